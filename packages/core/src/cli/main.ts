@@ -1,0 +1,71 @@
+import { writeFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { isConfigError } from '../config/config-error';
+import { loadConfig } from '../config/load-config';
+import { formatReport } from '../reporters';
+import { builtinRules } from '../rules';
+import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
+import { runCheck } from '../runner/run-check';
+import { isBlocking } from '../runner/run-report';
+import { ENFORCER_VERSION } from '../version';
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
+import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand } from './parse-args';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+const processIo = (): CliIo => ({
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+});
+
+/** Runs the CLI and returns its exit code; known problems become a one-line message, not a stack. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    if (command.command === 'help') {
+      io.stdout(HELP_TEXT);
+      return EXIT_OK;
+    }
+    if (command.command === 'version') {
+      io.stdout(`${ENFORCER_VERSION}\n`);
+      return EXIT_OK;
+    }
+    return await check(command, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`enforcer: ${error.message}\nRun "enforcer --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (isConfigError(error) || error instanceof MissingPathError || error instanceof PathOutsideWorkspaceError) {
+      io.stderr(`enforcer: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+async function check(command: CheckCommand, io: CliIo): Promise<number> {
+  const workspaceRoot = io.cwd;
+  const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
+  const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
+  const files = await discoverFiles(workspaceRoot, command.paths);
+  const { report } = await runCheck({ workspaceRoot, files, config });
+  const output = formatReport(report, command.format, { color: io.color && command.output === undefined });
+  if (command.output !== undefined) {
+    await writeFile(resolve(workspaceRoot, command.output), output, 'utf8');
+  } else {
+    io.stdout(output);
+  }
+  return isBlocking(report) ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+function toWorkspacePath(workspaceRoot: string, path: string): string {
+  return relative(workspaceRoot, resolve(workspaceRoot, path)).split(sep).join('/');
+}

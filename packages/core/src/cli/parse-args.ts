@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { FORMATS, isFormatName, type FormatName } from '../reporters';
+
+export interface CheckCommand {
+  command: 'check';
+  paths: string[];
+  config?: string;
+  format: FormatName;
+  output?: string;
+}
+
+export type CliCommand = CheckCommand | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP_TEXT = `Usage: enforcer check [paths...] [options]
+
+Checks TypeScript and JavaScript files against the workspace's code policies
+(enforcer.config.json in the current folder, or the built-in defaults).
+
+Arguments:
+  paths                 Files or folders to check (default: the current folder)
+
+Options:
+  --config <file>       Config file to use instead of ./enforcer.config.json
+  --format <name>       Output format: ${FORMATS.join(' | ')} (default: stylish)
+  --output <file>       Write the formatted report to a file instead of stdout
+  -h, --help            Show this help
+  -v, --version         Show the version
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        format: { type: 'string', default: 'stylish' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { command: 'help' };
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
+  const format = values.format as string;
+  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
+  return { command: 'check', paths, config: values.config, format, output: values.output };
+}

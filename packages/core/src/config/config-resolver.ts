@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import picomatch from 'picomatch';
+import type { ActiveRule, Rule, SeveritySetting } from '../engine/types';
+import { stableStringify } from '../json/stable-stringify';
+import { ENFORCER_VERSION } from '../version';
+import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './defaults';
+import type { ConfigLayer, RuleSetting } from './types';
+
+type Matcher = (path: string) => boolean;
+
+interface CompiledOverride {
+  index: number;
+  matches: Matcher;
+  rules: Record<string, RuleSetting>;
+}
+
+interface CompiledLayer {
+  base: string;
+  rules: Record<string, RuleSetting>;
+  ignores: Matcher;
+  testFiles?: Matcher;
+  overrides: CompiledOverride[];
+}
+
+interface EffectiveSetting {
+  severity: SeveritySetting;
+  options: unknown;
+}
+
+/**
+ * The effective configuration for any file: built-in defaults, then each layer (root config, then
+ * the project's) in order, each layer's overrides after its own rules. Globs in a layer are relative
+ * to that layer's folder. Files are resolved one at a time; rule lists are shared between files
+ * that match the same overrides.
+ */
+export class ConfigResolver {
+  /** Hash of everything that decides results: layers, rule set and enforcer version. */
+  readonly hash: string;
+  readonly maxFileSize: number;
+  private readonly layers: CompiledLayer[];
+  private readonly defaultIgnores = picomatch([...DEFAULT_IGNORES], { dot: true });
+  private readonly defaultTestFiles = picomatch([...DEFAULT_TEST_FILES], { dot: true });
+  private readonly baseSettings: Map<string, EffectiveSetting>;
+  private readonly activeRulesByOverrides = new Map<string, ActiveRule[]>();
+
+  constructor(
+    private readonly rules: readonly Rule[],
+    layers: readonly ConfigLayer[],
+  ) {
+    this.layers = layers.map(compileLayer);
+    this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.baseSettings = new Map(rules.map((rule) => [rule.id, { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions }]));
+    for (const layer of this.layers) applySettings(this.baseSettings, rules, layer.rules);
+    this.hash = hashLayers(rules, layers);
+  }
+
+  isIgnored(file: string): boolean {
+    if (this.defaultIgnores(file)) return true;
+    return this.layers.some((layer) => {
+      const relative = relativeTo(layer.base, file);
+      return relative !== undefined && layer.ignores(relative);
+    });
+  }
+
+  isTestFile(file: string): boolean {
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const layer = this.layers[index];
+      const relative = relativeTo(layer.base, file);
+      if (layer.testFiles && relative !== undefined) return layer.testFiles(relative);
+    }
+    return this.defaultTestFiles(file);
+  }
+
+  /** The rules that are on for `file`, with their severity and options. */
+  rulesFor(file: string): ActiveRule[] {
+    const matched: CompiledOverride[] = [];
+    const keys: string[] = [];
+    this.layers.forEach((layer, layerIndex) => {
+      const relative = relativeTo(layer.base, file);
+      if (relative === undefined) return;
+      for (const override of layer.overrides) {
+        if (override.matches(relative)) {
+          matched.push(override);
+          keys.push(`${layerIndex}.${override.index}`);
+        }
+      }
+    });
+    const key = keys.join(',');
+    let active = this.activeRulesByOverrides.get(key);
+    if (!active) {
+      active = this.computeActiveRules(matched);
+      this.activeRulesByOverrides.set(key, active);
+    }
+    return active;
+  }
+
+  private computeActiveRules(overrides: readonly CompiledOverride[]): ActiveRule[] {
+    const settings = new Map(this.baseSettings);
+    // Overrides apply after every layer's top-level rules, in layer order: a project's override wins.
+    for (const override of overrides) applySettings(settings, this.rules, override.rules);
+    const active: ActiveRule[] = [];
+    for (const rule of this.rules) {
+      const setting = settings.get(rule.id) as EffectiveSetting;
+      if (setting.severity !== 'off') active.push({ rule, severity: setting.severity, options: setting.options });
+    }
+    return active;
+  }
+}
+
+function compileLayer(layer: ConfigLayer): CompiledLayer {
+  const glob = (patterns: readonly string[] | undefined): Matcher =>
+    patterns && patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false;
+  return {
+    base: layer.base,
+    rules: layer.config.rules ?? {},
+    ignores: glob(layer.config.ignores),
+    testFiles: layer.config.testFiles ? glob(layer.config.testFiles) : undefined,
+    overrides: (layer.config.overrides ?? []).map((override, index) => {
+      const included = glob(override.files);
+      const excluded = glob(override.excludedFiles);
+      return { index, rules: override.rules, matches: (path: string) => included(path) && !excluded(path) };
+    }),
+  };
+}
+
+function applySettings(settings: Map<string, EffectiveSetting>, rules: readonly Rule[], changes: Record<string, RuleSetting>): void {
+  for (const [ruleId, change] of Object.entries(changes)) {
+    const rule = rules.find((candidate) => candidate.id === ruleId);
+    const previous = settings.get(ruleId);
+    if (!rule || !previous) continue; // unknown ids were rejected when the config was loaded
+    if (typeof change === 'string') {
+      settings.set(ruleId, { severity: change, options: previous.options });
+    } else {
+      const [severity, options] = change;
+      // Given options are merged over the rule's defaults, not over an earlier layer's options.
+      settings.set(ruleId, {
+        severity,
+        options: options === undefined ? previous.options : { ...(rule.meta.defaultOptions as object), ...options },
+      });
+    }
+  }
+}
+
+/** Path of `file` relative to `base`, or undefined when the file is outside it. */
+function relativeTo(base: string, file: string): string | undefined {
+  if (base === '' || base === '.') return file;
+  return file.startsWith(`${base}/`) ? file.slice(base.length + 1) : undefined;
+}
+
+function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): string {
+  const content = stableStringify({
+    enforcer: ENFORCER_VERSION,
+    rules: rules.map((rule) => rule.id),
+    layers: layers.map((layer) => ({ base: layer.base, config: { ...layer.config, $schema: undefined } })),
+  });
+  return createHash('sha256').update(content).digest('hex');
+}

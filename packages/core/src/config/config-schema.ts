@@ -1,0 +1,84 @@
+import type { JsonSchema, Rule } from '../engine/types';
+
+const severity = { type: 'string', enum: ['off', 'warn', 'error'] } as const;
+
+/** The config file's structure; rule settings are checked rule by rule for clearer messages. */
+export const configStructureSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: { type: 'object' },
+    ignores: { type: 'array', items: { type: 'string', minLength: 1 } },
+    testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+    maxFileSize: { type: 'integer', minimum: 1 },
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files', 'rules'],
+        properties: {
+          files: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          excludedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+          rules: { type: 'object' },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * The published JSON schema (`schema/enforcer.schema.json`), generated from the rule registry so
+ * editors complete every rule id and its options.
+ */
+export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
+  const ruleProperties: Record<string, JsonSchema> = {};
+  for (const rule of rules) {
+    ruleProperties[rule.id] = {
+      description: `${rule.meta.docs.description} Default: ${rule.meta.defaultSeverity}.`,
+      oneOf: [
+        severity,
+        {
+          type: 'array',
+          prefixItems: [severity, rule.meta.schema],
+          items: false,
+          minItems: 1,
+        },
+      ],
+    };
+  }
+  const rulesSchema: JsonSchema = {
+    type: 'object',
+    description: 'Rule id → "off" | "warn" | "error", or [severity, options].',
+    properties: ruleProperties,
+  };
+  const globs = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string', minLength: 1 } });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'nx-enforcer configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: rulesSchema,
+      ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
+      testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
+      maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
+      overrides: {
+        type: 'array',
+        description: 'Rule settings for the files matching `files` (and not `excludedFiles`).',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files', 'rules'],
+          properties: {
+            files: { ...globs('Globs relative to this file\'s folder.'), minItems: 1 },
+            excludedFiles: globs('Globs relative to this file\'s folder.'),
+            rules: rulesSchema,
+          },
+        },
+      },
+    },
+  };
+}

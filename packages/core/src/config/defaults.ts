@@ -1,0 +1,25 @@
+/** Never checked: dependencies, build output and the enforcer's own output. */
+export const DEFAULT_IGNORES: readonly string[] = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/.nx/**',
+  '**/.nx-enforcer/**',
+  '**/*.min.js',
+];
+
+/** Files treated as tests unless a config sets `testFiles`. */
+export const DEFAULT_TEST_FILES: readonly string[] = [
+  '**/*.{spec,test}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/test-setup.{ts,js}',
+  '**/jest.config.{ts,js,cjs,mjs,cts,mts}',
+];
+
+/** 1 MiB: larger sources are almost always generated or minified, and their syntax trees cost ~30x their size. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** The file name the enforcer looks for at the workspace root and in each project. */
+export const CONFIG_FILE_NAME = 'enforcer.config.json';

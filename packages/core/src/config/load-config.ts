@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { Rule } from '../engine/types';
+import { ConfigError } from './config-error';
+import { ConfigResolver } from './config-resolver';
+import { CONFIG_FILE_NAME } from './defaults';
+import type { ConfigLayer } from './types';
+import { parseConfig } from './validate-config';
+
+export interface LoadConfigOptions {
+  /** Absolute path of the workspace root. */
+  workspaceRoot: string;
+  /** The project's root relative to the workspace (posix); its own config refines the root one. */
+  projectRoot?: string;
+  /** Workspace-relative path of a config file to use instead of the root `enforcer.config.json`. */
+  configFile?: string;
+  rules: readonly Rule[];
+}
+
+/**
+ * Loads the root config and, for a project, the project's own config. A missing file means the
+ * built-in defaults; a broken one is a ConfigError.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResolver> {
+  const layers: ConfigLayer[] = [];
+  const rootSource = options.configFile ?? CONFIG_FILE_NAME;
+  const rootLayer = await readLayer(options.workspaceRoot, rootSource, '', options.rules, options.configFile !== undefined);
+  if (rootLayer) layers.push(rootLayer);
+  const projectRoot = normaliseRoot(options.projectRoot);
+  if (projectRoot !== '') {
+    const projectLayer = await readLayer(options.workspaceRoot, posix.join(projectRoot, CONFIG_FILE_NAME), projectRoot, options.rules, false);
+    if (projectLayer) layers.push(projectLayer);
+  }
+  return new ConfigResolver(options.rules, layers);
+}
+
+async function readLayer(workspaceRoot: string, source: string, base: string, rules: readonly Rule[], required: boolean): Promise<ConfigLayer | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(workspaceRoot, source), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return undefined;
+    throw new ConfigError({
+      code: 'config-unreadable',
+      file: source,
+      problem: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`,
+    });
+  }
+  return { base, source, config: parseConfig(text, source, rules) };
+}
+
+function normaliseRoot(root: string | undefined): string {
+  if (!root || root === '.' || root === './') return '';
+  return root.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}

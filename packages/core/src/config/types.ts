@@ -1,0 +1,32 @@
+import type { SeveritySetting } from '../engine/types';
+
+/** A rule's setting in config: a severity, or a severity and an options object. */
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface ConfigOverride {
+  /** Globs, relative to the folder of the config file that declares them. */
+  files: string[];
+  excludedFiles?: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** The content of an `enforcer.config.json`. */
+export interface EnforcerConfigFile {
+  $schema?: string;
+  rules?: Record<string, RuleSetting>;
+  /** Files never checked; globs relative to the config file's folder. */
+  ignores?: string[];
+  overrides?: ConfigOverride[];
+  /** Files treated as tests (rules such as `logging/no-console` skip them); replaces the default list. */
+  testFiles?: string[];
+  /** Files larger than this many bytes are skipped with a notice. */
+  maxFileSize?: number;
+}
+
+/** One config file as it applies: its folder (posix, relative to the workspace root, `''` for the root). */
+export interface ConfigLayer {
+  base: string;
+  /** Where it came from, for messages (posix, relative to the workspace root). */
+  source: string;
+  config: EnforcerConfigFile;
+}

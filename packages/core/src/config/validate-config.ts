@@ -1,0 +1,95 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Rule } from '../engine/types';
+import { ConfigError } from './config-error';
+import { configStructureSchema } from './config-schema';
+import { formatJsonPath, locationOfOffset, locationOfPath, segmentsOfPointer, type JsonPathSegment } from './json-location';
+import type { EnforcerConfigFile } from './types';
+
+const ajv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
+const validateStructure = ajv.compile(configStructureSchema);
+const optionValidators = new WeakMap<Rule, ValidateFunction>();
+const severities = ['off', 'warn', 'error'];
+
+/**
+ * Parses and validates the text of an `enforcer.config.json` (comments and trailing commas are
+ * accepted). Every problem is a ConfigError naming the file, line:column, the JSON path and the
+ * valid choices.
+ */
+export function parseConfig(text: string, source: string, rules: readonly Rule[]): EnforcerConfigFile {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !tree) {
+    const first = errors[0];
+    throw new ConfigError({
+      code: 'config-syntax',
+      file: source,
+      location: locationOfOffset(text, first?.offset ?? 0),
+      problem: first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'the file is empty; write {} for the defaults',
+    });
+  }
+  const config: unknown = parse(text, [], { allowTrailingComma: true });
+  const fail = (segments: JsonPathSegment[], problem: string, code: ConfigError['code'] = 'config-invalid'): never => {
+    throw new ConfigError({ code, file: source, path: formatJsonPath(segments) || undefined, location: locationOfPath(tree, text, segments), problem });
+  };
+
+  if (!validateStructure(config)) {
+    const error = (validateStructure.errors ?? [])[0] as ErrorObject;
+    fail(segmentsOfPointer(error.instancePath), describeAjvError(error));
+  }
+  const typed = config as EnforcerConfigFile;
+  checkRuleSettings(typed.rules ?? {}, ['rules'], rules, fail);
+  (typed.overrides ?? []).forEach((override, index) => checkRuleSettings(override.rules, ['overrides', index, 'rules'], rules, fail));
+  return typed;
+}
+
+type Fail = (segments: JsonPathSegment[], problem: string, code?: ConfigError['code']) => never;
+
+function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegment[], rules: readonly Rule[], fail: Fail): void {
+  for (const [ruleId, setting] of Object.entries(settings)) {
+    const rule = rules.find((candidate) => candidate.id === ruleId);
+    const path = [...at, ruleId];
+    if (!rule) {
+      fail(path, `unknown rule "${ruleId}". Valid rule ids: ${rules.map((r) => r.id).join(', ')}`, 'config-unknown-rule');
+      return;
+    }
+    const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+    const severityPath = Array.isArray(setting) ? [...path, 0] : path;
+    if (typeof severity !== 'string' || !severities.includes(severity)) {
+      fail(severityPath, `invalid severity ${JSON.stringify(severity)}; expected one of "off", "warn", "error" (or [severity, options])`);
+    }
+    if (rest.length > 0) fail([...path, 2], 'a rule setting has at most two items: [severity, options]');
+    if (options !== undefined) checkRuleOptions(rule, options, [...path, 1], fail);
+  }
+}
+
+function checkRuleOptions(rule: Rule, options: unknown, at: JsonPathSegment[], fail: Fail): void {
+  let validate = optionValidators.get(rule);
+  if (!validate) {
+    validate = ajv.compile(rule.meta.schema);
+    optionValidators.set(rule, validate);
+  }
+  if (!validate(options)) {
+    const error = (validate.errors ?? [])[0] as ErrorObject;
+    fail([...at, ...segmentsOfPointer(error.instancePath)], describeAjvError(error), 'config-invalid-options');
+  }
+}
+
+function describeAjvError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${String(params.additionalProperty)}"${describeAllowed(error)}`;
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'required':
+      return `missing required property "${String(params.missingProperty)}"`;
+    default:
+      return error.message ?? 'invalid value';
+  }
+}
+
+function describeAllowed(error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? `; allowed: ${Object.keys(properties).join(', ')}` : '';
+}

@@ -1,0 +1,30 @@
+import { ts } from 'ts-morph';
+
+const scriptKindByExtension: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+/** Extensions of the files the engine parses as TypeScript/JavaScript. */
+export const CODE_EXTENSIONS: readonly string[] = Object.keys(scriptKindByExtension);
+
+function extensionOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  const dot = file.lastIndexOf('.');
+  return dot > slash ? file.slice(dot).toLowerCase() : '';
+}
+
+/** The parser mode for a code file, or undefined for files the engine does not parse. */
+export function scriptKindOf(file: string): ts.ScriptKind | undefined {
+  return scriptKindByExtension[extensionOf(file)];
+}
+
+export function isCodeFile(file: string): boolean {
+  return scriptKindOf(file) !== undefined;
+}

@@ -1,0 +1,114 @@
+import type { ts } from 'ts-morph';
+
+/** How a violation affects the run: `error` blocks (exit 1 / failed task), `warn` only reports. */
+export type Severity = 'error' | 'warn';
+
+/** A severity as written in config: `off` disables the rule. */
+export type SeveritySetting = Severity | 'off';
+
+/** The closed set of rule categories; the category is also the first segment of a rule id. */
+export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'security' | 'typescript';
+
+/** A finding, positions 1-based, `file` a posix path relative to the workspace root. */
+export interface Violation {
+  ruleId: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** Stable across unrelated edits: rule + file + normalised flagged line + occurrence. */
+  fingerprint: string;
+}
+
+/** Something the run could not check, reported alongside violations (never silently dropped). */
+export interface Notice {
+  file: string;
+  code: NoticeCode;
+  message: string;
+}
+
+export type NoticeCode = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'rule-error';
+
+/** A JSON schema for a rule's options object. */
+export type JsonSchema = Record<string, unknown>;
+
+export interface RuleDocs {
+  description: string;
+  /** Why the rule exists: shown in docs and SARIF help. */
+  rationale: string;
+}
+
+export interface RuleMeta<MessageIds extends string, Options> {
+  category: RuleCategory;
+  defaultSeverity: SeveritySetting;
+  docs: RuleDocs;
+  /** Message templates; `{{name}}` placeholders are filled from the report's `data`. */
+  messages: Record<MessageIds, string>;
+  /** Schema of the options object (an object schema that rejects unknown keys). */
+  schema: JsonSchema;
+  defaultOptions: Options;
+  /**
+   * Cheap pre-check: the rule can only match a file whose text contains one of these strings.
+   * A file that matches no rule's keywords is not parsed at all.
+   */
+  keywords?: readonly string[];
+}
+
+export interface ReportDescriptor<MessageIds extends string> {
+  node: ts.Node;
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+}
+
+export interface RuleContext<MessageIds extends string, Options> {
+  /** Posix path relative to the workspace root. */
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly options: Options;
+  /** True when the file matches the configured test-file globs. */
+  readonly isTestFile: boolean;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** Visitors keyed by `ts.SyntaxKind` name, e.g. `CallExpression`. */
+export type RuleVisitors = {
+  [K in keyof NodeByKind]?: (node: NodeByKind[K]) => void;
+} & {
+  [kind: string]: ((node: never) => void) | undefined;
+};
+
+/** The node types rules most often visit; any other SyntaxKind name receives a plain `ts.Node`. */
+export interface NodeByKind {
+  CallExpression: ts.CallExpression;
+  CatchClause: ts.CatchClause;
+  NewExpression: ts.NewExpression;
+  PropertyAccessExpression: ts.PropertyAccessExpression;
+  ElementAccessExpression: ts.ElementAccessExpression;
+  Identifier: ts.Identifier;
+  StringLiteral: ts.StringLiteral;
+  NoSubstitutionTemplateLiteral: ts.NoSubstitutionTemplateLiteral;
+  TemplateExpression: ts.TemplateExpression;
+  TryStatement: ts.TryStatement;
+  ImportDeclaration: ts.ImportDeclaration;
+  ExportDeclaration: ts.ExportDeclaration;
+  AnyKeyword: ts.KeywordTypeNode;
+  NonNullExpression: ts.NonNullExpression;
+  SourceFile: ts.SourceFile;
+}
+
+export interface Rule<MessageIds extends string = string, Options = unknown> {
+  /** `<category>/<name>`; equals the rule's file path under `rules/`. */
+  id: string;
+  meta: RuleMeta<MessageIds, Options>;
+  create(context: RuleContext<MessageIds, Options>): RuleVisitors;
+}
+
+/** A rule with its effective severity and options for one file. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: unknown;
+}

@@ -1,0 +1,43 @@
+// Public API of @nx-enforcer/core. Everything else is internal.
+export { defineRule } from './engine/define-rule';
+export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceResult } from './engine/lint-source';
+export { CODE_EXTENSIONS, isCodeFile } from './engine/source-kinds';
+export type {
+  ActiveRule,
+  JsonSchema,
+  Notice,
+  NoticeCode,
+  ReportDescriptor,
+  Rule,
+  RuleCategory,
+  RuleContext,
+  RuleMeta,
+  RuleVisitors,
+  Severity,
+  SeveritySetting,
+  Violation,
+} from './engine/types';
+
+export { ConfigError, isConfigError, type ConfigErrorCode } from './config/config-error';
+export { ConfigResolver } from './config/config-resolver';
+export { buildConfigJsonSchema } from './config/config-schema';
+export { CONFIG_FILE_NAME, DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './config/defaults';
+export { loadConfig, type LoadConfigOptions } from './config/load-config';
+export type { ConfigLayer, ConfigOverride, EnforcerConfigFile, RuleSetting } from './config/types';
+export { parseConfig } from './config/validate-config';
+
+export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
+export { discoverFiles } from './runner/discover-files';
+export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';
+export { buildRunReport, isBlocking, REPORT_VERSION, type RunReport } from './runner/run-report';
+
+export { formatJson, formatReport, formatStylish, FORMATS, isFormatName, type FormatName } from './reporters';
+
+export { buildSessionShard, SESSION_SHARD_FILE, SESSION_SHARD_VERSION, SessionShardStore, type SessionShard, type ShardReadResult } from './session/session-shard';
+export { writeFileAtomic } from './session/atomic-write';
+export { stableStringify } from './json/stable-stringify';
+
+export { builtinRules } from './rules';
+export { RuleTester, lintWithRule, type RuleTesterCases } from './testing/rule-tester';
+export { main as runCli } from './cli/main';
+export { ENFORCER_VERSION } from './version';

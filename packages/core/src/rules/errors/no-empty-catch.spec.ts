@@ -1,0 +1,36 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './no-empty-catch';
+
+new RuleTester().run(rule, {
+  valid: [
+    `try { work(); } catch (e) { throw new Error('wrapped', { cause: e }); }`,
+    `function f() { try { return work(); } catch { return undefined; } }`,
+    `try { work(); } catch (e) { logger.error(e); }`,
+    `try { work(); } catch (e) { console.error(e); }`,
+    `try { work(); } catch {\n  // optional cache: a miss is fine\n}`,
+    `try { work(); } catch { /* best effort: the file may be gone already */ }`,
+    `promise.catch(handleError);`,
+    `promise.catch((e) => logger.warn(e));`,
+    `promise.catch(() => {\n  // already reported by the interceptor\n});`,
+    `const text = 'try { x } catch {}';`,
+    `try { work(); } finally { cleanup(); }`,
+  ],
+  invalid: [
+    { code: `try { work(); } catch (e) {}`, errors: [{ messageId: 'emptyCatch', line: 1, column: 17, endColumn: 29 }] },
+    { code: `try {\n  work();\n} catch {\n}`, errors: [{ messageId: 'emptyCatch', line: 3, column: 3 }] },
+    { code: `try { work(); } catch (e) {} finally { done(); }`, errors: [{ messageId: 'emptyCatch' }] },
+    { code: `try { work(); } catch (e) { // \n}`, errors: [{ messageId: 'emptyCatch' }] },
+    {
+      code: `try { work(); } catch {\n  // ignored\n}`,
+      options: { allowWithComment: false },
+      errors: [{ messageId: 'emptyCatch' }],
+    },
+    {
+      code: `function outer() {\n  try { a(); } catch (e) { try { b(); } catch {} }\n}`,
+      errors: [{ messageId: 'emptyCatch', line: 2, column: 41 }],
+    },
+    { code: `promise.catch(() => {});`, errors: [{ messageId: 'emptyCatchCallback', line: 1, column: 15 }] },
+    { code: `fetchData().then(render).catch(function () {});`, errors: [{ messageId: 'emptyCatchCallback' }] },
+    { code: `try { x(); } catch (e) {}`, filename: 'lib/x.js', errors: [{ messageId: 'emptyCatch' }] },
+  ],
+});

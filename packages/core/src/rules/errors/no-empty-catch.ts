@@ -1,0 +1,67 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+
+export interface NoEmptyCatchOptions {
+  /** A comment inside the empty block that gives the reason makes it pass. */
+  allowWithComment: boolean;
+}
+
+/**
+ * An empty catch swallows every error, including the ones nobody anticipated; the program goes on
+ * in a state the author never considered and the failure leaves no trace.
+ */
+export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptions>({
+  id: 'errors/no-empty-catch',
+  meta: {
+    category: 'errors',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Disallow `catch` blocks and `.catch()` callbacks that do nothing.',
+      rationale:
+        'Silently discarded errors hide failures and leave the program in an unknown state; handle, log, rethrow, or state in a comment why ignoring is correct.',
+    },
+    messages: {
+      emptyCatch: 'Empty catch block swallows the error: handle it, rethrow it, or add a comment that says why it is ignored.',
+      emptyCatchCallback:
+        'Empty .catch() callback swallows the rejection: handle it, rethrow it, or add a comment that says why it is ignored.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowWithComment: {
+          type: 'boolean',
+          description: 'Accept an empty block that contains a comment stating the reason.',
+          default: true,
+        },
+      },
+    },
+    defaultOptions: { allowWithComment: true },
+    keywords: ['catch'],
+  },
+  create(context) {
+    const text = context.sourceFile.text;
+    const isEmpty = (block: ts.Block): boolean =>
+      block.statements.length === 0 && !(context.options.allowWithComment && hasComment(text, block));
+    return {
+      CatchClause(node) {
+        if (isEmpty(node.block)) context.report({ node, messageId: 'emptyCatch' });
+      },
+      CallExpression(node) {
+        const callee = node.expression;
+        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
+        const handler = node.arguments[0];
+        if ((ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && ts.isBlock(handler.body) && isEmpty(handler.body)) {
+          context.report({ node: handler, messageId: 'emptyCatchCallback' });
+        }
+      },
+    };
+  },
+});
+
+/** A comment with at least one word between the braces of an otherwise empty block. */
+function hasComment(text: string, block: ts.Block): boolean {
+  const inner = text.slice(block.getStart() + 1, block.getEnd() - 1);
+  const comments = inner.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
+  return comments.some((comment) => /\w/.test(comment));
+}

@@ -1,0 +1,70 @@
+import { ts } from 'ts-morph';
+
+const globalObjectNames = new Set(['globalThis', 'window', 'global', 'self']);
+
+/**
+ * True when `node` refers to the global `name`: `name` itself, or `globalThis.name` (also via
+ * `window`, `global`, `self`), and `name` is not shadowed by a declaration in an enclosing scope.
+ */
+export function isGlobalReference(node: ts.Expression, name: string): boolean {
+  if (ts.isIdentifier(node)) {
+    return node.text === name && !isShadowed(node, name);
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === name) {
+    return ts.isIdentifier(node.expression) && globalObjectNames.has(node.expression.text);
+  }
+  return false;
+}
+
+function isShadowed(reference: ts.Node, name: string): boolean {
+  for (let scope = reference.parent; scope; scope = scope.parent) {
+    if (declaresInScope(scope, name)) return true;
+  }
+  return false;
+}
+
+/** Whether `scope` itself declares `name` (parameters, functions, classes, variables, imports). */
+function declaresInScope(scope: ts.Node, name: string): boolean {
+  if (ts.isFunctionLike(scope)) {
+    if (scope.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
+    if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return true;
+  }
+  if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) {
+    return true;
+  }
+  const statements = statementsOf(scope);
+  return statements !== undefined && statements.some((statement) => statementDeclares(statement, name));
+}
+
+function statementsOf(scope: ts.Node): readonly ts.Statement[] | undefined {
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) return scope.statements;
+  if (ts.isCaseClause(scope) || ts.isDefaultClause(scope)) return scope.statements;
+  return undefined;
+}
+
+function statementDeclares(statement: ts.Statement, name: string): boolean {
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.some((declaration) => bindsName(declaration.name, name));
+  }
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+    return statement.name?.text === name;
+  }
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return false;
+    if (clause.name?.text === name) return true;
+    const bindings = clause.namedBindings;
+    if (!bindings) return false;
+    if (ts.isNamespaceImport(bindings)) return bindings.name.text === name;
+    return bindings.elements.some((element) => element.name.text === name);
+  }
+  if (ts.isImportEqualsDeclaration(statement)) return statement.name.text === name;
+  return false;
+}
+
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some(
+    (element) => !ts.isOmittedExpression(element) && bindsName(element.name, name),
+  );
+}

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'nx-enforcer',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  roots: ['<rootDir>/src'],
+};

@@ -1,0 +1,62 @@
+import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext } from '@nx/devkit';
+import {
+  buildSessionShard,
+  builtinRules,
+  ENFORCER_VERSION,
+  formatJson,
+  formatReport,
+  isBlocking,
+  isConfigError,
+  loadConfig,
+  runCheck,
+  SessionShardStore,
+  writeFileAtomic,
+  type SourceFileRef,
+} from '@nx-enforcer/core';
+import { join } from 'node:path';
+import { outputDirectoryOf } from '../../output-directory';
+import type { EnforceExecutorOptions } from './schema';
+
+export const REPORT_FILE = 'report.json';
+
+/**
+ * Runs the engine over one project: files from Nx's project file map (with Nx's content hashes),
+ * `report.json` and the session shard into the project's output folder, a readable summary to the
+ * terminal. The task fails when an `error` violation exists, or on more warnings than `maxWarnings`.
+ */
+export default async function enforceExecutor(options: EnforceExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
+  const projectName = context.projectName;
+  if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
+  const projectRoot = context.projectsConfigurations.projects[projectName].root;
+  const workspaceRoot = context.root;
+
+  let config;
+  try {
+    config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    logger.error(`nx-enforcer: ${error.message}`);
+    return { success: false };
+  }
+
+  const { report, results } = await runCheck({ workspaceRoot, files: await projectFiles(context, projectName), config, project: projectName });
+
+  const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
+  await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(report));
+  const shard = buildSessionShard(results, { project: projectName, enforcerVersion: ENFORCER_VERSION, configHash: config.hash });
+  await new SessionShardStore(outputDirectory, projectName).write(shard);
+
+  const format = options.format ?? 'stylish';
+  process.stdout.write(formatReport(report, format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+
+  const maxWarnings = options.maxWarnings ?? -1;
+  const tooManyWarnings = maxWarnings >= 0 && report.summary.warnings > maxWarnings;
+  if (tooManyWarnings) logger.error(`nx-enforcer: ${report.summary.warnings} warnings exceed maxWarnings (${maxWarnings})`);
+  return { success: !isBlocking(report) && !tooManyWarnings };
+}
+
+/** The project's own files, as Nx sees them (gitignored files and nested projects excluded). */
+async function projectFiles(context: ExecutorContext, projectName: string): Promise<SourceFileRef[]> {
+  const fileMap = await createProjectFileMapUsingProjectGraph(context.projectGraph);
+  return (fileMap[projectName] ?? []).map((file) => ({ path: file.file, hash: file.hash }));
+}

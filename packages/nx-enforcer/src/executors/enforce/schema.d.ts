@@ -1,0 +1,5 @@
+// Mirrors schema.json; enforce.schema.spec.ts checks that the two agree.
+export interface EnforceExecutorOptions {
+  format?: 'stylish' | 'json';
+  maxWarnings?: number;
+}

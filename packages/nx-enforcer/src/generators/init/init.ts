@@ -1,0 +1,71 @@
+import {
+  addDependenciesToPackageJson,
+  createProjectGraphAsync,
+  formatFiles,
+  readNxJson,
+  runTasksInSerial,
+  updateNxJson,
+  type GeneratorCallback,
+  type ProjectGraph,
+  type Tree,
+} from '@nx/devkit';
+import { ENFORCER_OUTPUT_ROOT } from '../../output-directory';
+import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
+import type { InitGeneratorSchema } from './schema';
+
+/** Preferred target names, in order; the first that no project already uses is taken. */
+export const TARGET_NAME_CANDIDATES = ['enforce', 'enforcer', 'nx-enforce'];
+
+/** Registers the plugin, writes the root config and ignores the output folder. Idempotent. */
+export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
+  await registerPlugin(tree);
+  writeConfigIfMissing(tree, '.');
+  ignoreOutputFolder(tree);
+  const tasks: GeneratorCallback[] = [];
+  if (!options.skipPackageJson) tasks.push(addDevDependency(tree));
+  if (!options.skipFormat) await formatFiles(tree);
+  return runTasksInSerial(...tasks);
+}
+
+export default initGenerator;
+
+async function registerPlugin(tree: Tree): Promise<void> {
+  const nxJson = readNxJson(tree) ?? {};
+  if (isPluginRegistered(nxJson.plugins)) return;
+  const targetName = chooseTargetName(await readGraph());
+  nxJson.plugins = [...(nxJson.plugins ?? []), { plugin: 'nx-enforcer', options: { targetName } }];
+  updateNxJson(tree, nxJson);
+}
+
+/** Before the plugin is registered every existing target is someone else's: avoid their names. */
+export function chooseTargetName(graph: ProjectGraph): string {
+  const taken = new Set(Object.values(graph.nodes).flatMap((node) => Object.keys(node.data.targets ?? {})));
+  const free = TARGET_NAME_CANDIDATES.find((name) => !taken.has(name));
+  if (free) return free;
+  let suffix = 2;
+  while (taken.has(`enforce-${suffix}`)) suffix++;
+  return `enforce-${suffix}`;
+}
+
+async function readGraph(): Promise<ProjectGraph> {
+  try {
+    return await createProjectGraphAsync({ exitOnError: false });
+  } catch {
+    // A workspace whose graph cannot be built yet still gets the plugin with the default name.
+    return { nodes: {}, dependencies: {} };
+  }
+}
+
+function ignoreOutputFolder(tree: Tree): void {
+  const current = tree.exists('.gitignore') ? (tree.read('.gitignore', 'utf-8') ?? '') : '';
+  const ignored = current.split(/\r?\n/).some((line) => [ENFORCER_OUTPUT_ROOT, `/${ENFORCER_OUTPUT_ROOT}`, `${ENFORCER_OUTPUT_ROOT}/`, `/${ENFORCER_OUTPUT_ROOT}/`].includes(line.trim()));
+  if (ignored) return;
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  tree.write('.gitignore', `${current}${separator}\n# nx-enforcer reports and session state\n${ENFORCER_OUTPUT_ROOT}\n`);
+}
+
+function addDevDependency(tree: Tree): GeneratorCallback {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { version } = require('../../../package.json') as { version: string };
+  return addDependenciesToPackageJson(tree, {}, { 'nx-enforcer': version }, undefined, true);
+}

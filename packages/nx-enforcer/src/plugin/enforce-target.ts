@@ -1,0 +1,31 @@
+import type { TargetConfiguration } from '@nx/devkit';
+import { CODE_EXTENSIONS, CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { outputDirectoryOf } from '../output-directory';
+
+export type EnforcerInput = string | { externalDependencies: string[] };
+
+/**
+ * The inferred `enforce` target. Inputs are exactly what decides the result: the project's code
+ * files, the config files that govern it, and the enforcer itself. No `^` inputs: per-file rules
+ * do not depend on other projects, so a change elsewhere never invalidates this project.
+ */
+export function buildEnforceTarget(projectRoot: string, enforcerInputs: readonly EnforcerInput[]): TargetConfiguration {
+  const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
+  const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
+  if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
+  return {
+    executor: 'nx-enforcer:enforce',
+    cache: true,
+    inputs: [`{projectRoot}/**/*.{${extensions}}`, ...configInputs, ...enforcerInputs],
+    outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`],
+    options: {},
+    metadata: {
+      technologies: ['typescript'],
+      description: 'Check the project against the workspace code policies (nx-enforcer)',
+      help: {
+        command: 'npx enforcer --help',
+        example: { options: { format: 'json' } },
+      },
+    },
+  };
+}

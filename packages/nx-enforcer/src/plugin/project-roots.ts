@@ -1,0 +1,30 @@
+import { readJsonFile } from '@nx/devkit';
+import { buildPackageJsonPatterns, buildPackageJsonWorkspacesMatcher } from '@nx/devkit/internal';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The project roots among `project.json` / `package.json` files, with the file that defines each,
+ * using Nx's own rule: a `package.json` is a project when it sits beside a `project.json` or is
+ * matched by the package manager's workspaces globs (the root one when it has an `nx` key).
+ * Targets for any other folder would create nameless phantom projects.
+ */
+export function findProjectRoots(configFiles: readonly string[], workspaceRoot: string): Map<string, string> {
+  const roots = new Map<string, string>();
+  for (const file of configFiles) {
+    if (basename(file) === 'project.json') roots.set(normaliseRoot(dirname(file)), file);
+  }
+  const packageJsons = configFiles.filter((file) => basename(file) === 'package.json');
+  if (packageJsons.length === 0) return roots;
+  const isWorkspacePackage = buildPackageJsonWorkspacesMatcher(
+    buildPackageJsonPatterns(workspaceRoot, (path: string) => readJsonFile(join(workspaceRoot, path))),
+  );
+  for (const file of packageJsons) {
+    const root = normaliseRoot(dirname(file));
+    if (!roots.has(root) && isWorkspacePackage(file)) roots.set(root, file);
+  }
+  return roots;
+}
+
+function normaliseRoot(root: string): string {
+  return root === '' ? '.' : root.replace(/\\/g, '/');
+}
