@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { isConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
@@ -7,6 +6,7 @@ import { builtinRules } from '../rules';
 import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
 import { runCheck } from '../runner/run-check';
 import { isBlocking } from '../runner/run-report';
+import { writeFileAtomic } from '../session/atomic-write';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
 import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand } from './parse-args';
@@ -59,7 +59,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const { report } = await runCheck({ workspaceRoot, files, config });
   const output = formatReport(report, command.format, { color: io.color && command.output === undefined });
   if (command.output !== undefined) {
-    await writeFile(resolve(workspaceRoot, command.output), output, 'utf8');
+    await writeFileAtomic(resolve(workspaceRoot, command.output), output);
   } else {
     io.stdout(output);
   }

@@ -28,10 +28,10 @@ interface EffectiveSetting {
 }
 
 /**
- * The effective configuration for any file: built-in defaults, then each layer (root config, then
- * the project's) in order, each layer's overrides after its own rules. Globs in a layer are relative
- * to that layer's folder. Files are resolved one at a time; rule lists are shared between files
- * that match the same overrides.
+ * The effective configuration for any file: built-in defaults, then each layer that contains the
+ * file (root config, then the project's), each layer's matching overrides right after its own
+ * rules, so a project's settings win over the root's. Globs are relative to their layer's folder.
+ * Files that match the same layers and overrides share one rule list.
  */
 export class ConfigResolver {
   /** Hash of everything that decides results: layers, rule set and enforcer version. */
@@ -40,8 +40,7 @@ export class ConfigResolver {
   private readonly layers: CompiledLayer[];
   private readonly defaultIgnores = picomatch([...DEFAULT_IGNORES], { dot: true });
   private readonly defaultTestFiles = picomatch([...DEFAULT_TEST_FILES], { dot: true });
-  private readonly baseSettings: Map<string, EffectiveSetting>;
-  private readonly activeRulesByOverrides = new Map<string, ActiveRule[]>();
+  private readonly activeRulesByKey = new Map<string, ActiveRule[]>();
 
   constructor(
     private readonly rules: readonly Rule[],
@@ -49,8 +48,6 @@ export class ConfigResolver {
   ) {
     this.layers = layers.map(compileLayer);
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    this.baseSettings = new Map(rules.map((rule) => [rule.id, { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions }]));
-    for (const layer of this.layers) applySettings(this.baseSettings, rules, layer.rules);
     this.hash = hashLayers(rules, layers);
   }
 
@@ -73,31 +70,34 @@ export class ConfigResolver {
 
   /** The rules that are on for `file`, with their severity and options. */
   rulesFor(file: string): ActiveRule[] {
-    const matched: CompiledOverride[] = [];
+    const applicable: Array<Record<string, RuleSetting>> = [];
     const keys: string[] = [];
     this.layers.forEach((layer, layerIndex) => {
       const relative = relativeTo(layer.base, file);
       if (relative === undefined) return;
+      applicable.push(layer.rules);
+      keys.push(`${layerIndex}`);
       for (const override of layer.overrides) {
         if (override.matches(relative)) {
-          matched.push(override);
+          applicable.push(override.rules);
           keys.push(`${layerIndex}.${override.index}`);
         }
       }
     });
     const key = keys.join(',');
-    let active = this.activeRulesByOverrides.get(key);
+    let active = this.activeRulesByKey.get(key);
     if (!active) {
-      active = this.computeActiveRules(matched);
-      this.activeRulesByOverrides.set(key, active);
+      active = this.computeActiveRules(applicable);
+      this.activeRulesByKey.set(key, active);
     }
     return active;
   }
 
-  private computeActiveRules(overrides: readonly CompiledOverride[]): ActiveRule[] {
-    const settings = new Map(this.baseSettings);
-    // Overrides apply after every layer's top-level rules, in layer order: a project's override wins.
-    for (const override of overrides) applySettings(settings, this.rules, override.rules);
+  private computeActiveRules(changes: ReadonlyArray<Record<string, RuleSetting>>): ActiveRule[] {
+    const settings = new Map<string, EffectiveSetting>(
+      this.rules.map((rule) => [rule.id, { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions }]),
+    );
+    for (const change of changes) applySettings(settings, this.rules, change);
     const active: ActiveRule[] = [];
     for (const rule of this.rules) {
       const setting = settings.get(rule.id) as EffectiveSetting;

@@ -17,6 +17,9 @@ const severities = ['off', 'warn', 'error'];
  * valid choices.
  */
 export function parseConfig(text: string, source: string, rules: readonly Rule[]): EnforcerConfigFile {
+  if (text.trim() === '') {
+    throw new ConfigError({ code: 'config-syntax', file: source, location: '1:1', problem: 'the file is empty; write {} for the defaults' });
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !tree) {
@@ -25,7 +28,7 @@ export function parseConfig(text: string, source: string, rules: readonly Rule[]
       code: 'config-syntax',
       file: source,
       location: locationOfOffset(text, first?.offset ?? 0),
-      problem: first ? `invalid JSON (${printParseErrorCode(first.error)})` : 'the file is empty; write {} for the defaults',
+      problem: `invalid JSON (${first ? printParseErrorCode(first.error) : 'no value'})`,
     });
   }
   const config: unknown = parse(text, [], { allowTrailingComma: true });

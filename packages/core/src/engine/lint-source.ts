@@ -42,7 +42,14 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     return { violations: [], notices: [] };
   }
 
-  const sourceFile = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
+  } catch (error) {
+    // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { violations: [unparsableFile(input.file, 'the file is nested too deeply to parse')], notices: [] };
+  }
   const parseError = firstParseError(sourceFile);
   if (parseError) {
     // The parser recovers from errors, but rules walking a recovered tree report nonsense.
@@ -151,6 +158,20 @@ function firstParseError(sourceFile: ts.SourceFile): PendingReport | undefined {
     start,
     end: start + (first.length ?? 0),
     message: `Parsing error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`,
+  };
+}
+
+function unparsableFile(file: string, reason: string): Violation {
+  return {
+    ruleId: PARSE_ERROR_RULE_ID,
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    message: `Parsing error: ${reason}`,
+    fingerprint: fingerprintOf({ ruleId: PARSE_ERROR_RULE_ID, file, lineText: reason, occurrence: 0 }),
   };
 }
 

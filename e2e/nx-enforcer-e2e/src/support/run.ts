@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+
+export interface RunOptions {
+  cwd: string;
+  /** Added to (and overriding) the cleaned environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  /** Return a failed result instead of throwing. */
+  allowFailure?: boolean;
+  timeoutMs?: number;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout then stderr, for assertions that do not care which stream a message went to. */
+  output: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * Environment for commands run in the e2e workspace: this process's environment minus what the
+ * outer Nx task and npm script put there (NX_TASK_*, NX_TERMINAL_OUTPUT_PATH, npm_package_*, ...),
+ * which would otherwise leak into the inner workspace's Nx and npm.
+ */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(NX_|npm_lifecycle_|npm_package_)/.test(name)),
+  );
+}
+
+/** Runs a command without a shell and collects its output. Throws on a non-zero exit unless `allowFailure`. */
+export function runCommand(command: string, args: string[], options: RunOptions): RunResult {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: { ...cleanEnv(), CI: 'true', ...options.env },
+    encoding: 'utf8',
+    shell: false,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const stdout = result.stdout ?? '';
+  const stderr = result.stderr ?? '';
+  // Failed to start, or killed on timeout.
+  if (result.error) throw new Error(`\`${command} ${args.join(' ')}\`: ${result.error.message}\n${stdout}${stderr}`);
+  const run: RunResult = { code: result.status ?? 1, stdout, stderr, output: `${stdout}${stderr}` };
+  if (run.code !== 0 && !options.allowFailure) {
+    throw new Error(`\`${command} ${args.join(' ')}\` exited with ${run.code} in ${options.cwd}\n${run.output}`);
+  }
+  return run;
+}
+
+/**
+ * Runs `npx nx ...` in the e2e workspace: no daemon (a stale daemon would outlive the test and
+ * cache project graphs between steps), no Nx Cloud, no colours or TUI so output can be asserted on.
+ */
+export function runNx(args: string[], options: RunOptions): RunResult {
+  return runCommand('npx', ['nx', ...args], {
+    ...options,
+    env: {
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_TUI: 'false',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ...options.env,
+    },
+  });
+}

@@ -1,0 +1,7 @@
+// Regenerates schema/enforcer.schema.json from the built rule registry (run after `build`).
+// config-schema.spec.ts fails when the committed file and the registry disagree.
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { buildConfigJsonSchema, builtinRules } = require('../dist/index.js');
+
+writeFileSync(join(__dirname, '../schema/enforcer.schema.json'), `${JSON.stringify(buildConfigJsonSchema(builtinRules), null, 2)}\n`);

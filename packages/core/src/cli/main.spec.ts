@@ -1,0 +1,81 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './main';
+
+describe('enforcer CLI', () => {
+  let cwd: string;
+  let stdout: string;
+  let stderr: string;
+  const run = (...argv: string[]) => main(argv, { cwd, color: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const write = (path: string, content: string) => {
+    mkdirSync(join(cwd, path, '..'), { recursive: true });
+    writeFileSync(join(cwd, path), content);
+  };
+
+  beforeEach(() => {
+    cwd = mkdtempSync(join(tmpdir(), 'enforcer-cli-'));
+    stdout = '';
+    stderr = '';
+  });
+  afterEach(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('should print help and exit 0', async () => {
+    expect(await run('--help')).toBe(0);
+    expect(stdout).toContain('Usage: enforcer check [paths...]');
+  });
+
+  it('should exit 0 with warnings only, listing file:line:col, message and rule', async () => {
+    write('src/app.ts', `export function start() {\n  console.log('up');\n}\n`);
+    expect(await run('check')).toBe(0);
+    expect(stdout).toContain('src/app.ts\n  2:3      warn   Unexpected console.log(): log through the project logger instead.  logging/no-console');
+    expect(stdout).toContain('1 problem (0 errors, 1 warning) in 1 file checked');
+  });
+
+  it('should exit 1 when an error violation exists', async () => {
+    write('src/app.ts', 'try { go(); } catch {}\n');
+    expect(await run('check', 'src')).toBe(1);
+    expect(stdout).toContain('errors/no-empty-catch');
+  });
+
+  it('should skip node_modules and check only the given paths', async () => {
+    write('node_modules/pkg/index.js', 'try { go(); } catch {}\n');
+    write('other/bad.ts', 'try { go(); } catch {}\n');
+    write('src/ok.ts', 'export const ok = 1;\n');
+    expect(await run('check', 'src')).toBe(0);
+    expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 1 file checked');
+  });
+
+  it('should apply enforcer.config.json from the current folder', async () => {
+    write('enforcer.config.json', '{ "rules": { "logging/no-console": "error" } }');
+    write('src/app.ts', `console.log('x');\n`);
+    expect(await run('check')).toBe(1);
+  });
+
+  it('should exit 2 and name the file and the problem for a broken config', async () => {
+    write('enforcer.config.json', '{ "rules": { "no-console": "error" } }');
+    write('src/app.ts', 'export {};\n');
+    expect(await run('check')).toBe(2);
+    expect(stderr).toMatch(/^enforcer: enforcer\.config\.json:1:14: rules\["no-console"\]: unknown rule "no-console"\. Valid rule ids: /);
+    expect(stdout).toBe('');
+  });
+
+  it('should exit 2 for a missing --config file, an unknown option, an unknown format or a missing path', async () => {
+    expect(await run('check', '--config', 'nope.json')).toBe(2);
+    expect(stderr).toContain('nope.json: file not found');
+    expect(await run('check', '--fast')).toBe(2);
+    expect(await run('check', '--format', 'xml')).toBe(2);
+    expect(stderr).toContain('unknown format "xml"; expected one of stylish, json');
+    expect(await run('check', 'does-not-exist')).toBe(2);
+    expect(stderr).toContain('does-not-exist: no such file or directory');
+  });
+
+  it('should write the JSON report to --output and keep stdout empty', async () => {
+    write('src/app.ts', `console.error('x');\n`);
+    expect(await run('check', '--format', 'json', '--output', 'out/report.json')).toBe(0);
+    expect(stdout).toBe('');
+    const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
+    expect(report).toMatchObject({ version: 1, summary: { filesChecked: 1, errors: 0, warnings: 1 } });
+    expect(report.violations[0]).toMatchObject({ file: 'src/app.ts', line: 1, column: 1, ruleId: 'logging/no-console' });
+  });
+});

@@ -1,0 +1,91 @@
+import { builtinRules } from '../rules';
+import { ConfigResolver } from './config-resolver';
+import type { ConfigLayer, EnforcerConfigFile } from './types';
+
+const root = (config: EnforcerConfigFile): ConfigLayer => ({ base: '', source: 'enforcer.config.json', config });
+const project = (base: string, config: EnforcerConfigFile): ConfigLayer => ({ base, source: `${base}/enforcer.config.json`, config });
+const severities = (resolver: ConfigResolver, file: string) =>
+  Object.fromEntries(resolver.rulesFor(file).map((active) => [active.rule.id, active.severity]));
+
+describe('ConfigResolver', () => {
+  it('should use every rule\'s default severity without config', () => {
+    const resolver = new ConfigResolver(builtinRules, []);
+    expect(severities(resolver, 'libs/a/src/index.ts')).toEqual({ 'errors/no-empty-catch': 'error', 'logging/no-console': 'warn' });
+  });
+
+  it('should let the project config refine the root config', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ rules: { 'logging/no-console': 'error', 'errors/no-empty-catch': 'off' } }),
+      project('libs/a', { rules: { 'logging/no-console': 'off' } }),
+    ]);
+    expect(severities(resolver, 'libs/a/src/index.ts')).toEqual({});
+    expect(severities(resolver, 'libs/b/src/index.ts')).toEqual({ 'logging/no-console': 'error' });
+  });
+
+  it('should merge given options over the rule defaults and keep options when only the severity changes', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ rules: { 'logging/no-console': ['warn', { allow: ['error'] }] } }),
+      project('libs/a', { rules: { 'logging/no-console': 'error' } }),
+    ]);
+    const active = resolver.rulesFor('libs/a/src/x.ts').find((rule) => rule.rule.id === 'logging/no-console');
+    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '' } }));
+  });
+
+  it('should apply overrides with globs relative to the declaring config\'s folder', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ overrides: [{ files: ['**/cli/**'], rules: { 'logging/no-console': 'off' } }] }),
+      project('apps/tool', { overrides: [{ files: ['src/main.ts'], excludedFiles: [], rules: { 'errors/no-empty-catch': 'warn' } }] }),
+    ]);
+    expect(severities(resolver, 'apps/tool/src/main.ts')).toEqual({ 'errors/no-empty-catch': 'warn', 'logging/no-console': 'warn' });
+    expect(severities(resolver, 'apps/tool/src/cli/run.ts')).toEqual({ 'errors/no-empty-catch': 'error' });
+    expect(severities(resolver, 'apps/other/src/main.ts')).toEqual({ 'errors/no-empty-catch': 'error', 'logging/no-console': 'warn' });
+  });
+
+  it('should let a project\'s own rules win over the root config\'s overrides', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ overrides: [{ files: ['**/*.ts'], rules: { 'logging/no-console': 'off' } }] }),
+      project('libs/a', { rules: { 'logging/no-console': 'error' } }),
+    ]);
+    expect(severities(resolver, 'libs/a/src/x.ts')['logging/no-console']).toBe('error');
+    expect(severities(resolver, 'libs/b/src/x.ts')['logging/no-console']).toBeUndefined();
+  });
+
+  it('should honour excludedFiles in an override', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ overrides: [{ files: ['scripts/**'], excludedFiles: ['scripts/lib/**'], rules: { 'logging/no-console': 'off' } }] }),
+    ]);
+    expect(severities(resolver, 'scripts/run.ts')['logging/no-console']).toBeUndefined();
+    expect(severities(resolver, 'scripts/lib/util.ts')['logging/no-console']).toBe('warn');
+  });
+
+  it('should ignore default folders and configured globs relative to their config', () => {
+    const resolver = new ConfigResolver(builtinRules, [root({ ignores: ['tools/generated/**'] }), project('libs/a', { ignores: ['src/legacy/**'] })]);
+    expect(resolver.isIgnored('libs/a/node_modules/x/index.js')).toBe(true);
+    expect(resolver.isIgnored('libs/a/dist/index.js')).toBe(true);
+    expect(resolver.isIgnored('tools/generated/api.ts')).toBe(true);
+    expect(resolver.isIgnored('libs/a/src/legacy/old.ts')).toBe(true);
+    expect(resolver.isIgnored('libs/b/src/legacy/old.ts')).toBe(false);
+    expect(resolver.isIgnored('libs/a/src/index.ts')).toBe(false);
+  });
+
+  it('should detect test files by default and let the nearest config replace the list', () => {
+    expect(new ConfigResolver(builtinRules, []).isTestFile('libs/a/src/x.spec.ts')).toBe(true);
+    expect(new ConfigResolver(builtinRules, []).isTestFile('libs/a/src/__tests__/x.ts')).toBe(true);
+    expect(new ConfigResolver(builtinRules, []).isTestFile('libs/a/src/x.ts')).toBe(false);
+    const custom = new ConfigResolver(builtinRules, [root({}), project('libs/a', { testFiles: ['checks/**'] })]);
+    expect(custom.isTestFile('libs/a/checks/x.ts')).toBe(true);
+    expect(custom.isTestFile('libs/a/src/x.spec.ts')).toBe(false);
+  });
+
+  it('should change the hash when any setting changes, and not for $schema', () => {
+    const hash = (config: EnforcerConfigFile) => new ConfigResolver(builtinRules, [root(config)]).hash;
+    expect(hash({ rules: {} })).toBe(hash({ rules: {}, $schema: './other.json' }));
+    expect(hash({ rules: { 'logging/no-console': 'error' } })).not.toBe(hash({ rules: {} }));
+    expect(hash({ ignores: ['a/**'] })).not.toBe(hash({}));
+  });
+
+  it('should take maxFileSize from the nearest config that sets it', () => {
+    expect(new ConfigResolver(builtinRules, []).maxFileSize).toBe(1024 * 1024);
+    expect(new ConfigResolver(builtinRules, [root({ maxFileSize: 10 }), project('a', { maxFileSize: 20 })]).maxFileSize).toBe(20);
+  });
+});

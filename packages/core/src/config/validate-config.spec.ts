@@ -1,0 +1,78 @@
+import { builtinRules } from '../rules';
+import { ConfigError } from './config-error';
+import { parseConfig } from './validate-config';
+
+const parse = (text: string) => parseConfig(text, 'enforcer.config.json', builtinRules);
+
+function errorOf(text: string): ConfigError {
+  try {
+    parse(text);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('should accept a full config with comments and trailing commas', () => {
+    const config = parse(`{
+      // team policy
+      "$schema": "./node_modules/@nx-enforcer/core/schema/enforcer.schema.json",
+      "rules": { "logging/no-console": ["error", { "allow": ["error"] }], "errors/no-empty-catch": "warn", },
+      "ignores": ["src/generated/**"],
+      "overrides": [{ "files": ["src/cli/**"], "rules": { "logging/no-console": "off" } }],
+      "testFiles": ["**/*.spec.ts"],
+      "maxFileSize": 2048,
+    }`);
+    expect(config.rules?.['logging/no-console']).toEqual(['error', { allow: ['error'] }]);
+    expect(config.overrides?.[0].files).toEqual(['src/cli/**']);
+  });
+
+  it('should name the file, line and column of a syntax error', () => {
+    const error = errorOf('{\n  "rules": {\n    "logging/no-console": "warn"\n    "errors/no-empty-catch": "off"\n  }\n}');
+    expect(error.code).toBe('config-syntax');
+    expect(error.message).toMatch(/^enforcer\.config\.json:4:5: invalid JSON \(CommaExpected\)$/);
+  });
+
+  it('should reject an empty file with a hint', () => {
+    expect(errorOf('').message).toContain('write {} for the defaults');
+  });
+
+  it('should list the valid rule ids for an unknown rule', () => {
+    const error = errorOf('{ "rules": { "logging/no-consol": "warn" } }');
+    expect(error.code).toBe('config-unknown-rule');
+    expect(error.path).toBe('rules["logging/no-consol"]');
+    expect(error.message).toContain('unknown rule "logging/no-consol"');
+    expect(error.message).toContain('errors/no-empty-catch, logging/no-console');
+    expect(error.message).toMatch(/^enforcer\.config\.json:1:14: /);
+  });
+
+  it('should reject an invalid severity with the valid choices', () => {
+    const error = errorOf('{ "rules": { "logging/no-console": "warning" } }');
+    expect(error.message).toContain('rules["logging/no-console"]: invalid severity "warning"; expected one of "off", "warn", "error"');
+  });
+
+  it('should give the JSON path of an option of the wrong type', () => {
+    const error = errorOf('{ "rules": { "logging/no-console": ["warn", { "allow": "error" }] } }');
+    expect(error.code).toBe('config-invalid-options');
+    expect(error.path).toBe('rules["logging/no-console"][1].allow');
+    expect(error.message).toContain('must be array');
+  });
+
+  it('should reject unknown rule options and list the allowed ones', () => {
+    const error = errorOf('{ "rules": { "errors/no-empty-catch": ["error", { "allowComments": true }] } }');
+    expect(error.message).toContain('unknown property "allowComments"; allowed: allowWithComment');
+  });
+
+  it('should check rules inside overrides too', () => {
+    const error = errorOf('{ "overrides": [{ "files": ["a/**"], "rules": { "nope/rule": "off" } }] }');
+    expect(error.path).toBe('overrides[0].rules["nope/rule"]');
+  });
+
+  it('should reject unknown top-level keys and wrong types', () => {
+    expect(errorOf('{ "rule": {} }').message).toContain('unknown property "rule"');
+    expect(errorOf('{ "ignores": "dist" }').message).toContain('ignores: must be array');
+    expect(errorOf('{ "overrides": [{ "rules": {} }] }').message).toContain('missing required property "files"');
+  });
+});

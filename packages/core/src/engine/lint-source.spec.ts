@@ -1,0 +1,116 @@
+import { defineRule } from './define-rule';
+import { lintSource, PARSE_ERROR_RULE_ID } from './lint-source';
+import type { ActiveRule, Rule } from './types';
+import noConsole from '../rules/logging/no-console';
+
+const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'): ActiveRule => ({
+  rule: rule as unknown as Rule,
+  severity,
+  options: rule.meta.defaultOptions,
+});
+
+const identifierCounter = (calls: string[]) =>
+  defineRule<'found', Record<string, never>>({
+    id: 'typescript/test-identifiers',
+    meta: {
+      category: 'typescript',
+      defaultSeverity: 'warn',
+      docs: { description: 'test', rationale: 'test' },
+      messages: { found: 'found {{name}}' },
+      schema: { type: 'object', additionalProperties: false },
+      defaultOptions: {},
+      keywords: ['needle'],
+    },
+    create(context) {
+      calls.push(context.file);
+      return {
+        Identifier(node) {
+          if (node.text === 'needle') context.report({ node, messageId: 'found', data: { name: node.text } });
+        },
+      };
+    },
+  });
+
+describe('lintSource', () => {
+  it('should report violations with 1-based ranges, the effective severity and a fingerprint', () => {
+    const { violations } = lintSource({ file: 'src/a.ts', text: `const a = 1;\n  console.log(a);\n`, rules: [active(noConsole, 'error')], isTestFile: false });
+    expect(violations).toEqual([
+      expect.objectContaining({ ruleId: 'logging/no-console', severity: 'error', file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 14 }),
+    ]);
+    expect(violations[0].fingerprint).toMatch(/^[0-9a-f]{20}$/);
+  });
+
+  it('should not parse or run a rule whose keywords do not occur in the file', () => {
+    const calls: string[] = [];
+    const result = lintSource({ file: 'src/a.ts', text: 'const haystack = 1;', rules: [active(identifierCounter(calls))], isTestFile: false });
+    expect(result.violations).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('should run a rule whose keyword occurs and fill message placeholders', () => {
+    const calls: string[] = [];
+    const result = lintSource({ file: 'src/a.ts', text: 'const needle = 1;', rules: [active(identifierCounter(calls))], isTestFile: false });
+    expect(calls).toEqual(['src/a.ts']);
+    expect(result.violations.map((v) => v.message)).toEqual(['found needle']);
+  });
+
+  it('should report a file that does not parse as one parse-error and run no rule on it', () => {
+    const result = lintSource({ file: 'src/broken.ts', text: 'console.log(\nconst = ;', rules: [active(noConsole)], isTestFile: false });
+    expect(result.violations).toHaveLength(1);
+    expect(result.violations[0]).toMatchObject({ ruleId: PARSE_ERROR_RULE_ID, severity: 'error', file: 'src/broken.ts', line: 2 });
+    expect(result.violations[0].message).toMatch(/^Parsing error: /);
+  });
+
+  it('should keep the other rules running when one rule throws, and report the failure as a notice', () => {
+    const broken = defineRule<'never', Record<string, never>>({
+      id: 'errors/broken-rule',
+      meta: { ...identifierCounter([]).meta, category: 'errors', messages: { never: 'never' }, keywords: undefined },
+      create: () => ({
+        CallExpression() {
+          throw new Error('boom');
+        },
+      }),
+    });
+    const result = lintSource({ file: 'src/a.ts', text: 'console.log(1); console.log(2);', rules: [active(broken), active(noConsole)], isTestFile: false });
+    expect(result.violations.map((v) => v.ruleId)).toEqual(['logging/no-console', 'logging/no-console']);
+    expect(result.notices).toEqual([{ file: 'src/a.ts', code: 'rule-error', message: expect.stringContaining('errors/broken-rule failed on this file') }]);
+  });
+
+  it('should keep fingerprints when unrelated lines are added above, and tell identical lines apart', () => {
+    const before = `console.log('x');\nconsole.log('x');\n`;
+    const after = `import { a } from './a';\n\nexport const b = a;\n${before}`;
+    const run = (text: string) => lintSource({ file: 'src/a.ts', text, rules: [active(noConsole)], isTestFile: false }).violations;
+    const first = run(before);
+    const second = run(after);
+    expect(second.map((v) => v.line)).toEqual([4, 5]);
+    expect(second.map((v) => v.fingerprint)).toEqual(first.map((v) => v.fingerprint));
+    expect(new Set(first.map((v) => v.fingerprint)).size).toBe(2);
+  });
+
+  it('should change the fingerprint when the flagged line changes or the file is another', () => {
+    const run = (file: string, text: string) => lintSource({ file, text, rules: [active(noConsole)], isTestFile: false }).violations[0].fingerprint;
+    const base = run('src/a.ts', `console.log('x');`);
+    expect(run('src/a.ts', `console.log('y');`)).not.toBe(base);
+    expect(run('src/b.ts', `console.log('x');`)).not.toBe(base);
+    expect(run('src/a.ts', `    console.log('x');`)).toBe(base);
+  });
+
+  it('should walk deeply nested code', () => {
+    const depth = 500;
+    const text = `export const x = ${'['.repeat(depth)}console.log(1)${']'.repeat(depth)};`;
+    const result = lintSource({ file: 'src/deep.ts', text, rules: [active(noConsole)], isTestFile: false });
+    expect(result.violations.map((v) => v.ruleId)).toEqual(['logging/no-console']);
+  });
+
+  it('should report code nested too deeply for the parser as a parse error instead of crashing', () => {
+    const depth = 50_000;
+    const text = `${'['.repeat(depth)}console.log(1)${']'.repeat(depth)};`;
+    const result = lintSource({ file: 'src/deep.ts', text, rules: [active(noConsole)], isTestFile: false });
+    expect(result.violations).toEqual([expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, file: 'src/deep.ts', message: expect.stringContaining('nested too deeply') })]);
+  });
+
+  it('should check nothing in files it does not parse', () => {
+    const result = lintSource({ file: 'README.md', text: 'console.log()', rules: [active(noConsole)], isTestFile: false });
+    expect(result).toEqual({ violations: [], notices: [] });
+  });
+});

@@ -1,0 +1,66 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRules } from './index';
+
+const categories = ['architecture', 'dates', 'errors', 'logging', 'security', 'typescript'];
+const rulesFolder = __dirname;
+const docsFolder = join(__dirname, '../../docs/rules');
+
+/** Checks that hold for every rule, so the set stays consistent as it grows. */
+describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  const specPath = join(rulesFolder, `${id}.spec.ts`);
+
+  it('should live in rules/<id>.ts with its category as the first id segment', () => {
+    expect(existsSync(join(rulesFolder, `${id}.ts`))).toBe(true);
+    expect(id.split('/')).toHaveLength(2);
+    expect(id.split('/')[0]).toBe(rule.meta.category);
+    expect(categories).toContain(rule.meta.category);
+  });
+
+  it('should have a spec that uses the rule tester and exercises every message id', () => {
+    expect(existsSync(specPath)).toBe(true);
+    const spec = readFileSync(specPath, 'utf8');
+    expect(spec).toContain('RuleTester');
+    for (const messageId of Object.keys(rule.meta.messages)) {
+      expect(spec).toContain(`messageId: '${messageId}'`);
+    }
+  });
+
+  it('should have a doc page that names the rule and documents every option', () => {
+    const docPath = join(docsFolder, `${id}.md`);
+    expect(existsSync(docPath)).toBe(true);
+    const doc = readFileSync(docPath, 'utf8');
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    for (const option of Object.keys((rule.meta.schema.properties as Record<string, unknown>) ?? {})) {
+      expect(doc).toContain(`\`${option}\``);
+    }
+  });
+
+  it('should have an options schema that rejects unknown keys, describes every option and accepts the defaults', () => {
+    const schema = rule.meta.schema as { type: string; additionalProperties: boolean; properties?: Record<string, { description?: string; default?: unknown }> };
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      expect([name, typeof property.description]).toEqual([name, 'string']);
+      expect(property.default).toEqual((rule.meta.defaultOptions as Record<string, unknown>)[name]);
+    }
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(rule.meta.defaultOptions)).toBe(true);
+    expect(validate({ notAnOption: true })).toBe(false);
+  });
+
+  it('should say why it exists and what to do in its messages', () => {
+    expect(rule.meta.docs.description.length).toBeGreaterThan(10);
+    expect(rule.meta.docs.rationale.length).toBeGreaterThan(20);
+    for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/:/);
+  });
+});
+
+describe('rule registry', () => {
+  it('should be sorted by id with unique ids', () => {
+    const ids = builtinRules.map((rule) => rule.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
