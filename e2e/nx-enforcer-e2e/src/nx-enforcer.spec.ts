@@ -1,21 +1,148 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { e2eContext } from './support/e2e-context';
-import { runNx } from './support/run';
+import { e2eContext, registryEnv } from './support/e2e-context';
+import { runCommand, runNx, type RunResult } from './support/run';
 
-// Placeholder: proves the e2e infrastructure works. Real nx-enforcer assertions replace it.
-describe('nx-enforcer e2e workspace', () => {
-  const { workspace, version } = e2eContext();
+/**
+ * One fresh workspace (created by global setup with `create-nx-workspace` and `nx add
+ * nx-enforcer@<prerelease>` from the local registry), walked through the life of a user: the
+ * steps run in order and build on each other.
+ */
+describe('nx-enforcer in a new Nx workspace', () => {
+  const { workspace, registry } = e2eContext();
+  const libA = 'packages/lib-a';
+  const libB = 'packages/lib-b';
+  let projectA: string;
+  let projectB: string;
 
-  it('is an Nx workspace with the published nx-enforcer installed', () => {
-    expect(existsSync(join(workspace, 'nx.json'))).toBe(true);
-    expect(existsSync(join(workspace, 'node_modules', 'nx-enforcer', 'package.json'))).toBe(true);
-    expect(require(join(workspace, 'node_modules', 'nx-enforcer', 'package.json')).version).toBe(version);
+  const runsTasks = (args: string[]) => ['run', 'run-many', 'affected'].includes(args[0]);
+  const nx = (args: string[], allowFailure = false): RunResult =>
+    runNx(runsTasks(args) ? [...args, '--output-style=static'] : args, {
+      cwd: workspace,
+      // Nx caches failed tasks only when asked to; a failing enforce result is as replayable as a passing one.
+      env: { ...registryEnv(registry), NX_CACHE_FAILURES: 'true' },
+      allowFailure,
+    });
+  const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
+  const write = (path: string, content: string) => writeFileSync(join(workspace, path), content);
+  const commit = (message: string) => {
+    runCommand('git', ['add', '--all'], { cwd: workspace });
+    runCommand('git', ['commit', '--quiet', '--no-verify', '-m', message], {
+      cwd: workspace,
+      env: { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@nx-enforcer.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@nx-enforcer.invalid' },
+    });
+  };
+  const rootConfig = (rules: Record<string, unknown>) =>
+    `${JSON.stringify({ $schema: './node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules }, null, 2)}\n`;
+  /** Task ids that ran for real, and those served from the local cache. */
+  const tasksOf = (output: string) => ({
+    ran: [...output.matchAll(/> nx run (\S+:enforce)(?!\s+\[)/g)].map((match) => match[1]).sort(),
+    cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|existing outputs match the cache, left as is)\]/g)].map((match) => match[1]).sort(),
   });
 
-  it('runs nx show projects', () => {
-    const result = runNx(['show', 'projects'], { cwd: workspace });
-    expect(result.code).toBe(0);
+  beforeAll(() => {
+    for (const lib of [libA, libB]) {
+      nx(['g', '@nx/js:library', lib, '--bundler=none', '--unitTestRunner=none', '--linter=none', '--no-interactive']);
+    }
+    const names = (JSON.parse(nx(['show', 'projects', '--json']).stdout) as string[]).sort();
+    [projectA, projectB] = [names.find((name) => name.endsWith('lib-a')) as string, names.find((name) => name.endsWith('lib-b')) as string];
+    write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  console.log('computing');\n  return 'lib-a';\n}\n`);
+    // Planted violations block only at `error`: make console an error for this workspace.
+    write('enforcer.config.json', rootConfig({ 'logging/no-console': 'error' }));
+    commit('two libraries, one with a console.log');
+  });
+
+  it('should have been set up by `nx add`: plugin registered, root config with $schema, output folder ignored', () => {
+    const nxJson = JSON.parse(read('nx.json'));
+    expect(nxJson.plugins).toContainEqual({ plugin: 'nx-enforcer', options: { targetName: 'enforce' } });
+    expect(read('.gitignore')).toMatch(/^\.nx-enforcer$/m);
+    const schemaPath = join(workspace, 'node_modules/@nx-enforcer/core/schema/enforcer.schema.json');
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).properties.rules.properties).toHaveProperty('logging/no-console');
+  });
+
+  it('should infer a cached enforce target with the project output folder', () => {
+    const project = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout);
+    const target = project.targets.enforce;
+    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/.nx-enforcer/${libA}`] });
+    expect(target.inputs).toEqual(
+      expect.arrayContaining(['{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }]),
+    );
+    expect(target.metadata.technologies).toEqual(['typescript']);
+  });
+
+  it('should fail run-many on the planted violation, naming file:line:col and rule, and pass the clean project', () => {
+    const result = nx(['run-many', '-t', 'enforce'], true);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`${libA}/src/lib/lib-a.ts`);
+    expect(result.output).toMatch(/2:3\s+error\s+Unexpected console\.log\(\): log through the project logger instead\.\s+logging\/no-console/);
+    expect(result.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectA)}:enforce`));
+    expect(result.output).not.toContain(`- ${projectB}:enforce`);
+    const report = JSON.parse(read(`.nx-enforcer/${libA}/report.json`));
+    expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' })]);
+    expect(JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
+    const session = JSON.parse(read(`.nx-enforcer/${libA}/session.json`));
+    expect(session).toMatchObject({ version: 1, project: projectA, totals: { errors: 1 } });
+    expect(session.files[`${libA}/src/lib/lib-a.ts`].hash).toMatch(/\w+/);
+  });
+
+  it('should serve an identical second run from the cache and restore byte-identical outputs', () => {
+    const outputs = [libA, libB].flatMap((lib) => ['report.json', 'session.json'].map((file) => `.nx-enforcer/${lib}/${file}`));
+    const before = outputs.map(read);
+    rmSync(join(workspace, '.nx-enforcer'), { recursive: true, force: true });
+    const result = nx(['run-many', '-t', 'enforce'], true);
+    expect(tasksOf(result.output)).toEqual({ ran: [], cached: [`${projectA}:enforce`, `${projectB}:enforce`].sort() });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/2:3\s+error\s+Unexpected console\.log\(\)/);
+    expect(outputs.map(read)).toEqual(before);
+    for (const content of before) expect(content).not.toContain(workspace);
+  });
+
+  it('should run only the changed project under `nx affected` once the violation is fixed', () => {
+    write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  return 'lib-a';\n}\n`);
+    commit('fix: no console in lib-a');
+    const result = nx(['affected', '-t', 'enforce', '--base=HEAD~1', '--head=HEAD']);
+    expect(tasksOf(result.output)).toEqual({ ran: [`${projectA}:enforce`], cached: [] });
+    expect(result.output).not.toContain(`${projectB}:enforce`);
+    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([]);
+  });
+
+  it('should re-run every project when the root config changes, and be cached again after', () => {
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output).ran).toEqual([]);
+    write('enforcer.config.json', rootConfig({ 'logging/no-console': 'error', 'errors/no-empty-catch': 'warn' }));
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectA}:enforce`, `${projectB}:enforce`].sort(), cached: [] });
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [], cached: [`${projectA}:enforce`, `${projectB}:enforce`].sort() });
+  });
+
+  it('should give one project its own config with the configuration generator, invalidating only that project', () => {
+    nx(['g', 'nx-enforcer:configuration', projectB, '--no-interactive']);
+    const config = JSON.parse(read(`${libB}/enforcer.config.json`));
+    expect(config.$schema).toBe('../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json');
+    write(`${libB}/src/lib/lib-b.ts`, `export function libB(): string {\n  console.info('lib-b');\n  return 'lib-b';\n}\n`);
+    write(`${libB}/enforcer.config.json`, `${JSON.stringify({ ...config, rules: { 'logging/no-console': 'off' } }, null, 2)}\n`);
+    const result = nx(['run-many', '-t', 'enforce']);
+    expect(tasksOf(result.output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
+    expect(JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).violations).toEqual([]);
+  });
+
+  it('should fail with the file and the problem when a config is broken', () => {
+    write(`${libB}/enforcer.config.json`, '{ "rules": { "logging/no-consol": "off" } }\n');
+    const result = nx(['run', `${projectB}:enforce`], true);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`${libB}/enforcer.config.json:1:14: rules["logging/no-consol"]: unknown rule "logging/no-consol". Valid rule ids:`);
+  });
+
+  it('should provide the enforcer CLI in the workspace', () => {
+    write(`${libB}/enforcer.config.json`, '{}\n');
+    const help = runCommand('npx', ['enforcer', '--help'], { cwd: workspace });
+    expect(help.stdout).toContain('Usage: enforcer check [paths...]');
+    const check = runCommand('npx', ['enforcer', 'check', libB, '--format', 'json'], { cwd: workspace, allowFailure: true });
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ file: `${libB}/src/lib/lib-b.ts`, ruleId: 'logging/no-console' })]);
+    expect(existsSync(join(workspace, '.nx-enforcer', libB, 'report.json'))).toBe(true);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

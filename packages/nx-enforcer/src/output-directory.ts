@@ -8,6 +8,6 @@ export const ENFORCER_OUTPUT_ROOT = '.nx-enforcer';
  * `.nx-enforcer/.root`, so its cached output never contains the other projects' folders.
  */
 export function outputDirectoryOf(projectRoot: string): string {
-  const root = projectRoot.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const root = projectRoot.replace(/\\/g, '/').replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
   return joinPathFragments(ENFORCER_OUTPUT_ROOT, root === '' ? '.root' : root);
 }

@@ -17,7 +17,10 @@ export function writeConfigIfMissing(tree: Tree, folder: string): boolean {
   return true;
 }
 
+/** `nx-enforcer`, or a path to the plugin's entry (a workspace that loads it from sources). */
+const PLUGIN_REFERENCE = /^nx-enforcer$|(^|\/)nx-enforcer(\/(src|dist)\/index(\.[cm]?[jt]s)?)?$/;
+
 /** Whether nx.json registers the plugin, i.e. `enforce` targets are inferred. */
 export function isPluginRegistered(plugins: ReadonlyArray<string | { plugin: string }> | undefined): boolean {
-  return (plugins ?? []).some((entry) => (typeof entry === 'string' ? entry : entry.plugin) === 'nx-enforcer');
+  return (plugins ?? []).some((entry) => PLUGIN_REFERENCE.test(typeof entry === 'string' ? entry : entry.plugin));
 }

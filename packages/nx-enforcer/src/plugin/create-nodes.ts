@@ -19,7 +19,7 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const targetName = options?.targetName ?? 'enforce';
     const roots = findProjectRoots(configFiles, context.workspaceRoot);
     if (roots.size === 0) return [];
-    const rootsWithCode = await foldersWithCodeFiles(context.workspaceRoot);
+    const rootsWithCode = await projectsWithCodeFiles(context.workspaceRoot, new Set(roots.keys()));
     const inputs = enforcerInputs(context.workspaceRoot);
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -30,20 +30,27 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
   },
 ];
 
-/** Every folder (and ancestor folder, `.` for the root) that contains a checkable code file. */
-async function foldersWithCodeFiles(workspaceRoot: string): Promise<Set<string>> {
+/**
+ * The project roots that own at least one checkable code file, ownership as in Nx's file map: a
+ * file belongs to the deepest project root above it, so a parent folder whose only code sits in
+ * nested projects gets no target.
+ */
+async function projectsWithCodeFiles(workspaceRoot: string, roots: ReadonlySet<string>): Promise<Set<string>> {
   const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
   const files = await globWithWorkspaceContext(workspaceRoot, [`**/*.{${extensions}}`], [...DEFAULT_IGNORES]);
-  const folders = new Set<string>();
+  const owners = new Set<string>();
   for (const file of files) {
-    let slash = file.lastIndexOf('/');
-    folders.add('.');
-    while (slash > 0) {
-      const folder = file.slice(0, slash);
-      if (folders.has(folder)) break;
-      folders.add(folder);
-      slash = folder.lastIndexOf('/');
+    let folder = file;
+    for (;;) {
+      const slash = folder.lastIndexOf('/');
+      folder = slash === -1 ? '.' : folder.slice(0, slash);
+      if (roots.has(folder)) {
+        owners.add(folder);
+        break;
+      }
+      if (folder === '.') break;
     }
+    if (owners.size === roots.size) break;
   }
-  return folders;
+  return owners;
 }

@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { EnforcerInput } from './enforce-target';
 
 const PUBLISHED_PACKAGES = ['nx-enforcer', '@nx-enforcer/core'];
@@ -12,7 +12,7 @@ export function enforcerInputs(workspaceRoot: string): EnforcerInput[] {
   const pluginRoot = resolve(__dirname, '../..');
   const coreRoot = dirname(require.resolve('@nx-enforcer/core/package.json'));
   const local = [pluginRoot, coreRoot].map((root) => relative(workspaceRoot, root));
-  const fromSource = local.every((path) => path !== '' && !path.startsWith('..') && !path.split(sep).includes('node_modules'));
+  const fromSource = local.every((path) => path !== '' && !isAbsolute(path) && !path.startsWith('..') && !path.split(sep).includes('node_modules'));
   if (!fromSource) return [{ externalDependencies: [...PUBLISHED_PACKAGES] }];
   return local.map((path) => `{workspaceRoot}/${path.split(sep).join('/')}/src/**/*.ts`);
 }

@@ -1,4 +1,4 @@
-// Mirrors schema.json; enforce.schema.spec.ts checks that the two agree.
+// Mirrors schema.json; schema.spec.ts checks that the two agree.
 export interface EnforceExecutorOptions {
   format?: 'stylish' | 'json';
   maxWarnings?: number;

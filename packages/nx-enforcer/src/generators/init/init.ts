@@ -22,7 +22,7 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema): P
   writeConfigIfMissing(tree, '.');
   ignoreOutputFolder(tree);
   const tasks: GeneratorCallback[] = [];
-  if (!options.skipPackageJson) tasks.push(addDevDependency(tree));
+  if (!options.skipPackageJson && tree.exists('package.json')) tasks.push(addDevDependency(tree));
   if (!options.skipFormat) await formatFiles(tree);
   return runTasksInSerial(...tasks);
 }
@@ -60,8 +60,12 @@ function ignoreOutputFolder(tree: Tree): void {
   const current = tree.exists('.gitignore') ? (tree.read('.gitignore', 'utf-8') ?? '') : '';
   const ignored = current.split(/\r?\n/).some((line) => [ENFORCER_OUTPUT_ROOT, `/${ENFORCER_OUTPUT_ROOT}`, `${ENFORCER_OUTPUT_ROOT}/`, `/${ENFORCER_OUTPUT_ROOT}/`].includes(line.trim()));
   if (ignored) return;
-  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-  tree.write('.gitignore', `${current}${separator}\n# nx-enforcer reports and session state\n${ENFORCER_OUTPUT_ROOT}\n`);
+  const block = `# nx-enforcer reports and session state\n${ENFORCER_OUTPUT_ROOT}\n`;
+  if (current.trim() === '') {
+    tree.write('.gitignore', block);
+    return;
+  }
+  tree.write('.gitignore', `${current}${current.endsWith('\n') ? '' : '\n'}\n${block}`);
 }
 
 function addDevDependency(tree: Tree): GeneratorCallback {

@@ -1,0 +1,258 @@
+import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext, type FileData, type ProjectFileMap } from '@nx/devkit';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import enforceExecutor from './enforce.impl';
+import type { EnforceExecutorOptions } from './schema';
+
+// Nx computes the file map from its workspace context for the process's own workspace root, not
+// for `context.root`; a unit test cannot point it at a temp folder. Only that function is replaced.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectFileMapUsingProjectGraph: jest.fn(),
+}));
+
+const fileMapMock = jest.mocked(createProjectFileMapUsingProjectGraph);
+
+const EMPTY_CATCH = 'export function run(task: () => void): void {\n  try {\n    task();\n  } catch {}\n}\n';
+const CONSOLE_LOG = "export function greet(): void {\n  console.log('hello');\n}\n";
+const CLEAN = 'export const answer = 42;\n';
+
+interface Workspace {
+  root: string;
+  /** Runs the executor for `project` with the file map built from `projects`. */
+  run(project: string, options?: EnforceExecutorOptions): Promise<{ success: boolean }>;
+  read(path: string): string;
+  /** The file map the mocked Nx function returns. */
+  fileMap: ProjectFileMap;
+}
+
+interface ProjectSpec {
+  root: string;
+  /** Files of the project as Nx would list them (workspace-relative). */
+  files: string[];
+}
+
+let folders: string[] = [];
+let stdout: string;
+
+beforeEach(() => {
+  stdout = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+  jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+  process.env.NO_COLOR = '1';
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  fileMapMock.mockReset();
+  delete process.env.NO_COLOR;
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders = [];
+});
+
+/** A real workspace folder with these files; the file map lists each project's `files`. */
+function createWorkspace(files: Record<string, string>, projects: Record<string, ProjectSpec>): Workspace {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'nx-enforcer-executor-')));
+  folders.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  const fileData = (file: string): FileData => ({ file, hash: createHash('sha1').update(files[file] ?? '').digest('hex') });
+  const fileMap: ProjectFileMap = Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, project.files.map(fileData)]));
+  fileMapMock.mockImplementation(async () => fileMap);
+  return {
+    root,
+    run: (project, options = {}) => enforceExecutor(options, executorContext(root, project, projects)),
+    read: (path) => readFileSync(join(root, path), 'utf8'),
+    fileMap,
+  };
+}
+
+function executorContext(root: string, projectName: string, projects: Record<string, ProjectSpec>): ExecutorContext {
+  const configurations = Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, { name, root: project.root }]));
+  return {
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName,
+    targetName: 'enforce',
+    projectsConfigurations: { version: 2, projects: configurations },
+    nxJsonConfiguration: {},
+    projectGraph: {
+      nodes: Object.fromEntries(Object.entries(configurations).map(([name, data]) => [name, { name, type: 'lib' as const, data }])),
+      dependencies: {},
+    },
+  };
+}
+
+/** 1-based line and column of the first occurrence of `needle`. */
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function loggedErrors(): string {
+  return jest
+    .mocked(logger.error)
+    .mock.calls.map((call) => String(call[0]))
+    .join('\n');
+}
+
+const libA = (files: string[]): Record<string, ProjectSpec> => ({ 'lib-a': { root: 'libs/lib-a', files } });
+
+describe('enforce executor', () => {
+  it('should write report.json and session.json into the project output folder', async () => {
+    const files = { 'libs/lib-a/src/run.ts': EMPTY_CATCH, 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/clean.ts': CLEAN };
+    const workspace = createWorkspace(files, libA(Object.keys(files)));
+
+    await workspace.run('lib-a');
+
+    const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+    expect(report.project).toBe('lib-a');
+    expect(report.summary).toMatchObject({ filesChecked: 3, errors: 1, warnings: 1 });
+    expect(report.violations).toEqual([
+      expect.objectContaining({ file: 'libs/lib-a/src/greet.ts', line: positionOf(CONSOLE_LOG, 'console').line, ruleId: 'logging/no-console', severity: 'warn' }),
+      expect.objectContaining({ file: 'libs/lib-a/src/run.ts', line: positionOf(EMPTY_CATCH, 'catch').line, ruleId: 'errors/no-empty-catch', severity: 'error' }),
+    ]);
+    const session = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json'));
+    expect(session.project).toBe('lib-a');
+    expect(session.configHash).toBe(report.configHash);
+    expect(Object.keys(session.files).sort()).toEqual(Object.keys(files).sort());
+    for (const [file, content] of Object.entries(files)) {
+      expect(session.files[file].hash).toBe(createHash('sha1').update(content).digest('hex'));
+    }
+    expect(fileMapMock).toHaveBeenCalledWith(expect.objectContaining({ nodes: expect.objectContaining({ 'lib-a': expect.anything() }) }));
+  });
+
+  it('should write the output of the root project to .nx-enforcer/.root', async () => {
+    const workspace = createWorkspace({ 'src/main.ts': CLEAN }, { root: { root: '.', files: ['src/main.ts'] } });
+
+    await workspace.run('root');
+
+    expect(JSON.parse(workspace.read('.nx-enforcer/.root/report.json')).summary.filesChecked).toBe(1);
+    expect(existsSync(join(workspace.root, '.nx-enforcer/.root/session.json'))).toBe(true);
+  });
+
+  it('should fail when a violation has error severity', async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': EMPTY_CATCH }, libA(['libs/lib-a/src/run.ts']));
+
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+  });
+
+  it('should succeed when there are only warnings', async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).summary).toMatchObject({ errors: 0, warnings: 1 });
+  });
+
+  it('should fail on more warnings than maxWarnings, and pass at the limit', async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+    expect(await workspace.run('lib-a', { maxWarnings: 0 })).toEqual({ success: false });
+    expect(loggedErrors()).toContain('1 warnings exceed maxWarnings (0)');
+    expect(await workspace.run('lib-a', { maxWarnings: 1 })).toEqual({ success: true });
+  });
+
+  it('should fail and name the file when the root enforcer.config.json is broken', async () => {
+    const workspace = createWorkspace(
+      { 'enforcer.config.json': '{ "rules": ', 'libs/lib-a/src/clean.ts': CLEAN },
+      libA(['libs/lib-a/src/clean.ts']),
+    );
+
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+    expect(loggedErrors()).toMatch(/^nx-enforcer: enforcer\.config\.json:\d+:\d+: invalid JSON/);
+    expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+  });
+
+  it('should fail and name the file when the project enforcer.config.json has an unknown rule', async () => {
+    const workspace = createWorkspace(
+      { 'libs/lib-a/enforcer.config.json': '{ "rules": { "logging/no-consol": "off" } }', 'libs/lib-a/src/clean.ts': CLEAN },
+      libA(['libs/lib-a/src/clean.ts']),
+    );
+
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+    expect(loggedErrors()).toContain('libs/lib-a/enforcer.config.json');
+    expect(loggedErrors()).toContain('unknown rule "logging/no-consol"');
+  });
+
+  it('should honour a project enforcer.config.json that turns a rule off, for that project only', async () => {
+    const workspace = createWorkspace(
+      {
+        'libs/lib-a/enforcer.config.json': JSON.stringify({ rules: { 'errors/no-empty-catch': 'off' } }),
+        'libs/lib-a/src/run.ts': EMPTY_CATCH,
+        'libs/lib-b/src/run.ts': EMPTY_CATCH,
+      },
+      { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/enforcer.config.json', 'libs/lib-a/src/run.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } },
+    );
+
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations).toEqual([]);
+    expect(await workspace.run('lib-b')).toEqual({ success: false });
+    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-b/report.json')).violations).toEqual([
+      expect.objectContaining({ file: 'libs/lib-b/src/run.ts', ruleId: 'errors/no-empty-catch' }),
+    ]);
+  });
+
+  it("should check only the project's files from the file map", async () => {
+    const workspace = createWorkspace(
+      {
+        'libs/lib-a/src/clean.ts': CLEAN,
+        // On disk inside the project folder but not in Nx's file map (e.g. gitignored).
+        'libs/lib-a/src/generated.ts': EMPTY_CATCH,
+        'libs/lib-b/src/run.ts': EMPTY_CATCH,
+      },
+      { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/clean.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } },
+    );
+
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+    expect(report.summary.filesChecked).toBe(1);
+    expect(report.violations).toEqual([]);
+    expect(Object.keys(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json')).files)).toEqual(['libs/lib-a/src/clean.ts']);
+  });
+
+  it('should write byte-identical outputs on a second run, whatever the file map order', async () => {
+    const files = { 'libs/lib-a/src/a.ts': EMPTY_CATCH, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${EMPTY_CATCH}` };
+    const workspace = createWorkspace(files, libA(Object.keys(files)));
+    const outputs = ['.nx-enforcer/libs/lib-a/report.json', '.nx-enforcer/libs/lib-a/session.json'];
+
+    await workspace.run('lib-a');
+    const first = outputs.map(workspace.read);
+    fileMapMock.mockResolvedValue({ 'lib-a': [...workspace.fileMap['lib-a']].reverse() });
+    await workspace.run('lib-a');
+
+    expect(outputs.map(workspace.read)).toEqual(first);
+    expect(first.join('\n')).not.toContain(workspace.root);
+  });
+
+  it('should print each violation with its file, line:column and rule id', async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': EMPTY_CATCH }, libA(['libs/lib-a/src/run.ts']));
+
+    await workspace.run('lib-a');
+
+    const { line, column } = positionOf(EMPTY_CATCH, 'catch');
+    expect(stdout).toMatch(new RegExp(`^libs/lib-a/src/run\\.ts\\n\\s+${line}:${column}\\s+error\\s+Empty catch block.*errors/no-empty-catch$`, 'm'));
+    expect(stdout).toContain('1 problem (1 error, 0 warnings) in 1 file checked');
+  });
+
+  it('should print the report as JSON with format json', async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+    await workspace.run('lib-a', { format: 'json' });
+
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')));
+  });
+
+  it('should refuse to run without a project', async () => {
+    const workspace = createWorkspace({}, {});
+
+    await expect(enforceExecutor({}, { ...executorContext(workspace.root, 'x', {}), projectName: undefined })).rejects.toThrow('must run for a project');
+  });
+});

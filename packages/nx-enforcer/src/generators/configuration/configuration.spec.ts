@@ -1,0 +1,86 @@
+import { addProjectConfiguration, readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { configurationGenerator } from './configuration';
+
+describe('configuration generator', () => {
+  let tree: Tree;
+
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+    addProjectConfiguration(tree, 'lib-a', { root: 'libs/lib-a', sourceRoot: 'libs/lib-a/src', targets: { build: { executor: 'nx:noop' } } });
+  });
+
+  const registerPlugin = (plugins: NonNullable<ReturnType<typeof readNxJson>>['plugins']) => updateNxJson(tree, { ...readNxJson(tree), plugins });
+
+  it("should write the project's enforcer.config.json with a $schema relative to the project", async () => {
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+
+    expect(readJson(tree, 'libs/lib-a/enforcer.config.json')).toEqual({ $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules: {} });
+    expect(tree.exists('enforcer.config.json')).toBe(false);
+  });
+
+  it('should leave an existing project enforcer.config.json untouched', async () => {
+    const existing = '{\n  // ours\n  "rules": { "logging/no-console": "off" }\n}\n';
+    tree.write('libs/lib-a/enforcer.config.json', existing);
+
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+
+    expect(tree.read('libs/lib-a/enforcer.config.json', 'utf-8')).toBe(existing);
+  });
+
+  it('should add an explicit enforce target when the plugin is not registered', async () => {
+    registerPlugin(['@nx/js/typescript']);
+
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+
+    const targets = readProjectConfiguration(tree, 'lib-a').targets ?? {};
+    expect(Object.keys(targets).sort()).toEqual(['build', 'enforce']);
+    expect(targets.enforce).toMatchObject({
+      executor: 'nx-enforcer:enforce',
+      cache: true,
+      outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a'],
+      inputs: [
+        '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}',
+        '{workspaceRoot}/enforcer.config.json',
+        '{projectRoot}/enforcer.config.json',
+        { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] },
+      ],
+    });
+    expect(targets.build).toEqual({ executor: 'nx:noop' });
+  });
+
+  it.each([
+    ['a string', ['nx-enforcer']],
+    ['an object', [{ plugin: 'nx-enforcer', options: { targetName: 'enforce' } }]],
+  ])('should not add a target when nx.json registers the plugin as %s', async (_form, plugins) => {
+    registerPlugin(plugins);
+
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+
+    expect(Object.keys(readProjectConfiguration(tree, 'lib-a').targets ?? {})).toEqual(['build']);
+    expect(tree.exists('libs/lib-a/enforcer.config.json')).toBe(true);
+  });
+
+  it('should keep an enforce target the project already has', async () => {
+    addProjectConfiguration(tree, 'lib-b', { root: 'libs/lib-b', targets: { enforce: { executor: 'nx-enforcer:enforce', options: { maxWarnings: 0 } } } });
+
+    await configurationGenerator(tree, { project: 'lib-b', skipFormat: true });
+
+    expect(readProjectConfiguration(tree, 'lib-b').targets?.enforce).toEqual({ executor: 'nx-enforcer:enforce', options: { maxWarnings: 0 } });
+  });
+
+  it('should change nothing when run a second time', async () => {
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+    const snapshot = () => Object.fromEntries(tree.listChanges().map((change) => [change.path, change.content?.toString('utf8')]));
+    const afterFirst = snapshot();
+
+    await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
+
+    expect(snapshot()).toEqual(afterFirst);
+  });
+
+  it('should throw for an unknown project', async () => {
+    await expect(configurationGenerator(tree, { project: 'nope', skipFormat: true })).rejects.toThrow("Cannot find configuration for 'nope'");
+    expect(tree.exists('nope/enforcer.config.json')).toBe(false);
+  });
+});

@@ -1,0 +1,271 @@
+import type { CreateNodesResultArray, TargetConfiguration } from '@nx/devkit';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createNodes } from './create-nodes';
+import { buildEnforceTarget } from './enforce-target';
+import { enforcerInputs } from './enforcer-inputs';
+
+// Without this, globWithWorkspaceContext would ask a running Nx daemon, which knows this
+// repository's files rather than the temp workspace's.
+process.env.NX_DAEMON = 'false';
+
+const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
+const PUBLISHED_PACKAGES = { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] };
+/** This repository: the plugin and the engine are loaded from its `packages/` sources. */
+const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
+
+type Files = Record<string, string | object>;
+
+const workspaces: string[] = [];
+
+/**
+ * A real workspace folder with these files. Nx's workspace context caches the file list of one
+ * root, so each call makes a new folder.
+ */
+function createWorkspace(files: Files): string {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'nx-enforcer-nodes-')));
+  workspaces.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return root;
+}
+
+/** Runs the plugin the way Nx does: with every project.json / package.json of the workspace. */
+async function inferNodes(files: Files, options?: { targetName?: string }): Promise<CreateNodesResultArray> {
+  const workspaceRoot = createWorkspace(files);
+  const configFiles = Object.keys(files)
+    .filter((path) => /(^|\/)(project|package)\.json$/.test(path))
+    .sort();
+  return createNodes[1](configFiles, options, { nxJsonConfiguration: {}, workspaceRoot });
+}
+
+/** The inferred targets of each project root, with the file that defines the project. */
+function targetsByRoot(results: CreateNodesResultArray): Record<string, { configFile: string; targets: Record<string, TargetConfiguration> }> {
+  const byRoot: Record<string, { configFile: string; targets: Record<string, TargetConfiguration> }> = {};
+  for (const [configFile, result] of results) {
+    for (const [root, project] of Object.entries(result.projects ?? {})) {
+      expect(byRoot[root]).toBeUndefined();
+      byRoot[root] = { configFile, targets: project.targets ?? {} };
+    }
+  }
+  return byRoot;
+}
+
+const rootPackageJson = { name: 'workspace', private: true, workspaces: ['packages/*'] };
+
+afterAll(() => {
+  for (const root of workspaces) rmSync(root, { recursive: true, force: true });
+});
+
+describe('createNodes', () => {
+  it('should match project.json and package.json files', () => {
+    expect(createNodes[0]).toBe('**/{project.json,package.json}');
+  });
+
+  it('should infer a cached enforce target with exact inputs and outputs for a project with TypeScript sources', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+    });
+
+    const projects = targetsByRoot(results);
+    expect(Object.keys(projects)).toEqual(['packages/lib-a']);
+    expect(projects['packages/lib-a'].configFile).toBe('packages/lib-a/package.json');
+    expect(Object.keys(projects['packages/lib-a'].targets)).toEqual(['enforce']);
+    const target = projects['packages/lib-a'].targets.enforce;
+    expect(target.executor).toBe('nx-enforcer:enforce');
+    expect(target.cache).toBe(true);
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a']);
+    expect(target.metadata?.technologies).toEqual(['typescript']);
+    expect(target.metadata?.description).toMatch(/code policies/);
+  });
+
+  it('should name the target after the targetName option', async () => {
+    const results = await inferNodes(
+      {
+        'package.json': rootPackageJson,
+        'packages/lib-a/package.json': { name: 'lib-a' },
+        'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+      },
+      { targetName: 'policies' },
+    );
+
+    const target = targetsByRoot(results)['packages/lib-a'].targets;
+    expect(Object.keys(target)).toEqual(['policies']);
+    expect(target.policies.executor).toBe('nx-enforcer:enforce');
+  });
+
+  it('should count JavaScript files as code', async () => {
+    const results = await inferNodes({
+      'libs/js-only/project.json': { name: 'js-only' },
+      'libs/js-only/lib/main.mjs': 'export default 1;\n',
+    });
+
+    expect(Object.keys(targetsByRoot(results))).toEqual(['libs/js-only']);
+  });
+
+  it('should infer nothing for a project without code files', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/docs/package.json': { name: 'docs' },
+      'packages/docs/README.md': '# docs\n',
+      'packages/docs/data/table.json': '{}',
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+    });
+
+    expect(Object.keys(targetsByRoot(results))).toEqual(['packages/lib-a']);
+  });
+
+  it('should infer nothing for a package.json outside the workspaces globs and without a project.json beside it', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+      'packages/lib-a/fixtures/package.json': { name: 'fixture' },
+      'packages/lib-a/fixtures/fixture.ts': 'export const fixture = 1;\n',
+      'tools/scripts/package.json': { type: 'module' },
+      'tools/scripts/release.mjs': 'export {};\n',
+    });
+
+    expect(Object.keys(targetsByRoot(results))).toEqual(['packages/lib-a']);
+  });
+
+  it('should infer one project, defined by project.json, for a folder with both project.json and package.json', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/project.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+      'tools/gen/package.json': { name: 'gen' },
+      'tools/gen/project.json': { name: 'gen' },
+      'tools/gen/index.ts': 'export {};\n',
+    });
+
+    expect(results).toHaveLength(2);
+    const projects = targetsByRoot(results);
+    expect(projects['packages/lib-a'].configFile).toBe('packages/lib-a/project.json');
+    // Not matched by the workspaces globs, but a project because of its project.json.
+    expect(projects['tools/gen'].configFile).toBe('tools/gen/project.json');
+  });
+
+  it('should return the projects in root order', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/zeta/package.json': { name: 'zeta' },
+      'packages/zeta/index.ts': 'export {};\n',
+      'packages/alpha/package.json': { name: 'alpha' },
+      'packages/alpha/index.ts': 'export {};\n',
+      'apps/web/project.json': { name: 'web' },
+      'apps/web/main.ts': 'export {};\n',
+    });
+
+    expect(results.map(([configFile]) => configFile)).toEqual(['apps/web/project.json', 'packages/alpha/package.json', 'packages/zeta/package.json']);
+  });
+
+  it('should give the root project its own output folder and no duplicate config input', async () => {
+    const results = await inferNodes({
+      'package.json': { ...rootPackageJson, nx: {} },
+      'scripts/check.ts': 'export {};\n',
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+    });
+
+    const projects = targetsByRoot(results);
+    expect(Object.keys(projects).sort()).toEqual(['.', 'packages/lib-a']);
+    expect(projects['.'].configFile).toBe('package.json');
+    const target = projects['.'].targets.enforce;
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+  });
+
+  it('should not make the root package.json a project without an nx key', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'scripts/check.ts': 'export {};\n',
+    });
+
+    expect(results).toEqual([]);
+  });
+
+  it('should give no target to a parent project whose only code belongs to a nested project', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'apps/shell/project.json': { name: 'shell' },
+      'apps/shell/README.md': '# shell',
+      'apps/shell/plugins/auth/project.json': { name: 'auth' },
+      'apps/shell/plugins/auth/src/index.ts': 'export const auth = 1;\n',
+    });
+    expect(Object.keys(targetsByRoot(results))).toEqual(['apps/shell/plugins/auth']);
+  });
+
+  it('should not count files under node_modules or dist as code', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/built/package.json': { name: 'built' },
+      'packages/built/dist/index.js': 'module.exports = 1;\n',
+      'packages/built/node_modules/dep/index.js': 'module.exports = 1;\n',
+      'packages/built/README.md': '# built\n',
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+    });
+
+    expect(Object.keys(targetsByRoot(results))).toEqual(['packages/lib-a']);
+  });
+
+  it('should return nothing when no project files are given', async () => {
+    const workspaceRoot = createWorkspace({ 'src/index.ts': 'export {};\n' });
+
+    expect(await createNodes[1]([], {}, { nxJsonConfiguration: {}, workspaceRoot })).toEqual([]);
+  });
+});
+
+describe('buildEnforceTarget', () => {
+  it('should build the cached target of a nested project from its root and the given enforcer inputs', () => {
+    const target = buildEnforceTarget('libs/a', ['{workspaceRoot}/enforcer-sources/**/*.ts']);
+
+    expect(target.executor).toBe('nx-enforcer:enforce');
+    expect(target.cache).toBe(true);
+    expect(target.options).toEqual({});
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', '{workspaceRoot}/enforcer-sources/**/*.ts']);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/libs/a']);
+  });
+
+  it('should not depend on other projects', () => {
+    const inputs = buildEnforceTarget('libs/a', [PUBLISHED_PACKAGES]).inputs ?? [];
+
+    expect(inputs.filter((input) => typeof input === 'string' && input.startsWith('^'))).toEqual([]);
+    expect(buildEnforceTarget('libs/a', []).dependsOn).toBeUndefined();
+  });
+
+  it('should read the root config only once for the root project', () => {
+    const target = buildEnforceTarget('.', [PUBLISHED_PACKAGES]);
+
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
+  });
+
+  it('should describe itself for nx show project', () => {
+    const metadata = buildEnforceTarget('libs/a', []).metadata;
+
+    expect(metadata?.technologies).toEqual(['typescript']);
+    expect(metadata?.description).toContain('nx-enforcer');
+  });
+});
+
+describe('enforcerInputs', () => {
+  it('should use the plugin and engine sources as inputs when they are loaded from inside the workspace', () => {
+    expect(enforcerInputs(REPOSITORY_ROOT)).toEqual(['{workspaceRoot}/packages/nx-enforcer/src/**/*.ts', '{workspaceRoot}/packages/core/src/**/*.ts']);
+  });
+
+  it('should name the published packages as external dependencies when they are loaded from outside the workspace', () => {
+    const workspaceRoot = createWorkspace({ 'package.json': rootPackageJson });
+
+    expect(enforcerInputs(workspaceRoot)).toEqual([PUBLISHED_PACKAGES]);
+  });
+});
