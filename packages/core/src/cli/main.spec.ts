@@ -70,6 +70,14 @@ describe('enforcer CLI', () => {
     expect(stderr).toContain('does-not-exist: no such file or directory');
   });
 
+  it('should report unused suppressions with --report-unused-suppressions', async () => {
+    write('src/app.ts', `// enforcer-disable-next-line logging/no-console -- leftover\nexport const a = 1;\n`);
+    expect(await run('check')).toBe(0);
+    expect(stdout).not.toContain('suppression/unused');
+    expect(await run('check', '--report-unused-suppressions')).toBe(0);
+    expect(stdout).toContain('Unused suppression: no logging/no-console violation here to suppress; remove the comment.  suppression/unused');
+  });
+
   it('should write the JSON report to --output and keep stdout empty', async () => {
     write('src/app.ts', `console.error('x');\n`);
     expect(await run('check', '--format', 'json', '--output', 'out/report.json')).toBe(0);

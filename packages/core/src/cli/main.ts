@@ -56,7 +56,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
   const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
   const files = await discoverFiles(workspaceRoot, command.paths);
-  const { report } = await runCheck({ workspaceRoot, files, config });
+  const { report } = await runCheck({ workspaceRoot, files, config, reportUnusedSuppressions: command.reportUnusedSuppressions });
   const output = formatReport(report, command.format, { color: io.color && command.output === undefined });
   if (command.output !== undefined) {
     await writeFileAtomic(resolve(workspaceRoot, command.output), output);

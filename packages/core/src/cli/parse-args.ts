@@ -7,6 +7,7 @@ export interface CheckCommand {
   config?: string;
   format: FormatName;
   output?: string;
+  reportUnusedSuppressions: boolean;
 }
 
 export type CliCommand = CheckCommand | { command: 'help' } | { command: 'version' };
@@ -30,6 +31,8 @@ Options:
   --config <file>       Config file to use instead of ./enforcer.config.json
   --format <name>       Output format: ${FORMATS.join(' | ')} (default: stylish)
   --output <file>       Write the formatted report to a file instead of stdout
+  --report-unused-suppressions
+                        Report enforcer-disable comments that suppress nothing
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -47,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         config: { type: 'string' },
         format: { type: 'string', default: 'stylish' },
         output: { type: 'string' },
+        'report-unused-suppressions': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,5 +66,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
   const format = values.format as string;
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
-  return { command: 'check', paths, config: values.config, format, output: values.output };
+  return {
+    command: 'check',
+    paths,
+    config: values.config,
+    format,
+    output: values.output,
+    reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+  };
 }

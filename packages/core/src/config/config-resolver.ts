@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
 import type { ActiveRule, Rule, SeveritySetting } from '../engine/types';
+import { isCodeFile } from '../engine/source-kinds';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
 import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './defaults';
@@ -68,8 +69,17 @@ export class ConfigResolver {
     return this.defaultTestFiles(file);
   }
 
-  /** The rules that are on for `file`, with their severity and options. */
+  /**
+   * The rules that are on for `file`, with their severity and options. For a non-code file, only
+   * the rules that scan it as text (`meta.textFiles`).
+   */
   rulesFor(file: string): ActiveRule[] {
+    const active = this.activeRulesOf(file);
+    if (isCodeFile(file)) return active;
+    return active.filter((entry) => textFilesMatcher(entry.rule)(file));
+  }
+
+  private activeRulesOf(file: string): ActiveRule[] {
     const applicable: Array<Record<string, RuleSetting>> = [];
     const keys: string[] = [];
     this.layers.forEach((layer, layerIndex) => {
@@ -154,4 +164,16 @@ function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): str
     layers: layers.map((layer) => ({ base: layer.base, config: { ...layer.config, $schema: undefined } })),
   });
   return createHash('sha256').update(content).digest('hex');
+}
+
+const textFileMatchers = new WeakMap<Rule, Matcher>();
+
+function textFilesMatcher(rule: Rule): Matcher {
+  let matcher = textFileMatchers.get(rule);
+  if (!matcher) {
+    const globs = rule.meta.textFiles ?? [];
+    matcher = globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
+    textFileMatchers.set(rule, matcher);
+  }
+  return matcher;
 }

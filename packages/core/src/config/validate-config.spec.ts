@@ -44,7 +44,7 @@ describe('parseConfig', () => {
     expect(error.code).toBe('config-unknown-rule');
     expect(error.path).toBe('rules["logging/no-consol"]');
     expect(error.message).toContain('unknown rule "logging/no-consol"');
-    expect(error.message).toContain('errors/no-empty-catch, logging/no-console');
+    expect(error.message).toContain(`Valid rule ids: ${builtinRules.map((rule) => rule.id).join(', ')}`);
     expect(error.message).toMatch(/^enforcer\.config\.json:1:14: /);
   });
 

@@ -1,15 +1,21 @@
 import { ts } from 'ts-morph';
+import { isOffsetInComment } from './comment-position';
 import { fingerprintOf, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
+import { LineIndex } from './line-index';
 import { scriptKindOf } from './source-kinds';
-import type { ActiveRule, Notice, RuleContext, Severity, Violation } from './types';
+import { MISSING_REASON_ID, parseDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive } from './suppressions';
+import type { ActiveRule, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
 
 export interface LintSourceInput {
   /** Posix path relative to the workspace root. */
   file: string;
   text: string;
+  /** The rules that apply to this file (for a non-code file: the rules that scan it as text). */
   rules: readonly ActiveRule[];
   isTestFile: boolean;
+  /** Report `enforcer-disable…` comments that suppress nothing. */
+  reportUnusedSuppressions?: boolean;
 }
 
 export interface LintSourceResult {
@@ -31,47 +37,38 @@ interface PendingReport {
 type Visitor = (node: ts.Node) => void;
 
 /**
- * Checks one file's text against the active rules: pure (text in, violations out), one parse, one
- * walk that dispatches every node to the rules that asked for its kind. Nothing of the syntax tree
- * outlives the call, so memory does not grow with the number of files checked.
+ * Checks one file's text against the active rules: pure (text in, violations out). `Text` visitors
+ * run first; the file is parsed only if some rule visits syntax nodes, then one walk dispatches every
+ * node to the rules that asked for its kind. Nothing of the syntax tree outlives the call, so memory
+ * does not grow with the number of files checked.
  */
 export function lintSource(input: LintSourceInput): LintSourceResult {
   const scriptKind = scriptKindOf(input.file);
-  const rules = input.rules.filter((active) => mayMatch(active, input.text));
-  if (scriptKind === undefined || rules.length === 0) {
-    return { violations: [], notices: [] };
-  }
+  const checksSuppressions = input.reportUnusedSuppressions === true && input.text.includes('enforcer-');
+  const rules = input.rules.filter((active) => checksSuppressions || mayMatch(active, input.text));
+  if (rules.length === 0) return { violations: [], notices: [] };
 
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
-  } catch (error) {
-    // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
-    if (!(error instanceof RangeError)) throw error;
-    return { violations: [unparsableFile(input.file, 'the file is nested too deeply to parse')], notices: [] };
-  }
-  const parseError = firstParseError(sourceFile);
-  if (parseError) {
-    // The parser recovers from errors, but rules walking a recovered tree report nonsense.
-    return { violations: [withFingerprints(sourceFile, input.file, [parseError])[0]], notices: [] };
-  }
-
+  const lines = new LineIndex(input.text);
+  const tree = new LazyTree(input.file, input.text, scriptKind);
   const reports: PendingReport[] = [];
   const notices: Notice[] = [];
-  const visitorsByKind = new Map<ts.SyntaxKind, Visitor[]>();
-  const ruleOfVisitor = new Map<Visitor, string>();
+  const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
+  const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
 
   for (const active of rules) {
-    const context = createContext(active, input, sourceFile, reports);
     try {
-      const visitors = active.rule.create(context);
-      for (const [kindName, visitor] of Object.entries(visitors)) {
+      const visitors = active.rule.create(createContext(active, input, tree, reports));
+      for (const [kindName, visit] of Object.entries(visitors)) {
+        if (visit === undefined) continue;
+        if (kindName === 'Text') {
+          textVisitors.push({ ruleId: active.rule.id, visit: visit as (text: string) => void });
+          continue;
+        }
         const kind = ts.SyntaxKind[kindName as keyof typeof ts.SyntaxKind];
-        if (visitor === undefined || kind === undefined) continue;
-        const list = visitorsByKind.get(kind) ?? [];
-        list.push(visitor as Visitor);
-        visitorsByKind.set(kind, list);
-        ruleOfVisitor.set(visitor as Visitor, active.rule.id);
+        if (kind === undefined || scriptKind === undefined) continue;
+        const list = nodeVisitors.get(kind) ?? [];
+        list.push({ ruleId: active.rule.id, visit: visit as Visitor });
+        nodeVisitors.set(kind, list);
       }
     } catch (error) {
       notices.push(ruleErrorNotice(input.file, active.rule.id, error));
@@ -79,23 +76,38 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   }
 
   const failedRules = new Set<string>();
-  walk(sourceFile, (node) => {
-    const visitors = visitorsByKind.get(node.kind);
-    if (!visitors) return;
-    for (const visitor of visitors) {
-      const ruleId = ruleOfVisitor.get(visitor) as string;
-      if (failedRules.has(ruleId)) continue;
-      try {
-        visitor(node);
-      } catch (error) {
-        // One broken rule must not hide the findings of the others.
-        failedRules.add(ruleId);
-        notices.push(ruleErrorNotice(input.file, ruleId, error));
-      }
+  const run = (ruleId: string, action: () => void) => {
+    if (failedRules.has(ruleId)) return;
+    try {
+      action();
+    } catch (error) {
+      // One broken rule must not hide the findings of the others.
+      failedRules.add(ruleId);
+      notices.push(ruleErrorNotice(input.file, ruleId, error));
     }
-  });
+  };
 
-  return { violations: withFingerprints(sourceFile, input.file, reports), notices };
+  for (const { ruleId, visit } of textVisitors) run(ruleId, () => visit(input.text));
+
+  if (nodeVisitors.size > 0) {
+    const parsed = tree.parse();
+    if ('error' in parsed) {
+      // The parser recovers from errors, but rules walking a recovered tree report nonsense: keep
+      // only what the text visitors found, plus the parse error.
+      const textOnly = new Set(textVisitors.map((visitor) => visitor.ruleId));
+      const kept = reports.filter((report) => textOnly.has(report.ruleId));
+      reports.length = 0;
+      reports.push(parsed.error, ...kept);
+    } else {
+      walk(parsed.sourceFile, (node) => {
+        const visitors = nodeVisitors.get(node.kind);
+        if (visitors) for (const { ruleId, visit } of visitors) run(ruleId, () => visit(node));
+      });
+    }
+  }
+
+  const directives = parseDirectives(input.text, lines, (offset) => isInComment(tree, offset));
+  return { violations: withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file), notices };
 }
 
 function mayMatch(active: ActiveRule, text: string): boolean {
@@ -103,35 +115,64 @@ function mayMatch(active: ActiveRule, text: string): boolean {
   return !keywords || keywords.length === 0 || keywords.some((keyword) => text.includes(keyword));
 }
 
-function createContext(
-  active: ActiveRule,
-  input: LintSourceInput,
-  sourceFile: ts.SourceFile,
-  reports: PendingReport[],
-): RuleContext<string, unknown> {
+/** Parses on first use, once; code files only. */
+class LazyTree {
+  private result?: { sourceFile: ts.SourceFile } | { error: PendingReport };
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly scriptKind: ts.ScriptKind | undefined,
+  ) {}
+
+  get isCode(): boolean {
+    return this.scriptKind !== undefined;
+  }
+
+  parse(): { sourceFile: ts.SourceFile } | { error: PendingReport } {
+    if (this.result) return this.result;
+    if (this.scriptKind === undefined) throw new Error(`${this.file} is not a code file; it has no syntax tree`);
+    try {
+      const sourceFile = ts.createSourceFile(this.file, this.text, ts.ScriptTarget.Latest, true, this.scriptKind);
+      const error = firstParseError(sourceFile);
+      this.result = error ? { error } : { sourceFile };
+    } catch (error) {
+      // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
+      if (!(error instanceof RangeError)) throw error;
+      this.result = { error: { ruleId: PARSE_ERROR_RULE_ID, severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse' } };
+    }
+    return this.result;
+  }
+
+  sourceFile(): ts.SourceFile {
+    const parsed = this.parse();
+    if ('error' in parsed) throw new Error(`${this.file} does not parse: ${parsed.error.message}`);
+    return parsed.sourceFile;
+  }
+}
+
+function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[]): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
   return {
     file: input.file,
-    sourceFile,
+    text: input.text,
+    get sourceFile() {
+      return tree.sourceFile();
+    },
     options: active.options,
     isTestFile: input.isTestFile,
-    report({ node, messageId, data }) {
-      const template = messages[messageId];
+    report(descriptor: ReportDescriptor<string>) {
+      const template = messages[descriptor.messageId];
       if (template === undefined) {
-        throw new Error(`rule ${active.rule.id} reported unknown messageId "${messageId}"`);
+        throw new Error(`rule ${active.rule.id} reported unknown messageId "${descriptor.messageId}"`);
       }
-      reports.push({
-        ruleId: active.rule.id,
-        severity: active.severity,
-        start: node.getStart(sourceFile),
-        end: node.getEnd(),
-        message: formatMessage(template, data),
-      });
+      const [start, end] = descriptor.node ? [descriptor.node.getStart(tree.sourceFile()), descriptor.node.getEnd()] : descriptor.range;
+      reports.push({ ruleId: active.rule.id, severity: active.severity, start, end, message: formatMessage(template, descriptor.data) });
     },
   };
 }
 
-/** Depth-first, in source order, with an explicit stack: deeply nested input cannot overflow the call stack. */
+/** Depth-first, in source order, with an explicit stack: deep nesting cannot overflow the call stack. */
 function walk(root: ts.Node, visit: Visitor): void {
   const stack: ts.Node[] = [root];
   const children: ts.Node[] = [];
@@ -143,6 +184,42 @@ function walk(root: ts.Node, visit: Visitor): void {
     });
     while (children.length > 0) stack.push(children.pop() as ts.Node);
   }
+}
+
+/** Text files have no syntax, so a directive anywhere counts; in code it must be in a comment. */
+function isInComment(tree: LazyTree, offset: number): boolean {
+  if (!tree.isCode) return true;
+  const parsed = tree.parse();
+  return 'error' in parsed || isOffsetInComment(parsed.sourceFile, offset);
+}
+
+function applySuppressions(reports: PendingReport[], directives: readonly Directive[], lines: LineIndex, input: LintSourceInput): PendingReport[] {
+  if (directives.length === 0) return reports;
+  const suppressions = new Suppressions(directives);
+  const kept = reports.filter(
+    (report) => report.ruleId === PARSE_ERROR_RULE_ID || !suppressions.suppresses({ ruleId: report.ruleId, start: report.start, line: lines.positionOf(report.start).line }),
+  );
+  for (const directive of suppressions.withoutReason()) {
+    kept.push({
+      ruleId: MISSING_REASON_ID,
+      severity: 'warn',
+      start: directive.start,
+      end: directive.end,
+      message: `Suppression without a reason: add " -- <why>" after the rule ids (enforcer-${directive.kind} ${directive.rules.join(', ')} -- <why>).`,
+    });
+  }
+  if (input.reportUnusedSuppressions) {
+    for (const directive of suppressions.unused()) {
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION_ID,
+        severity: 'warn',
+        start: directive.start,
+        end: directive.end,
+        message: `Unused suppression: no ${directive.rules.length > 0 ? `${directive.rules.join(', ')} ` : ''}violation here to suppress; remove the comment.`,
+      });
+    }
+  }
+  return kept;
 }
 
 function firstParseError(sourceFile: ts.SourceFile): PendingReport | undefined {
@@ -161,30 +238,14 @@ function firstParseError(sourceFile: ts.SourceFile): PendingReport | undefined {
   };
 }
 
-function unparsableFile(file: string, reason: string): Violation {
-  return {
-    ruleId: PARSE_ERROR_RULE_ID,
-    severity: 'error',
-    file,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    message: `Parsing error: ${reason}`,
-    fingerprint: fingerprintOf({ ruleId: PARSE_ERROR_RULE_ID, file, lineText: reason, occurrence: 0 }),
-  };
-}
-
-function withFingerprints(sourceFile: ts.SourceFile, file: string, reports: PendingReport[]): Violation[] {
-  const lineStarts = sourceFile.getLineStarts();
-  const text = sourceFile.text;
+function withFingerprints(reports: PendingReport[], lines: LineIndex, file: string): Violation[] {
   const occurrences = new Map<string, number>();
   return [...reports]
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId))
+    .sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
     .map((report) => {
-      const start = sourceFile.getLineAndCharacterOfPosition(report.start);
-      const end = sourceFile.getLineAndCharacterOfPosition(report.end);
-      const lineText = text.slice(lineStarts[start.line], lineStarts[start.line + 1] ?? text.length);
+      const start = lines.positionOf(report.start);
+      const end = lines.positionOf(report.end);
+      const lineText = lines.lineText(start.line);
       const key = `${report.ruleId}\0${normaliseLine(lineText)}`;
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
@@ -192,10 +253,10 @@ function withFingerprints(sourceFile: ts.SourceFile, file: string, reports: Pend
         ruleId: report.ruleId,
         severity: report.severity,
         file,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
         message: report.message,
         fingerprint: fingerprintOf({ ruleId: report.ruleId, file, lineText, occurrence }),
       };
@@ -204,5 +265,5 @@ function withFingerprints(sourceFile: ts.SourceFile, file: string, reports: Pend
 
 function ruleErrorNotice(file: string, ruleId: string, error: unknown): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  return { file, code: 'rule-error', message: `rule ${ruleId} failed on this file and was skipped for it: ${reason}` };
+  return { file, code: 'rule-error', message: `${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}` };
 }

@@ -30,7 +30,7 @@ export interface Notice {
   message: string;
 }
 
-export type NoticeCode = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'rule-error';
+export type NoticeCode = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'rule-error' | 'rule-timeout';
 
 /** A JSON schema for a rule's options object. */
 export type JsonSchema = Record<string, unknown>;
@@ -55,17 +55,25 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * A file that matches no rule's keywords is not parsed at all.
    */
   keywords?: readonly string[];
+  /**
+   * Globs of non-code files (JSON, YAML, Markdown, `.env`...) this rule also scans, as text: for
+   * them only its `Text` visitor runs. Code files are always in scope.
+   */
+  textFiles?: readonly string[];
 }
 
-export interface ReportDescriptor<MessageIds extends string> {
-  node: ts.Node;
+/** What a rule reports: a syntax node, or a `[start, end)` range of offsets in the file's text. */
+export type ReportDescriptor<MessageIds extends string> = {
   messageId: MessageIds;
   data?: Record<string, string | number>;
-}
+} & ({ node: ts.Node; range?: never } | { range: readonly [start: number, end: number]; node?: never });
 
 export interface RuleContext<MessageIds extends string, Options> {
   /** Posix path relative to the workspace root. */
   readonly file: string;
+  /** The file's text (without a byte-order mark). */
+  readonly text: string;
+  /** The syntax tree, parsed on first access; only code files have one. */
   readonly sourceFile: ts.SourceFile;
   readonly options: Options;
   /** True when the file matches the configured test-file globs. */
@@ -73,9 +81,14 @@ export interface RuleContext<MessageIds extends string, Options> {
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
-/** Visitors keyed by `ts.SyntaxKind` name, e.g. `CallExpression`. */
+/**
+ * Visitors keyed by `ts.SyntaxKind` name, e.g. `CallExpression`, plus `Text`, called once with the
+ * whole text before the walk. A rule with only a `Text` visitor never causes a parse.
+ */
 export type RuleVisitors = {
   [K in keyof NodeByKind]?: (node: NodeByKind[K]) => void;
+} & {
+  Text?: (text: string) => void;
 } & {
   [kind: string]: ((node: never) => void) | undefined;
 };

@@ -26,13 +26,16 @@ export interface CheckFilesOptions {
   config: ConfigResolver;
   /** Files read ahead of analysis. Reads overlap; parsing runs one file at a time. */
   readConcurrency?: number;
+  /** Report `enforcer-disable…` comments that suppress nothing. */
+  reportUnusedSuppressions?: boolean;
 }
 
 const DEFAULT_READ_CONCURRENCY = 8;
 
-/** True for the files the engine checks: code files not ignored by config. */
+/** True for the files the engine checks: code files, and text files some active rule scans, not ignored by config. */
 export function isCheckedFile(file: string, config: ConfigResolver): boolean {
-  return isCodeFile(file) && !config.isIgnored(file);
+  if (config.isIgnored(file)) return false;
+  return isCodeFile(file) || config.rulesFor(file).length > 0;
 }
 
 /**
@@ -54,6 +57,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         text: outcome.text,
         rules: config.rulesFor(ref.path),
         isTestFile: config.isTestFile(ref.path),
+        reportUnusedSuppressions: options.reportUnusedSuppressions,
       });
       return { file: ref.path, hash: ref.hash, ...result };
     }),

@@ -39,7 +39,13 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
     return { success: false };
   }
 
-  const { report, results } = await runCheck({ workspaceRoot, files: await projectFiles(context, projectName), config, project: projectName });
+  const { report, results } = await runCheck({
+    workspaceRoot,
+    files: await projectFiles(context, projectName),
+    config,
+    project: projectName,
+    reportUnusedSuppressions: options.reportUnusedSuppressions === true,
+  });
 
   const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
   await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(report));

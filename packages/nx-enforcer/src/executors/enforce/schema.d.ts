@@ -2,4 +2,5 @@
 export interface EnforceExecutorOptions {
   format?: 'stylish' | 'json';
   maxWarnings?: number;
+  reportUnusedSuppressions?: boolean;
 }

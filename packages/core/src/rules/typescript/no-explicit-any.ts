@@ -1,0 +1,48 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+
+export interface NoExplicitAnyOptions {
+  /** Allow `...args: any[]` rest parameters. */
+  ignoreRestArgs: boolean;
+}
+
+/** `any` switches type checking off for everything it touches, and spreads silently. */
+export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
+  id: 'typescript/no-explicit-any',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Disallow the `any` type.',
+      rationale: 'A value typed `any` is not checked, and neither is anything computed from it; `unknown` keeps the checks and forces a narrowing.',
+    },
+    messages: {
+      unexpectedAny: 'Unexpected any: use `unknown` and narrow it, or write the real type.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreRestArgs: { type: 'boolean', description: 'Allow `...args: any[]` rest parameters.', default: false },
+      },
+    },
+    defaultOptions: { ignoreRestArgs: false },
+    keywords: ['any'],
+  },
+  create(context) {
+    return {
+      AnyKeyword(node) {
+        if (context.options.ignoreRestArgs && isRestParameterType(node)) return;
+        context.report({ node, messageId: 'unexpectedAny' });
+      },
+    };
+  },
+});
+
+function isRestParameterType(node: ts.Node): boolean {
+  let type: ts.Node = node;
+  if (ts.isArrayTypeNode(type.parent)) type = type.parent;
+  else if (ts.isTypeReferenceNode(type.parent) && ['Array', 'ReadonlyArray'].includes(type.parent.typeName.getText())) type = type.parent;
+  const parameter = type.parent;
+  return ts.isParameter(parameter) && parameter.type === type && parameter.dotDotDotToken !== undefined;
+}

@@ -1,0 +1,17 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './no-non-null-assertion';
+
+new RuleTester().run(rule, {
+  valid: [
+    `const name = user?.name ?? 'anonymous';`,
+    `if (a !== b && !done) { run(); }`,
+    `const text = 'value!';`,
+    `let definite!: string;`,
+    `// user!.name\nexport {};`,
+  ],
+  invalid: [
+    { code: `const name = user!.name;`, errors: [{ messageId: 'nonNullAssertion', line: 1, column: 14, endColumn: 19 }] },
+    { code: `const el = document.getElementById('app')!;`, errors: [{ messageId: 'nonNullAssertion' }] },
+    { code: `map.get(key)!.push(value);\nconst first = items[0]!;`, errors: [{ messageId: 'nonNullAssertion', line: 1 }, { messageId: 'nonNullAssertion', line: 2 }] },
+  ],
+});

@@ -1,0 +1,27 @@
+import { defineRule } from '../../engine/define-rule';
+
+/** `value!` tells the compiler to stop checking exactly where a null would crash at run time. */
+export default defineRule<'nonNullAssertion', Record<string, never>>({
+  id: 'typescript/no-non-null-assertion',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Disallow non-null assertions (`value!`).',
+      rationale: 'A non-null assertion silences the null check without proving anything; when the assumption breaks, the crash happens far from the cause.',
+    },
+    messages: {
+      nonNullAssertion: 'Non-null assertion: check for null/undefined (or use `?.` / `??`) instead of asserting it away.',
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    keywords: ['!'],
+  },
+  create(context) {
+    return {
+      NonNullExpression(node) {
+        context.report({ node, messageId: 'nonNullAssertion' });
+      },
+    };
+  },
+});

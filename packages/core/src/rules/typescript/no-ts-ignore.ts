@@ -1,0 +1,71 @@
+import { isOffsetInComment } from '../../engine/comment-position';
+import { defineRule } from '../../engine/define-rule';
+
+export interface NoTsIgnoreOptions {
+  /** Shortest description accepted after `@ts-expect-error`. */
+  minimumDescriptionLength: number;
+}
+
+// TypeScript honours these pragmas only at the start of a comment (after `//` or `/*` and `*`s).
+const PRAGMA = /(\/\/\/?|\/\*+)[ \t]*@ts-(ignore|nocheck|expect-error)\b([^\n]*)/g;
+
+/**
+ * `@ts-ignore` and `@ts-nocheck` hide type errors, including future ones nobody has seen yet.
+ * `@ts-expect-error` at least fails once the error is gone; it must say why the error is expected.
+ */
+export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescription', NoTsIgnoreOptions>({
+  id: 'typescript/no-ts-ignore',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Disallow `@ts-ignore` and `@ts-nocheck`; require a description on `@ts-expect-error`.',
+      rationale: 'Suppressed type errors stay hidden after the code around them changes; `@ts-expect-error` with a reason is visible, reviewed, and fails once it is no longer needed.',
+    },
+    messages: {
+      tsIgnore: 'Do not use @ts-ignore: fix the type error, or use `@ts-expect-error -- <why>` so it fails once the error is gone.',
+      tsNocheck: 'Do not use @ts-nocheck: it turns type checking off for the whole file; fix the errors or suppress them one by one with `@ts-expect-error -- <why>`.',
+      tsExpectErrorWithoutDescription: '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minimumDescriptionLength: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Shortest description accepted after `@ts-expect-error`.',
+          default: 3,
+        },
+      },
+    },
+    defaultOptions: { minimumDescriptionLength: 3 },
+    keywords: ['@ts-'],
+  },
+  create(context) {
+    return {
+      // Pragmas are comments, which the syntax walk does not visit: find them in the text, then
+      // confirm each one is in a comment (not inside a string) through the syntax tree.
+      SourceFile(sourceFile) {
+        for (const match of context.text.matchAll(PRAGMA)) {
+          if (!isOffsetInComment(sourceFile, match.index as number)) continue;
+          const kind = match[2];
+          const start = (match.index as number) + match[0].indexOf('@ts-');
+          const end = start + `@ts-${kind}`.length;
+          if (kind === 'ignore') context.report({ range: [start, end], messageId: 'tsIgnore' });
+          else if (kind === 'nocheck') context.report({ range: [start, end], messageId: 'tsNocheck' });
+          else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {
+            context.report({ range: [start, end], messageId: 'tsExpectErrorWithoutDescription', data: { minimum: context.options.minimumDescriptionLength } });
+          }
+        }
+      },
+    };
+  },
+});
+
+function descriptionOf(rest: string): string {
+  return rest
+    .replace(/\*\/.*$/, '')
+    .replace(/^[\s:-]+/, '')
+    .trim();
+}
