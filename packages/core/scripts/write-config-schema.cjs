@@ -4,4 +4,5 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { buildConfigJsonSchema, builtinRules } = require('../dist/index.js');
 
+// enforcer-disable-next-line errors/unhandled-risky-call -- a build script: failing loudly is its error handling
 writeFileSync(join(__dirname, '../schema/enforcer.schema.json'), `${JSON.stringify(buildConfigJsonSchema(builtinRules), null, 2)}\n`);

@@ -5,6 +5,9 @@ import { dirname } from 'node:path';
 /**
  * Writes a file so that readers (and a process killed mid-write) only ever see the old or the new
  * complete content: write a temp file beside it, fsync, then rename over the target.
+ *
+ * @throws the file system's error when the folder cannot be created or the file written; the
+ *   caller decides whether a lost write fails the run.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });

@@ -1,0 +1,113 @@
+import picomatch from 'picomatch';
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+
+export interface NoHardcodedDateOptions {
+  /** Files (besides test files) where literal dates are data, not logic. */
+  ignoreFiles: string[];
+}
+
+export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**', '**/*.fixture.*', '**/__snapshots__/**', '**/mocks/**'];
+
+// A calendar date with a consistent separator, optionally with a time: 2025-12-01, 2025/12/01T10:00Z.
+const DATE_IN_TEXT =
+  /(?<![\d.])((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])/;
+
+/**
+ * Dates written into code rot: what was "next release" or "end of trial" becomes a silent bug on
+ * the day after. The original enforcer demanded that every date equal today and drowned its users;
+ * this rule flags dates used as values in code, not dates in comments, imports or test data.
+ */
+export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOptions>({
+  id: 'dates/no-hardcoded-date',
+  meta: {
+    category: 'dates',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Disallow calendar dates hardcoded in code: date strings and Date constructions from literals.',
+      rationale: 'A literal date in logic becomes wrong on a day nobody chose; dates belong to the clock, to configuration, or to a named constant whose meaning is explicit.',
+    },
+    messages: {
+      dateInString: 'Hardcoded date "{{date}}": take it from the clock, from configuration, or from a named constant that says what the date means.',
+      dateConstructor: '{{call}} builds a fixed calendar date: take it from the clock, from configuration, or from a named constant that says what the date means.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreFiles: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.',
+          default: DEFAULT_DATE_IGNORE_FILES,
+        },
+      },
+    },
+    defaultOptions: { ignoreFiles: DEFAULT_DATE_IGNORE_FILES },
+  },
+  create(context) {
+    if (context.isTestFile) return {};
+    if (context.options.ignoreFiles.length > 0 && picomatch(context.options.ignoreFiles, { dot: true })(context.file)) return {};
+    const coveredLiterals = new Set<ts.Node>();
+    const checkText = (node: ts.Node, text: string) => {
+      if (coveredLiterals.has(node) || isModuleSpecifier(node)) return;
+      const match = DATE_IN_TEXT.exec(text);
+      if (match) context.report({ node, messageId: 'dateInString', data: { date: match[0] } });
+    };
+    const checkDateCall = (node: ts.CallExpression | ts.NewExpression, call: string) => {
+      const args = node.arguments ?? [];
+      const literal = call === 'Date.UTC' ? args.length > 0 && args.every(isNumberLiteral) : isDateLiteralArguments(args);
+      if (!literal) return;
+      args.forEach((argument) => coveredLiterals.add(argument));
+      context.report({ node, messageId: 'dateConstructor', data: { call: `${call}(${args.map((a) => a.getText()).join(', ')})`.slice(0, 80) } });
+    };
+    return {
+      NewExpression(node) {
+        if (ts.isIdentifier(node.expression) && node.expression.text === 'Date') checkDateCall(node, 'new Date');
+      },
+      CallExpression(node) {
+        const callee = node.expression;
+        if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Date' && ['parse', 'UTC'].includes(callee.name.text)) {
+          checkDateCall(node, `Date.${callee.name.text}`);
+        }
+      },
+      StringLiteral(node) {
+        checkText(node, node.text);
+      },
+      NoSubstitutionTemplateLiteral(node) {
+        checkText(node, node.text);
+      },
+      TemplateExpression(node) {
+        checkText(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join('\u0000'));
+      },
+    };
+  },
+});
+
+/** `new Date('…')`, `new Date(2025, 0, 1)`, `new Date(1700000000000)`; not `new Date()` or `new Date(0)`. */
+function isDateLiteralArguments(args: readonly ts.Expression[]): boolean {
+  if (args.length === 0) return false;
+  if (args.length === 1) {
+    const [only] = args;
+    if (ts.isStringLiteralLike(only)) return true;
+    return isNumberLiteral(only) && Number((only as ts.NumericLiteral).text) !== 0;
+  }
+  return args.every(isNumberLiteral);
+}
+
+function isNumberLiteral(node: ts.Expression): boolean {
+  return ts.isNumericLiteral(node) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
+}
+
+/** Import and export specifiers, `require('…')` and `import('…')`: paths, not dates. */
+function isModuleSpecifier(node: ts.Node): boolean {
+  const parent = node.parent;
+  if ((ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) && parent.moduleSpecifier === node) return true;
+  if (ts.isExternalModuleReference(parent)) return true;
+  if (ts.isLiteralTypeNode(parent) && ts.isImportTypeNode(parent.parent)) return true;
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node) {
+    const callee = parent.expression;
+    return callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+  }
+  return false;
+}
