@@ -19,7 +19,7 @@ export type {
 } from './engine/types';
 
 export { ConfigError, isConfigError, type ConfigErrorCode } from './config/config-error';
-export { ConfigResolver } from './config/config-resolver';
+export { ConfigResolver, textFileGlobsOf } from './config/config-resolver';
 export { buildConfigJsonSchema } from './config/config-schema';
 export { CONFIG_FILE_NAME, DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './config/defaults';
 export { loadConfig, type LoadConfigOptions } from './config/load-config';

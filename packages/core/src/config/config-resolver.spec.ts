@@ -95,4 +95,13 @@ describe('ConfigResolver', () => {
     expect(new ConfigResolver(builtinRules, []).maxFileSize).toBe(1024 * 1024);
     expect(new ConfigResolver(builtinRules, [root({ maxFileSize: 10 }), project('a', { maxFileSize: 20 })]).maxFileSize).toBe(20);
   });
+
+  it('should list the text files scanned by the rules that may be on, for task inputs', () => {
+    const globsOf = (...layers: ConfigLayer[]) => new ConfigResolver(builtinRules, layers).textFileGlobs();
+    const secretGlobs = builtinRules.find((rule) => rule.id === 'security/no-secrets')?.meta.textFiles;
+    expect(globsOf()).toEqual([...(secretGlobs ?? [])].sort());
+    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }))).toEqual([]);
+    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }), project('libs/a', { rules: { 'security/no-secrets': 'warn' } }))).toHaveLength(secretGlobs?.length ?? -1);
+    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' }, overrides: [{ files: ['config/**'], rules: { 'security/no-secrets': 'error' } }] }))).toHaveLength(secretGlobs?.length ?? -1);
+  });
 });

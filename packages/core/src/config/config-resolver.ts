@@ -79,6 +79,26 @@ export class ConfigResolver {
     return active.filter((entry) => textFilesMatcher(entry.rule)(file));
   }
 
+  /**
+   * Globs of the non-code files some rule may scan under this configuration (a rule that is `off`
+   * everywhere contributes nothing). Nx uses them as task inputs.
+   */
+  textFileGlobs(): string[] {
+    const globs = new Set<string>();
+    for (const rule of this.rules) {
+      if (rule.meta.textFiles && this.mayBeOn(rule)) rule.meta.textFiles.forEach((glob) => globs.add(glob));
+    }
+    return [...globs].sort();
+  }
+
+  /** Off only when the layers' own settings end at `off` and no override turns the rule on. */
+  private mayBeOn(rule: Rule): boolean {
+    let severity = rule.meta.defaultSeverity;
+    for (const layer of this.layers) severity = severityOf(layer.rules[rule.id]) ?? severity;
+    if (severity !== 'off') return true;
+    return this.layers.some((layer) => layer.overrides.some((override) => ![undefined, 'off'].includes(severityOf(override.rules[rule.id]))));
+  }
+
   private activeRulesOf(file: string): ActiveRule[] {
     const applicable: Array<Record<string, RuleSetting>> = [];
     const keys: string[] = [];
@@ -176,4 +196,14 @@ function textFilesMatcher(rule: Rule): Matcher {
     textFileMatchers.set(rule, matcher);
   }
   return matcher;
+}
+
+function severityOf(setting: RuleSetting | undefined): SeveritySetting | undefined {
+  if (setting === undefined) return undefined;
+  return typeof setting === 'string' ? setting : setting[0];
+}
+
+/** Every glob of non-code files any of `rules` can scan, whatever the configuration. */
+export function textFileGlobsOf(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.flatMap((rule) => rule.meta.textFiles ?? []))].sort();
 }

@@ -21,16 +21,18 @@ describe('runCheck', () => {
     write('libs/a/src/b.ts', `console.log('b');\n`);
     write('libs/a/src/a.ts', `try { x(); } catch {}\nconsole.info('a');\n`);
     write('libs/a/README.md', 'console.log()');
+    write('libs/a/logo.svg', '<svg/>');
     write('libs/a/dist/out.js', 'console.log()');
-    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/dist/out.js'].map((path) => ({ path, hash: `h-${path}` }));
+    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/dist/out.js'].map((path) => ({ path, hash: `h-${path}` }));
     const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, []), project: 'a' });
-    expect(results.map((result) => result.file).sort()).toEqual(['libs/a/src/a.ts', 'libs/a/src/b.ts']);
+    // Markdown is scanned as text (for secrets); code rules never run on it.
+    expect(results.map((result) => result.file).sort()).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/b.ts']);
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
       'libs/a/src/a.ts:1 errors/no-empty-catch',
       'libs/a/src/a.ts:2 logging/no-console',
       'libs/a/src/b.ts:1 logging/no-console',
     ]);
-    expect(report.summary).toEqual({ filesChecked: 2, errors: 1, warnings: 2, notices: 0 });
+    expect(report.summary).toEqual({ filesChecked: 3, errors: 1, warnings: 2, notices: 0 });
     expect(report.project).toBe('a');
   });
 

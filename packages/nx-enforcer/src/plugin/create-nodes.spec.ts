@@ -2,6 +2,7 @@ import type { CreateNodesResultArray, TargetConfiguration } from '@nx/devkit';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
 import { createNodes } from './create-nodes';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
@@ -11,6 +12,8 @@ import { enforcerInputs } from './enforcer-inputs';
 process.env.NX_DAEMON = 'false';
 
 const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
+/** With the default config, security/no-secrets also scans the project's text files. */
+const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
 const PUBLISHED_PACKAGES = { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] };
 /** This repository: the plugin and the engine are loaded from its `packages/` sources. */
 const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
@@ -61,8 +64,8 @@ afterAll(() => {
 });
 
 describe('createNodes', () => {
-  it('should match project.json and package.json files', () => {
-    expect(createNodes[0]).toBe('**/{project.json,package.json}');
+  it('should match project.json and package.json files, and config files so that editing one re-runs inference', () => {
+    expect(createNodes[0]).toBe('**/{project.json,package.json,enforcer.config.json}');
   });
 
   it('should infer a cached enforce target with exact inputs and outputs for a project with TypeScript sources', async () => {
@@ -79,7 +82,7 @@ describe('createNodes', () => {
     const target = projects['packages/lib-a'].targets.enforce;
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a']);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
@@ -181,7 +184,7 @@ describe('createNodes', () => {
     expect(projects['.'].configFile).toBe('package.json');
     const target = projects['.'].targets.enforce;
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
   });
 
   it('should not make the root package.json a project without an nx key', async () => {
@@ -202,6 +205,31 @@ describe('createNodes', () => {
       'apps/shell/plugins/auth/src/index.ts': 'export const auth = 1;\n',
     });
     expect(Object.keys(targetsByRoot(results))).toEqual(['apps/shell/plugins/auth']);
+  });
+
+  it('should drop the text-file inputs when the config turns every text-scanning rule off', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': { rules: { 'security/no-secrets': 'off' } },
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+      'packages/b/package.json': { name: 'b' },
+      'packages/b/enforcer.config.json': { rules: { 'security/no-secrets': 'error' } },
+      'packages/b/src/index.ts': 'export const b = 1;\n',
+    });
+    const byRoot = targetsByRoot(results);
+    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+  });
+
+  it('should keep every text-file input when a config is broken (the task reports the error)', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': '{ "rules": { "security/no-secrets": "of" } }',
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+    });
+    expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual(expect.arrayContaining(TEXT_GLOBS));
   });
 
   it('should not count files under node_modules or dist as code', async () => {
@@ -227,7 +255,7 @@ describe('createNodes', () => {
 
 describe('buildEnforceTarget', () => {
   it('should build the cached target of a nested project from its root and the given enforcer inputs', () => {
-    const target = buildEnforceTarget('libs/a', ['{workspaceRoot}/enforcer-sources/**/*.ts']);
+    const target = buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: ['{workspaceRoot}/enforcer-sources/**/*.ts'] });
 
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
@@ -237,21 +265,21 @@ describe('buildEnforceTarget', () => {
   });
 
   it('should not depend on other projects', () => {
-    const inputs = buildEnforceTarget('libs/a', [PUBLISHED_PACKAGES]).inputs ?? [];
+    const inputs = buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [PUBLISHED_PACKAGES] }).inputs ?? [];
 
     expect(inputs.filter((input) => typeof input === 'string' && input.startsWith('^'))).toEqual([]);
-    expect(buildEnforceTarget('libs/a', []).dependsOn).toBeUndefined();
+    expect(buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [] }).dependsOn).toBeUndefined();
   });
 
   it('should read the root config only once for the root project', () => {
-    const target = buildEnforceTarget('.', [PUBLISHED_PACKAGES]);
+    const target = buildEnforceTarget({ projectRoot: '.', enforcerInputs: [PUBLISHED_PACKAGES] });
 
     expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
   });
 
   it('should describe itself for nx show project', () => {
-    const metadata = buildEnforceTarget('libs/a', []).metadata;
+    const metadata = buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [] }).metadata;
 
     expect(metadata?.technologies).toEqual(['typescript']);
     expect(metadata?.description).toContain('nx-enforcer');

@@ -1,6 +1,6 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { globWithWorkspaceContext } from '@nx/devkit/internal';
-import { CODE_EXTENSIONS, DEFAULT_IGNORES } from '@nx-enforcer/core';
+import { builtinRules, CODE_EXTENSIONS, DEFAULT_IGNORES, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 import { findProjectRoots } from './project-roots';
@@ -10,7 +10,8 @@ export interface EnforcerPluginOptions {
   targetName?: string;
 }
 
-const PROJECT_FILES = '**/{project.json,package.json}';
+// Config files are in the pattern so that editing one re-runs inference (its inputs depend on it).
+const PROJECT_FILES = '**/{project.json,package.json,enforcer.config.json}';
 
 /** Infers a cached `enforce` target on every project that has TypeScript or JavaScript files. */
 export const createNodes: CreateNodes<EnforcerPluginOptions> = [
@@ -24,11 +25,24 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (!rootsWithCode.has(root)) continue;
-      results.push([configFile, { projects: { [root]: { targets: { [targetName]: buildEnforceTarget(root, inputs) } } } }]);
+      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, textFileGlobs: await scannedTextFiles(context.workspaceRoot, root) });
+      results.push([configFile, { projects: { [root]: { targets: { [targetName]: target } } } }]);
     }
     return results;
   },
 ];
+
+/**
+ * The text files the project's configuration scans. A broken config must not break the project
+ * graph (the enforce task reports it), so it counts as "every text file any rule can scan".
+ */
+async function scannedTextFiles(workspaceRoot: string, projectRoot: string): Promise<string[]> {
+  try {
+    return (await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules })).textFileGlobs();
+  } catch {
+    return textFileGlobsOf(builtinRules);
+  }
+}
 
 /**
  * The project roots that own at least one checkable code file, ownership as in Nx's file map: a

@@ -4,19 +4,30 @@ import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
 
+export interface EnforceTargetOptions {
+  projectRoot: string;
+  /** How the enforcer's own code enters the cache key (see `enforcerInputs`). */
+  enforcerInputs: readonly EnforcerInput[];
+  /** Globs (from the workspace's `**\/`) of the non-code files the configured rules scan. */
+  textFileGlobs?: readonly string[];
+}
+
 /**
  * The inferred `enforce` target. Inputs are exactly what decides the result: the project's code
- * files, the config files that govern it, and the enforcer itself. No `^` inputs: per-file rules
- * do not depend on other projects, so a change elsewhere never invalidates this project.
+ * files and the text files the configured rules scan, the config files that govern it, and the
+ * enforcer itself. No `^` inputs: per-file rules do not depend on other projects, so a change
+ * elsewhere never invalidates this project.
  */
-export function buildEnforceTarget(projectRoot: string, enforcerInputs: readonly EnforcerInput[]): TargetConfiguration {
+export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfiguration {
+  const { projectRoot } = options;
   const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
+  const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, ...(options.textFileGlobs ?? []).map((glob) => `{projectRoot}/${glob}`)];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
   if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
   return {
     executor: 'nx-enforcer:enforce',
     cache: true,
-    inputs: [`{projectRoot}/**/*.{${extensions}}`, ...configInputs, ...enforcerInputs],
+    inputs: [...fileInputs, ...configInputs, ...options.enforcerInputs],
     outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`],
     options: {},
     metadata: {

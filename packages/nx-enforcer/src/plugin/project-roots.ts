@@ -13,6 +13,7 @@ export function findProjectRoots(configFiles: readonly string[], workspaceRoot: 
   for (const file of configFiles) {
     if (basename(file) === 'project.json') roots.set(normaliseRoot(dirname(file)), file);
   }
+  // enforcer.config.json files only make Nx re-run inference when they change; they define nothing.
   const packageJsons = configFiles.filter((file) => basename(file) === 'package.json');
   if (packageJsons.length === 0) return roots;
   const isWorkspacePackage = buildPackageJsonWorkspacesMatcher(

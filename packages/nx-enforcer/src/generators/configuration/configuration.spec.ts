@@ -1,3 +1,4 @@
+import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
 import { addProjectConfiguration, readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { configurationGenerator } from './configuration';
@@ -41,6 +42,7 @@ describe('configuration generator', () => {
       outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a'],
       inputs: [
         '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}',
+        ...textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`),
         '{workspaceRoot}/enforcer.config.json',
         '{projectRoot}/enforcer.config.json',
         { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] },

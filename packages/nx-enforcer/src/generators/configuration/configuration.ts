@@ -1,3 +1,4 @@
+import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
 import { formatFiles, readNxJson, readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
 import { buildEnforceTarget } from '../../plugin/enforce-target';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
@@ -11,7 +12,12 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
   const project = readProjectConfiguration(tree, options.project);
   writeConfigIfMissing(tree, project.root);
   if (!isPluginRegistered(readNxJson(tree)?.plugins) && !project.targets?.enforce) {
-    const target = buildEnforceTarget(project.root, [{ externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }]);
+    // An explicit target cannot follow config edits: it lists every text file any rule can scan.
+    const target = buildEnforceTarget({
+      projectRoot: project.root,
+      enforcerInputs: [{ externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }],
+      textFileGlobs: textFileGlobsOf(builtinRules),
+    });
     updateProjectConfiguration(tree, options.project, { ...project, targets: { ...project.targets, enforce: target } });
   }
   if (!options.skipFormat) await formatFiles(tree);

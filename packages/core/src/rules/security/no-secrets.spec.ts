@@ -1,0 +1,49 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './no-secrets';
+
+// Built from parts so that this spec file itself holds no scannable token.
+const aws = ['AKIA', 'QW7RT2ZX9LKPMN4B'].join('');
+const github = ['ghp', '_', 'a8K2mQ9xZ4vB7nP1rT6yU3wE5sD0fG8hJ2kL'].join('');
+const slack = ['xoxb', '-2948571034-8475619203-Qw8Er7Ty6Ui5'].join('');
+const google = ['AIza', 'SyD4f8K2mQ9xZ4vB7nP1rT6yU3wE5sD0fG8'].join('');
+const stripe = ['sk', '_live_', '51Hx8K2mQ9xZ4vB7nP1rT6yU3w'].join('');
+const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'].join('.');
+const pem = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
+const random = ['k9F2', 'xQ7mB4vR8zL1pW6t'].join('');
+
+new RuleTester().run(rule, {
+  valid: [
+    `const password = process.env.DB_PASSWORD;`,
+    `const config = { apiKey: config.get('API_KEY') };`,
+    `const token = await getToken();`,
+    `const passwordLabel = 'Enter your password';`,
+    `const tokenizer = 'whitespace-tokenizer';`,
+    `const secretName = 'billing-service-credentials';`,
+    `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`,
+    `const password = 'changeme-1234567890';`,
+    { code: `DB_PASSWORD=\${DB_PASSWORD}\nAPI_TOKEN=<your-token-here>\n`, filename: '.env' },
+    { code: `# enforcer-disable-next-line security/no-secrets -- documented fake key\nAWS_KEY=${aws}\n`, filename: 'docs/.env.example' },
+    { code: `<!-- enforcer-disable-next-line security/no-secrets -- an illustration, revoked -->\n\`${github}\`\n`, filename: 'docs/setup.md' },
+    { code: `const id = '550e8400-e29b-41d4-a716-446655440000';` },
+    { code: `{ "name": "app", "version": "1.0.0", "description": "token: none" }`, filename: 'package.json' },
+  ],
+  invalid: [
+    { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    { code: `const auth = 'token ${github}';`, errors: [{ messageId: 'secretToken' }] },
+    { code: `headers: { Authorization: 'Bearer ${jwt}' }`, errors: [{ messageId: 'secretToken', message: expect_('JSON Web Token') }] },
+    { code: `${pem}\nMIIEowIBAAKCAQEA\n`, filename: 'certs/server.pem', errors: [{ messageId: 'secretToken' }] },
+    { code: `SLACK_TOKEN=${slack}\n`, filename: 'apps/bot/.env', errors: [{ messageId: 'secretToken' }] },
+    { code: `maps:\n  key: ${google}\n`, filename: 'config/app.yaml', errors: [{ messageId: 'secretToken', line: 2, column: 8 }] },
+    { code: `stripe.setKey("${stripe}");`, filename: 'src/pay.js', errors: [{ messageId: 'secretToken' }] },
+    { code: `const dbPassword = '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"dbPassword" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    { code: `{ "clientSecret": "${random}" }`, filename: 'apps/api/config.json', errors: [{ messageId: 'secretAssignment', line: 1, column: 20 }] },
+    { code: `API_KEY=${random}\n`, filename: '.env.production', errors: [{ messageId: 'secretAssignment' }] },
+    { code: `Use \`token: ${random}\` to log in.`, filename: 'README.md', errors: [{ messageId: 'secretAssignment' }] },
+    { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
+    { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },
+  ],
+});
+
+function expect_(kind: string): string {
+  return `Possible ${kind} (eyJh…): load it from the environment or a secret store, and revoke it if it was ever committed.`;
+}

@@ -1,0 +1,124 @@
+import { defineRule } from '../../engine/define-rule';
+import { isCodeFile } from '../../engine/source-kinds';
+import { redact, shannonEntropy } from '../rule-utils/secret-text';
+
+export interface NoSecretsOptions {
+  /** Regular expressions (case-insensitive); a candidate value matching one is a known fake. */
+  allowValues: string[];
+  /** Lines longer than this are only searched for fixed-prefix tokens, not generic assignments. */
+  maxLineLength: number;
+}
+
+export const DEFAULT_ALLOWED_SECRET_VALUES = ['example', 'dummy', 'placeholder', 'changeme', 'fake', 'sample', 'redacted', 'x{8,}', '\\*{4,}'];
+
+/** Non-code files scanned as text, besides TypeScript and JavaScript. */
+export const SECRET_TEXT_FILES = [
+  '**/*.{json,jsonc,json5,yml,yaml,toml,ini,cfg,conf,properties,xml,md,mdx,txt,sh,bash,zsh,env,pem,key,tf,tfvars,npmrc,html}',
+  '**/.env',
+  '**/.env.*',
+  '**/.npmrc',
+  '**/Dockerfile',
+];
+
+interface TokenPattern {
+  kind: string;
+  regex: RegExp;
+}
+
+/** Tokens recognisable by their shape alone. */
+const TOKEN_PATTERNS: readonly TokenPattern[] = [
+  { kind: 'AWS access key id', regex: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g },
+  { kind: 'private key', regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
+  { kind: 'GitHub token', regex: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+  { kind: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'Stripe live key', regex: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
+  { kind: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+];
+
+// `name = value`, `name: value`, `"name": "value"`, `NAME=value` where the name says "secret".
+const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_]*';
+// Values stop at quotes, separators and brackets: keys and tokens do not contain them, code and patterns do.
+const ASSIGNMENT = new RegExp(`(${SECRET_NAME})["']?\\s*(?::=|=>|:|=)\\s*(["'\`]?)([^\\s"'\`,;()[\\]{}<>\\\\|]{10,})\\2`, 'gi');
+const MIN_ENTROPY = 3.2;
+
+/**
+ * Credentials committed to a repository are leaked to everyone who can read it, its forks and its
+ * caches. Scans code and the project's text files (JSON, YAML, `.env`, Markdown...), and never
+ * repeats a secret in full: messages show at most its first four characters.
+ */
+export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>({
+  id: 'security/no-secrets',
+  meta: {
+    category: 'security',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Disallow credentials in source and configuration files: known token formats and high-entropy values assigned to secret-like names.',
+      rationale: 'A committed secret is readable by everyone with access to the repository, its history, forks, CI logs and caches; it must come from the environment or a secret store, and a leaked one must be revoked.',
+    },
+    messages: {
+      secretToken: 'Possible {{kind}} ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
+      secretAssignment: '"{{name}}" is assigned a secret-looking value ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowValues: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.',
+          default: DEFAULT_ALLOWED_SECRET_VALUES,
+        },
+        maxLineLength: {
+          type: 'integer',
+          minimum: 80,
+          description: 'Lines longer than this (minified code) are searched only for known token formats.',
+          default: 4096,
+        },
+      },
+    },
+    defaultOptions: { allowValues: DEFAULT_ALLOWED_SECRET_VALUES, maxLineLength: 4096 },
+    textFiles: SECRET_TEXT_FILES,
+  },
+  create(context) {
+    const allowed = context.options.allowValues.map((source) => new RegExp(source, 'i'));
+    const isAllowed = (value: string) => allowed.some((regex) => regex.test(value));
+    // In code an unquoted value is an expression (`password: input.password`), not a literal.
+    const requireQuotes = isCodeFile(context.file);
+    return {
+      Text(text) {
+        const reported = new Set<number>();
+        for (const { kind, regex } of TOKEN_PATTERNS) {
+          for (const match of text.matchAll(regex)) {
+            const start = match.index as number;
+            if (isAllowed(match[0]) || reported.has(start)) continue;
+            reported.add(start);
+            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) } });
+          }
+        }
+        let lineStart = 0;
+        for (const line of text.split('\n')) {
+          if (line.length <= context.options.maxLineLength) {
+            for (const match of line.matchAll(ASSIGNMENT)) {
+              const [, name, quote, value] = match;
+              const start = lineStart + (match.index as number) + match[0].length - value.length - quote.length;
+              if (requireQuotes && quote === '') continue;
+              if (!looksSecret(value) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
+              reported.add(start);
+              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) } });
+            }
+          }
+          lineStart += line.length + 1;
+        }
+      },
+    };
+  },
+});
+
+/** Random-looking: letters and digits, and enough entropy that it is not a word or an identifier. */
+function looksSecret(value: string): boolean {
+  if (/^[$%{<]|\$\{|\{\{|process\.env|^env\(/i.test(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  return shannonEntropy(value) >= MIN_ENTROPY;
+}
