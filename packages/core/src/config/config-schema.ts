@@ -2,6 +2,22 @@ import type { JsonSchema, Rule } from '../engine/types';
 
 const severity = { type: 'string', enum: ['off', 'warn', 'error'] } as const;
 
+function patternSchema(): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'regex', 'message'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Kebab-case id; the rule is `pattern/<id>`.' },
+      regex: { type: 'string', minLength: 1, description: 'A JavaScript regular expression, searched line by line (lines over 2000 characters are skipped).' },
+      flags: { type: 'string', pattern: '^[imsuy]*$', description: 'Regular expression flags, e.g. "i".', default: '' },
+      message: { type: 'string', minLength: 1, description: 'What is wrong and what to do instead.' },
+      files: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of the files to search, relative to this file\'s folder. Default: TypeScript and JavaScript files.' },
+      severity: { type: 'string', enum: ['warn', 'error'], description: 'Default: warn.', default: 'warn' },
+    },
+  };
+}
+
 /** The config file's structure; rule settings are checked rule by rule for clearer messages. */
 export const configStructureSchema: JsonSchema = {
   type: 'object',
@@ -12,6 +28,7 @@ export const configStructureSchema: JsonSchema = {
     ignores: { type: 'array', items: { type: 'string', minLength: 1 } },
     testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
     maxFileSize: { type: 'integer', minimum: 1 },
+    patterns: { type: 'array', items: patternSchema() },
     overrides: {
       type: 'array',
       items: {
@@ -65,6 +82,7 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
       ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
       testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
+      patterns: { type: 'array', description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
       overrides: {
         type: 'array',
         description: 'Rule settings for the files matching `files` (and not `excludedFiles`).',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { createPatternRule } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
 import { ConfigResolver } from './config-resolver';
@@ -23,15 +24,28 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResolver> {
   const layers: ConfigLayer[] = [];
+  // Each layer's patterns become rules that later layers may configure.
+  let rules = options.rules;
+  const addLayer = (layer: ConfigLayer | undefined) => {
+    if (!layer) return;
+    layers.push(layer);
+    rules = withPatternRules(rules, layer);
+  };
   const rootSource = options.configFile ?? CONFIG_FILE_NAME;
-  const rootLayer = await readLayer(options.workspaceRoot, rootSource, '', options.rules, options.configFile !== undefined);
-  if (rootLayer) layers.push(rootLayer);
+  addLayer(await readLayer(options.workspaceRoot, rootSource, '', rules, options.configFile !== undefined));
   const projectRoot = normaliseRoot(options.projectRoot);
   if (projectRoot !== '') {
-    const projectLayer = await readLayer(options.workspaceRoot, posix.join(projectRoot, CONFIG_FILE_NAME), projectRoot, options.rules, false);
-    if (projectLayer) layers.push(projectLayer);
+    addLayer(await readLayer(options.workspaceRoot, posix.join(projectRoot, CONFIG_FILE_NAME), projectRoot, rules, false));
   }
-  return new ConfigResolver(options.rules, layers);
+  return new ConfigResolver(rules, layers);
+}
+
+/** `rules` plus the layer's patterns as rules; a pattern replaces an earlier one with its id. */
+function withPatternRules(rules: readonly Rule[], layer: ConfigLayer): readonly Rule[] {
+  const patterns = (layer.config.patterns ?? []).map((pattern) => createPatternRule(pattern, layer.base));
+  if (patterns.length === 0) return rules;
+  const ids = new Set(patterns.map((rule) => rule.id));
+  return [...rules.filter((rule) => !ids.has(rule.id)), ...patterns];
 }
 
 async function readLayer(workspaceRoot: string, source: string, base: string, rules: readonly Rule[], required: boolean): Promise<ConfigLayer | undefined> {

@@ -1,3 +1,4 @@
+import type { PatternConfig } from '../engine/pattern-rule';
 import type { SeveritySetting } from '../engine/types';
 
 /** A rule's setting in config: a severity, or a severity and an options object. */
@@ -21,6 +22,8 @@ export interface EnforcerConfigFile {
   testFiles?: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize?: number;
+  /** Declarative rules: a regular expression and a message, as rule `pattern/<id>`. */
+  patterns?: PatternConfig[];
 }
 
 /** One config file as it applies: its folder (posix, relative to the workspace root, `''` for the root). */

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { patternRuleId } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
 import { configStructureSchema } from './config-schema';
@@ -41,19 +42,37 @@ export function parseConfig(text: string, source: string, rules: readonly Rule[]
     fail(segmentsOfPointer(error.instancePath), describeAjvError(error));
   }
   const typed = config as EnforcerConfigFile;
-  checkRuleSettings(typed.rules ?? {}, ['rules'], rules, fail);
-  (typed.overrides ?? []).forEach((override, index) => checkRuleSettings(override.rules, ['overrides', index, 'rules'], rules, fail));
+  const patternIds = checkPatterns(typed, fail);
+  checkRuleSettings(typed.rules ?? {}, ['rules'], rules, patternIds, fail);
+  (typed.overrides ?? []).forEach((override, index) => checkRuleSettings(override.rules, ['overrides', index, 'rules'], rules, patternIds, fail));
   return typed;
+}
+
+/** Pattern ids must be unique in a file and their expressions valid; returns their rule ids. */
+function checkPatterns(config: EnforcerConfigFile, fail: Fail): string[] {
+  const ids: string[] = [];
+  (config.patterns ?? []).forEach((pattern, index) => {
+    const ruleId = patternRuleId(pattern.id);
+    if (ids.includes(ruleId)) fail(['patterns', index, 'id'], `duplicate pattern id "${pattern.id}"`);
+    try {
+      new RegExp(pattern.regex, pattern.flags ?? '');
+    } catch (error) {
+      fail(['patterns', index, 'regex'], `invalid regular expression: ${(error as Error).message}`);
+    }
+    ids.push(ruleId);
+  });
+  return ids;
 }
 
 type Fail = (segments: JsonPathSegment[], problem: string, code?: ConfigError['code']) => never;
 
-function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegment[], rules: readonly Rule[], fail: Fail): void {
+function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegment[], rules: readonly Rule[], patternIds: readonly string[], fail: Fail): void {
   for (const [ruleId, setting] of Object.entries(settings)) {
     const rule = rules.find((candidate) => candidate.id === ruleId);
     const path = [...at, ruleId];
-    if (!rule) {
-      fail(path, `unknown rule "${ruleId}". Valid rule ids: ${rules.map((r) => r.id).join(', ')}`, 'config-unknown-rule');
+    if (!rule && !patternIds.includes(ruleId)) {
+      const valid = [...rules.map((r) => r.id), ...patternIds.filter((id) => !rules.some((r) => r.id === id))];
+      fail(path, `unknown rule "${ruleId}". Valid rule ids: ${valid.join(', ')}`, 'config-unknown-rule');
       return;
     }
     const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
@@ -62,7 +81,8 @@ function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegmen
       fail(severityPath, `invalid severity ${JSON.stringify(severity)}; expected one of "off", "warn", "error" (or [severity, options])`);
     }
     if (rest.length > 0) fail([...path, 2], 'a rule setting has at most two items: [severity, options]');
-    if (options !== undefined) checkRuleOptions(rule, options, [...path, 1], fail);
+    if (options !== undefined && rule) checkRuleOptions(rule, options, [...path, 1], fail);
+    if (options !== undefined && !rule) fail([...path, 1], 'a pattern rule takes no options');
   }
 }
 

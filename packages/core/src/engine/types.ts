@@ -7,7 +7,8 @@ export type Severity = 'error' | 'warn';
 export type SeveritySetting = Severity | 'off';
 
 /** The closed set of rule categories; the category is also the first segment of a rule id. */
-export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'security' | 'typescript';
+/** `pattern` is reserved for declarative rules from config. */
+export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'pattern' | 'security' | 'typescript';
 
 /** A finding, positions 1-based, `file` a posix path relative to the workspace root. */
 export interface Violation {

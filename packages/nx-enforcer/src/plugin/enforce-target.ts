@@ -8,7 +8,7 @@ export interface EnforceTargetOptions {
   projectRoot: string;
   /** How the enforcer's own code enters the cache key (see `enforcerInputs`). */
   enforcerInputs: readonly EnforcerInput[];
-  /** Globs (from the workspace's `**\/`) of the non-code files the configured rules scan. */
+  /** Workspace-relative globs of the non-code files the configured rules scan (`**\/…`: anywhere). */
   textFileGlobs?: readonly string[];
 }
 
@@ -21,7 +21,9 @@ export interface EnforceTargetOptions {
 export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfiguration {
   const { projectRoot } = options;
   const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
-  const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, ...(options.textFileGlobs ?? []).map((glob) => `{projectRoot}/${glob}`)];
+  // `**/…` globs mean "anywhere", so within the project; others are workspace-relative paths.
+  const textInputs = (options.textFileGlobs ?? []).map((glob) => (glob.startsWith('**/') ? `{projectRoot}/${glob}` : `{workspaceRoot}/${glob}`));
+  const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, ...textInputs];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
   if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
   return {

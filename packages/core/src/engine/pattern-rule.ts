@@ -1,0 +1,90 @@
+import picomatch from 'picomatch';
+import { Script, createContext } from 'node:vm';
+import { defineRule } from './define-rule';
+import type { Rule, Severity } from './types';
+
+/** A declarative rule from config: a regular expression, searched line by line. */
+export interface PatternConfig {
+  /** Kebab-case; the rule id is `pattern/<id>`. */
+  id: string;
+  regex: string;
+  /** Regular expression flags besides `g` (e.g. `i`). */
+  flags?: string;
+  message: string;
+  /** Globs (relative to the declaring config's folder) of the files to search; default: code files. */
+  files?: string[];
+  severity?: Severity;
+}
+
+/** Lines longer than this are not searched: a bound on what one regular expression can cost. */
+export const PATTERN_MAX_LINE_LENGTH = 2000;
+/** Time one pattern may spend on one file before it is stopped and reported as a rule error. */
+export const PATTERN_TIME_LIMIT_MS = 250;
+
+export function patternRuleId(id: string): string {
+  return `pattern/${id}`;
+}
+
+// Runs in a separate V8 context so that a catastrophically backtracking expression can be
+// interrupted by the timeout; in the main context a regular expression cannot be stopped.
+const SEARCH = new Script(`(() => {
+  const found = [];
+  const regex = new RegExp(source, flags);
+  let offset = 0;
+  for (const line of text.split('\\n')) {
+    if (line.length <= maxLineLength) {
+      regex.lastIndex = 0;
+      for (let match = regex.exec(line); match !== null; match = regex.exec(line)) {
+        found.push([offset + match.index, offset + match.index + match[0].length]);
+        if (match[0].length === 0) regex.lastIndex++;
+      }
+    }
+    offset += line.length + 1;
+  }
+  return JSON.stringify(found);
+})()`);
+
+/**
+ * Turns a config pattern into a rule. `base` is the declaring config's folder (workspace-relative),
+ * so its globs become workspace-relative here.
+ */
+export function createPatternRule(pattern: PatternConfig, base: string): Rule {
+  const files = (pattern.files ?? []).map((glob) => (base === '' ? glob : `${base}/${glob}`));
+  const inScope = files.length > 0 ? picomatch(files, { dot: true }) : () => true;
+  const flags = `${(pattern.flags ?? '').replace(/g/g, '')}g`;
+  const sandbox = createContext({ source: pattern.regex, flags, maxLineLength: PATTERN_MAX_LINE_LENGTH, text: '' });
+  return defineRule<'match', Record<string, never>>({
+    id: patternRuleId(pattern.id),
+    meta: {
+      category: 'pattern',
+      defaultSeverity: pattern.severity ?? 'warn',
+      docs: { description: pattern.message, rationale: `Declared in config: /${pattern.regex}/${pattern.flags ?? ''}` },
+      messages: { match: pattern.message },
+      schema: { type: 'object', additionalProperties: false, properties: {} },
+      defaultOptions: {},
+      ...(files.length > 0 ? { textFiles: files } : {}),
+    },
+    create(context) {
+      if (!inScope(context.file)) return {};
+      return {
+        Text(text) {
+          sandbox.text = text;
+          let found: string;
+          try {
+            found = SEARCH.runInContext(sandbox, { timeout: PATTERN_TIME_LIMIT_MS }) as string;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+              throw new Error(`the pattern took more than ${PATTERN_TIME_LIMIT_MS} ms on this file (catastrophic backtracking?); simplify the regular expression`);
+            }
+            throw error;
+          } finally {
+            sandbox.text = '';
+          }
+          for (const [start, end] of JSON.parse(found) as Array<[number, number]>) {
+            context.report({ range: [start, end], messageId: 'match' });
+          }
+        },
+      };
+    },
+  }) as unknown as Rule;
+}
