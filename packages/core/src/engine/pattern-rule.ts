@@ -41,7 +41,7 @@ const SEARCH = new Script(`(() => {
     }
     offset += line.length + 1;
   }
-  return JSON.stringify(found);
+  return found;
 })()`);
 
 /**
@@ -69,9 +69,10 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
       return {
         Text(text) {
           sandbox.text = text;
-          let found: string;
+          let found: Array<[number, number]>;
           try {
-            found = SEARCH.runInContext(sandbox, { timeout: PATTERN_TIME_LIMIT_MS }) as string;
+            // An array from the other context: iterate it, do not `instanceof` it.
+            found = SEARCH.runInContext(sandbox, { timeout: PATTERN_TIME_LIMIT_MS }) as Array<[number, number]>;
           } catch (error) {
             if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
               throw new Error(`the pattern took more than ${PATTERN_TIME_LIMIT_MS} ms on this file (catastrophic backtracking?); simplify the regular expression`);
@@ -80,7 +81,7 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
           } finally {
             sandbox.text = '';
           }
-          for (const [start, end] of JSON.parse(found) as Array<[number, number]>) {
+          for (const [start, end] of found) {
             context.report({ range: [start, end], messageId: 'match' });
           }
         },
