@@ -9,7 +9,8 @@ import { isBlocking } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
-import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand } from './parse-args';
+import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand, type TestRulesCommand } from './parse-args';
+import { runRuleSpecs } from './run-rule-specs';
 
 export interface CliIo {
   cwd: string;
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout(`${ENFORCER_VERSION}\n`);
       return EXIT_OK;
     }
+    if (command.command === 'test-rules') return await testRules(command, io);
     return await check(command, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -68,4 +70,14 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
 
 function toWorkspacePath(workspaceRoot: string, path: string): string {
   return relative(workspaceRoot, resolve(workspaceRoot, path)).split(sep).join('/');
+}
+
+async function testRules(command: TestRulesCommand, io: CliIo): Promise<number> {
+  let directory = command.directory;
+  if (directory === undefined) {
+    const configFile = command.config === undefined ? undefined : toWorkspacePath(io.cwd, command.config);
+    directory = (await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules })).rulesDirectory;
+    if (directory === undefined) throw new UsageError('no folder given and the config sets no rulesDirectory');
+  }
+  return runRuleSpecs({ cwd: io.cwd, directory, stdout: io.stdout, stderr: io.stderr });
 }

@@ -10,7 +10,14 @@ export interface CheckCommand {
   reportUnusedSuppressions: boolean;
 }
 
-export type CliCommand = CheckCommand | { command: 'help' } | { command: 'version' };
+export interface TestRulesCommand {
+  command: 'test-rules';
+  /** The rules folder; default: `rulesDirectory` from the config. */
+  directory?: string;
+  config?: string;
+}
+
+export type CliCommand = CheckCommand | TestRulesCommand | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -20,9 +27,13 @@ export class UsageError extends Error {
 }
 
 export const HELP_TEXT = `Usage: enforcer check [paths...] [options]
+       enforcer test-rules [folder] [--config <file>]
 
-Checks TypeScript and JavaScript files against the workspace's code policies
-(enforcer.config.json in the current folder, or the built-in defaults).
+check       Checks TypeScript and JavaScript files (and the text files rules scan)
+            against the workspace's code policies (enforcer.config.json in the
+            current folder, or the built-in defaults).
+test-rules  Runs the specs of the workspace's own rules (default folder: the
+            config's rulesDirectory) with Node's test runner.
 
 Arguments:
   paths                 Files or folders to check (default: the current folder)
@@ -63,7 +74,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
+  if (command === 'test-rules') {
+    if (paths.length > 1) throw new UsageError('test-rules takes at most one folder');
+    return { command: 'test-rules', directory: paths[0], config: values.config };
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check" and "test-rules"`);
   const format = values.format as string;
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
   return {

@@ -4,6 +4,7 @@ import type { ActiveRule, Rule, SeveritySetting } from '../engine/types';
 import { isCodeFile } from '../engine/source-kinds';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
+import { sourceHashOf } from './load-custom-rules';
 import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './defaults';
 import type { ConfigLayer, RuleSetting } from './types';
 
@@ -39,6 +40,7 @@ export class ConfigResolver {
   readonly hash: string;
   readonly maxFileSize: number;
   private readonly layers: CompiledLayer[];
+  private readonly rootRulesDirectory?: string;
   private readonly defaultIgnores = picomatch([...DEFAULT_IGNORES], { dot: true });
   private readonly defaultTestFiles = picomatch([...DEFAULT_TEST_FILES], { dot: true });
   private readonly activeRulesByKey = new Map<string, ActiveRule[]>();
@@ -48,8 +50,14 @@ export class ConfigResolver {
     layers: readonly ConfigLayer[],
   ) {
     this.layers = layers.map(compileLayer);
+    this.rootRulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.hash = hashLayers(rules, layers);
+  }
+
+  /** The root config's folder of workspace rules (workspace-relative), if any: their sources are task inputs. */
+  get rulesDirectory(): string | undefined {
+    return this.rootRulesDirectory;
   }
 
   isIgnored(file: string): boolean {
@@ -180,7 +188,8 @@ function relativeTo(base: string, file: string): string | undefined {
 function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): string {
   const content = stableStringify({
     enforcer: ENFORCER_VERSION,
-    rules: rules.map((rule) => rule.id),
+    // A workspace rule's file is part of what decides results: a changed rule must change the hash.
+    rules: rules.map((rule) => `${rule.id}:${sourceHashOf(rule) ?? ''}`),
     layers: layers.map((layer) => ({ base: layer.base, config: { ...layer.config, $schema: undefined } })),
   });
   return createHash('sha256').update(content).digest('hex');

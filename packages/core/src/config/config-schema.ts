@@ -29,6 +29,7 @@ export const configStructureSchema: JsonSchema = {
     testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
     maxFileSize: { type: 'integer', minimum: 1 },
     patterns: { type: 'array', items: patternSchema() },
+    rulesDirectory: { type: 'string', minLength: 1 },
     overrides: {
       type: 'array',
       items: {
@@ -82,6 +83,7 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
       ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
       testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
+      rulesDirectory: { type: 'string', minLength: 1, description: 'Folder of the workspace\'s own rules (one rule per file, default export), relative to the workspace root. Root config only.' },
       patterns: { type: 'array', description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
       overrides: {
         type: 'array',

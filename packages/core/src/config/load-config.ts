@@ -5,7 +5,8 @@ import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
 import { ConfigResolver } from './config-resolver';
 import { CONFIG_FILE_NAME } from './defaults';
-import type { ConfigLayer } from './types';
+import { loadCustomRules } from './load-custom-rules';
+import type { ConfigLayer, EnforcerConfigFile } from './types';
 import { parseConfig } from './validate-config';
 
 export interface LoadConfigOptions {
@@ -32,10 +33,23 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigReso
     rules = withPatternRules(rules, layer);
   };
   const rootSource = options.configFile ?? CONFIG_FILE_NAME;
-  addLayer(await readLayer(options.workspaceRoot, rootSource, '', rules, options.configFile !== undefined));
+  const withCustomRules = (config: EnforcerConfigFile) => {
+    if (config.rulesDirectory === undefined) return options.rules;
+    const builtinIds = options.rules.map((rule) => rule.id);
+    rules = [...options.rules, ...loadCustomRules({ workspaceRoot: options.workspaceRoot, rulesDirectory: config.rulesDirectory, source: rootSource, builtinIds })];
+    return rules;
+  };
+  addLayer(await readLayer(options.workspaceRoot, rootSource, '', withCustomRules, options.configFile !== undefined));
   const projectRoot = normaliseRoot(options.projectRoot);
   if (projectRoot !== '') {
-    addLayer(await readLayer(options.workspaceRoot, posix.join(projectRoot, CONFIG_FILE_NAME), projectRoot, rules, false));
+    const source = posix.join(projectRoot, CONFIG_FILE_NAME);
+    const projectRules = (config: EnforcerConfigFile) => {
+      if (config.rulesDirectory !== undefined) {
+        throw new ConfigError({ code: 'config-invalid', file: source, path: 'rulesDirectory', problem: 'the rules folder is set in the root enforcer.config.json only' });
+      }
+      return rules;
+    };
+    addLayer(await readLayer(options.workspaceRoot, source, projectRoot, projectRules, false));
   }
   return new ConfigResolver(rules, layers);
 }
@@ -48,7 +62,13 @@ function withPatternRules(rules: readonly Rule[], layer: ConfigLayer): readonly 
   return [...rules.filter((rule) => !ids.has(rule.id)), ...patterns];
 }
 
-async function readLayer(workspaceRoot: string, source: string, base: string, rules: readonly Rule[], required: boolean): Promise<ConfigLayer | undefined> {
+async function readLayer(
+  workspaceRoot: string,
+  source: string,
+  base: string,
+  rules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[]),
+  required: boolean,
+): Promise<ConfigLayer | undefined> {
   let text: string;
   try {
     text = await readFile(join(workspaceRoot, source), 'utf8');

@@ -22,6 +22,8 @@ export interface EnforcerConfigFile {
   testFiles?: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize?: number;
+  /** The workspace's own rules: a folder (relative to the workspace root; root config only). */
+  rulesDirectory?: string;
   /** Declarative rules: a regular expression and a message, as rule `pattern/<id>`. */
   patterns?: PatternConfig[];
 }

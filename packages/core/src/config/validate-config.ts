@@ -17,7 +17,7 @@ const severities = ['off', 'warn', 'error'];
  * accepted). Every problem is a ConfigError naming the file, line:column, the JSON path and the
  * valid choices.
  */
-export function parseConfig(text: string, source: string, rules: readonly Rule[]): EnforcerConfigFile {
+export function parseConfig(text: string, source: string, knownRules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[])): EnforcerConfigFile {
   if (text.trim() === '') {
     throw new ConfigError({ code: 'config-syntax', file: source, location: '1:1', problem: 'the file is empty; write {} for the defaults' });
   }
@@ -42,6 +42,8 @@ export function parseConfig(text: string, source: string, rules: readonly Rule[]
     fail(segmentsOfPointer(error.instancePath), describeAjvError(error));
   }
   const typed = config as EnforcerConfigFile;
+  // The rules a config may name can depend on the config itself (its rulesDirectory).
+  const rules = typeof knownRules === 'function' ? knownRules(typed) : knownRules;
   const patternIds = checkPatterns(typed, fail);
   checkRuleSettings(typed.rules ?? {}, ['rules'], rules, patternIds, fail);
   (typed.overrides ?? []).forEach((override, index) => checkRuleSettings(override.rules, ['overrides', index, 'rules'], rules, patternIds, fail));

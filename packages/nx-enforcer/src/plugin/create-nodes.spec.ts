@@ -222,6 +222,23 @@ describe('createNodes', () => {
     expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
   });
 
+  it('should add the workspace rules\' sources as inputs when the root config sets rulesDirectory', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': { rulesDirectory: 'tools/rules', rules: { 'security/no-secrets': 'off' } },
+      'tools/rules/.gitkeep': '',
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+    });
+    expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual([
+      CODE_GLOB,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      '{workspaceRoot}/tools/rules/**/*',
+      PUBLISHED_PACKAGES,
+    ]);
+  });
+
   it('should keep every text-file input when a config is broken (the task reports the error)', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,

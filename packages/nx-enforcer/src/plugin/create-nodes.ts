@@ -1,7 +1,7 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { globWithWorkspaceContext } from '@nx/devkit/internal';
 import { builtinRules, CODE_EXTENSIONS, DEFAULT_IGNORES, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
-import { buildEnforceTarget } from './enforce-target';
+import { buildEnforceTarget, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 import { findProjectRoots } from './project-roots';
 
@@ -25,7 +25,7 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (!rootsWithCode.has(root)) continue;
-      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, textFileGlobs: await scannedTextFiles(context.workspaceRoot, root) });
+      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, ...(await configuredInputs(context.workspaceRoot, root)) });
       results.push([configFile, { projects: { [root]: { targets: { [targetName]: target } } } }]);
     }
     return results;
@@ -33,14 +33,16 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
 ];
 
 /**
- * The text files the project's configuration scans. A broken config must not break the project
- * graph (the enforce task reports it), so it counts as "every text file any rule can scan".
+ * What the project's configuration adds to the inputs: the text files its rules scan, and the
+ * workspace rules' sources. A broken config must not break the project graph (the enforce task
+ * reports it), so it counts as "every text file any built-in rule can scan".
  */
-async function scannedTextFiles(workspaceRoot: string, projectRoot: string): Promise<string[]> {
+async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs'>> {
   try {
-    return (await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules })).textFileGlobs();
+    const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
+    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs: config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [] };
   } catch {
-    return textFileGlobsOf(builtinRules);
+    return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [] };
   }
 }
 

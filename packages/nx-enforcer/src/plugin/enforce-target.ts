@@ -10,6 +10,8 @@ export interface EnforceTargetOptions {
   enforcerInputs: readonly EnforcerInput[];
   /** Workspace-relative globs of the non-code files the configured rules scan (`**\/…`: anywhere). */
   textFileGlobs?: readonly string[];
+  /** Workspace-relative globs of the workspace rules' sources: editing a rule invalidates results. */
+  ruleSourceGlobs?: readonly string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   return {
     executor: 'nx-enforcer:enforce',
     cache: true,
-    inputs: [...fileInputs, ...configInputs, ...options.enforcerInputs],
+    inputs: [...fileInputs, ...configInputs, ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`), ...options.enforcerInputs],
     outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`],
     options: {},
     metadata: {
