@@ -9,6 +9,7 @@ const extensions = (Module as unknown as { _extensions: Record<string, (module: 
 
 for (const extension of ['.ts', '.cts', '.mts']) {
   extensions[extension] = (module, filename) => {
+    // enforcer-disable-next-line errors/unhandled-risky-call -- a module loader reports a missing file by throwing, as Node's own does
     (module as CompilingModule)._compile(transpileToCommonJs(filename, readFileSync(filename, 'utf8')), filename);
   };
 }

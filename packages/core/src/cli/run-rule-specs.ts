@@ -22,11 +22,18 @@ export function runRuleSpecs(options: { cwd: string; directory: string; stdout: 
     options.stderr(`enforcer: no spec files (*.spec.ts) in ${options.directory}\n`);
     return EXIT_USAGE;
   }
-  const result = spawnSync(process.execPath, ['--require', require.resolve('../register'), '--test', ...specs.map((spec) => join(folder, spec))], {
-    cwd: options.cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  let result;
+  try {
+    result = spawnSync(process.execPath, ['--require', require.resolve('../register'), '--test', ...specs.map((spec) => join(folder, spec))], {
+      cwd: options.cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    options.stderr(`enforcer: cannot start Node's test runner: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (result.error) options.stderr(`enforcer: Node's test runner failed: ${result.error.message}\n`);
   options.stdout(result.stdout ?? '');
   options.stderr(result.stderr ?? '');
   return result.status ?? 1;

@@ -19,7 +19,11 @@ export function sourceHashOf(rule: Rule): string | undefined {
   return sourceHashes.get(rule);
 }
 
-/** The rule files of a rules folder: TypeScript/JavaScript sources, not specs or declarations. */
+/**
+ * The rule files of a rules folder: TypeScript/JavaScript sources, not specs or declarations.
+ *
+ * @throws the file system's error when the folder cannot be read
+ */
 export function ruleFilesIn(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isFile() && RULE_EXTENSIONS.has(extname(entry.name)) && !/\.(spec|test|d)\.[cm]?[jt]s$/.test(entry.name))
@@ -55,7 +59,12 @@ export function loadCustomRules(options: { workspaceRoot: string; rulesDirectory
 }
 
 function loadRule(path: string, displayPath: string): Rule {
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw invalidRule(displayPath, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   const hash = createHash('sha256').update(text).digest('hex');
   const cached = compiled.get(path);
   if (cached?.hash === hash) return cached.rule;
