@@ -142,6 +142,29 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ file: `${libB}/src/lib/lib-b.ts`, ruleId: 'logging/no-console' })]);
     expect(existsSync(join(workspace, '.nx-enforcer', libB, 'report.json'))).toBe(true);
   });
+
+  it('should re-run only the project whose text file changed (security/no-secrets scans Markdown)', () => {
+    nx(['run-many', '-t', 'enforce'], true);
+    write(`${libB}/README.md`, '# lib-b\n\nUsage notes.\n');
+    expect(tasksOf(nx(['run-many', '-t', 'enforce'], true).output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
+  });
+
+  it('should scaffold a workspace rule whose spec passes, run it in enforce, and re-run every project when the rule changes', () => {
+    nx(['g', 'nx-enforcer:rule', 'no-deprecated-api', '--no-interactive']);
+    const specs = runCommand('npx', ['enforcer', 'test-rules'], { cwd: workspace, allowFailure: true });
+    expect(specs.output).toMatch(/# pass [1-9]/);
+    expect(specs.output).toContain('# fail 0');
+    expect(specs.code).toBe(0);
+
+    write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  deprecatedApi();\n  return 'lib-a';\n}\ndeclare function deprecatedApi(): void;\n`);
+    const first = nx(['run-many', '-t', 'enforce'], true);
+    expect(tasksOf(first.output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
+    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 })]);
+
+    const rulePath = 'tools/enforcer-rules/no-deprecated-api.ts';
+    write(rulePath, read(rulePath).replace("'Disallow calls to the functions listed in `names`.'", "'Calls that the platform team removes in 2.0.'"));
+    expect(tasksOf(nx(['run-many', '-t', 'enforce'], true).output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
+  });
 });
 
 function escape(text: string): string {

@@ -1,0 +1,8 @@
+// Mirrors schema.json; generators.spec.ts checks that the two agree.
+export interface RuleGeneratorSchema {
+  name: string;
+  directory?: string;
+  scope?: string;
+  category?: 'architecture' | 'dates' | 'errors' | 'logging' | 'security' | 'typescript';
+  skipFormat?: boolean;
+}
