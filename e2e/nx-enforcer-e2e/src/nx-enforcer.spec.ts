@@ -144,9 +144,11 @@ describe('nx-enforcer in a new Nx workspace', () => {
   });
 
   it('should re-run only the project whose text file changed (security/no-secrets scans Markdown)', () => {
-    nx(['run-many', '-t', 'enforce'], true);
+    // Both projects pass (Nx caches only passing tasks), so a re-run can only come from the input.
+    write(`${libB}/src/lib/lib-b.ts`, `export function libB(): string {\n  return 'lib-b';\n}\n`);
+    nx(['run-many', '-t', 'enforce']);
     write(`${libB}/README.md`, '# lib-b\n\nUsage notes.\n');
-    expect(tasksOf(nx(['run-many', '-t', 'enforce'], true).output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
   });
 
   it('should scaffold a workspace rule whose spec passes, run it in enforce, and re-run every project when the rule changes', () => {
@@ -157,13 +159,38 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(specs.code).toBe(0);
 
     write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  deprecatedApi();\n  return 'lib-a';\n}\ndeclare function deprecatedApi(): void;\n`);
-    const first = nx(['run-many', '-t', 'enforce'], true);
+    const first = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(first.output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
     expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 })]);
 
     const rulePath = 'tools/enforcer-rules/no-deprecated-api.ts';
     write(rulePath, read(rulePath).replace("'Disallow calls to the functions listed in `names`.'", "'Calls that the platform team removes in 2.0.'"));
-    expect(tasksOf(nx(['run-many', '-t', 'enforce'], true).output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
+  });
+
+  it('should check project boundaries from tags, and re-run the importing project when a dependency\'s tags change', () => {
+    const tag = (lib: string, tags: string[]) => {
+      const manifest = JSON.parse(read(`${lib}/package.json`));
+      write(`${lib}/package.json`, `${JSON.stringify({ ...manifest, nx: { ...manifest.nx, tags } }, null, 2)}\n`);
+    };
+    tag(libA, ['type:ui']);
+    tag(libB, ['type:data']);
+    write(`${libA}/src/lib/lib-a.ts`, `import { libB } from '${projectB}';\nexport function libA(): string {\n  return libB();\n}\n`);
+    const config = JSON.parse(read('enforcer.config.json'));
+    config.rules['architecture/project-boundaries'] = ['error', { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] }];
+    write('enforcer.config.json', `${JSON.stringify(config, null, 2)}\n`);
+
+    const blocked = nx(['run', `${projectA}:enforce`], true);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.output).toContain(`may only depend on projects tagged "type:ui" or "type:util": "${projectB}" (type:data) is not allowed`);
+
+    tag(libB, ['type:util']);
+    const allowed = nx(['run', `${projectA}:enforce`]);
+    expect(tasksOf(allowed.output).ran).toEqual([`${projectA}:enforce`]);
+    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([]);
+    expect(tasksOf(nx(['run', `${projectA}:enforce`]).output).cached).toEqual([`${projectA}:enforce`]);
+    tag(libB, ['type:data']);
+    expect(tasksOf(nx(['run', `${projectA}:enforce`], true).output).ran).toEqual([`${projectA}:enforce`]);
   });
 });
 

@@ -2,6 +2,7 @@
 export { defineRule } from './engine/define-rule';
 export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceResult } from './engine/lint-source';
 export { CODE_EXTENSIONS, isCodeFile } from './engine/source-kinds';
+export { createWorkspaceView, type ResolvedImport, type WorkspaceProject, type WorkspaceView, type WorkspaceViewInput } from './engine/workspace-view';
 export type {
   ActiveRule,
   JsonSchema,

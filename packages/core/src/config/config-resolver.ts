@@ -94,13 +94,15 @@ export class ConfigResolver {
   textFileGlobs(): string[] {
     const globs = new Set<string>();
     for (const rule of this.rules) {
-      if (rule.meta.textFiles && this.mayBeOn(rule)) rule.meta.textFiles.forEach((glob) => globs.add(glob));
+      if (rule.meta.textFiles && this.mayBeOn(rule.id)) rule.meta.textFiles.forEach((glob) => globs.add(glob));
     }
     return [...globs].sort();
   }
 
-  /** Off only when the layers' own settings end at `off` and no override turns the rule on. */
-  private mayBeOn(rule: Rule): boolean {
+  /** Whether a rule is on for some file: off only when the layers' own settings end at `off` and no override turns it on. */
+  mayBeOn(ruleId: string): boolean {
+    const rule = this.rules.find((candidate) => candidate.id === ruleId);
+    if (!rule) return false;
     let severity = rule.meta.defaultSeverity;
     for (const layer of this.layers) severity = severityOf(layer.rules[rule.id]) ?? severity;
     if (severity !== 'off') return true;

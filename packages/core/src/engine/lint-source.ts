@@ -5,6 +5,7 @@ import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
 import { scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive } from './suppressions';
+import type { WorkspaceView } from './workspace-view';
 import type { ActiveRule, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
 
 export interface LintSourceInput {
@@ -16,6 +17,7 @@ export interface LintSourceInput {
   isTestFile: boolean;
   /** Report `enforcer-disable…` comments that suppress nothing. */
   reportUnusedSuppressions?: boolean;
+  workspace?: WorkspaceView;
 }
 
 export interface LintSourceResult {
@@ -161,6 +163,7 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
     },
     options: active.options,
     isTestFile: input.isTestFile,
+    workspace: input.workspace,
     report(descriptor: ReportDescriptor<string>) {
       const template = messages[descriptor.messageId];
       if (template === undefined) {

@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+import type { WorkspaceView } from './workspace-view';
 
 /** How a violation affects the run: `error` blocks (exit 1 / failed task), `warn` only reports. */
 export type Severity = 'error' | 'warn';
@@ -79,6 +80,8 @@ export interface RuleContext<MessageIds extends string, Options> {
   readonly options: Options;
   /** True when the file matches the configured test-file globs. */
   readonly isTestFile: boolean;
+  /** The workspace's projects and import resolution; only under Nx (the CLI has no project graph). */
+  readonly workspace?: WorkspaceView;
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
@@ -107,6 +110,7 @@ export interface NodeByKind {
   TemplateExpression: ts.TemplateExpression;
   TryStatement: ts.TryStatement;
   ImportDeclaration: ts.ImportDeclaration;
+  ImportEqualsDeclaration: ts.ImportEqualsDeclaration;
   ExportDeclaration: ts.ExportDeclaration;
   AnyKeyword: ts.KeywordTypeNode;
   NonNullExpression: ts.NonNullExpression;

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/types';
+import projectBoundaries from './architecture/project-boundaries';
 import noHardcodedDate from './dates/no-hardcoded-date';
 import noEmptyCatch from './errors/no-empty-catch';
 import noSwallowedError from './errors/no-swallowed-error';
@@ -10,6 +11,6 @@ import noNonNullAssertion from './typescript/no-non-null-assertion';
 import noTsIgnore from './typescript/no-ts-ignore';
 
 /** Every built-in rule, sorted by id. Rule ids are part of the public interface. */
-export const builtinRules: readonly Rule[] = [noHardcodedDate, noEmptyCatch, noSwallowedError, unhandledRiskyCall, noConsole, noSecrets, noExplicitAny, noNonNullAssertion, noTsIgnore]
+export const builtinRules: readonly Rule[] = [projectBoundaries, noHardcodedDate, noEmptyCatch, noSwallowedError, unhandledRiskyCall, noConsole, noSecrets, noExplicitAny, noNonNullAssertion, noTsIgnore]
   .map((rule) => rule as unknown as Rule)
   .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

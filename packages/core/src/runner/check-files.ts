@@ -4,6 +4,7 @@ import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import { isCodeFile } from '../engine/source-kinds';
 import type { Notice, Violation } from '../engine/types';
+import type { WorkspaceView } from '../engine/workspace-view';
 import { readSource } from './read-source';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
@@ -28,6 +29,8 @@ export interface CheckFilesOptions {
   readConcurrency?: number;
   /** Report `enforcer-disable…` comments that suppress nothing. */
   reportUnusedSuppressions?: boolean;
+  /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
+  workspace?: WorkspaceView;
 }
 
 const DEFAULT_READ_CONCURRENCY = 8;
@@ -58,6 +61,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         rules: config.rulesFor(ref.path),
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: options.reportUnusedSuppressions,
+        workspace: options.workspace,
       });
       return { file: ref.path, hash: ref.hash, ...result };
     }),

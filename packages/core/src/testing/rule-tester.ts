@@ -1,5 +1,6 @@
 import { lintSource } from '../engine/lint-source';
 import type { Rule, Severity, Violation } from '../engine/types';
+import type { WorkspaceView } from '../engine/workspace-view';
 
 export interface ValidCase<Options> {
   code: string;
@@ -7,6 +8,8 @@ export interface ValidCase<Options> {
   filename?: string;
   options?: Partial<Options>;
   isTestFile?: boolean;
+  /** The workspace's projects, for rules that look across projects. */
+  workspace?: WorkspaceView;
 }
 
 export interface ExpectedError {
@@ -81,6 +84,7 @@ function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>
     text: testCase.code,
     rules: [{ rule: rule as unknown as Rule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
     isTestFile: testCase.isTestFile ?? false,
+    workspace: testCase.workspace,
   });
   if (result.notices.length > 0) {
     throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);

@@ -40,7 +40,11 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
 async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs'>> {
   try {
     const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
-    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs: config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [] };
+    const ruleSourceGlobs = config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [];
+    // Import resolution reads the path aliases; the other projects' tags are project configuration,
+    // which Nx hashes for every dependency of the task already.
+    if (config.mayBeOn('architecture/project-boundaries')) ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
+    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs };
   } catch {
     return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [] };
   }

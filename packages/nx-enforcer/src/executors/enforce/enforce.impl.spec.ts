@@ -30,6 +30,9 @@ interface Workspace {
 
 interface ProjectSpec {
   root: string;
+  tags?: string[];
+  /** The npm package name other projects import it by. */
+  packageName?: string;
   /** Files of the project as Nx would list them (workspace-relative). */
   files: string[];
 }
@@ -75,7 +78,12 @@ function createWorkspace(files: Record<string, string>, projects: Record<string,
 }
 
 function executorContext(root: string, projectName: string, projects: Record<string, ProjectSpec>): ExecutorContext {
-  const configurations = Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, { name, root: project.root }]));
+  const configurations = Object.fromEntries(
+    Object.entries(projects).map(([name, project]) => [
+      name,
+      { name, root: project.root, tags: project.tags ?? [], metadata: project.packageName ? { js: { packageName: project.packageName } } : undefined },
+    ]),
+  );
   return {
     root,
     cwd: root,
@@ -254,5 +262,30 @@ describe('enforce executor', () => {
     const workspace = createWorkspace({}, {});
 
     await expect(enforceExecutor({}, { ...executorContext(workspace.root, 'x', {}), projectName: undefined })).rejects.toThrow('must run for a project');
+  });
+
+  it('should check project boundaries with the project graph: tags, package names and path aliases', async () => {
+    const files = {
+      'enforcer.config.json': JSON.stringify({
+        rules: { 'architecture/project-boundaries': ['error', { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] }] },
+      }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { paths: { '@ws/util': ['./libs/util/src/index.ts'] } } }),
+      'libs/ui/src/button.ts': "import { load } from '@ws/data';\nimport { format } from '@ws/util';\nimport { x } from '../../util/src/internal';\n",
+      'libs/data/src/index.ts': CLEAN,
+      'libs/util/src/index.ts': CLEAN,
+    };
+    const workspace = createWorkspace(files, {
+      ui: { root: 'libs/ui', tags: ['type:ui'], files: ['libs/ui/src/button.ts'] },
+      data: { root: 'libs/data', tags: ['type:data'], packageName: '@ws/data', files: ['libs/data/src/index.ts'] },
+      util: { root: 'libs/util', tags: ['type:util'], files: ['libs/util/src/index.ts'] },
+    });
+
+    expect(await workspace.run('ui')).toEqual({ success: false });
+
+    const violations = JSON.parse(workspace.read('.nx-enforcer/libs/ui/report.json')).violations;
+    expect(violations.map((v: { line: number; message: string }) => [v.line, v.message])).toEqual([
+      [1, expect.stringContaining('may only depend on projects tagged "type:ui" or "type:util": "data" (type:data) is not allowed')],
+      [3, expect.stringContaining('Deep import into "util" (../../util/src/internal)')],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
-import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext } from '@nx/devkit';
+import { createProjectFileMapUsingProjectGraph, logger, readJsonFile, type ExecutorContext } from '@nx/devkit';
+import { existsSync } from 'node:fs';
 import {
   buildSessionShard,
   builtinRules,
+  createWorkspaceView,
   ENFORCER_VERSION,
   formatJson,
   formatReport,
@@ -12,6 +14,7 @@ import {
   SessionShardStore,
   writeFileAtomic,
   type SourceFileRef,
+  type WorkspaceView,
 } from '@nx-enforcer/core';
 import { join } from 'node:path';
 import { outputDirectoryOf } from '../../output-directory';
@@ -45,6 +48,7 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
     config,
     project: projectName,
     reportUnusedSuppressions: options.reportUnusedSuppressions === true,
+    workspace: workspaceViewOf(context),
   });
 
   const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
@@ -65,4 +69,28 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
 async function projectFiles(context: ExecutorContext, projectName: string): Promise<SourceFileRef[]> {
   const fileMap = await createProjectFileMapUsingProjectGraph(context.projectGraph);
   return (fileMap[projectName] ?? []).map((file) => ({ path: file.file, hash: file.hash }));
+}
+
+/** The projects (tags, package names) and path aliases that cross-project rules resolve imports with. */
+function workspaceViewOf(context: ExecutorContext): WorkspaceView {
+  const projects = Object.values(context.projectGraph.nodes).map((node) => {
+    const js = (node.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined)?.js;
+    return { name: node.name, root: node.data.root, tags: node.data.tags ?? [], packageName: js?.packageName, packageExports: js?.packageExports };
+  });
+  return createWorkspaceView({ projects, pathAliases: readPathAliases(context.root) });
+}
+
+function readPathAliases(workspaceRoot: string): Record<string, string[]> {
+  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
+    const path = join(workspaceRoot, name);
+    if (!existsSync(path)) continue;
+    try {
+      const paths = (readJsonFile(path) as { compilerOptions?: { paths?: Record<string, string[]> } }).compilerOptions?.paths ?? {};
+      return Object.fromEntries(Object.entries(paths).map(([alias, targets]) => [alias, targets.map((target) => target.replace(/^\.\//, ''))]));
+    } catch {
+      // An unreadable tsconfig only means no aliases; imports by package name still resolve.
+      return {};
+    }
+  }
+  return {};
 }

@@ -1,0 +1,90 @@
+import { posix } from 'node:path';
+
+/** A project as the engine needs to know it for cross-project rules; supplied by the Nx adapter. */
+export interface WorkspaceProject {
+  name: string;
+  /** Posix, relative to the workspace root; `.` for a root project. */
+  root: string;
+  tags: string[];
+  /** The npm package name other projects import it by, if any. */
+  packageName?: string;
+  /** The package's `exports` map: subpaths listed there are public, not deep imports. */
+  packageExports?: unknown;
+}
+
+export interface ResolvedImport {
+  project: WorkspaceProject;
+  /** The import reaches into the project's files instead of its public entry point. */
+  deep: boolean;
+}
+
+/** The workspace's projects, and how an import specifier maps to one of them. */
+export interface WorkspaceView {
+  projectOfFile(file: string): WorkspaceProject | undefined;
+  /** The project an import in `fromFile` resolves to, when it is another workspace project. */
+  resolveImport(specifier: string, fromFile: string): ResolvedImport | undefined;
+}
+
+export interface WorkspaceViewInput {
+  projects: readonly WorkspaceProject[];
+  /** TypeScript path aliases (`compilerOptions.paths` of the root tsconfig), targets workspace-relative. */
+  pathAliases?: Record<string, readonly string[]>;
+}
+
+/**
+ * Resolves imports without touching the file system: relative paths by project roots, path
+ * aliases by their first target, bare specifiers by package names (longest match first).
+ */
+export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
+  const byDepth = [...input.projects].sort((a, b) => depth(b.root) - depth(a.root));
+  const byPackageName = input.projects.filter((project) => project.packageName).sort((a, b) => (b.packageName as string).length - (a.packageName as string).length);
+  const aliases = Object.entries(input.pathAliases ?? {});
+
+  const projectOfFile = (file: string): WorkspaceProject | undefined =>
+    byDepth.find((project) => project.root === '.' || project.root === '' || file === project.root || file.startsWith(`${project.root}/`));
+
+  const resolveImport = (specifier: string, fromFile: string): ResolvedImport | undefined => {
+    const source = projectOfFile(fromFile);
+    const resolved = resolveSpecifier(specifier, fromFile);
+    if (!resolved || resolved.project === source) return undefined;
+    return resolved;
+  };
+
+  const resolveSpecifier = (specifier: string, fromFile: string): ResolvedImport | undefined => {
+    if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
+      const target = projectOfFile(posix.normalize(posix.join(posix.dirname(fromFile), specifier)));
+      // A relative path into another project always bypasses its entry point.
+      return target ? { project: target, deep: true } : undefined;
+    }
+    for (const [alias, targets] of aliases) {
+      const wildcard = alias.endsWith('/*');
+      const matches = wildcard ? specifier.startsWith(alias.slice(0, -1)) : specifier === alias;
+      if (!matches || targets.length === 0) continue;
+      const target = projectOfFile(posix.normalize(targets[0].replace('*', wildcard ? specifier.slice(alias.length - 1) : '')));
+      if (target) return { project: target, deep: wildcard };
+    }
+    for (const project of byPackageName) {
+      const name = project.packageName as string;
+      if (specifier === name) return { project, deep: false };
+      if (specifier.startsWith(`${name}/`)) return { project, deep: !isExportedSubpath(project.packageExports, specifier.slice(name.length + 1)) };
+    }
+    return undefined;
+  };
+
+  return { projectOfFile, resolveImport };
+}
+
+function depth(root: string): number {
+  return root === '.' || root === '' ? -1 : root.split('/').length;
+}
+
+/** Without an `exports` map only `src/…` subpaths count as internal; with one, only listed subpaths are public. */
+function isExportedSubpath(exports: unknown, subpath: string): boolean {
+  if (exports === undefined || exports === null || typeof exports !== 'object' || Array.isArray(exports)) return !/^(src|lib)\//.test(subpath);
+  const key = `./${subpath}`;
+  return Object.keys(exports as object).some((entry) => {
+    if (entry === key) return true;
+    const star = entry.indexOf('*');
+    return star !== -1 && key.startsWith(entry.slice(0, star)) && key.endsWith(entry.slice(star + 1));
+  });
+}

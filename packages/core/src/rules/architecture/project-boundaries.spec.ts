@@ -1,0 +1,68 @@
+import { createWorkspaceView } from '../../engine/workspace-view';
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './project-boundaries';
+
+const workspace = createWorkspaceView({
+  projects: [
+    { name: 'shop-app', root: 'apps/shop', tags: ['type:app', 'scope:shop'] },
+    { name: 'shop-feature', root: 'libs/shop/feature', tags: ['type:feature', 'scope:shop'], packageName: '@acme/shop-feature' },
+    { name: 'shop-ui', root: 'libs/shop/ui', tags: ['type:ui', 'scope:shop'], packageName: '@acme/shop-ui', packageExports: { '.': './src/index.ts', './button': './src/button.ts' } },
+    { name: 'admin-data', root: 'libs/admin/data', tags: ['type:data', 'scope:admin'], packageName: '@acme/admin-data' },
+    { name: 'shared-util', root: 'libs/shared/util', tags: ['type:util', 'scope:shared'] },
+  ],
+  pathAliases: { '@acme/shared-util': ['libs/shared/util/src/index.ts'], '@acme/shared-util/*': ['libs/shared/util/src/*'] },
+});
+
+const layers = {
+  depConstraints: [
+    { sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] },
+    { sourceTag: 'scope:shop', notDependOnProjectsWithTags: ['scope:admin'] },
+  ],
+};
+const ui = 'libs/shop/ui/src/card.ts';
+const feature = 'libs/shop/feature/src/page.ts';
+
+new RuleTester().run(rule, {
+  valid: [
+    { code: `import { format } from '@acme/shared-util';`, filename: ui, workspace, options: layers },
+    { code: `import { Button } from '@acme/shop-ui/button';`, filename: feature, workspace, options: layers },
+    { code: `import { Card } from './card';\nimport { x } from '../lib/x';`, filename: ui, workspace, options: layers },
+    { code: `import { readFile } from 'node:fs';\nimport React from 'react';`, filename: ui, workspace, options: layers },
+    { code: `import { Page } from '@acme/shop-feature';`, filename: 'apps/shop/src/main.ts', workspace, options: layers },
+    { code: `import { Admin } from '@acme/admin-data';`, filename: 'libs/admin/data/src/x.ts', workspace, options: layers },
+    { code: `const help = "import '@acme/admin-data'";\n// import { Admin } from '@acme/admin-data';`, filename: feature, workspace, options: layers },
+    { code: `import { Admin } from '@acme/admin-data';`, filename: feature, options: layers },
+    { code: `import { x } from '@acme/shared-util/src/internal';`, filename: feature, workspace, options: { ...layers, checkDeepImports: false } },
+  ],
+  invalid: [
+    {
+      code: `import { Page } from '@acme/shop-feature';`,
+      filename: ui,
+      workspace,
+      options: layers,
+      errors: [{ messageId: 'onlyDependOn', line: 1, column: 22, message: 'Projects tagged "type:ui" may only depend on projects tagged "type:ui" or "type:util": "shop-feature" (type:feature, scope:shop) is not allowed; move the code or change the tags.' }],
+    },
+    {
+      code: `import { Admin } from '@acme/admin-data';`,
+      filename: feature,
+      workspace,
+      options: layers,
+      errors: [{ messageId: 'notDependOn', message: 'Projects tagged "scope:shop" must not depend on projects tagged "scope:admin": "admin-data" is one; move the code or invert the dependency.' }],
+    },
+    { code: `export { Admin } from '@acme/admin-data';`, filename: feature, workspace, options: layers, errors: [{ messageId: 'notDependOn' }] },
+    { code: `const admin = await import('@acme/admin-data');`, filename: feature, workspace, options: layers, errors: [{ messageId: 'notDependOn' }] },
+    { code: `const admin = require('@acme/admin-data');`, filename: 'libs/shop/feature/src/page.js', workspace, options: layers, errors: [{ messageId: 'notDependOn' }] },
+    { code: `import admin = require('@acme/admin-data');`, filename: feature, workspace, options: layers, errors: [{ messageId: 'notDependOn' }] },
+    { code: `import { x } from '../../../shared/util/src/internal';`, filename: feature, workspace, options: layers, errors: [{ messageId: 'deepImport', message: 'Deep import into "shared-util" (../../../shared/util/src/internal): import it through its public entry point instead.' }] },
+    { code: `import { x } from '@acme/shared-util/internal';`, filename: feature, workspace, options: layers, errors: [{ messageId: 'deepImport' }] },
+    { code: `import { Icon } from '@acme/shop-ui/src/icon';`, filename: feature, workspace, options: layers, errors: [{ messageId: 'deepImport' }] },
+    { code: `import { Page } from '@acme/shop-feature/src/page';`, filename: 'apps/shop/src/main.ts', workspace, options: layers, errors: [{ messageId: 'deepImport' }] },
+    {
+      code: `import { x } from '@acme/shared-util';`,
+      filename: feature,
+      workspace,
+      options: { depConstraints: [{ sourceTag: '*', onlyDependOnProjectsWithTags: ['type:ui'] }] },
+      errors: [{ messageId: 'onlyDependOn' }],
+    },
+  ],
+});
