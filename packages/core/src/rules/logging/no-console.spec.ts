@@ -13,6 +13,7 @@ new RuleTester().run(rule, {
     `logger.console.log('a property named console');`,
     { code: `console.log('in a test');`, isTestFile: true },
     { code: `console.error('allowed');`, options: { allow: ['error'] } },
+    { code: `console.log('usage: tool <file>');`, filename: 'tools/cli/main.ts', options: { entryPoints: ['tools/cli/**'] } },
   ],
   invalid: [
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
@@ -29,6 +30,7 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'unexpectedWithLogger', message: 'Unexpected console.debug(): use Logger from @acme/logging instead.' }],
     },
     { code: `console.error('only warn is allowed');`, options: { allow: ['warn'] }, errors: [{ messageId: 'unexpected' }] },
+    { code: `console.log('not an entry point');`, filename: 'src/lib/util.ts', options: { entryPoints: ['tools/cli/**'] }, errors: [{ messageId: 'unexpected' }] },
     { code: `const App = () => <div onClick={() => console.log('click')} />;`, filename: 'src/app.tsx', errors: [{ messageId: 'unexpected', column: 39 }] },
     { code: `module.exports = () => console.log('cjs');`, filename: 'src/index.cjs', errors: [{ messageId: 'unexpected' }] },
     {

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import { isGlobalReference } from '../rule-utils/global-reference';
@@ -7,12 +8,13 @@ export interface NoConsoleOptions {
   allow: string[];
   /** The logger to use instead, named in the message (e.g. `Logger from @acme/logging`). */
   logger: string;
+  /** Entry points that print by design (CLIs, scripts): globs relative to the workspace root. */
+  entryPoints: string[];
 }
 
 /**
  * Console output bypasses the application's logger: no levels, no structure, no redaction, and it
- * is lost in production log pipelines. Test files are exempt; so are files turned off by overrides
- * (entry points such as CLIs).
+ * is lost in production log pipelines. Test files and configured entry points (CLIs) are exempt.
  */
 export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOptions>({
   id: 'logging/no-console',
@@ -44,13 +46,20 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
           description: 'The logger to use instead, named in the message.',
           default: '',
         },
+        entryPoints: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Entry points that print by design (CLIs, scripts): globs relative to the workspace root.',
+          default: [],
+        },
       },
     },
-    defaultOptions: { allow: [], logger: '' },
+    defaultOptions: { allow: [], logger: '', entryPoints: [] },
     keywords: ['console'],
   },
   create(context) {
     if (context.isTestFile) return {};
+    if (context.options.entryPoints.length > 0 && picomatch(context.options.entryPoints, { dot: true })(context.file)) return {};
     const allowed = new Set(context.options.allow);
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {
       if (!isGlobalReference(node.expression, 'console')) return;
