@@ -1,4 +1,4 @@
-// Mirrors schema.json; schema.spec.ts checks that the two agree.
+// Mirrors schema.json; manifests.spec.ts checks that the two agree.
 export interface EnforceExecutorOptions {
   format?: 'stylish' | 'json';
   maxWarnings?: number;

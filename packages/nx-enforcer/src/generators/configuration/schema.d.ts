@@ -1,4 +1,4 @@
-// Mirrors schema.json; generators.spec.ts checks that the two agree.
+// Mirrors schema.json; manifests.spec.ts checks that the two agree.
 export interface ConfigurationGeneratorSchema {
   project: string;
   skipFormat?: boolean;
