@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
-import { createNodes } from './create-nodes';
+import { createNodes, PROJECT_CONFIG_INPUT } from './create-nodes';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 
@@ -51,7 +51,8 @@ function targetsByRoot(results: CreateNodesResultArray): Record<string, { config
   for (const [configFile, result] of results) {
     for (const [root, project] of Object.entries(result.projects ?? {})) {
       expect(byRoot[root]).toBeUndefined();
-      byRoot[root] = { configFile, targets: project.targets ?? {} };
+      // Every project gets the named input; only those with code get targets.
+      if (project.targets) byRoot[root] = { configFile, targets: project.targets };
     }
   }
   return byRoot;
@@ -235,6 +236,36 @@ describe('createNodes', () => {
       '{workspaceRoot}/enforcer.config.json',
       '{projectRoot}/enforcer.config.json',
       '{workspaceRoot}/tools/rules/**/*',
+      PUBLISHED_PACKAGES,
+    ]);
+  });
+
+  it('should give every project, with or without code, the named input of the files that hold its tags', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+      'packages/docs/package.json': { name: 'docs' },
+    });
+    const namedInputs = Object.fromEntries(results.flatMap(([, result]) => Object.entries(result.projects ?? {}).map(([root, project]) => [root, project.namedInputs])));
+    const expected = { [PROJECT_CONFIG_INPUT]: ['{projectRoot}/project.json', '{projectRoot}/package.json'] };
+    expect(namedInputs).toEqual({ 'packages/a': expected, 'packages/docs': expected });
+  });
+
+  it('should hash the dependencies\' tags and the path aliases when architecture/project-boundaries may be on', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': { rules: { 'security/no-secrets': 'off', 'architecture/project-boundaries': 'error' } },
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+    });
+    expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual([
+      CODE_GLOB,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      '{workspaceRoot}/tsconfig.base.json',
+      '{workspaceRoot}/tsconfig.json',
+      `^${PROJECT_CONFIG_INPUT}`,
       PUBLISHED_PACKAGES,
     ]);
   });

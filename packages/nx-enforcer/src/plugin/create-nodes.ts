@@ -11,6 +11,9 @@ export interface EnforcerPluginOptions {
 }
 
 // Config files are in the pattern so that editing one re-runs inference (its inputs depend on it).
+/** Named input (added to every project) with the files that hold a project's tags. */
+export const PROJECT_CONFIG_INPUT = 'nxEnforcerProjectConfig';
+
 const PROJECT_FILES = '**/{project.json,package.json,enforcer.config.json}';
 
 /** Infers a cached `enforce` target on every project that has TypeScript or JavaScript files. */
@@ -24,9 +27,14 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const inputs = enforcerInputs(context.workspaceRoot);
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (!rootsWithCode.has(root)) continue;
+      // Every project declares where its tags live, so that a dependent's `^` input can hash them.
+      const namedInputs = { [PROJECT_CONFIG_INPUT]: ['{projectRoot}/project.json', '{projectRoot}/package.json'] };
+      if (!rootsWithCode.has(root)) {
+        results.push([configFile, { projects: { [root]: { namedInputs } } }]);
+        continue;
+      }
       const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, ...(await configuredInputs(context.workspaceRoot, root)) });
-      results.push([configFile, { projects: { [root]: { targets: { [targetName]: target } } } }]);
+      results.push([configFile, { projects: { [root]: { namedInputs, targets: { [targetName]: target } } } }]);
     }
     return results;
   },
@@ -37,16 +45,20 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
  * workspace rules' sources. A broken config must not break the project graph (the enforce task
  * reports it), so it counts as "every text file any built-in rule can scan".
  */
-async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs'>> {
+async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs' | 'dependencyInputs'>> {
   try {
     const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
     const ruleSourceGlobs = config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [];
-    // Import resolution reads the path aliases; the other projects' tags are project configuration,
-    // which Nx hashes for every dependency of the task already.
-    if (config.mayBeOn('architecture/project-boundaries')) ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
-    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs };
+    const dependencyInputs: string[] = [];
+    if (config.mayBeOn('architecture/project-boundaries')) {
+      // Import resolution reads the path aliases, and the verdict depends on the imported projects'
+      // tags: Nx does not hash dependencies' tags by itself (checked), so their files are inputs.
+      ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
+      dependencyInputs.push(`^${PROJECT_CONFIG_INPUT}`);
+    }
+    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs, dependencyInputs };
   } catch {
-    return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [] };
+    return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [], dependencyInputs: [] };
   }
 }
 

@@ -12,13 +12,16 @@ export interface EnforceTargetOptions {
   textFileGlobs?: readonly string[];
   /** Workspace-relative globs of the workspace rules' sources: editing a rule invalidates results. */
   ruleSourceGlobs?: readonly string[];
+  /** `^namedInput` entries: files of the project's dependencies that decide the result. */
+  dependencyInputs?: readonly string[];
 }
 
 /**
  * The inferred `enforce` target. Inputs are exactly what decides the result: the project's code
  * files and the text files the configured rules scan, the config files that govern it, and the
- * enforcer itself. No `^` inputs: per-file rules do not depend on other projects, so a change
- * elsewhere never invalidates this project.
+ * enforcer itself. `^` inputs only for architecture/project-boundaries (the imported projects'
+ * tags): per-file rules do not depend on other projects, so a change elsewhere never invalidates
+ * this project.
  */
 export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfiguration {
   const { projectRoot } = options;
@@ -31,7 +34,13 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   return {
     executor: 'nx-enforcer:enforce',
     cache: true,
-    inputs: [...fileInputs, ...configInputs, ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`), ...options.enforcerInputs],
+    inputs: [
+      ...fileInputs,
+      ...configInputs,
+      ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`),
+      ...(options.dependencyInputs ?? []),
+      ...options.enforcerInputs,
+    ],
     outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`],
     options: {},
     metadata: {
