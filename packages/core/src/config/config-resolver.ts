@@ -39,8 +39,9 @@ export class ConfigResolver {
   /** Hash of everything that decides results: layers, rule set and enforcer version. */
   readonly hash: string;
   readonly maxFileSize: number;
+  /** The root config's folder of workspace rules (workspace-relative), if any: their sources are task inputs. */
+  readonly rulesDirectory?: string;
   private readonly layers: CompiledLayer[];
-  private readonly rootRulesDirectory?: string;
   private readonly defaultIgnores = picomatch([...DEFAULT_IGNORES], { dot: true });
   private readonly defaultTestFiles = picomatch([...DEFAULT_TEST_FILES], { dot: true });
   private readonly activeRulesByKey = new Map<string, ActiveRule[]>();
@@ -50,14 +51,9 @@ export class ConfigResolver {
     layers: readonly ConfigLayer[],
   ) {
     this.layers = layers.map(compileLayer);
-    this.rootRulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
+    this.rulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.hash = hashLayers(rules, layers);
-  }
-
-  /** The root config's folder of workspace rules (workspace-relative), if any: their sources are task inputs. */
-  get rulesDirectory(): string | undefined {
-    return this.rootRulesDirectory;
   }
 
   isIgnored(file: string): boolean {
