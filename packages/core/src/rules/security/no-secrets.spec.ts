@@ -10,6 +10,7 @@ const stripe = ['sk', '_live_', '51Hx8K2mQ9xZ4vB7nP1rT6yU3w'].join('');
 const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'].join('.');
 const pem = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
 const random = ['k9F2', 'xQ7mB4vR8zL1pW6t'].join('');
+const hex = ['3f7a9c2e', '8b1d4f6a0c5e9b2d7f1a8c3e'].join('');
 
 new RuleTester().run(rule, {
   valid: [
@@ -25,6 +26,12 @@ new RuleTester().run(rule, {
     { code: `# enforcer-disable-next-line security/no-secrets -- documented fake key\nAWS_KEY=${aws}\n`, filename: 'docs/.env.example' },
     { code: `<!-- enforcer-disable-next-line security/no-secrets -- an illustration, revoked -->\n\`${github}\`\n`, filename: 'docs/setup.md' },
     { code: `const id = '550e8400-e29b-41d4-a716-446655440000';` },
+    `const tokenId = '550e8400-e29b-41d4-a716-446655440000';`,
+    `const authTokenEndpoint = 'https://login.acme.com/oauth2/token';`,
+    `const passwordResetTemplate = 'password-reset-email-v2';`,
+    `const tokenIcon = 'assets/icons/token-v2.svg';`,
+    `const secretsPath = './config/secrets2024.json';`,
+    { code: `API_TOKEN_URL=https://auth.acme.com/v2/token\n`, filename: '.env' },
     { code: `{ "name": "app", "version": "1.0.0", "description": "token: none" }`, filename: 'package.json' },
   ],
   invalid: [
@@ -38,6 +45,8 @@ new RuleTester().run(rule, {
     { code: `const dbPassword = '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"dbPassword" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `{ "clientSecret": "${random}" }`, filename: 'apps/api/config.json', errors: [{ messageId: 'secretAssignment', line: 1, column: 20 }] },
     { code: `API_KEY=${random}\n`, filename: '.env.production', errors: [{ messageId: 'secretAssignment' }] },
+    { code: `const hexSecret = '${hex}';`, errors: [{ messageId: 'secretAssignment' }] },
+    { code: `DATABASE_PASSWORD_URL=postgres://app:${random}@db.internal:5432/app\n`, filename: '.env', errors: [{ messageId: 'secretAssignment' }] },
     { code: `Use \`token: ${random}\` to log in.`, filename: 'README.md', errors: [{ messageId: 'secretAssignment' }] },
     { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },

@@ -116,9 +116,20 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
   },
 });
 
-/** Random-looking: letters and digits, and enough entropy that it is not a word or an identifier. */
+/**
+ * Random-looking: letters and digits, enough entropy, and not one of the shapes that only look
+ * random at a glance: references to the environment, URLs without credentials, UUIDs, paths and
+ * file names, and human-readable names (several runs of four or more lowercase letters).
+ */
 function looksSecret(value: string): boolean {
   if (/^[$%{<]|\$\{|\{\{|process\.env|^env\(/i.test(value)) return false;
+  // A URL is a secret only through the password it carries (`scheme://user:password@host`).
+  const credentials = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:([^/@\s]+)@/i.exec(value);
+  if (credentials) return looksSecret(credentials[1]);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
+  if (/^\.{0,2}\//.test(value) || /\.[a-z]{2,5}$/i.test(value)) return false;
+  if ((value.match(/[a-z]{4,}/g) ?? []).length >= 2) return false;
   return shannonEntropy(value) >= MIN_ENTROPY;
 }
