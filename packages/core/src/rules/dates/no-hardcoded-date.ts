@@ -50,7 +50,7 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
     if (context.options.ignoreFiles.length > 0 && picomatch(context.options.ignoreFiles, { dot: true })(context.file)) return {};
     const coveredLiterals = new Set<ts.Node>();
     const checkText = (node: ts.Node, text: string) => {
-      if (coveredLiterals.has(node) || isModuleSpecifier(node)) return;
+      if (coveredLiterals.has(node) || isModuleSpecifier(node) || isNamedDate(node)) return;
       const match = DATE_IN_TEXT.exec(text);
       if (match) context.report({ node, messageId: 'dateInString', data: { date: match[0] } });
     };
@@ -97,6 +97,20 @@ function isDateLiteralArguments(args: readonly ts.Expression[]): boolean {
 
 function isNumberLiteral(node: ts.Expression): boolean {
   return ts.isNumericLiteral(node) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
+}
+
+/**
+ * The remedy the message asks for: a date that is the whole value of a named constant
+ * (`const TRIAL_END = '2025-12-01'`) or of a version (`apiVersion: '2023-10-16'`) says what it means.
+ */
+function isNamedDate(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
+    const isConst = (ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const) !== 0;
+    return (isConst && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(parent.name.text)) || /version/i.test(parent.name.text);
+  }
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node) return /version/i.test(parent.name.getText());
+  return false;
 }
 
 /** Import and export specifiers, `require('…')` and `import('…')`: paths, not dates. */
