@@ -15,6 +15,7 @@ new RuleTester().run(rule, {
     `const get = (url: string) => fetch(url).then((r) => r.json());`,
     `import { readFile } from 'fs/promises';\nreadFile('a').catch(() => undefined);`,
     `const parse = JSON.stringify(value);`,
+    `const copy = JSON.parse(JSON.stringify(state));`,
     `const text = 'JSON.parse(input)';`,
     `// JSON.parse(input) would throw here\nexport {};`,
     `import { readFileSync } from './my-fs';\nreadFileSync('a');`,

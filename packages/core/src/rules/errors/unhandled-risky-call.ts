@@ -96,7 +96,7 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       if (name === undefined) return;
       const promise = isRiskyPromise(name);
       if (!promise && !isRisky(name)) return;
-      if (documentsThrows(node)) return;
+      if (documentsThrows(node) || isCloneViaJson(node, name)) return;
       if (promise ? promiseIsHandled(node, context.options.allowReturnedPromises) : isInsideTry(node)) return;
       context.report({ node: node.expression, messageId: promise ? 'unhandledPromise' : 'unhandledCall', data: { call: calleeText(node) } });
     };
@@ -109,6 +109,12 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
     };
   },
 });
+
+/** `JSON.parse(JSON.stringify(x))` parses text it just produced: a deep clone, not untrusted input. */
+function isCloneViaJson(node: ts.CallExpression | ts.NewExpression, name: string): boolean {
+  const [argument] = node.arguments ?? [];
+  return name === 'JSON.parse' && argument !== undefined && ts.isCallExpression(argument) && argument.expression.getText() === 'JSON.stringify';
+}
 
 function matcher(patterns: readonly string[]): (name: string) => boolean {
   if (patterns.length === 0) return () => false;
