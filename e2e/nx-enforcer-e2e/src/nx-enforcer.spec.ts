@@ -193,6 +193,26 @@ describe('nx-enforcer in a new Nx workspace', () => {
     tag(libB, ['type:data']);
     expect(tasksOf(nx(['run', `${projectA}:enforce`], true).output).ran).toEqual([`${projectA}:enforce`]);
   });
+
+  it('should record a baseline with --update-baseline, then block only on a violation it does not list', () => {
+    // lib-a still breaks the tag constraint from the previous step; accept that as historical.
+    expect(nx(['run', `${projectA}:enforce`], true).code).not.toBe(0);
+    nx(['run-many', '-t', 'enforce', '--update-baseline']);
+    const baseline = JSON.parse(read(`${libA}/enforcer.baseline.json`));
+    expect(baseline.violations).toEqual([expect.objectContaining({ ruleId: 'architecture/project-boundaries', file: `${libA}/src/lib/lib-a.ts` })]);
+
+    const accepted = nx(['run-many', '-t', 'enforce']);
+    expect(accepted.output).toContain('(baseline)');
+    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { scope: string }) => v.scope)).toEqual(['historical']);
+
+    write(`${libB}/src/lib/extra.ts`, 'export function extra(): void {\n  try {\n    JSON.parse("{}");\n  } catch {}\n}\n');
+    const blocked = nx(['run-many', '-t', 'enforce'], true);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectB)}:enforce\\s`));
+    expect(blocked.output).not.toContain(`- ${projectA}:enforce`);
+    const newOnes = JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).violations.filter((v: { scope: string }) => v.scope === 'new');
+    expect(newOnes).toEqual([expect.objectContaining({ ruleId: 'errors/no-empty-catch', file: `${libB}/src/lib/extra.ts`, line: 4 })]);
+  });
 });
 
 function escape(text: string): string {

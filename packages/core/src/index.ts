@@ -30,7 +30,8 @@ export { parseConfig } from './config/validate-config';
 export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
 export { discoverFiles } from './runner/discover-files';
 export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';
-export { buildRunReport, isBlocking, REPORT_VERSION, type RunReport } from './runner/run-report';
+export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
+export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
 export { formatJson, formatReport, formatStylish, FORMATS, isFormatName, type FormatName } from './reporters';
 

@@ -78,12 +78,32 @@ describe('enforcer CLI', () => {
     expect(stdout).toContain('Unused suppression: no logging/no-console violation here to suppress; remove the comment.  suppression/unused');
   });
 
+  it('should record a baseline, then fail only on violations it does not list', async () => {
+    write('src/app.ts', 'try { go(); } catch {}\n');
+    expect(await run('check', '--baseline', 'enforcer.baseline.json', '--update-baseline')).toBe(0);
+    expect(await run('check', '--baseline', 'enforcer.baseline.json')).toBe(0);
+    expect(stdout).toContain('(baseline)');
+    expect(stdout).toContain('0 problems (0 errors, 0 warnings); 1 more accepted by the baseline in 1 file checked');
+    write('src/new.ts', 'try { go(); } catch {}\n');
+    expect(await run('check', '--baseline', 'enforcer.baseline.json')).toBe(1);
+    expect(await run('check', '--update-baseline')).toBe(2);
+    expect(stderr).toContain('--update-baseline needs --baseline <file>');
+  });
+
+  it('should fail on more new warnings than --max-warnings', async () => {
+    write('src/app.ts', `console.log(1);\nconsole.log(2);\n`);
+    expect(await run('check', '--max-warnings', '2')).toBe(0);
+    expect(await run('check', '--max-warnings', '1')).toBe(1);
+    expect(stderr).toContain('2 new warnings exceed --max-warnings 1');
+    expect(await run('check', '--max-warnings', 'many')).toBe(2);
+  });
+
   it('should write the JSON report to --output and keep stdout empty', async () => {
     write('src/app.ts', `console.error('x');\n`);
     expect(await run('check', '--format', 'json', '--output', 'out/report.json')).toBe(0);
     expect(stdout).toBe('');
     const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
     expect(report).toMatchObject({ version: 1, summary: { filesChecked: 1, errors: 0, warnings: 1 } });
-    expect(report.violations[0]).toMatchObject({ file: 'src/app.ts', line: 1, column: 1, ruleId: 'logging/no-console' });
+    expect(report.violations[0]).toMatchObject({ file: 'src/app.ts', line: 1, column: 1, ruleId: 'logging/no-console', scope: 'new' });
   });
 });

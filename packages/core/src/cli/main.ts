@@ -58,14 +58,23 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
   const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
   const files = await discoverFiles(workspaceRoot, command.paths);
-  const { report } = await runCheck({ workspaceRoot, files, config, reportUnusedSuppressions: command.reportUnusedSuppressions });
+  const { report } = await runCheck({
+    workspaceRoot,
+    files,
+    config,
+    reportUnusedSuppressions: command.reportUnusedSuppressions,
+    baselineFile: command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline),
+    updateBaseline: command.updateBaseline,
+  });
   const output = formatReport(report, command.format, { color: io.color && command.output === undefined });
   if (command.output !== undefined) {
     await writeFileAtomic(resolve(workspaceRoot, command.output), output);
   } else {
     io.stdout(output);
   }
-  return isBlocking(report) ? EXIT_VIOLATIONS : EXIT_OK;
+  const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
+  if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
+  return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
 }
 
 function toWorkspacePath(workspaceRoot: string, path: string): string {

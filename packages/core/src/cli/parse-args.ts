@@ -8,6 +8,10 @@ export interface CheckCommand {
   format: FormatName;
   output?: string;
   reportUnusedSuppressions: boolean;
+  baseline?: string;
+  updateBaseline: boolean;
+  /** Fail when there are more new warnings than this; undefined: warnings never fail. */
+  maxWarnings?: number;
 }
 
 export interface TestRulesCommand {
@@ -44,6 +48,9 @@ Options:
   --output <file>       Write the formatted report to a file instead of stdout
   --report-unused-suppressions
                         Report enforcer-disable comments that suppress nothing
+  --baseline <file>     Violations listed in this baseline are historical: reported, never failing
+  --update-baseline     Write the --baseline file from this run's violations
+  --max-warnings <n>    Exit 1 when there are more than n new warnings
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -62,6 +69,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         format: { type: 'string', default: 'stylish' },
         output: { type: 'string' },
         'report-unused-suppressions': { type: 'boolean', default: false },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -81,6 +91,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check" and "test-rules"`);
   const format = values.format as string;
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
+  const updateBaseline = values['update-baseline'] === true;
+  if (updateBaseline && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
+  const maxWarningsText = values['max-warnings'];
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}"`);
   return {
     command: 'check',
     paths,
@@ -88,5 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     format,
     output: values.output,
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
+    baseline: values.baseline,
+    updateBaseline,
+    maxWarnings,
   };
 }

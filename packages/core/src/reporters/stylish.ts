@@ -25,18 +25,21 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
       currentFile = violation.file;
       lines.push(bold(violation.file));
     }
-    const severity = violation.severity === 'error' ? red('error') : yellow('warn ');
-    lines.push(`  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${severity}  ${violation.message}  ${dim(violation.ruleId)}`);
+    const severity = violation.scope === 'historical' ? dim(violation.severity === 'error' ? 'error' : 'warn ') : violation.severity === 'error' ? red('error') : yellow('warn ');
+    const accepted = violation.scope === 'historical' ? `  ${dim('(baseline)')}` : '';
+    lines.push(`  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${severity}  ${violation.message}  ${dim(violation.ruleId)}${accepted}`);
   }
   if (report.notices.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(bold('Not checked:'));
     for (const notice of report.notices) lines.push(`  ${notice.message}`);
   }
-  const { errors, warnings, filesChecked } = report.summary;
+  const { newErrors: errors, newWarnings: warnings, historical, filesChecked } = report.summary;
   if (lines.length > 0) lines.push('');
   const total = errors + warnings;
-  const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${filesChecked} file${filesChecked === 1 ? '' : 's'} checked`;
+  const accepted = historical > 0 ? `; ${historical} more accepted by the baseline` : '';
+  const fixed = report.baseline && report.baseline.fixed.length > 0 ? `; ${report.baseline.fixed.length} baseline entr${report.baseline.fixed.length === 1 ? 'y' : 'ies'} fixed (run --update-baseline to drop them)` : '';
+  const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})${accepted} in ${filesChecked} file${filesChecked === 1 ? '' : 's'} checked${fixed}`;
   lines.push(errors > 0 ? red(`✖ ${summary}`) : total > 0 ? yellow(`⚠ ${summary}`) : `✔ ${summary}`);
   return `${lines.join('\n')}\n`;
 }

@@ -32,7 +32,7 @@ describe('runCheck', () => {
       'libs/a/src/a.ts:2 logging/no-console',
       'libs/a/src/b.ts:1 logging/no-console',
     ]);
-    expect(report.summary).toEqual({ filesChecked: 3, errors: 1, warnings: 2, notices: 0 });
+    expect(report.summary).toEqual({ filesChecked: 3, errors: 1, warnings: 2, newErrors: 1, newWarnings: 2, historical: 0, notices: 0 });
     expect(report.project).toBe('a');
   });
 

@@ -1,8 +1,16 @@
 import type { Notice, Violation } from '../engine/types';
+import type { Baseline, BaselineEntry } from '../session/baseline';
 import type { FileResult } from './check-files';
 
 /** Version of the `report.json` layout; bump on any incompatible change. */
 export const REPORT_VERSION = 1;
+
+/** `new`: not in the project's baseline, counts towards failing; `historical`: accepted by it. */
+export type ViolationScope = 'new' | 'historical';
+
+export interface ReportedViolation extends Violation {
+  scope: ViolationScope;
+}
 
 /** Everything one run found, in a stable order. This is what reporters format and `report.json` holds. */
 export interface RunReport {
@@ -13,12 +21,20 @@ export interface RunReport {
   configHash: string;
   summary: {
     filesChecked: number;
+    /** All errors and warnings, new and historical. */
     errors: number;
     warnings: number;
+    /** Only these fail a run. */
+    newErrors: number;
+    newWarnings: number;
+    /** Violations the baseline accepts. */
+    historical: number;
     notices: number;
   };
-  violations: Violation[];
+  violations: ReportedViolation[];
   notices: Notice[];
+  /** Present when the project has a baseline: its size and the entries no longer found (fixed). */
+  baseline?: { entries: number; fixed: BaselineEntry[] };
 }
 
 export function compareViolations(a: Violation, b: Violation): number {
@@ -36,25 +52,40 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Builds the report from per-file results (in any order). */
-export function buildRunReport(results: readonly FileResult[], meta: { project?: string; enforcerVersion: string; configHash: string }): RunReport {
-  const violations = results.flatMap((result) => result.violations).sort(compareViolations);
+/** Builds the report from per-file results (in any order), classifying violations against the baseline. */
+export function buildRunReport(
+  results: readonly FileResult[],
+  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline },
+): RunReport {
+  const found = results.flatMap((result) => result.violations).sort(compareViolations);
+  const comparison = meta.baseline?.compare(found);
+  const violations = found.map((violation): ReportedViolation => ({ ...violation, scope: comparison?.historical.has(violation.fingerprint) ? 'historical' : 'new' }));
   const notices = results
     .flatMap((result) => result.notices)
     .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
-  const errors = violations.filter((violation) => violation.severity === 'error').length;
+  const count = (severity: 'error' | 'warn', scope?: ViolationScope) =>
+    violations.filter((violation) => violation.severity === severity && (scope === undefined || violation.scope === scope)).length;
   return {
     version: REPORT_VERSION,
     ...(meta.project !== undefined ? { project: meta.project } : {}),
     enforcerVersion: meta.enforcerVersion,
     configHash: meta.configHash,
-    summary: { filesChecked: results.length, errors, warnings: violations.length - errors, notices: notices.length },
+    summary: {
+      filesChecked: results.length,
+      errors: count('error'),
+      warnings: count('warn'),
+      newErrors: count('error', 'new'),
+      newWarnings: count('warn', 'new'),
+      historical: violations.filter((violation) => violation.scope === 'historical').length,
+      notices: notices.length,
+    },
     violations,
     notices,
+    ...(meta.baseline && comparison ? { baseline: { entries: meta.baseline.entries.length, fixed: comparison.fixed } } : {}),
   };
 }
 
-/** A run blocks when any violation is an error; computed on the full list, before any display cap. */
+/** A run blocks when a new violation is an error; computed on the full list, before any display cap. */
 export function isBlocking(report: RunReport): boolean {
-  return report.summary.errors > 0;
+  return report.summary.newErrors > 0;
 }

@@ -15,6 +15,8 @@ const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
 /** With the default config, security/no-secrets also scans the project's text files. */
 const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
 const PUBLISHED_PACKAGES = { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] };
+/** The project's baseline: an input, and an output (--update-baseline writes it). */
+const BASELINE = '{projectRoot}/enforcer.baseline.json';
 /** This repository: the plugin and the engine are loaded from its `packages/` sources. */
 const REPOSITORY_ROOT = resolve(__dirname, '../../../..');
 
@@ -83,8 +85,8 @@ describe('createNodes', () => {
     const target = projects['packages/lib-a'].targets.enforce;
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
-    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a']);
+    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
   });
@@ -184,8 +186,8 @@ describe('createNodes', () => {
     expect(Object.keys(projects).sort()).toEqual(['.', 'packages/lib-a']);
     expect(projects['.'].configFile).toBe('package.json');
     const target = projects['.'].targets.enforce;
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
-    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
+    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
   it('should not make the root package.json a project without an nx key', async () => {
@@ -219,8 +221,8 @@ describe('createNodes', () => {
       'packages/b/src/index.ts': 'export const b = 1;\n',
     });
     const byRoot = targetsByRoot(results);
-    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
-    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
   it('should add the workspace rules\' sources as inputs when the root config sets rulesDirectory', async () => {
@@ -235,6 +237,7 @@ describe('createNodes', () => {
       CODE_GLOB,
       '{workspaceRoot}/enforcer.config.json',
       '{projectRoot}/enforcer.config.json',
+      BASELINE,
       '{workspaceRoot}/tools/rules/**/*',
       PUBLISHED_PACKAGES,
     ]);
@@ -263,6 +266,7 @@ describe('createNodes', () => {
       CODE_GLOB,
       '{workspaceRoot}/enforcer.config.json',
       '{projectRoot}/enforcer.config.json',
+      BASELINE,
       '{workspaceRoot}/tsconfig.base.json',
       '{workspaceRoot}/tsconfig.json',
       `^${PROJECT_CONFIG_INPUT}`,
@@ -308,8 +312,8 @@ describe('buildEnforceTarget', () => {
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
     expect(target.options).toEqual({});
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', '{workspaceRoot}/enforcer-sources/**/*.ts']);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/libs/a']);
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, '{workspaceRoot}/enforcer-sources/**/*.ts']);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/libs/a', BASELINE]);
   });
 
   it('should not depend on other projects', () => {
@@ -322,8 +326,8 @@ describe('buildEnforceTarget', () => {
   it('should read the root config only once for the root project', () => {
     const target = buildEnforceTarget({ projectRoot: '.', enforcerInputs: [PUBLISHED_PACKAGES] });
 
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', PUBLISHED_PACKAGES]);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root']);
+    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
   });
 
   it('should describe itself for nx show project', () => {

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { CODE_EXTENSIONS, CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME } from '@nx-enforcer/core';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -31,17 +31,21 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, ...textInputs];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
   if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
+  const baseline = `{projectRoot}/${BASELINE_FILE}`;
   return {
     executor: 'nx-enforcer:enforce',
     cache: true,
     inputs: [
       ...fileInputs,
       ...configInputs,
+      baseline,
       ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`),
       ...(options.dependencyInputs ?? []),
       ...options.enforcerInputs,
     ],
-    outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`],
+    // The baseline is also an output: `--update-baseline` writes it, and a cache hit of such a run
+    // must restore what it wrote (for other runs the restored file equals the input, hashed above).
+    outputs: [`{workspaceRoot}/${outputDirectoryOf(projectRoot)}`, baseline],
     options: {},
     metadata: {
       technologies: ['typescript'],

@@ -164,7 +164,7 @@ describe('enforce executor', () => {
     const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
 
     expect(await workspace.run('lib-a', { maxWarnings: 0 })).toEqual({ success: false });
-    expect(loggedErrors()).toContain('1 warnings exceed maxWarnings (0)');
+    expect(loggedErrors()).toContain('1 new warnings exceed maxWarnings (0)');
     expect(await workspace.run('lib-a', { maxWarnings: 1 })).toEqual({ success: true });
   });
 
@@ -287,5 +287,30 @@ describe('enforce executor', () => {
       [1, expect.stringContaining('may only depend on projects tagged "type:ui" or "type:util": "data" (type:data) is not allowed')],
       [3, expect.stringContaining('Deep import into "util" (../../util/src/internal)')],
     ]);
+  });
+
+  it('should record a baseline with updateBaseline, then fail only on new errors and report the rest as historical', async () => {
+    const files = { 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+    const workspace = createWorkspace(files, libA(Object.keys(files)));
+
+    expect(await workspace.run('lib-a', { updateBaseline: true })).toEqual({ success: true });
+    const baseline = JSON.parse(workspace.read('libs/lib-a/enforcer.baseline.json'));
+    expect(baseline.violations).toEqual([expect.objectContaining({ ruleId: 'errors/no-empty-catch', file: 'libs/lib-a/src/run.ts' })]);
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations[0].scope).toBe('historical');
+
+    const newFile = 'libs/lib-a/src/more.ts';
+    writeFileSync(join(workspace.root, newFile), EMPTY_CATCH.replace('run', 'more'));
+    workspace.fileMap['lib-a'].push({ file: newFile, hash: 'h' });
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+    const scopes = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations.map((v: { file: string; scope: string }) => `${v.file} ${v.scope}`);
+    expect(scopes).toEqual(['libs/lib-a/src/more.ts new', 'libs/lib-a/src/run.ts historical']);
+  });
+
+  it('should fail with the file and the problem for a broken baseline', async () => {
+    const files = { 'libs/lib-a/src/run.ts': CLEAN, 'libs/lib-a/enforcer.baseline.json': '{ broken' };
+    const workspace = createWorkspace(files, libA(['libs/lib-a/src/run.ts']));
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+    expect(loggedErrors()).toContain('libs/lib-a/enforcer.baseline.json: the baseline is not valid JSON');
   });
 });

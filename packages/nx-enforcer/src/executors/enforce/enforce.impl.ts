@@ -1,6 +1,7 @@
 import { createProjectFileMapUsingProjectGraph, logger, readJsonFile, type ExecutorContext } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import {
+  BASELINE_FILE,
   buildSessionShard,
   builtinRules,
   createWorkspaceView,
@@ -25,7 +26,8 @@ export const REPORT_FILE = 'report.json';
 /**
  * Runs the engine over one project: files from Nx's project file map (with Nx's content hashes),
  * `report.json` and the session shard into the project's output folder, a readable summary to the
- * terminal. The task fails when an `error` violation exists, or on more warnings than `maxWarnings`.
+ * terminal. Violations listed in the project's `enforcer.baseline.json` are historical: reported,
+ * never failing. The task fails on a new `error`, or on more new warnings than `maxWarnings`.
  */
 export default async function enforceExecutor(options: EnforceExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectName = context.projectName;
@@ -33,23 +35,29 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const workspaceRoot = context.root;
 
-  let config;
+  let checked;
   try {
-    config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
+    const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
+    checked = {
+      config,
+      ...(await runCheck({
+        workspaceRoot,
+        files: await projectFiles(context, projectName),
+        config,
+        project: projectName,
+        reportUnusedSuppressions: options.reportUnusedSuppressions === true,
+        workspace: workspaceViewOf(context),
+        baselineFile: projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`,
+        updateBaseline: options.updateBaseline === true,
+      })),
+    };
   } catch (error) {
+    // A broken config or baseline is the user's to fix: one clear line, no stack.
     if (!isConfigError(error)) throw error;
     logger.error(`nx-enforcer: ${error.message}`);
     return { success: false };
   }
-
-  const { report, results } = await runCheck({
-    workspaceRoot,
-    files: await projectFiles(context, projectName),
-    config,
-    project: projectName,
-    reportUnusedSuppressions: options.reportUnusedSuppressions === true,
-    workspace: workspaceViewOf(context),
-  });
+  const { config, report, results } = checked;
 
   const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
   await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(report));
@@ -60,8 +68,8 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
   process.stdout.write(formatReport(report, format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
 
   const maxWarnings = options.maxWarnings ?? -1;
-  const tooManyWarnings = maxWarnings >= 0 && report.summary.warnings > maxWarnings;
-  if (tooManyWarnings) logger.error(`nx-enforcer: ${report.summary.warnings} warnings exceed maxWarnings (${maxWarnings})`);
+  const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
+  if (tooManyWarnings) logger.error(`nx-enforcer: ${report.summary.newWarnings} new warnings exceed maxWarnings (${maxWarnings})`);
   return { success: !isBlocking(report) && !tooManyWarnings };
 }
 

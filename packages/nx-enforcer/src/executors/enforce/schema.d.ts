@@ -3,4 +3,5 @@ export interface EnforceExecutorOptions {
   format?: 'stylish' | 'json';
   maxWarnings?: number;
   reportUnusedSuppressions?: boolean;
+  updateBaseline?: boolean;
 }

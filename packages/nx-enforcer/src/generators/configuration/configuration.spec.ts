@@ -39,12 +39,13 @@ describe('configuration generator', () => {
     expect(targets.enforce).toMatchObject({
       executor: 'nx-enforcer:enforce',
       cache: true,
-      outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a'],
+      outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a', '{projectRoot}/enforcer.baseline.json'],
       inputs: [
         '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}',
         ...textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`),
         '{workspaceRoot}/enforcer.config.json',
         '{projectRoot}/enforcer.config.json',
+        '{projectRoot}/enforcer.baseline.json',
         { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] },
       ],
     });
