@@ -205,13 +205,13 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(accepted.output).toContain('(baseline)');
     expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { scope: string }) => v.scope)).toEqual(['historical']);
 
-    write(`${libB}/src/lib/extra.ts`, 'export function extra(): void {\n  try {\n    JSON.parse("{}");\n  } catch {}\n}\n');
+    write(`${libB}/src/lib/extra.ts`, "export function extra(): void {\n  console.log('extra');\n}\n");
     const blocked = nx(['run-many', '-t', 'enforce'], true);
     expect(blocked.code).not.toBe(0);
     expect(blocked.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectB)}:enforce\\s`));
     expect(blocked.output).not.toContain(`- ${projectA}:enforce`);
     const newOnes = JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).violations.filter((v: { scope: string }) => v.scope === 'new');
-    expect(newOnes).toEqual([expect.objectContaining({ ruleId: 'errors/no-empty-catch', file: `${libB}/src/lib/extra.ts`, line: 4 })]);
+    expect(newOnes).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', severity: 'error', file: `${libB}/src/lib/extra.ts`, line: 2 })]);
   });
 });
 
