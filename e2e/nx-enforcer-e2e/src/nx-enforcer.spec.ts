@@ -81,7 +81,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(session.files[`${libA}/src/lib/lib-a.ts`].hash).toMatch(/\w+/);
   });
 
-  const outputFiles = [libA, libB].flatMap((lib) => ['report.json', 'session.json'].map((file) => `.nx-enforcer/${lib}/${file}`));
+  const outputFiles = [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/${lib}/${file}`));
 
   it('should serve the passing project from the cache on an identical second run, and re-run the failing one to the same result', () => {
     const before = outputFiles.map(read);

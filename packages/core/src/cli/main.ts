@@ -66,7 +66,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     baselineFile: command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline),
     updateBaseline: command.updateBaseline,
   });
-  const output = formatReport(report, command.format, { color: io.color && command.output === undefined });
+  const output = formatReport(report, command.format, { color: io.color && command.output === undefined, rules: config.rules });
   if (command.output !== undefined) {
     await writeFileAtomic(resolve(workspaceRoot, command.output), output);
   } else {

@@ -47,7 +47,8 @@ export class ConfigResolver {
   private readonly activeRulesByKey = new Map<string, ActiveRule[]>();
 
   constructor(
-    private readonly rules: readonly Rule[],
+    /** Every rule the configuration knows: built-in, workspace rules and patterns. */
+    readonly rules: readonly Rule[],
     layers: readonly ConfigLayer[],
   ) {
     this.layers = layers.map(compileLayer);

@@ -1,16 +1,31 @@
+import type { Rule } from '../engine/types';
 import type { RunReport } from '../runner/run-report';
 import { formatJson } from './json';
+import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMATS as readonly string[]).includes(name);
 }
 
-export function formatReport(report: RunReport, format: FormatName, options: { color: boolean }): string {
-  return format === 'json' ? formatJson(report) : formatStylish(report, options);
+export interface FormatContext {
+  color: boolean;
+  /** The rules of the run, for formats that describe them (SARIF). */
+  rules: readonly Rule[];
 }
 
-export { formatJson, formatStylish };
+export function formatReport(report: RunReport, format: FormatName, context: FormatContext): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, context.rules);
+    default:
+      return formatStylish(report, context);
+  }
+}
+
+export { formatJson, formatSarif, formatStylish };

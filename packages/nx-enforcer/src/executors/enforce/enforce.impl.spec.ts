@@ -123,6 +123,9 @@ describe('enforce executor', () => {
 
     const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
     expect(report.project).toBe('lib-a');
+    const sarif = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.sarif'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toHaveLength(report.violations.length);
     expect(report.summary).toMatchObject({ filesChecked: 3, errors: 1, warnings: 1 });
     expect(report.violations).toEqual([
       expect.objectContaining({ file: 'libs/lib-a/src/greet.ts', line: positionOf(CONSOLE_LOG, 'console').line, ruleId: 'logging/no-console', severity: 'warn' }),
@@ -229,7 +232,7 @@ describe('enforce executor', () => {
   it('should write byte-identical outputs on a second run, whatever the file map order', async () => {
     const files = { 'libs/lib-a/src/a.ts': EMPTY_CATCH, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${EMPTY_CATCH}` };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
-    const outputs = ['.nx-enforcer/libs/lib-a/report.json', '.nx-enforcer/libs/lib-a/session.json'];
+    const outputs = ['.nx-enforcer/libs/lib-a/report.json', '.nx-enforcer/libs/lib-a/report.sarif', '.nx-enforcer/libs/lib-a/session.json'];
 
     await workspace.run('lib-a');
     const first = outputs.map(workspace.read);

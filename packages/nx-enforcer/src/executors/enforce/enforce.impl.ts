@@ -8,6 +8,7 @@ import {
   ENFORCER_VERSION,
   formatJson,
   formatReport,
+  formatSarif,
   isBlocking,
   isConfigError,
   loadConfig,
@@ -22,10 +23,11 @@ import { outputDirectoryOf } from '../../output-directory';
 import type { EnforceExecutorOptions } from './schema';
 
 export const REPORT_FILE = 'report.json';
+export const SARIF_FILE = 'report.sarif';
 
 /**
  * Runs the engine over one project: files from Nx's project file map (with Nx's content hashes),
- * `report.json` and the session shard into the project's output folder, a readable summary to the
+ * `report.json`, `report.sarif` and the session shard into the project's output folder, a readable summary to the
  * terminal. Violations listed in the project's `enforcer.baseline.json` are historical: reported,
  * never failing. The task fails on a new `error`, or on more new warnings than `maxWarnings`.
  */
@@ -61,11 +63,12 @@ export default async function enforceExecutor(options: EnforceExecutorOptions, c
 
   const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
   await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(report));
+  await writeFileAtomic(join(outputDirectory, SARIF_FILE), formatSarif(report, config.rules));
   const shard = buildSessionShard(results, { project: projectName, enforcerVersion: ENFORCER_VERSION, configHash: config.hash });
   await new SessionShardStore(outputDirectory, projectName).write(shard);
 
   const format = options.format ?? 'stylish';
-  process.stdout.write(formatReport(report, format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  process.stdout.write(formatReport(report, format, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, rules: config.rules }));
 
   const maxWarnings = options.maxWarnings ?? -1;
   const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;

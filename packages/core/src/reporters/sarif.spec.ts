@@ -1,0 +1,82 @@
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigResolver } from '../config/config-resolver';
+import { builtinRules } from '../rules';
+import { runCheck } from '../runner/run-check';
+import { formatSarif, SARIF_FINGERPRINT_KEY } from './sarif';
+
+// The official SARIF 2.1.0 schema (draft-04), as published with Microsoft's SARIF tooling.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+describe('SARIF reporter', () => {
+  let workspace: string;
+  const write = (path: string, content: string) => {
+    mkdirSync(join(workspace, path, '..'), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  };
+
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'enforcer-sarif-'));
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  async function sarifFor(files: Record<string, string>) {
+    for (const [path, content] of Object.entries(files)) write(path, content);
+    const config = new ConfigResolver(builtinRules, []);
+    const { report } = await runCheck({ workspaceRoot: workspace, files: Object.keys(files).map((path) => ({ path })), config });
+    return { text: formatSarif(report, config.rules), report };
+  }
+
+  it('should produce a log that is valid against the official SARIF 2.1.0 schema', async () => {
+    const { text } = await sarifFor({
+      'src/app.ts': `console.log('x');\ntry { go(); } catch {}\n`,
+      'src/broken.ts': 'const = console;\n',
+      'docs/my file ü.md': `token: ${['k9F2', 'xQ7mB4vR8zL1pW6t'].join('')}\n`,
+    });
+    const log = JSON.parse(text);
+    expect(validateSarif(log)).toBe(true);
+    expect(validateSarif.errors ?? []).toEqual([]);
+    expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['security/no-secrets', 'logging/no-console', 'errors/no-empty-catch', 'parse-error']);
+  });
+
+  it('should describe the rules with help text and link every result to its rule', async () => {
+    const log = JSON.parse((await sarifFor({ 'src/app.ts': `console.log('x');\ntry { go(); } catch {}\n` })).text);
+    const { rules } = log.runs[0].tool.driver;
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual(['errors/no-empty-catch', 'logging/no-console']);
+    expect(rules[1]).toMatchObject({ defaultConfiguration: { level: 'warning' }, properties: { category: 'logging' }, help: { text: expect.stringContaining('Console output has no levels') } });
+    for (const result of log.runs[0].results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+  });
+
+  it('should give relative locations under %SRCROOT% and our fingerprints, and no machine paths', async () => {
+    const { text } = await sarifFor({ 'src/app.ts': `console.log('x');\n` });
+    const [result] = JSON.parse(text).runs[0].results;
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 12 } });
+    expect(result.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{20}$/);
+    expect(text).not.toContain(workspace);
+  });
+
+  it('should mark baseline violations as unchanged and the others as new', async () => {
+    write('src/app.ts', `console.log('x');\n`);
+    const config = new ConfigResolver(builtinRules, []);
+    const files = [{ path: 'src/app.ts' }];
+    await runCheck({ workspaceRoot: workspace, files, config, baselineFile: 'baseline.json', updateBaseline: true });
+    write('src/app.ts', `console.log('x');\nconsole.log('y');\n`);
+    const { report } = await runCheck({ workspaceRoot: workspace, files, config, baselineFile: 'baseline.json' });
+    const results = JSON.parse(formatSarif(report, config.rules)).runs[0].results;
+    expect(results.map((result: { baselineState: string }) => result.baselineState)).toEqual(['unchanged', 'new']);
+  });
+
+  it('should never hold a secret in full', async () => {
+    const secret = ['k9F2', 'xQ7mB4vR8zL1pW6t'].join('');
+    const { text } = await sarifFor({ '.env': `API_TOKEN=${secret}\n` });
+    expect(text).toContain('k9F2…');
+    expect(text).not.toContain(secret);
+  });
+});

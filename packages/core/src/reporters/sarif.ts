@@ -1,0 +1,83 @@
+import type { Rule } from '../engine/types';
+import { stableStringify } from '../json/stable-stringify';
+import type { ReportedViolation, RunReport } from '../runner/run-report';
+import { ENFORCER_VERSION } from '../version';
+
+/** Where SARIF consumers (GitHub code scanning, IDEs) resolve our relative paths: the repository root. */
+export const SARIF_SOURCE_ROOT = '%SRCROOT%';
+/** Names the fingerprint algorithm, so a future change of it is not mistaken for new results. */
+export const SARIF_FINGERPRINT_KEY = 'nxEnforcer/v1';
+
+interface SarifRuleDescriptor {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'none' };
+  properties: { category: string };
+}
+
+/** Findings that are not rules of the registry still need a descriptor. */
+const SYNTHETIC_RULES: Record<string, { description: string; help: string }> = {
+  'parse-error': { description: 'The file does not parse.', help: 'Fix the syntax error; no rule ran on this file.' },
+  'suppression/missing-reason': { description: 'A suppression comment without a reason.', help: 'Add " -- <why>" after the rule ids.' },
+  'suppression/unused': { description: 'A suppression comment that suppresses nothing.', help: 'Remove the comment.' },
+};
+
+/**
+ * SARIF 2.1.0: one run, the rules that produced results (with their documentation as help), one
+ * result per violation with a relative location under %SRCROOT%, our fingerprint as a partial
+ * fingerprint, and the baseline state (`new` / `unchanged`). Deterministic: no timestamps, no
+ * absolute paths.
+ */
+export function formatSarif(report: RunReport, rules: readonly Rule[]): string {
+  const ruleIds = [...new Set(report.violations.map((violation) => violation.ruleId))].sort();
+  const descriptors = ruleIds.map((id) => describeRule(id, rules.find((rule) => rule.id === id)));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'nx-enforcer', version: ENFORCER_VERSION, semanticVersion: ENFORCER_VERSION, rules: descriptors } },
+        columnKind: 'utf16CodeUnits',
+        results: report.violations.map((violation) => toResult(violation, ruleIds.indexOf(violation.ruleId))),
+      },
+    ],
+  };
+  return stableStringify(log);
+}
+
+function describeRule(id: string, rule: Rule | undefined): SarifRuleDescriptor {
+  const description = rule?.meta.docs.description ?? SYNTHETIC_RULES[id]?.description ?? id;
+  const help = rule ? `${rule.meta.docs.description} ${rule.meta.docs.rationale}` : (SYNTHETIC_RULES[id]?.help ?? description);
+  const severity = rule?.meta.defaultSeverity ?? (id === 'parse-error' ? 'error' : 'warn');
+  return {
+    id,
+    name: id.replace(/[/-](\w)/g, (_match, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: description },
+    fullDescription: { text: rule ? `${rule.meta.docs.description} ${rule.meta.docs.rationale}` : description },
+    help: { text: help, markdown: `**${id}**: ${help}` },
+    defaultConfiguration: { level: severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none' },
+    properties: { category: rule?.meta.category ?? id.split('/')[0] },
+  };
+}
+
+function toResult(violation: ReportedViolation, ruleIndex: number) {
+  return {
+    ruleId: violation.ruleId,
+    ruleIndex,
+    level: violation.severity === 'error' ? 'error' : 'warning',
+    message: { text: violation.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(violation.file), uriBaseId: SARIF_SOURCE_ROOT },
+          region: { startLine: violation.line, startColumn: violation.column, endLine: violation.endLine, endColumn: violation.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: violation.fingerprint },
+    baselineState: violation.scope === 'historical' ? 'unchanged' : 'new',
+  };
+}
