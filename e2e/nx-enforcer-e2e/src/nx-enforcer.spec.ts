@@ -59,7 +59,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
   it('should infer a cached enforce target with the project output folder', () => {
     const project = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout);
     const target = project.targets.enforce;
-    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/.nx-enforcer/${libA}`] });
+    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/.nx-enforcer/${libA}`, '{projectRoot}/enforcer.baseline.json'] });
     expect(target.inputs).toEqual(
       expect.arrayContaining(['{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }]),
     );
