@@ -33,7 +33,7 @@ export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/ru
 export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
-export { formatJson, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
+export { formatJson, formatJunit, formatMarkdown, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
 
 export { buildSessionShard, SESSION_SHARD_FILE, SESSION_SHARD_VERSION, SessionShardStore, type SessionShard, type ShardReadResult } from './session/session-shard';
 export { writeFileAtomic } from './session/atomic-write';

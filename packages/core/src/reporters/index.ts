@@ -1,10 +1,12 @@
 import type { Rule } from '../engine/types';
 import type { RunReport } from '../runner/run-report';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormatName(name: string): name is FormatName {
@@ -23,9 +25,13 @@ export function formatReport(report: RunReport, format: FormatName, context: For
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, context.rules);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'junit':
+      return formatJunit(report);
     default:
       return formatStylish(report, context);
   }
 }
 
-export { formatJson, formatSarif, formatStylish };
+export { formatJson, formatJunit, formatMarkdown, formatSarif, formatStylish };

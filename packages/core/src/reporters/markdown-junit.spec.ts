@@ -1,0 +1,77 @@
+import type { RunReport, ReportedViolation } from '../runner/run-report';
+import { formatJunit } from './junit';
+import { formatMarkdown, MARKDOWN_VIOLATION_LIMIT } from './markdown';
+
+const violation = (overrides: Partial<ReportedViolation>): ReportedViolation => ({
+  ruleId: 'logging/no-console',
+  severity: 'warn',
+  file: 'src/a.ts',
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 5,
+  message: 'Unexpected console.log(): log through the project logger instead.',
+  fingerprint: 'f',
+  scope: 'new',
+  ...overrides,
+});
+
+const report = (violations: ReportedViolation[]): RunReport => {
+  const count = (severity: string, scope?: string) => violations.filter((v) => v.severity === severity && (!scope || v.scope === scope)).length;
+  return {
+    version: 1,
+    project: 'lib-a',
+    enforcerVersion: '0.0.0',
+    configHash: 'h',
+    summary: { filesChecked: 3, errors: count('error'), warnings: count('warn'), newErrors: count('error', 'new'), newWarnings: count('warn', 'new'), historical: violations.filter((v) => v.scope === 'historical').length, notices: 0 },
+    violations,
+    notices: [],
+  };
+};
+
+describe('Markdown reporter', () => {
+  it('should give the status, counts per rule and the new violations', () => {
+    const text = formatMarkdown(
+      report([
+        violation({ ruleId: 'errors/no-empty-catch', severity: 'error', file: 'src/b.ts', line: 4, message: 'Empty | catch' }),
+        violation({ scope: 'historical' }),
+      ]),
+    );
+    expect(text).toContain('**Status: BLOCKED**: 1 new errors, 0 new warnings, 1 historical (baseline), 3 files checked.');
+    expect(text).toContain('| `errors/no-empty-catch` | 1 | 0 |\n| `logging/no-console` | 0 | 1 |');
+    expect(text).toContain('| error | `src/b.ts:4:1` | `errors/no-empty-catch` | Empty \\| catch |');
+    expect(text).not.toContain('`src/a.ts:1:1`');
+  });
+
+  it('should say CLEAN with nothing new, and cap the list with a count of the rest', () => {
+    expect(formatMarkdown(report([]))).toContain('**Status: CLEAN**');
+    const many = Array.from({ length: MARKDOWN_VIOLATION_LIMIT + 5 }, (_, index) => violation({ line: index + 1 }));
+    const text = formatMarkdown(report(many));
+    expect(text).toContain('**Status: WARNINGS**');
+    expect(text).toContain('…and 5 more (see report.json).');
+    expect(text.split('\n').filter((line) => line.startsWith('| warn |'))).toHaveLength(MARKDOWN_VIOLATION_LIMIT);
+  });
+});
+
+describe('JUnit reporter', () => {
+  it('should make a suite per rule and a case per file, failing on new violations and skipping baseline ones', () => {
+    const xml = formatJunit(
+      report([
+        violation({ file: 'src/a.ts', line: 1 }),
+        violation({ file: 'src/a.ts', line: 2, message: 'with <markup> & "quotes"' }),
+        violation({ file: 'src/c.ts', scope: 'historical' }),
+        violation({ ruleId: 'errors/no-empty-catch', severity: 'error', file: 'src/b.ts' }),
+      ]),
+    );
+    expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="nx-enforcer lib-a" tests="3" failures="2" errors="0">/);
+    expect(xml).toContain('<testsuite name="errors/no-empty-catch" tests="1" failures="1" errors="0">');
+    expect(xml).toContain('<failure message="1 new violation(s) of errors/no-empty-catch" type="error">');
+    expect(xml).toContain('<testsuite name="logging/no-console" tests="2" failures="1" errors="0">');
+    expect(xml).toContain('src/a.ts:2:1 warn with &lt;markup&gt; &amp; &quot;quotes&quot;');
+    expect(xml).toContain('<testcase classname="logging/no-console" name="src/c.ts">\n      <skipped message="accepted by the baseline"/>');
+  });
+
+  it('should be a valid empty document without violations', () => {
+    expect(formatJunit(report([]))).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="nx-enforcer lib-a" tests="0" failures="0" errors="0">\n</testsuites>\n');
+  });
+});

@@ -1,0 +1,51 @@
+import type { ReportedViolation, RunReport } from '../runner/run-report';
+
+/** Shown in full; the rest is counted, so a huge report stays readable in a pull-request comment. */
+export const MARKDOWN_VIOLATION_LIMIT = 200;
+
+/**
+ * A Markdown report for pull-request comments and job summaries: status, counts new vs historical
+ * per rule, then the new violations (capped, with a count of the rest). The status is computed on
+ * the full list before anything is capped.
+ */
+export function formatMarkdown(report: RunReport): string {
+  const { summary } = report;
+  const status = summary.newErrors > 0 ? 'BLOCKED' : summary.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
+  const title = report.project ? `nx-enforcer: ${report.project}` : 'nx-enforcer';
+  const lines = [`# ${title}`, '', `**Status: ${status}**: ${summary.newErrors} new errors, ${summary.newWarnings} new warnings, ${summary.historical} historical (baseline), ${summary.filesChecked} files checked.`, ''];
+
+  const byRule = new Map<string, { new: number; historical: number }>();
+  for (const violation of report.violations) {
+    const counts = byRule.get(violation.ruleId) ?? { new: 0, historical: 0 };
+    counts[violation.scope] += 1;
+    byRule.set(violation.ruleId, counts);
+  }
+  if (byRule.size > 0) {
+    lines.push('| Rule | New | Historical |', '| --- | ---: | ---: |');
+    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`| \`${ruleId}\` | ${counts.new} | ${counts.historical} |`);
+    lines.push('');
+  }
+
+  const fresh = report.violations.filter((violation) => violation.scope === 'new');
+  if (fresh.length > 0) {
+    lines.push('## New violations', '', '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
+    for (const violation of fresh.slice(0, MARKDOWN_VIOLATION_LIMIT)) lines.push(row(violation));
+    if (fresh.length > MARKDOWN_VIOLATION_LIMIT) lines.push('', `…and ${fresh.length - MARKDOWN_VIOLATION_LIMIT} more (see report.json).`);
+    lines.push('');
+  }
+  if (report.notices.length > 0) {
+    lines.push('## Not checked', '');
+    for (const notice of report.notices) lines.push(`- ${escapeMarkdown(notice.message)}`);
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function row(violation: ReportedViolation): string {
+  return `| ${violation.severity} | \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` | \`${violation.ruleId}\` | ${escapeMarkdown(violation.message)} |`;
+}
+
+/** Table cells break on pipes and newlines; backslash-escape what Markdown would interpret. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
