@@ -43,3 +43,5 @@ export { builtinRules } from './rules';
 export { RuleTester, lintWithRule, type RuleTesterCases } from './testing/rule-tester';
 export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
+export { findReportFiles } from './summary/find-reports';
+export { statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary, type SummaryStatus, type WorkspaceSummary } from './summary/workspace-summary';

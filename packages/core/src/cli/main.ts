@@ -7,9 +7,11 @@ import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../r
 import { runCheck } from '../runner/run-check';
 import { isBlocking } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
+import { findReportFiles } from '../summary/find-reports';
+import { summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
-import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand, type TestRulesCommand } from './parse-args';
+import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand, type ReportCommand, type TestRulesCommand } from './parse-args';
 import { runRuleSpecs } from './run-rule-specs';
 
 export interface CliIo {
@@ -39,6 +41,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_OK;
     }
     if (command.command === 'test-rules') return await testRules(command, io);
+    if (command.command === 'report') return await report(command, io);
     return await check(command, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -89,4 +92,15 @@ async function testRules(command: TestRulesCommand, io: CliIo): Promise<number> 
     if (directory === undefined) throw new UsageError('no folder given and the config sets no rulesDirectory');
   }
   return runRuleSpecs({ cwd: io.cwd, directory, stdout: io.stdout, stderr: io.stderr });
+}
+
+async function report(command: ReportCommand, io: CliIo): Promise<number> {
+  const outputRoot = resolve(io.cwd, command.directory);
+  const configFile = command.config === undefined ? undefined : toWorkspacePath(io.cwd, command.config);
+  const { rules } = await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules });
+  const { summary, violations } = await summariseReports(await findReportFiles(outputRoot, io.cwd));
+  const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, 'summary'), summary, violations, rules, recheckCommand: 'npx nx affected -t enforce' });
+  const { totals } = summary;
+  io.stdout(`${status}: ${totals.newErrors} new errors, ${totals.newWarnings} new warnings, ${totals.historical} historical, ${summary.projects.length} projects. Summary in ${toWorkspacePath(io.cwd, resolve(outputRoot, 'summary'))}/\n`);
+  return status === 'BLOCKED' ? EXIT_VIOLATIONS : EXIT_OK;
 }

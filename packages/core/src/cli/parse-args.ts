@@ -21,7 +21,14 @@ export interface TestRulesCommand {
   config?: string;
 }
 
-export type CliCommand = CheckCommand | TestRulesCommand | { command: 'help' } | { command: 'version' };
+export interface ReportCommand {
+  command: 'report';
+  /** The output folder holding the projects' report.json files. */
+  directory: string;
+  config?: string;
+}
+
+export type CliCommand = CheckCommand | TestRulesCommand | ReportCommand | { command: 'help' } | { command: 'version' };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -32,12 +39,16 @@ export class UsageError extends Error {
 
 export const HELP_TEXT = `Usage: enforcer check [paths...] [options]
        enforcer test-rules [folder] [--config <file>]
+       enforcer report [outputFolder]
 
 check       Checks TypeScript and JavaScript files (and the text files rules scan)
             against the workspace's code policies (enforcer.config.json in the
             current folder, or the built-in defaults).
 test-rules  Runs the specs of the workspace's own rules (default folder: the
             config's rulesDirectory) with Node's test runner.
+report      Merges the projects' report.json files (default folder: .nx-enforcer)
+            into <folder>/summary: STATUS.md, VIOLATIONS.md, BLOCK.md, workspace.sarif.
+            Exits 1 when something blocks.
 
 Arguments:
   paths                 Files or folders to check (default: the current folder)
@@ -88,7 +99,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (paths.length > 1) throw new UsageError('test-rules takes at most one folder');
     return { command: 'test-rules', directory: paths[0], config: values.config };
   }
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check" and "test-rules"`);
+  if (command === 'report') {
+    if (paths.length > 1) throw new UsageError('report takes at most one folder');
+    return { command: 'report', directory: paths[0] ?? '.nx-enforcer', config: values.config };
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "test-rules" and "report"`);
   const format = values.format as string;
   if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
   const updateBaseline = values['update-baseline'] === true;

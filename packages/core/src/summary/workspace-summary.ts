@@ -1,0 +1,189 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Rule } from '../engine/types';
+import { escapeMarkdown } from '../reporters/markdown';
+import { formatSarif } from '../reporters/sarif';
+import { REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { writeFileAtomic } from '../session/atomic-write';
+
+/** Caps for what the summary lists; counts are always complete. */
+export const SUMMARY_LIMITS = { violations: 500, blocking: 50, worstFiles: 10 } as const;
+
+interface Counts {
+  newErrors: number;
+  newWarnings: number;
+  historical: number;
+}
+
+/** The merged picture of the projects that ran: exact counts, capped lists. */
+export interface WorkspaceSummary {
+  projects: Array<{ project: string; filesChecked: number } & Counts>;
+  rules: Array<{ ruleId: string } & Counts>;
+  worstFiles: Array<{ file: string; newViolations: number }>;
+  /** New violations, errors first (capped at SUMMARY_LIMITS.violations). */
+  newViolations: ReportedViolation[];
+  totalNew: number;
+  totals: Counts & { filesChecked: number };
+  /** Reports that could not be read: named, never silently dropped. */
+  unreadable: string[];
+}
+
+export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
+
+/**
+ * Merges per-project `report.json` files, reading one at a time, into counts per project, per rule
+ * and per file, plus the new violations (capped). Order of the inputs does not matter: everything
+ * is sorted, so the summary is byte-identical on every machine.
+ */
+export async function summariseReports(reportFiles: readonly { path: string; displayPath: string }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
+  const projects: WorkspaceSummary['projects'] = [];
+  const rules = new Map<string, Counts>();
+  const files = new Map<string, number>();
+  const newViolations: ReportedViolation[] = [];
+  const allViolations: ReportedViolation[] = [];
+  const unreadable: string[] = [];
+  for (const { path, displayPath } of reportFiles) {
+    const report = await readReport(path);
+    if (!report) {
+      unreadable.push(displayPath);
+      continue;
+    }
+    const { summary } = report;
+    projects.push({ project: report.project ?? displayPath, filesChecked: summary.filesChecked, newErrors: summary.newErrors, newWarnings: summary.newWarnings, historical: summary.historical });
+    for (const violation of report.violations) {
+      const counts = rules.get(violation.ruleId) ?? { newErrors: 0, newWarnings: 0, historical: 0 };
+      if (violation.scope === 'historical') counts.historical++;
+      else if (violation.severity === 'error') counts.newErrors++;
+      else counts.newWarnings++;
+      rules.set(violation.ruleId, counts);
+      allViolations.push(violation);
+      if (violation.scope === 'new') {
+        files.set(violation.file, (files.get(violation.file) ?? 0) + 1);
+        newViolations.push(violation);
+      }
+    }
+  }
+  const byImportance = (a: ReportedViolation, b: ReportedViolation) =>
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
+  newViolations.sort(byImportance);
+  allViolations.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint));
+  const sum = (key: keyof Counts) => projects.reduce((total, project) => total + project[key], 0);
+  return {
+    summary: {
+      projects: projects.sort((a, b) => compare(a.project, b.project)),
+      rules: [...rules].map(([ruleId, counts]) => ({ ruleId, ...counts })).sort((a, b) => compare(a.ruleId, b.ruleId)),
+      worstFiles: [...files]
+        .map(([file, newCount]) => ({ file, newViolations: newCount }))
+        .sort((a, b) => b.newViolations - a.newViolations || compare(a.file, b.file))
+        .slice(0, SUMMARY_LIMITS.worstFiles),
+      newViolations: newViolations.slice(0, SUMMARY_LIMITS.violations),
+      totalNew: newViolations.length,
+      totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
+      unreadable: unreadable.sort(compare),
+    },
+    violations: allViolations,
+  };
+}
+
+export function statusOf(summary: WorkspaceSummary): SummaryStatus {
+  return summary.totals.newErrors > 0 ? 'BLOCKED' : summary.totals.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
+}
+
+/**
+ * Writes the summary folder: STATUS.md, VIOLATIONS.md, workspace.sarif, and BLOCK.md only while
+ * something blocks (removed otherwise, so its presence alone means "blocked").
+ *
+ * @throws the file system's error when the summary folder cannot be written
+ */
+export async function writeWorkspaceSummary(options: { directory: string; summary: WorkspaceSummary; violations: readonly ReportedViolation[]; rules: readonly Rule[]; recheckCommand: string }): Promise<SummaryStatus> {
+  const { directory, summary } = options;
+  const status = statusOf(summary);
+  await writeFileAtomic(join(directory, 'STATUS.md'), formatStatus(summary, status));
+  await writeFileAtomic(join(directory, 'VIOLATIONS.md'), formatViolations(summary));
+  await writeFileAtomic(join(directory, 'workspace.sarif'), formatSarif(workspaceReport(summary, options.violations), options.rules));
+  const blockPath = join(directory, 'BLOCK.md');
+  if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, options.recheckCommand));
+  else await rm(blockPath, { force: true });
+  return status;
+}
+
+async function readReport(path: string): Promise<RunReport | undefined> {
+  try {
+    const report = JSON.parse(await readFile(path, 'utf8')) as RunReport;
+    return report.version === REPORT_VERSION && Array.isArray(report.violations) && report.summary ? report : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string {
+  const { totals } = summary;
+  const lines = [
+    '# nx-enforcer status',
+    '',
+    `**Status: ${status}**`,
+    '',
+    `${totals.newErrors} new errors, ${totals.newWarnings} new warnings, ${totals.historical} historical (baseline), in ${totals.filesChecked} files of ${summary.projects.length} projects.`,
+    '',
+    '## Projects',
+    '',
+    '| Project | New errors | New warnings | Historical | Files |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...summary.projects.map((p) => `| ${escapeMarkdown(p.project)} | ${p.newErrors} | ${p.newWarnings} | ${p.historical} | ${p.filesChecked} |`),
+    '',
+  ];
+  if (summary.rules.length > 0) {
+    lines.push('## Rules', '', '| Rule | New errors | New warnings | Historical |', '| --- | ---: | ---: | ---: |');
+    lines.push(...summary.rules.map((r) => `| \`${r.ruleId}\` | ${r.newErrors} | ${r.newWarnings} | ${r.historical} |`), '');
+  }
+  if (summary.worstFiles.length > 0) {
+    lines.push('## Files with the most new violations', '');
+    lines.push(...summary.worstFiles.map((f) => `- \`${escapeMarkdown(f.file)}\`: ${f.newViolations}`), '');
+  }
+  if (summary.unreadable.length > 0) {
+    lines.push('## Reports that could not be read', '', ...summary.unreadable.map((file) => `- ${escapeMarkdown(file)}`), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function formatViolations(summary: WorkspaceSummary): string {
+  const lines = ['# New violations', ''];
+  if (summary.totalNew === 0) lines.push('None.');
+  for (const v of summary.newViolations) lines.push(`- ${v.severity} \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`);
+  if (summary.totalNew > summary.newViolations.length) lines.push('', `…and ${summary.totalNew - summary.newViolations.length} more: see each project's report.json.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatBlock(summary: WorkspaceSummary, recheckCommand: string): string {
+  const blocking = summary.newViolations.filter((v) => v.severity === 'error');
+  const shown = blocking.slice(0, SUMMARY_LIMITS.blocking);
+  const lines = [
+    '# Blocked by nx-enforcer',
+    '',
+    `${summary.totals.newErrors} new error${summary.totals.newErrors === 1 ? '' : 's'} block the run. Violations in a project's enforcer.baseline.json do not block; these are not in it.`,
+    '',
+    '## Fix these first (file by file)',
+    '',
+    ...shown.map((v, index) => `${index + 1}. \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`),
+  ];
+  if (summary.totals.newErrors > shown.length) lines.push('', `…and ${summary.totals.newErrors - shown.length} more errors: see VIOLATIONS.md and each project's report.json.`);
+  lines.push('', '## Then re-check', '', '```sh', recheckCommand, '```', '');
+  return lines.join('\n');
+}
+
+/** One report over every project, for a single code-scanning upload. */
+function workspaceReport(summary: WorkspaceSummary, violations: readonly ReportedViolation[]): RunReport {
+  const { totals } = summary;
+  return {
+    version: REPORT_VERSION,
+    enforcerVersion: '',
+    configHash: '',
+    summary: { filesChecked: totals.filesChecked, errors: violations.filter((v) => v.severity === 'error').length, warnings: violations.filter((v) => v.severity === 'warn').length, newErrors: totals.newErrors, newWarnings: totals.newWarnings, historical: totals.historical, notices: 0 },
+    violations: [...violations],
+    notices: [],
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

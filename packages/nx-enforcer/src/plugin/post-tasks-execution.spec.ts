@@ -1,0 +1,53 @@
+import type { PostTasksExecutionContext } from '@nx/devkit';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postTasksExecution, SUMMARY_DIRECTORY } from './post-tasks-execution';
+
+describe('postTasksExecution', () => {
+  let workspace: string;
+  const writeReport = (folder: string, project: string, newErrors: number) => {
+    mkdirSync(join(workspace, folder), { recursive: true });
+    const violations = Array.from({ length: newErrors }, (_, index) => ({
+      ruleId: 'errors/no-empty-catch', severity: 'error', file: `${project}/x.ts`, line: index + 1, column: 1, endLine: index + 1, endColumn: 2, message: 'Empty catch block', fingerprint: `f${index}`, scope: 'new',
+    }));
+    const summary = { filesChecked: 1, errors: newErrors, warnings: 0, newErrors, newWarnings: 0, historical: 0, notices: 0 };
+    writeFileSync(join(workspace, folder, 'report.json'), JSON.stringify({ version: 1, project, enforcerVersion: '0', configHash: 'h', summary, violations, notices: [] }));
+  };
+  const context = (results: Array<{ target: string; projectRoot: string; status?: string }>): PostTasksExecutionContext =>
+    ({
+      id: 'run',
+      workspaceRoot: workspace,
+      nxJsonConfiguration: {},
+      argv: [],
+      startTime: 0,
+      endTime: 0,
+      taskResults: Object.fromEntries(
+        results.map((result, index) => [`t${index}`, { task: { id: `t${index}`, target: { project: `p${index}`, target: result.target }, projectRoot: result.projectRoot, overrides: {}, outputs: [], parallelism: true }, status: result.status ?? 'success', code: 0 }]),
+      ),
+    }) as unknown as PostTasksExecutionContext;
+
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'nx-enforcer-summary-'));
+    writeReport('.nx-enforcer/libs/a', 'libs/a', 1);
+    writeReport('.nx-enforcer/libs/b', 'libs/b', 0);
+    writeReport('.nx-enforcer/libs/not-run', 'libs/not-run', 5);
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('should merge the reports of the enforce tasks that ran into the summary folder, ignoring other targets and projects', async () => {
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }, { target: 'enforce', projectRoot: 'libs/b', status: 'local-cache' }, { target: 'build', projectRoot: 'libs/not-run' }]));
+    const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
+    expect(status).toContain('**Status: BLOCKED**');
+    expect(status).toContain('1 new errors, 0 new warnings, 0 historical (baseline), in 2 files of 2 projects.');
+    expect(status).not.toContain('not-run');
+    expect(existsSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'))).toBe(true);
+  });
+
+  it('should follow the configured target name, and do nothing when no enforce task ran', async () => {
+    await postTasksExecution({ targetName: 'policy' }, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
+    expect(existsSync(join(workspace, SUMMARY_DIRECTORY))).toBe(false);
+    await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/b' }]));
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
+  });
+});
