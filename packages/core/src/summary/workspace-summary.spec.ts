@@ -79,6 +79,7 @@ describe('workspace summary', () => {
     expect(read('STATUS.md')).toContain('| b | 1 | 0 | 1 | 2 |');
     expect(read('BLOCK.md')).toContain('1. `libs/b/x.ts:1:1` `errors/no-empty-catch`');
     expect(read('BLOCK.md')).toContain('npx nx affected -t enforce');
+    expect(read('BLOCK.md')).toContain('1 new error blocks the run.');
     expect(JSON.parse(read('workspace.sarif')).runs[0].results).toHaveLength(4);
     expect(await findReportFiles(join(workspace, '.nx-enforcer'), workspace)).toHaveLength(3);
   });

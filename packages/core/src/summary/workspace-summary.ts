@@ -160,7 +160,7 @@ function formatBlock(summary: WorkspaceSummary, recheckCommand: string): string 
   const lines = [
     '# Blocked by nx-enforcer',
     '',
-    `${summary.totals.newErrors} new error${summary.totals.newErrors === 1 ? '' : 's'} block the run. Violations in a project's enforcer.baseline.json do not block; these are not in it.`,
+    `${summary.totals.newErrors === 1 ? '1 new error blocks' : `${summary.totals.newErrors} new errors block`} the run. Violations in a project's enforcer.baseline.json do not block; these are not in it.`,
     '',
     '## Fix these first (file by file)',
     '',
