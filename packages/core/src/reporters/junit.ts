@@ -1,4 +1,4 @@
-import type { ReportedViolation, RunReport } from '../runner/run-report';
+import { compareStrings, type ReportedViolation, type RunReport } from '../runner/run-report';
 
 /**
  * JUnit XML for CI dashboards: a test suite per rule, a test case per file with violations of that
@@ -15,10 +15,10 @@ export function formatJunit(report: RunReport): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [ruleId, files] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [ruleId, files] of [...groups].sort(([a], [b]) => compareStrings(a, b))) {
     const cases: string[] = [];
     let suiteFailures = 0;
-    for (const [file, violations] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, violations] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
       const fresh = violations.filter((violation) => violation.scope === 'new');
       const body = violations.map((violation) => `${violation.file}:${violation.line}:${violation.column} ${violation.severity} ${violation.message}`).join('\n');
       const head = `    <testcase classname="${xml(ruleId)}" name="${xml(file)}">`;

@@ -1,33 +1,10 @@
-import type { RunReport, ReportedViolation } from '../runner/run-report';
+import type { ReportedViolation } from '../runner/run-report';
+import { reportedViolation, reportOf } from './__fixtures__/reports';
 import { formatJunit } from './junit';
 import { formatMarkdown, MARKDOWN_VIOLATION_LIMIT } from './markdown';
 
-const violation = (overrides: Partial<ReportedViolation>): ReportedViolation => ({
-  ruleId: 'logging/no-console',
-  severity: 'warn',
-  file: 'src/a.ts',
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 5,
-  message: 'Unexpected console.log(): log through the project logger instead.',
-  fingerprint: 'f',
-  scope: 'new',
-  ...overrides,
-});
-
-const report = (violations: ReportedViolation[]): RunReport => {
-  const count = (severity: string, scope?: string) => violations.filter((v) => v.severity === severity && (!scope || v.scope === scope)).length;
-  return {
-    version: 1,
-    project: 'lib-a',
-    enforcerVersion: '0.0.0',
-    configHash: 'h',
-    summary: { filesChecked: 3, errors: count('error'), warnings: count('warn'), newErrors: count('error', 'new'), newWarnings: count('warn', 'new'), historical: violations.filter((v) => v.scope === 'historical').length, notices: 0 },
-    violations,
-    notices: [],
-  };
-};
+const violation = (overrides: Partial<ReportedViolation>) => reportedViolation({ file: 'src/a.ts', ...overrides });
+const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 3);
 
 describe('Markdown reporter', () => {
   it('should give the status, counts per rule and the new violations', () => {

@@ -1,4 +1,4 @@
-import type { ReportedViolation, RunReport } from '../runner/run-report';
+import { compareStrings, type ReportedViolation, type RunReport } from '../runner/run-report';
 
 /** Shown in full; the rest is counted, so a huge report stays readable in a pull-request comment. */
 export const MARKDOWN_VIOLATION_LIMIT = 200;
@@ -22,7 +22,7 @@ export function formatMarkdown(report: RunReport): string {
   }
   if (byRule.size > 0) {
     lines.push('| Rule | New | Historical |', '| --- | ---: | ---: |');
-    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`| \`${ruleId}\` | ${counts.new} | ${counts.historical} |`);
+    for (const [ruleId, counts] of [...byRule].sort(([a], [b]) => compareStrings(a, b))) lines.push(`| \`${ruleId}\` | ${counts.new} | ${counts.historical} |`);
     lines.push('');
   }
 

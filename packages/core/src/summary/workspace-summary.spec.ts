@@ -3,36 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main';
 import { builtinRules } from '../rules';
-import type { ReportedViolation, RunReport } from '../runner/run-report';
+import { reportedViolation, reportOf } from '../reporters/__fixtures__/reports';
+import type { RunReport } from '../runner/run-report';
 import { findReportFiles } from './find-reports';
 import { summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './workspace-summary';
 
-const violation = (overrides: Partial<ReportedViolation>): ReportedViolation => ({
-  ruleId: 'logging/no-console',
-  severity: 'warn',
-  file: 'libs/a/src/a.ts',
-  line: 1,
-  column: 1,
-  endLine: 1,
-  endColumn: 5,
-  message: 'Unexpected console.log(): log through the project logger instead.',
-  fingerprint: 'f',
-  scope: 'new',
-  ...overrides,
-});
-
-function report(project: string, violations: ReportedViolation[]): RunReport {
-  const count = (severity: string, scope: string) => violations.filter((v) => v.severity === severity && v.scope === scope).length;
-  return {
-    version: 1,
-    project,
-    enforcerVersion: '0.0.0',
-    configHash: 'h',
-    summary: { filesChecked: 2, errors: 0, warnings: 0, newErrors: count('error', 'new'), newWarnings: count('warn', 'new'), historical: violations.filter((v) => v.scope === 'historical').length, notices: 0 },
-    violations,
-    notices: [],
-  };
-}
+const violation = reportedViolation;
+const report = reportOf;
 
 describe('workspace summary', () => {
   let workspace: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Rule } from '../engine/types';
 import { escapeMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
-import { REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { compareStrings, REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
 
 /** Caps for what the summary lists; counts are always complete. */
@@ -64,22 +64,22 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
     }
   }
   const byImportance = (a: ReportedViolation, b: ReportedViolation) =>
-    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId);
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId);
   newViolations.sort(byImportance);
-  allViolations.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint));
+  allViolations.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fingerprint, b.fingerprint));
   const sum = (key: keyof Counts) => projects.reduce((total, project) => total + project[key], 0);
   return {
     summary: {
-      projects: projects.sort((a, b) => compare(a.project, b.project)),
-      rules: [...rules].map(([ruleId, counts]) => ({ ruleId, ...counts })).sort((a, b) => compare(a.ruleId, b.ruleId)),
+      projects: projects.sort((a, b) => compareStrings(a.project, b.project)),
+      rules: [...rules].map(([ruleId, counts]) => ({ ruleId, ...counts })).sort((a, b) => compareStrings(a.ruleId, b.ruleId)),
       worstFiles: [...files]
         .map(([file, newCount]) => ({ file, newViolations: newCount }))
-        .sort((a, b) => b.newViolations - a.newViolations || compare(a.file, b.file))
+        .sort((a, b) => b.newViolations - a.newViolations || compareStrings(a.file, b.file))
         .slice(0, SUMMARY_LIMITS.worstFiles),
       newViolations: newViolations.slice(0, SUMMARY_LIMITS.violations),
       totalNew: newViolations.length,
       totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
-      unreadable: unreadable.sort(compare),
+      unreadable: unreadable.sort(compareStrings),
     },
     violations: allViolations,
   };
@@ -182,8 +182,4 @@ function workspaceReport(summary: WorkspaceSummary, violations: readonly Reporte
     violations: [...violations],
     notices: [],
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
