@@ -77,7 +77,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' })]);
     expect(JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
     const session = JSON.parse(read(`.nx-enforcer/${libA}/session.json`));
-    expect(session).toMatchObject({ version: 1, project: projectA, totals: { errors: 1 } });
+    expect(session).toMatchObject({ version: 2, project: projectA, totals: { errors: 1 } });
     expect(session.files[`${libA}/src/lib/lib-a.ts`].hash).toMatch(/\w+/);
   });
 
@@ -220,6 +220,25 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(status).toMatch(new RegExp(`\\| ${escape(projectB)} \\| 1 \\| 0 \\| 0 \\|`));
     expect(read('.nx-enforcer/summary/BLOCK.md')).toContain(`\`${libB}/src/lib/extra.ts:2:3\` \`logging/no-console\``);
     expect(JSON.parse(read('.nx-enforcer/summary/workspace.sarif')).runs[0].results).toHaveLength(2);
+  });
+
+  it('should set aside a corrupt session shard, reuse unchanged files from the shard, and write extra formats into the cached output', () => {
+    const output = `.nx-enforcer/${libB}`;
+    write(`${output}/session.json`, '{"version":2,"proj');
+    const first = nx(['run', `${projectB}:enforce`, '--profile', '--format=stylish', '--format=junit:junit.xml'], true);
+    expect(first.output).toMatch(/session\.json was not valid JSON \(truncated or corrupt\); set aside as session\.json\.corrupt/);
+    const analysed = /Profile \(\S+\): (\d+) files analysed, 0 reused, /.exec(first.output);
+    expect(Number(analysed?.[1])).toBeGreaterThan(1);
+    expect(first.output).toMatch(/\(parse\) +[\d.]+ +[\d.]+%/);
+    expect(read(`${output}/junit.xml`)).toContain('<testsuite name="logging/no-console"');
+    expect(JSON.parse(read(`${output}/session.json`)).rules['logging/no-console']).toEqual(expect.objectContaining({ failed: 1 }));
+
+    // Nothing changed: every file comes from the shard the last run left in the output folder.
+    const second = nx(['run', `${projectB}:enforce`, '--profile', '--skip-nx-cache'], true);
+    expect(second.output).toContain(`Profile (${projectB}): 0 files analysed, ${analysed?.[1]} reused`);
+    expect(JSON.parse(read(`${output}/report.json`)).violations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libB}/src/lib/extra.ts`, scope: 'new' })]),
+    );
   });
 });
 

@@ -22,9 +22,9 @@ export type {
 export { ConfigError, isConfigError, type ConfigErrorCode } from './config/config-error';
 export { ConfigResolver, textFileGlobsOf } from './config/config-resolver';
 export { buildConfigJsonSchema } from './config/config-schema';
-export { CONFIG_FILE_NAME, DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './config/defaults';
+export { CONFIG_FILE_NAME, DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './config/defaults';
 export { loadConfig, type LoadConfigOptions } from './config/load-config';
-export type { ConfigLayer, ConfigOverride, EnforcerConfigFile, RuleSetting } from './config/types';
+export type { ConfigLayer, ConfigOverride, EnforcerConfigFile, RuleSetting, SessionLimitsSetting } from './config/types';
 export { parseConfig } from './config/validate-config';
 
 export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
@@ -34,9 +34,26 @@ export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, typ
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
 export { formatJson, formatJunit, formatMarkdown, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
+export { parseOutputTarget, parseOutputTargets, type OutputTarget } from './reporters/output-target';
+export { formatProfile } from './reporters/profile';
+export { RunProfiler, type RunProfile } from './runner/run-profile';
+export { RuleTimings } from './engine/rule-timings';
 
-export { buildSessionShard, SESSION_SHARD_FILE, SESSION_SHARD_VERSION, SessionShardStore, type SessionShard, type ShardReadResult } from './session/session-shard';
-export { writeFileAtomic } from './session/atomic-write';
+export {
+  buildSessionShard,
+  reusableViolations,
+  SESSION_SHARD_FILE,
+  SESSION_SHARD_VERSION,
+  SessionShardStore,
+  type CompactViolation,
+  type RuleCounts,
+  type SessionLimits,
+  type SessionShard,
+  type ShardFile,
+  type ShardKey,
+  type ShardReadResult,
+} from './session/session-shard';
+export { removeStaleTempFiles, writeFileAtomic } from './session/atomic-write';
 export { stableStringify } from './json/stable-stringify';
 
 export { builtinRules } from './rules';

@@ -106,4 +106,24 @@ describe('enforcer CLI', () => {
     expect(report).toMatchObject({ version: 1, summary: { filesChecked: 1, errors: 0, warnings: 1 } });
     expect(report.violations[0]).toMatchObject({ file: 'src/app.ts', line: 1, column: 1, ruleId: 'logging/no-console', scope: 'new' });
   });
+
+  it('should print one format and write the others to their files when --format is repeated', async () => {
+    write('src/app.ts', `console.error('x');\n`);
+    expect(await run('check', '--format', 'stylish', '--format', 'sarif:out/report.sarif', '--format', 'junit:out/junit.xml')).toBe(0);
+    expect(stdout).toContain('1 problem (0 errors, 1 warning)');
+    expect(JSON.parse(readFileSync(join(cwd, 'out/report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(cwd, 'out/junit.xml'), 'utf8')).toContain('<testsuite name="logging/no-console"');
+    expect(await run('check', '--format', 'stylish', '--format', 'json')).toBe(2);
+    expect(stderr).toContain('only one format can print to the terminal, not stylish and json');
+  });
+
+  it('should print a profile to stderr with --profile, leaving stdout parsable', async () => {
+    write('src/app.ts', `console.error('x');\ntry { go(); } catch {}\n`);
+    write('src/clean.ts', `export const one = 1;\n`);
+    expect(await run('check', '--format', 'json', '--profile')).toBe(1);
+    expect(JSON.parse(stdout).summary.filesChecked).toBe(2);
+    expect(stderr).toMatch(/^Profile: 2 files analysed, 0 reused, [\d.]+ ms; peak RSS [\d.]+ MB, peak heap [\d.]+ MB\n/);
+    expect(stderr).toMatch(/\n {2}logging\/no-console +[\d.]+ +[\d.]+%\n/);
+    expect(stderr).toContain('(parse)');
+  });
 });

@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { isConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import { formatReport } from '../reporters';
+import { formatProfile } from '../reporters/profile';
 import { builtinRules } from '../rules';
 import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
 import { runCheck } from '../runner/run-check';
@@ -61,20 +62,21 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
   const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
   const files = await discoverFiles(workspaceRoot, command.paths);
-  const { report } = await runCheck({
+  const { report, profile } = await runCheck({
     workspaceRoot,
     files,
     config,
     reportUnusedSuppressions: command.reportUnusedSuppressions,
     baselineFile: command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline),
     updateBaseline: command.updateBaseline,
+    profile: command.profile,
   });
-  const output = formatReport(report, command.format, { color: io.color && command.output === undefined, rules: config.rules });
-  if (command.output !== undefined) {
-    await writeFileAtomic(resolve(workspaceRoot, command.output), output);
-  } else {
-    io.stdout(output);
+  for (const target of command.outputs) {
+    const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: config.rules });
+    if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
+    else io.stdout(output);
   }
+  if (profile) io.stderr(formatProfile(profile));
   const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
   if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
   return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;

@@ -1,17 +1,20 @@
 import { parseArgs } from 'node:util';
-import { FORMATS, isFormatName, type FormatName } from '../reporters';
+import { FORMATS } from '../reporters';
+import { parseOutputTargets, type OutputTarget } from '../reporters/output-target';
 
 export interface CheckCommand {
   command: 'check';
   paths: string[];
   config?: string;
-  format: FormatName;
-  output?: string;
+  /** Where each requested format goes: at most one to stdout, the others to files. */
+  outputs: OutputTarget[];
   reportUnusedSuppressions: boolean;
   baseline?: string;
   updateBaseline: boolean;
   /** Fail when there are more new warnings than this; undefined: warnings never fail. */
   maxWarnings?: number;
+  /** Print rule timings, memory and file counts to stderr. */
+  profile: boolean;
 }
 
 export interface TestRulesCommand {
@@ -55,13 +58,17 @@ Arguments:
 
 Options:
   --config <file>       Config file to use instead of ./enforcer.config.json
-  --format <name>       Output format: ${FORMATS.join(' | ')} (default: stylish)
-  --output <file>       Write the formatted report to a file instead of stdout
+  --format <name>[:<file>]
+                        Output format: ${FORMATS.join(' | ')} (default: stylish).
+                        Repeatable; with :<file> the format is written to that file,
+                        e.g. --format stylish --format sarif:report.sarif
+  --output <file>       Write the format that has no :<file> to this file instead of stdout
   --report-unused-suppressions
                         Report enforcer-disable comments that suppress nothing
   --baseline <file>     Violations listed in this baseline are historical: reported, never failing
   --update-baseline     Write the --baseline file from this run's violations
   --max-warnings <n>    Exit 1 when there are more than n new warnings
+  --profile             Print the time per rule, peak memory and file counts to stderr
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -77,12 +84,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       strict: true,
       options: {
         config: { type: 'string' },
-        format: { type: 'string', default: 'stylish' },
+        format: { type: 'string', multiple: true },
         output: { type: 'string' },
         'report-unused-suppressions': { type: 'boolean', default: false },
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
+        profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,8 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return { command: 'report', directory: paths[0] ?? '.nx-enforcer', config: values.config };
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "test-rules" and "report"`);
-  const format = values.format as string;
-  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}"; expected one of ${FORMATS.join(', ')}`);
+  const outputs = outputsOf(values.format ?? ['stylish'], values.output);
   const updateBaseline = values['update-baseline'] === true;
   if (updateBaseline && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
   const maxWarningsText = values['max-warnings'];
@@ -115,11 +122,24 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     command: 'check',
     paths,
     config: values.config,
-    format,
-    output: values.output,
+    outputs,
     reportUnusedSuppressions: values['report-unused-suppressions'] === true,
     baseline: values.baseline,
     updateBaseline,
     maxWarnings,
+    profile: values.profile === true,
   };
+}
+
+function outputsOf(formats: readonly string[], output: string | undefined): OutputTarget[] {
+  let targets: OutputTarget[];
+  try {
+    targets = parseOutputTargets(formats);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (output === undefined) return targets;
+  const toTerminal = targets.find((target) => target.file === undefined);
+  if (!toTerminal) throw new UsageError('--output applies to the format without a :<file>, and every --format names its own file');
+  return targets.map((target) => (target === toTerminal ? { ...target, file: output } : target));
 }

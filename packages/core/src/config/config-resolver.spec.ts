@@ -91,6 +91,12 @@ describe('ConfigResolver', () => {
     expect(hash({ ignores: ['a/**'] })).not.toBe(hash({}));
   });
 
+  it('should take each session limit from the nearest config that sets it, defaults otherwise', () => {
+    expect(new ConfigResolver(builtinRules, []).sessionLimits).toEqual({ maxViolationsPerFile: 100, maxViolations: 10_000 });
+    const layered = new ConfigResolver(builtinRules, [root({ session: { maxViolationsPerFile: 5, maxViolations: 50 } }), project('a', { session: { maxViolations: 7 } })]);
+    expect(layered.sessionLimits).toEqual({ maxViolationsPerFile: 5, maxViolations: 7 });
+  });
+
   it('should take maxFileSize from the nearest config that sets it', () => {
     expect(new ConfigResolver(builtinRules, []).maxFileSize).toBe(1024 * 1024);
     expect(new ConfigResolver(builtinRules, [root({ maxFileSize: 10 }), project('a', { maxFileSize: 20 })]).maxFileSize).toBe(20);

@@ -5,8 +5,8 @@ import { isCodeFile } from '../engine/source-kinds';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
 import { sourceHashOf } from './load-custom-rules';
-import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_TEST_FILES } from './defaults';
-import type { ConfigLayer, RuleSetting } from './types';
+import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './defaults';
+import type { ConfigLayer, RuleSetting, SessionLimitsSetting } from './types';
 
 type Matcher = (path: string) => boolean;
 
@@ -39,6 +39,8 @@ export class ConfigResolver {
   /** Hash of everything that decides results: layers, rule set and enforcer version. */
   readonly hash: string;
   readonly maxFileSize: number;
+  /** Bounds on the violations a session shard stores; the project's setting wins over the root's, key by key. */
+  readonly sessionLimits: Required<SessionLimitsSetting>;
   /** The root config's folder of workspace rules (workspace-relative), if any: their sources are task inputs. */
   readonly rulesDirectory?: string;
   private readonly layers: CompiledLayer[];
@@ -54,6 +56,7 @@ export class ConfigResolver {
     this.layers = layers.map(compileLayer);
     this.rulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...Object.assign({}, ...layers.map((layer) => layer.config.session ?? {})) };
     this.hash = hashLayers(rules, layers);
   }
 

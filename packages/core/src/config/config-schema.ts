@@ -18,6 +18,18 @@ function patternSchema(): JsonSchema {
   };
 }
 
+function sessionSchema(): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Bounds on the violations the session shard (session.json) stores; counts are always exact and a cut list records how many it left out.',
+    properties: {
+      maxViolationsPerFile: { type: 'integer', minimum: 0, description: 'Violations stored per file. Default 100.' },
+      maxViolations: { type: 'integer', minimum: 0, description: 'Violations stored in the whole shard. Default 10000.' },
+    },
+  };
+}
+
 /** The config file's structure; rule settings are checked rule by rule for clearer messages. */
 export const configStructureSchema: JsonSchema = {
   type: 'object',
@@ -30,6 +42,7 @@ export const configStructureSchema: JsonSchema = {
     maxFileSize: { type: 'integer', minimum: 1 },
     patterns: { type: 'array', items: patternSchema() },
     rulesDirectory: { type: 'string', minLength: 1 },
+    session: sessionSchema(),
     overrides: {
       type: 'array',
       items: {
@@ -85,6 +98,7 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
       rulesDirectory: { type: 'string', minLength: 1, description: 'Folder of the workspace\'s own rules (one rule per file, default export), relative to the workspace root. Root config only.' },
       patterns: { type: 'array', description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
+      session: sessionSchema(),
       overrides: {
         type: 'array',
         description: 'Rule settings for the files matching `files` (and not `excludedFiles`).',

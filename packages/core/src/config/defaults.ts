@@ -23,3 +23,10 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** The file name the enforcer looks for at the workspace root and in each project. */
 export const CONFIG_FILE_NAME = 'enforcer.config.json';
+
+/**
+ * Bounds on the violations a session shard stores (counts stay exact; a cut list records how many
+ * it left out). 100 per file keeps one pathological file from dominating; 10,000 per project keeps
+ * a shard around a megabyte however dirty the project is.
+ */
+export const DEFAULT_SESSION_LIMITS = { maxViolationsPerFile: 100, maxViolations: 10_000 } as const;

@@ -26,6 +26,15 @@ export interface EnforcerConfigFile {
   rulesDirectory?: string;
   /** Declarative rules: a regular expression and a message, as rule `pattern/<id>`. */
   patterns?: PatternConfig[];
+  /** Bounds on the violations the session shard stores (counts are always exact). */
+  session?: SessionLimitsSetting;
+}
+
+export interface SessionLimitsSetting {
+  /** Violations stored per file; the rest are counted as `more`. */
+  maxViolationsPerFile?: number;
+  /** Violations stored in the whole shard; files beyond it keep only their counts. */
+  maxViolations?: number;
 }
 
 /** One config file as it applies: its folder (posix, relative to the workspace root, `''` for the root). */

@@ -24,7 +24,9 @@ describe('parseConfig', () => {
       "overrides": [{ "files": ["src/cli/**"], "rules": { "logging/no-console": "off" } }],
       "testFiles": ["**/*.spec.ts"],
       "maxFileSize": 2048,
+      "session": { "maxViolationsPerFile": 20, "maxViolations": 2000 },
     }`);
+    expect(config.session).toEqual({ maxViolationsPerFile: 20, maxViolations: 2000 });
     expect(config.rules?.['logging/no-console']).toEqual(['error', { allow: ['error'] }]);
     expect(config.overrides?.[0].files).toEqual(['src/cli/**']);
   });
@@ -33,6 +35,11 @@ describe('parseConfig', () => {
     const error = errorOf('{\n  "rules": {\n    "logging/no-console": "warn"\n    "errors/no-empty-catch": "off"\n  }\n}');
     expect(error.code).toBe('config-syntax');
     expect(error.message).toMatch(/^enforcer\.config\.json:4:5: invalid JSON \(CommaExpected\)$/);
+  });
+
+  it('should give the JSON path of a bad session limit', () => {
+    expect(errorOf('{ "session": { "maxViolations": -1 } }').message).toContain('session.maxViolations');
+    expect(errorOf('{ "session": { "maxViolation": 5 } }').message).toContain('maxViolation');
   });
 
   it('should reject an empty file with a hint', () => {

@@ -3,6 +3,7 @@ import { isOffsetInComment } from './comment-position';
 import { fingerprintOf, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
+import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
 import { scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
@@ -18,6 +19,8 @@ export interface LintSourceInput {
   /** Report `enforcer-disable…` comments that suppress nothing. */
   reportUnusedSuppressions?: boolean;
   workspace?: WorkspaceView;
+  /** When given, the time of each rule (and of parsing) is added to it. */
+  timings?: RuleTimings;
 }
 
 export interface LintSourceResult {
@@ -51,7 +54,9 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   if (rules.length === 0) return { violations: [], notices: [] };
 
   const lines = new LineIndex(input.text);
-  const tree = new LazyTree(input.file, input.text, scriptKind);
+  const tree = new LazyTree(input.file, input.text, scriptKind, input.timings);
+  const timings = input.timings;
+  const timed = (ruleId: string, action: () => void): void => (timings ? timings.measure(ruleId, action) : action());
   const reports: PendingReport[] = [];
   const notices: Notice[] = [];
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
@@ -59,7 +64,10 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
 
   for (const active of rules) {
     try {
-      const visitors = active.rule.create(createContext(active, input, tree, reports));
+      let visitors: ReturnType<typeof active.rule.create> = {};
+      timed(active.rule.id, () => {
+        visitors = active.rule.create(createContext(active, input, tree, reports));
+      });
       for (const [kindName, visit] of Object.entries(visitors)) {
         if (visit === undefined) continue;
         if (kindName === 'Text') {
@@ -81,7 +89,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const run = (ruleId: string, action: () => void) => {
     if (failedRules.has(ruleId)) return;
     try {
-      action();
+      timed(ruleId, action);
     } catch (error) {
       // One broken rule must not hide the findings of the others.
       failedRules.add(ruleId);
@@ -125,6 +133,7 @@ class LazyTree {
     private readonly file: string,
     private readonly text: string,
     private readonly scriptKind: ts.ScriptKind | undefined,
+    private readonly timings?: RuleTimings,
   ) {}
 
   get isCode(): boolean {
@@ -134,6 +143,7 @@ class LazyTree {
   parse(): { sourceFile: ts.SourceFile } | { error: PendingReport } {
     if (this.result) return this.result;
     if (this.scriptKind === undefined) throw new Error(`${this.file} is not a code file; it has no syntax tree`);
+    const started = this.timings ? performance.now() : 0;
     try {
       const sourceFile = ts.createSourceFile(this.file, this.text, ts.ScriptTarget.Latest, true, this.scriptKind);
       const error = firstParseError(sourceFile);
@@ -143,6 +153,8 @@ class LazyTree {
       if (!(error instanceof RangeError)) throw error;
       this.result = { error: { ruleId: PARSE_ERROR_RULE_ID, severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse' } };
     }
+    // Parse time is not any one rule's: it is charged once, to its own line of the profile.
+    this.timings?.add(PARSE_TIMING_ID, performance.now() - started);
     return this.result;
   }
 

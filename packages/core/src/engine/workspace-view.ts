@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
+import { stableStringify } from '../json/stable-stringify';
 
 /** A project as the engine needs to know it for cross-project rules; supplied by the Nx adapter. */
 export interface WorkspaceProject {
@@ -23,6 +25,8 @@ export interface WorkspaceView {
   projectOfFile(file: string): WorkspaceProject | undefined;
   /** The project an import in `fromFile` resolves to, when it is another workspace project. */
   resolveImport(specifier: string, fromFile: string): ResolvedImport | undefined;
+  /** Hash of everything the view answers from: a file's result may be reused only while it is unchanged. */
+  readonly digest?: string;
 }
 
 export interface WorkspaceViewInput {
@@ -71,7 +75,12 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
     return undefined;
   };
 
-  return { projectOfFile, resolveImport };
+  return { projectOfFile, resolveImport, digest: digestOf(input) };
+}
+
+function digestOf(input: WorkspaceViewInput): string {
+  const projects = [...input.projects].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return createHash('sha256').update(stableStringify({ projects, pathAliases: input.pathAliases ?? {} }, 0)).digest('hex').slice(0, 20);
 }
 
 function depth(root: string): number {

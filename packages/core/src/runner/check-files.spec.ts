@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigResolver } from '../config/config-resolver';
 import { builtinRules } from '../rules';
-import { runCheck } from './run-check';
+import { createWorkspaceView } from '../engine/workspace-view';
+import { stableStringify } from '../json/stable-stringify';
+import type { SessionShard } from '../session/session-shard';
+import { runCheck, type RunCheckOptions } from './run-check';
 
 describe('runCheck', () => {
   let workspace: string;
@@ -74,5 +77,51 @@ describe('runCheck', () => {
     write('src/bom.ts', `\ufeffconsole.log('x');\n`);
     const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'src/bom.ts' }], config: new ConfigResolver(builtinRules, []) });
     expect(report.violations[0]).toMatchObject({ line: 1, column: 1 });
+  });
+
+  describe('reuse from the previous session shard', () => {
+    const config = new ConfigResolver(builtinRules, []);
+    const run = (hashes: Record<string, string>, previousShard?: SessionShard, extra: Partial<RunCheckOptions> = {}) =>
+      runCheck({ workspaceRoot: workspace, files: Object.entries(hashes).map(([path, hash]) => ({ path, hash })), config, project: 'a', previousShard, profile: true, ...extra });
+
+    beforeEach(() => {
+      write('src/one.ts', `console.log('one');\n`);
+      write('src/two.ts', `try { go(); } catch {}\n`);
+    });
+
+    it('should analyse only files whose hash changed, and give the same report and shard as a cold run', async () => {
+      const cold = await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' });
+      expect(cold.profile?.files).toEqual({ analysed: 2, reused: 0 });
+      // The file on disk changes; its Nx hash does not: a reused result must come from the shard, not the disk.
+      write('src/one.ts', `export const one = 1;\n`);
+      const warm = await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' }, cold.shard);
+      expect(warm.profile?.files).toEqual({ analysed: 0, reused: 2 });
+      expect(warm.report).toEqual(cold.report);
+      expect(stableStringify(warm.shard)).toBe(stableStringify(cold.shard));
+
+      const changed = await run({ 'src/one.ts': 'h1-new', 'src/two.ts': 'h2' }, warm.shard);
+      expect(changed.profile?.files).toEqual({ analysed: 1, reused: 1 });
+      expect(changed.report.violations.map((v) => v.ruleId)).toEqual(['errors/no-empty-catch']);
+    });
+
+    it('should reuse nothing when the run options or the workspace differ', async () => {
+      const cold = await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' });
+      expect((await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' }, cold.shard, { reportUnusedSuppressions: true })).profile?.files.reused).toBe(0);
+      const workspaceView = createWorkspaceView({ projects: [{ name: 'a', root: 'src', tags: ['scope:a'] }] });
+      expect((await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' }, cold.shard, { workspace: workspaceView })).profile?.files.reused).toBe(0);
+    });
+
+    it('should profile time per rule and parsing, peak memory and file counts', async () => {
+      const { profile } = await run({ 'src/one.ts': 'h1', 'src/two.ts': 'h2' });
+      expect(profile?.rules.map((entry) => entry.ruleId)).toEqual(expect.arrayContaining(['(parse)', 'logging/no-console', 'errors/no-empty-catch']));
+      expect(profile?.peakRssBytes).toBeGreaterThan(profile?.peakHeapBytes ?? Infinity);
+      expect(profile?.rules.reduce((sum, entry) => sum + entry.percent, 0)).toBeCloseTo(100, 0);
+    });
+
+    it('should carry no profile and no shard unless asked and run for a project', async () => {
+      const result = await runCheck({ workspaceRoot: workspace, files: [{ path: 'src/one.ts' }], config });
+      expect(result.profile).toBeUndefined();
+      expect(result.shard).toBeUndefined();
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { filter, from, map, mergeMap, type Observable } from 'rxjs';
+import { filter, from, mergeMap, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import { isCodeFile } from '../engine/source-kinds';
 import type { Notice, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { readSource } from './read-source';
+import type { RunProfiler } from './run-profile';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
 export interface SourceFileRef {
@@ -18,6 +19,10 @@ export interface FileResult {
   hash?: string;
   violations: Violation[];
   notices: Notice[];
+  /** Ids of the rules that applied to the file (none when it could not be read). */
+  rules: string[];
+  /** Taken from the previous run's session shard instead of analysed again. */
+  reused?: boolean;
 }
 
 export interface CheckFilesOptions {
@@ -31,6 +36,10 @@ export interface CheckFilesOptions {
   reportUnusedSuppressions?: boolean;
   /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
   workspace?: WorkspaceView;
+  /** Stored violations of a file whose content and context are unchanged since they were found. */
+  reuse?: (file: string, hash: string | undefined) => Violation[] | undefined;
+  /** Collects rule timings, file counts and heap use (`--profile`). */
+  profiler?: RunProfiler;
 }
 
 const DEFAULT_READ_CONCURRENCY = 8;
@@ -48,22 +57,32 @@ export function isCheckedFile(file: string, config: ConfigResolver): boolean {
  */
 export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { config, workspaceRoot } = options;
+  const { profiler } = options;
+  const done = (result: FileResult): FileResult => {
+    profiler?.fileDone(result.reused === true);
+    return result;
+  };
   return from(options.files).pipe(
     filter((ref) => isCheckedFile(ref.path, config)),
-    mergeMap(async (ref) => ({ ref, outcome: await readSource(join(workspaceRoot, ref.path), config.maxFileSize) }), options.readConcurrency ?? DEFAULT_READ_CONCURRENCY),
-    map(({ ref, outcome }): FileResult => {
+    mergeMap(async (ref): Promise<FileResult> => {
+      const rules = config.rulesFor(ref.path);
+      const ruleIds = rules.map((active) => active.rule.id);
+      const reused = options.reuse?.(ref.path, ref.hash);
+      if (reused) return done({ file: ref.path, hash: ref.hash, violations: reused, notices: [], rules: ruleIds, reused: true });
+      const outcome = await readSource(join(workspaceRoot, ref.path), config.maxFileSize);
       if (!('text' in outcome)) {
-        return { file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }] };
+        return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }
       const result = lintSource({
         file: ref.path,
         text: outcome.text,
-        rules: config.rulesFor(ref.path),
+        rules,
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: options.reportUnusedSuppressions,
         workspace: options.workspace,
+        timings: profiler?.timings,
       });
-      return { file: ref.path, hash: ref.hash, ...result };
-    }),
+      return done({ file: ref.path, hash: ref.hash, ...result, rules: ruleIds });
+    }, options.readConcurrency ?? DEFAULT_READ_CONCURRENCY),
   );
 }

@@ -1,6 +1,7 @@
 import type { Notice, Violation } from '../engine/types';
 import type { Baseline, BaselineEntry } from '../session/baseline';
 import type { FileResult } from './check-files';
+import type { RunProfile } from './run-profile';
 
 /** Version of the `report.json` layout; bump on any incompatible change. */
 export const REPORT_VERSION = 1;
@@ -35,6 +36,8 @@ export interface RunReport {
   notices: Notice[];
   /** Present when the project has a baseline: its size and the entries no longer found (fixed). */
   baseline?: { entries: number; fixed: BaselineEntry[] };
+  /** Only from a run with `--profile`: timings and memory, machine data by nature. */
+  profile?: RunProfile;
 }
 
 export function compareViolations(a: Violation, b: Violation): number {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+const TEMP_SUFFIX = '.tmp';
 
 /**
  * Writes a file so that readers (and a process killed mid-write) only ever see the old or the new
@@ -11,7 +13,7 @@ import { dirname } from 'node:path';
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
   try {
     const handle = await open(temp, 'w');
     try {
@@ -25,4 +27,19 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Removes the temp files a killed writer left in `folder` (not below it), so they never end up in
+ * a cached output. Call it only where no other writer is active, e.g. in a task's own output folder.
+ */
+export async function removeStaleTempFiles(folder: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  const stale = /\.\d+\.[0-9a-f]{8}\.tmp$/;
+  await Promise.all(names.filter((name) => stale.test(name)).map((name) => rm(join(folder, name), { force: true })));
 }

@@ -1,54 +1,130 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Severity } from '../engine/types';
+import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
+import type { NoticeCode, Severity, Violation } from '../engine/types';
 import { stableStringify } from '../json/stable-stringify';
 import type { FileResult } from '../runner/check-files';
 import { compareStrings, compareViolations } from '../runner/run-report';
 import { writeFileAtomic } from './atomic-write';
 
-export const SESSION_SHARD_VERSION = 1;
+export const SESSION_SHARD_VERSION = 2;
 export const SESSION_SHARD_FILE = 'session.json';
 
-/** A violation in compact form: [ruleId, severity, line, column, fingerprint]. */
-export type CompactViolation = [ruleId: string, severity: Severity, line: number, column: number, fingerprint: string];
+/** A violation in compact form (the file is the key it is stored under). */
+export type CompactViolation = [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string];
 
-/** One project's state after a run: enough to tell which files changed since, and what each had. */
+export type CompactNotice = [code: NoticeCode, message: string];
+
+export interface ShardFile {
+  /** Nx's content hash of the file when it was checked. */
+  hash?: string;
+  violations: CompactViolation[];
+  /** "And N more": violations found in the file but not stored, because a limit cut the list. */
+  more?: number;
+  /** Why the file was not (fully) checked: too large, binary, a rule that failed on it... */
+  notices?: CompactNotice[];
+}
+
+/** Per rule: files it applied to, files with none / some of its violations, and its violations. */
+export interface RuleCounts {
+  checked: number;
+  passed: number;
+  failed: number;
+  violations: number;
+}
+
+export interface SessionLimits {
+  maxViolationsPerFile: number;
+  maxViolations: number;
+}
+
+/** One project's state after a run: which files were checked, with what content, and what each had. */
 export interface SessionShard {
   version: typeof SESSION_SHARD_VERSION;
   project: string;
   enforcerVersion: string;
   configHash: string;
-  files: Record<string, { hash?: string; violations: CompactViolation[] }>;
-  rules: Record<string, { files: number; violations: number }>;
-  totals: { files: number; errors: number; warnings: number };
+  /** Hash of what else decides a file's result: run options and the workspace's projects. */
+  contextHash: string;
+  limits: SessionLimits;
+  files: Record<string, ShardFile>;
+  rules: Record<string, RuleCounts>;
+  /** Exact, whatever the limits cut: `violations` found, `stored` in `files`, `more` left out. */
+  totals: { files: number; errors: number; warnings: number; violations: number; stored: number; more: number; notices: number };
+}
+
+/** What a stored result was computed with; a file's result is reusable only while all of it is unchanged. */
+export interface ShardKey {
+  project: string;
+  enforcerVersion: string;
+  configHash: string;
+  contextHash: string;
 }
 
 export type ShardReadResult = { shard: SessionShard } | { missing: true } | { corrupt: string; setAsideTo: string };
 
-export function buildSessionShard(results: readonly FileResult[], meta: { project: string; enforcerVersion: string; configHash: string }): SessionShard {
+/**
+ * Builds the shard from per-file results (in any order). Counts are exact; stored violations are
+ * bounded per file and per shard, in path order, so the same results always give the same bytes.
+ */
+export function buildSessionShard(results: readonly FileResult[], key: ShardKey, limits: SessionLimits = DEFAULT_SESSION_LIMITS): SessionShard {
   const files: SessionShard['files'] = {};
   const rules: SessionShard['rules'] = {};
-  let errors = 0;
-  let warnings = 0;
+  const totals = { files: results.length, errors: 0, warnings: 0, violations: 0, stored: 0, more: 0, notices: 0 };
+  const countsOf = (ruleId: string) => (rules[ruleId] ??= { checked: 0, passed: 0, failed: 0, violations: 0 });
+
   for (const result of [...results].sort((a, b) => compareStrings(a.file, b.file))) {
     const violations = [...result.violations].sort(compareViolations);
-    files[result.file] = {
-      hash: result.hash,
-      violations: violations.map((v): CompactViolation => [v.ruleId, v.severity, v.line, v.column, v.fingerprint]),
-    };
-    const rulesInFile = new Set<string>();
+    const room = Math.max(0, Math.min(limits.maxViolationsPerFile, limits.maxViolations - totals.stored));
+    const stored = violations.slice(0, room);
+    const entry: ShardFile = { hash: result.hash, violations: stored.map(compact) };
+    if (violations.length > stored.length) entry.more = violations.length - stored.length;
+    if (result.notices.length > 0) entry.notices = result.notices.map((notice): CompactNotice => [notice.code, notice.message]);
+    files[result.file] = entry;
+
+    totals.stored += stored.length;
+    totals.more += entry.more ?? 0;
+    totals.notices += result.notices.length;
+    const failedRules = new Set<string>();
     for (const violation of violations) {
-      if (violation.severity === 'error') errors++;
-      else warnings++;
-      const counts = (rules[violation.ruleId] ??= { files: 0, violations: 0 });
-      counts.violations++;
-      if (!rulesInFile.has(violation.ruleId)) {
-        rulesInFile.add(violation.ruleId);
-        counts.files++;
-      }
+      totals.violations++;
+      if (violation.severity === 'error') totals.errors++;
+      else totals.warnings++;
+      countsOf(violation.ruleId).violations++;
+      failedRules.add(violation.ruleId);
+    }
+    // Pseudo-rules (parse errors, suppression problems) are not "applied", so they count only where they fired.
+    for (const ruleId of new Set([...result.rules, ...failedRules])) {
+      const counts = countsOf(ruleId);
+      counts.checked++;
+      if (failedRules.has(ruleId)) counts.failed++;
+      else counts.passed++;
     }
   }
-  return { version: SESSION_SHARD_VERSION, ...meta, files, rules, totals: { files: results.length, errors, warnings } };
+  return { version: SESSION_SHARD_VERSION, ...key, limits: { ...limits }, files, rules, totals };
+}
+
+function compact(violation: Violation): CompactViolation {
+  return [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint];
+}
+
+function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint]: CompactViolation): Violation {
+  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint };
+}
+
+/**
+ * The stored violations of files whose content is unchanged, when the shard was computed with the
+ * same enforcer, config and context. A file whose list was cut, or that has notices, is checked again.
+ */
+export function reusableViolations(shard: SessionShard | undefined, key: ShardKey): (file: string, hash: string | undefined) => Violation[] | undefined {
+  if (!shard || shard.project !== key.project || shard.enforcerVersion !== key.enforcerVersion || shard.configHash !== key.configHash || shard.contextHash !== key.contextHash) {
+    return () => undefined;
+  }
+  return (file, hash) => {
+    const entry = Object.hasOwn(shard.files, file) ? shard.files[file] : undefined;
+    if (hash === undefined || entry?.hash !== hash || entry.more || entry.notices || !Array.isArray(entry.violations)) return undefined;
+    return entry.violations.map((violation) => expand(file, violation));
+  };
 }
 
 /**
@@ -91,11 +167,13 @@ export class SessionShardStore {
   }
 
   private validate(data: unknown): string | undefined {
-    if (data === null || typeof data !== 'object') return 'not a JSON object';
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a JSON object';
     const shard = data as Partial<SessionShard>;
     if (shard.version !== SESSION_SHARD_VERSION) return `unknown version ${JSON.stringify(shard.version)} (expected ${SESSION_SHARD_VERSION})`;
     if (shard.project !== this.project) return `belongs to project ${JSON.stringify(shard.project)}, not ${JSON.stringify(this.project)}`;
-    if (typeof shard.files !== 'object' || shard.files === null) return 'has no files map';
+    if (!isRecord(shard.files)) return 'has no files map';
+    const badFile = Object.entries(shard.files).find(([, entry]) => !isRecord(entry) || !Array.isArray(entry.violations) || !entry.violations.every(isCompactViolation));
+    if (badFile) return `has a malformed entry for ${badFile[0]}`;
     return undefined;
   }
 
@@ -104,4 +182,20 @@ export class SessionShardStore {
     await rename(this.path, setAsideTo).catch(() => undefined);
     return { corrupt: reason, setAsideTo };
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isCompactViolation(value: unknown): value is CompactViolation {
+  return (
+    Array.isArray(value) &&
+    value.length === 8 &&
+    typeof value[0] === 'string' &&
+    (value[1] === 'error' || value[1] === 'warn') &&
+    [2, 3, 4, 5].every((index) => Number.isInteger(value[index])) &&
+    typeof value[6] === 'string' &&
+    typeof value[7] === 'string'
+  );
 }

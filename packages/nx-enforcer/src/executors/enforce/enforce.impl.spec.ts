@@ -1,6 +1,6 @@
 import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext, type FileData, type ProjectFileMap } from '@nx/devkit';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import enforceExecutor from './enforce.impl';
@@ -315,5 +315,105 @@ describe('enforce executor', () => {
     const workspace = createWorkspace(files, libA(['libs/lib-a/src/run.ts']));
     expect(await workspace.run('lib-a')).toEqual({ success: false });
     expect(loggedErrors()).toContain('libs/lib-a/enforcer.baseline.json: the baseline is not valid JSON');
+  });
+
+  describe('session shard', () => {
+    const shardPath = '.nx-enforcer/libs/lib-a/session.json';
+
+    it('should set aside a corrupt shard with one warning line, and rebuild it', async () => {
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG, [shardPath]: '{"version":2,"proj' }, libA(['libs/lib-a/src/greet.ts']));
+
+      expect(await workspace.run('lib-a')).toEqual({ success: true });
+
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/^nx-enforcer: .*session\.json was not valid JSON \(truncated or corrupt\); set aside as session\.json\.corrupt, all files are checked again$/);
+      expect(workspace.read(`${shardPath}.corrupt`)).toBe('{"version":2,"proj');
+      expect(JSON.parse(workspace.read(shardPath)).files['libs/lib-a/src/greet.ts'].violations).toHaveLength(1);
+    });
+
+    it('should analyse again only the files whose Nx hash changed since the shard on disk', async () => {
+      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+      const workspace = createWorkspace(files, libA(Object.keys(files)));
+      jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+      await workspace.run('lib-a', { profile: true });
+      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile.files).toEqual({ analysed: 2, reused: 0 });
+      const coldShard = workspace.read(shardPath);
+
+      await workspace.run('lib-a', { profile: true });
+      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile.files).toEqual({ analysed: 0, reused: 2 });
+      expect(workspace.read(shardPath)).toBe(coldShard);
+
+      writeFileSync(join(workspace.root, 'libs/lib-a/src/run.ts'), CLEAN);
+      workspace.fileMap['lib-a'][1] = { file: 'libs/lib-a/src/run.ts', hash: 'changed' };
+      expect(await workspace.run('lib-a', { profile: true })).toEqual({ success: true });
+      const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+      expect(report.profile.files).toEqual({ analysed: 1, reused: 1 });
+      expect(report.violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['logging/no-console']);
+    });
+
+    it('should remove temp files a killed run left in the output folder', async () => {
+      const stale = '.nx-enforcer/libs/lib-a/session.json.4242.0123abcd.tmp';
+      const workspace = createWorkspace({ 'libs/lib-a/src/clean.ts': CLEAN, [stale]: '{"half":' }, libA(['libs/lib-a/src/clean.ts']));
+
+      await workspace.run('lib-a');
+
+      expect(existsSync(join(workspace.root, stale))).toBe(false);
+      expect(readdirSync(join(workspace.root, '.nx-enforcer/libs/lib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
+    });
+  });
+
+  describe('formats and profile', () => {
+    it('should print one format and write the others inside the output folder', async () => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+      expect(await workspace.run('lib-a', { format: ['stylish', 'junit:junit.xml', 'markdown:summary/report.md'] })).toEqual({ success: true });
+
+      expect(stdout).toContain('1 problem (0 errors, 1 warning)');
+      expect(workspace.read('.nx-enforcer/libs/lib-a/junit.xml')).toContain('name="libs/lib-a/src/greet.ts"');
+      expect(workspace.read('.nx-enforcer/libs/lib-a/summary/report.md')).toContain('logging/no-console');
+    });
+
+    it('should accept a comma-separated string, as Nx passes a single --format', async () => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+      await workspace.run('lib-a', { format: 'json,sarif:copy.sarif' });
+
+      expect(JSON.parse(stdout).summary.warnings).toBe(1);
+      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/copy.sarif')).version).toBe('2.1.0');
+    });
+
+    it.each([
+      [['stylish', 'json'], 'only one format can print to the terminal'],
+      [['junit:../../elsewhere.xml'], '../../elsewhere.xml must be a new file inside the task\'s output folder'],
+      [['json:report.json'], 'report.json must be a new file inside'],
+      [['xml'], 'unknown format "xml"'],
+    ])('should fail with a clear message for format %j, writing nothing', async (format, message) => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+      expect(await workspace.run('lib-a', { format })).toEqual({ success: false });
+
+      expect(loggedErrors()).toContain(message);
+      expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+    });
+
+    it('should print the profile to stderr and add it to report.json only with profile', async () => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+      let stderr = '';
+      jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        stderr += chunk.toString();
+        return true;
+      });
+
+      await workspace.run('lib-a');
+      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile).toBeUndefined();
+      expect(stderr).toBe('');
+
+      await workspace.run('lib-a', { profile: true });
+      const { profile } = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+      expect(profile).toMatchObject({ files: { analysed: 0, reused: 1 }, peakRssBytes: expect.any(Number), peakHeapBytes: expect.any(Number) });
+      expect(stderr).toMatch(/^Profile \(lib-a\): 0 files analysed, 1 reused, /);
+    });
   });
 });

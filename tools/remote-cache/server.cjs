@@ -1,0 +1,93 @@
+// @ts-check
+/**
+ * A minimal Nx self-hosted remote cache (the OpenAPI contract Nx documents for
+ * NX_SELF_HOSTED_REMOTE_CACHE_SERVER): `PUT /v1/cache/{hash}` stores the tar body, `GET` returns it.
+ * Entries live as files in one folder; the server listens on 127.0.0.1 only, on a free port.
+ *
+ *   const server = await startRemoteCache({ directory, token });
+ *   // NX_SELF_HOSTED_REMOTE_CACHE_SERVER=server.url NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN=token
+ *   server.stats  // { hits, misses, uploads } for assertions
+ *   await server.stop();
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+
+const HASH = /^\/v1\/cache\/([A-Za-z0-9_-]{1,128})$/;
+
+/**
+ * @param {{ directory: string, token?: string, port?: number }} options
+ * @returns {Promise<{ url: string, stats: { hits: number, misses: number, uploads: number, rejected: number }, entries: () => string[], stop: () => Promise<void> }>}
+ */
+async function startRemoteCache({ directory, token, port = 0 }) {
+  fs.mkdirSync(directory, { recursive: true });
+  const stats = { hits: 0, misses: 0, uploads: 0, rejected: 0 };
+
+  const server = http.createServer((request, response) => {
+    const send = (/** @type {number} */ status, /** @type {string} */ message = '') => {
+      response.writeHead(status, { 'content-type': 'text/plain' });
+      response.end(message);
+    };
+    if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) {
+      stats.rejected++;
+      return send(401, 'missing or wrong bearer token');
+    }
+    const match = HASH.exec(request.url ?? '');
+    if (!match) return send(404, 'not a cache route');
+    const file = path.join(directory, match[1]);
+
+    if (request.method === 'GET') {
+      if (!fs.existsSync(file)) {
+        stats.misses++;
+        return send(404, 'no such entry');
+      }
+      stats.hits++;
+      const body = fs.readFileSync(file);
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+      return response.end(body);
+    }
+    if (request.method === 'PUT') {
+      // Entries are immutable: a hash names one result forever.
+      if (fs.existsSync(file)) {
+        request.resume();
+        return send(409, 'cannot override an existing record');
+      }
+      const chunks = /** @type {Buffer[]} */ ([]);
+      request.on('data', (chunk) => chunks.push(chunk));
+      request.on('end', () => {
+        const temp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, Buffer.concat(chunks));
+        fs.renameSync(temp, file);
+        stats.uploads++;
+        send(200);
+      });
+      return undefined;
+    }
+    return send(405, 'only GET and PUT');
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    stats,
+    entries: () => fs.readdirSync(directory).filter((name) => !name.endsWith('.tmp')).sort(),
+    stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}
+
+module.exports = { startRemoteCache };
+
+if (require.main === module) {
+  const directory = process.argv[2];
+  if (!directory) {
+    console.error('Usage: node tools/remote-cache/server.cjs <folder> [port]');
+    process.exit(2);
+  }
+  startRemoteCache({ directory, port: process.argv[3] ? Number(process.argv[3]) : 0 }).then((server) => {
+    console.log(`Nx remote cache: ${server.url} (NX_SELF_HOSTED_REMOTE_CACHE_SERVER)`);
+  });
+}
