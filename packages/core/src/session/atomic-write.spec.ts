@@ -30,6 +30,16 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(folder).sort()).toEqual(['file.json', 'target']);
   });
 
+  it('should remove temp files of dead writers only, never those of a writer still running', async () => {
+    const dead = 'session.json.2147483646.0123abcd.tmp';
+    const ours = `session.json.${process.pid}.89abcdef.tmp`;
+    const parents = `report.json.${process.ppid}.00000000.tmp`;
+    for (const name of [dead, ours, parents, 'notes.tmp', 'session.json']) writeFileSync(join(folder, name), '{');
+    await removeStaleTempFiles(folder);
+    expect(readdirSync(folder).sort()).toEqual([parents, 'notes.tmp', 'session.json', ours].sort());
+    await expect(removeStaleTempFiles(join(folder, 'missing'))).resolves.toBeUndefined();
+  });
+
   it('should leave the old or the new complete file when the writer is killed at any moment', async () => {
     const path = join(folder, 'session.json');
     // Built the same way in this process and in the writer (passed as source), 2 MB each.

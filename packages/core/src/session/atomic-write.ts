@@ -30,8 +30,9 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
 }
 
 /**
- * Removes the temp files a killed writer left in `folder` (not below it), so they never end up in
- * a cached output. Call it only where no other writer is active, e.g. in a task's own output folder.
+ * Removes the temp files that killed writers left in `folder` (not below it), so they never end up
+ * in a cached output. A temp file whose writer (by the pid in its name) is still alive is left
+ * alone: two runs of one project at once must not break each other's writes.
  */
 export async function removeStaleTempFiles(folder: string): Promise<void> {
   let names: string[];
@@ -40,6 +41,21 @@ export async function removeStaleTempFiles(folder: string): Promise<void> {
   } catch {
     return;
   }
-  const stale = /\.\d+\.[0-9a-f]{8}\.tmp$/;
-  await Promise.all(names.filter((name) => stale.test(name)).map((name) => rm(join(folder, name), { force: true })));
+  const temp = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+  const stale = names.filter((name) => {
+    const pid = temp.exec(name)?.[1];
+    return pid !== undefined && !isAlive(Number(pid));
+  });
+  await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

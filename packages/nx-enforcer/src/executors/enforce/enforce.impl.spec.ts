@@ -354,7 +354,7 @@ describe('enforce executor', () => {
     });
 
     it('should remove temp files a killed run left in the output folder', async () => {
-      const stale = '.nx-enforcer/libs/lib-a/session.json.4242.0123abcd.tmp';
+      const stale = '.nx-enforcer/libs/lib-a/session.json.2147483646.0123abcd.tmp';
       const workspace = createWorkspace({ 'libs/lib-a/src/clean.ts': CLEAN, [stale]: '{"half":' }, libA(['libs/lib-a/src/clean.ts']));
 
       await workspace.run('lib-a');
