@@ -72,7 +72,7 @@ function toResult(violation: ReportedViolation, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(violation.file), uriBaseId: SARIF_SOURCE_ROOT },
+          artifactLocation: { uri: toUri(violation.file), uriBaseId: SARIF_SOURCE_ROOT },
           region: { startLine: violation.line, startColumn: violation.column, endLine: violation.endLine, endColumn: violation.endColumn },
         },
       },
@@ -80,4 +80,9 @@ function toResult(violation: ReportedViolation, ruleIndex: number) {
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: violation.fingerprint },
     baselineState: violation.scope === 'historical' ? 'unchanged' : 'new',
   };
+}
+
+/** A relative URI reference: each path segment percent-encoded, so `#`, `?` and `%` in names survive. */
+function toUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
 }

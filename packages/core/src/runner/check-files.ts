@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filter, from, mergeMap, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
@@ -58,6 +59,7 @@ export function isCheckedFile(file: string, config: ConfigResolver): boolean {
 export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { config, workspaceRoot } = options;
   const { profiler } = options;
+  let realWorkspaceRoot: Promise<string> | undefined;
   const done = (result: FileResult): FileResult => {
     profiler?.fileDone(result.reused === true);
     return result;
@@ -69,7 +71,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       const ruleIds = rules.map((active) => active.rule.id);
       const reused = options.reuse?.(ref.path, ref.hash);
       if (reused) return done({ file: ref.path, hash: ref.hash, violations: reused, notices: [], rules: ruleIds, reused: true });
-      const outcome = await readSource(join(workspaceRoot, ref.path), config.maxFileSize);
+      realWorkspaceRoot ??= realpath(workspaceRoot);
+      const outcome = await readSource(join(workspaceRoot, ref.path), { maxFileSize: config.maxFileSize, realWorkspaceRoot: await realWorkspaceRoot });
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }

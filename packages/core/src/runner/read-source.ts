@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import type { NoticeCode } from '../engine/types';
 
 export type ReadOutcome = { text: string } | { skipped: NoticeCode; message: string };
@@ -6,14 +7,28 @@ export type ReadOutcome = { text: string } | { skipped: NoticeCode; message: str
 const BINARY_SNIFF_BYTES = 8000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+export interface ReadSourceOptions {
+  maxFileSize: number;
+  /** The workspace root with symbolic links resolved: nothing that resolves outside it is read. */
+  realWorkspaceRoot?: string;
+}
+
 /**
  * Reads a source file as text, refusing what cannot be source code: directories, files over
  * `maxFileSize` (checked before reading, so a huge file costs nothing), binary content and
- * invalid UTF-8. Every refusal is returned as a reason, never thrown.
+ * invalid UTF-8, and anything a symbolic link leads outside the workspace. Every refusal is
+ * returned as a reason, never thrown.
  */
-export async function readSource(absolutePath: string, maxFileSize: number): Promise<ReadOutcome> {
+export async function readSource(absolutePath: string, options: ReadSourceOptions): Promise<ReadOutcome> {
+  const { maxFileSize, realWorkspaceRoot } = options;
   let handle;
   try {
+    if (realWorkspaceRoot !== undefined) {
+      const target = await realpath(absolutePath);
+      if (target !== realWorkspaceRoot && !target.startsWith(`${realWorkspaceRoot}${sep}`)) {
+        return { skipped: 'outside-workspace', message: 'is a symbolic link (or inside one) that leads outside the workspace; not followed' };
+      }
+    }
     handle = await open(absolutePath, 'r');
   } catch (error) {
     return { skipped: 'unreadable', message: `cannot be read (${describe(error)}); skipped` };
