@@ -6,8 +6,13 @@
  *
  *   const server = await startRemoteCache({ directory, token });
  *   // NX_SELF_HOSTED_REMOTE_CACHE_SERVER=server.url NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN=token
- *   server.stats  // { hits, misses, uploads } for assertions
+ *   server.stats  // { hits, misses, uploads, rejected } for assertions
  *   await server.stop();
+ *
+ * A caller that blocks its event loop while Nx talks to the cache (spawnSync) must run it in
+ * another process: `startRemoteCacheProcess` does, and reads the counts from a stats file.
+ *
+ *   node tools/remote-cache/server.cjs <folder> [--token T] [--port N] [--stats file.json]
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -16,14 +21,15 @@ const path = require('node:path');
 const HASH = /^\/v1\/cache\/([A-Za-z0-9_-]{1,128})$/;
 
 /**
- * @param {{ directory: string, token?: string, port?: number }} options
+ * @param {{ directory: string, token?: string, port?: number, onRequest?: () => void }} options
  * @returns {Promise<{ url: string, stats: { hits: number, misses: number, uploads: number, rejected: number }, entries: () => string[], stop: () => Promise<void> }>}
  */
-async function startRemoteCache({ directory, token, port = 0 }) {
+async function startRemoteCache({ directory, token, port = 0, onRequest }) {
   fs.mkdirSync(directory, { recursive: true });
   const stats = { hits: 0, misses: 0, uploads: 0, rejected: 0 };
 
   const server = http.createServer((request, response) => {
+    response.on('finish', () => onRequest?.());
     const send = (/** @type {number} */ status, /** @type {string} */ message = '') => {
       response.writeHead(status, { 'content-type': 'text/plain' });
       response.end(message);
@@ -79,15 +85,56 @@ async function startRemoteCache({ directory, token, port = 0 }) {
   };
 }
 
-module.exports = { startRemoteCache };
+/**
+ * Runs the server in a child process (for callers that block on spawnSync). `stats()` reads the
+ * counts the child keeps in a file, as of its last finished request.
+ * @param {{ directory: string, token?: string }} options
+ * @returns {Promise<{ url: string, stats: () => { hits: number, misses: number, uploads: number, rejected: number }, stop: () => void }>}
+ */
+async function startRemoteCacheProcess({ directory, token }) {
+  const { spawn } = require('node:child_process');
+  const statsFile = path.join(directory, '..', `${path.basename(directory)}.stats.json`);
+  const args = [__filename, directory, '--stats', statsFile, ...(token === undefined ? [] : ['--token', token])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`remote cache server exited with ${code}: ${output}`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    url: /** @type {string} */ (url),
+    stats: () => (fs.existsSync(statsFile) ? JSON.parse(fs.readFileSync(statsFile, 'utf8')) : { hits: 0, misses: 0, uploads: 0, rejected: 0 }),
+    stop: () => {
+      child.kill();
+    },
+  };
+}
+
+module.exports = { startRemoteCache, startRemoteCacheProcess };
 
 if (require.main === module) {
-  const directory = process.argv[2];
-  if (!directory) {
-    console.error('Usage: node tools/remote-cache/server.cjs <folder> [port]');
+  const { parseArgs } = require('node:util');
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { token: { type: 'string' }, port: { type: 'string' }, stats: { type: 'string' } } });
+  if (positionals.length !== 1) {
+    console.error('Usage: node tools/remote-cache/server.cjs <folder> [--token T] [--port N] [--stats file.json]');
     process.exit(2);
   }
-  startRemoteCache({ directory, port: process.argv[3] ? Number(process.argv[3]) : 0 }).then((server) => {
+  /** @type {{ stats: object } | undefined} */
+  let started;
+  const writeStats = () => {
+    if (!values.stats || !started) return;
+    // Atomic, so a reader never sees half a file.
+    fs.writeFileSync(`${values.stats}.tmp`, JSON.stringify(started.stats));
+    fs.renameSync(`${values.stats}.tmp`, values.stats);
+  };
+  startRemoteCache({ directory: positionals[0], token: values.token, port: values.port ? Number(values.port) : 0, onRequest: writeStats }).then((server) => {
+    started = server;
+    writeStats();
     console.log(`Nx remote cache: ${server.url} (NX_SELF_HOSTED_REMOTE_CACHE_SERVER)`);
   });
 }

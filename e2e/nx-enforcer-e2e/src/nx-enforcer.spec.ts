@@ -1,5 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { publishPackages } from '../../../tools/local-registry/index.cjs';
+import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs';
 
 import { e2eContext, registryEnv } from './support/e2e-context';
 import { runCommand, runNx, type RunResult } from './support/run';
@@ -10,15 +14,19 @@ import { runCommand, runNx, type RunResult } from './support/run';
  * steps run in order and build on each other.
  */
 describe('nx-enforcer in a new Nx workspace', () => {
-  const { workspace, registry } = e2eContext();
+  const { workspace, registry, version } = e2eContext();
   const libA = 'packages/lib-a';
   const libB = 'packages/lib-b';
   let projectA: string;
   let projectB: string;
 
+  // Nx 23 keeps its cache in ~/.nx/<workspace id>, shared by every checkout of a workspace on the
+  // machine; the e2e workspace gets its own, so runs never see each other's entries.
+  const nxCache = join(workspace, '..', 'nx-cache');
+  const nxEnv = { ...registryEnv(registry), NX_CACHE_DIRECTORY: nxCache };
   const runsTasks = (args: string[]) => ['run', 'run-many', 'affected'].includes(args[0]);
   const nx = (args: string[], allowFailure = false): RunResult =>
-    runNx(runsTasks(args) ? [...args, '--output-style=static'] : args, { cwd: workspace, env: registryEnv(registry), allowFailure });
+    runNx(runsTasks(args) ? [...args, '--output-style=static'] : args, { cwd: workspace, env: nxEnv, allowFailure });
   const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
   const write = (path: string, content: string) => writeFileSync(join(workspace, path), content);
   const commit = (message: string) => {
@@ -33,7 +41,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
   /** Task ids that ran for real, and those served from the local cache. */
   const tasksOf = (output: string) => ({
     ran: [...output.matchAll(/> nx run (\S+:enforce)(?!\s+\[)/g)].map((match) => match[1]).sort(),
-    cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|existing outputs match the cache, left as is)\]/g)].map((match) => match[1]).sort(),
+    cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)].map((match) => match[1]).sort(),
   });
 
   beforeAll(() => {
@@ -240,8 +248,135 @@ describe('nx-enforcer in a new Nx workspace', () => {
       expect.arrayContaining([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libB}/src/lib/extra.ts`, scope: 'new' })]),
     );
   });
+
+  it('should re-run only the project whose baseline changed, and nothing for files outside every input', () => {
+    rmSync(join(workspace, `${libB}/src/lib/extra.ts`));
+    nx(['run-many', '-t', 'enforce']);
+    const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
+
+    write(`${libA}/enforcer.baseline.json`, `${read(`${libA}/enforcer.baseline.json`)}\n`);
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectA}:enforce`], cached: [`${projectB}:enforce`] });
+
+    // With security/no-secrets off in lib-b, no rule of lib-b reads Markdown: its README leaves the inputs.
+    const configB = JSON.parse(read(`${libB}/enforcer.config.json`));
+    write(`${libB}/enforcer.config.json`, `${JSON.stringify({ ...configB, rules: { ...configB.rules, 'security/no-secrets': 'off' } }, null, 2)}\n`);
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
+    write(`${libB}/README.md`, '# lib-b\n\nNow with more words.\n');
+    write(`${libA}/logo.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [], cached: both });
+    commit('baseline touched, lib-b without no-secrets');
+  });
+
+  it('should share results through a self-hosted remote cache: a fresh clone restores every project byte-identical, and one change re-runs one project', async () => {
+    const token = 'e2e-remote-cache-token';
+    const scratch = mkdtempSync(join(tmpdir(), 'nx-enforcer-remote-'));
+    // In its own process: runNx blocks this one while Nx talks to the cache.
+    const server = await startRemoteCacheProcess({ directory: join(scratch, 'cache'), token });
+    const remote = { NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url, NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token };
+    const clone = join(scratch, 'clone');
+    // Each "machine" has its own local cache folder.
+    const nxIn = (cwd: string, args: string[]) =>
+      runNx([...args, '--output-style=static'], { cwd, env: { ...nxEnv, ...remote, ...(cwd === clone ? { NX_CACHE_DIRECTORY: join(scratch, 'clone-cache') } : {}) } });
+    const outputsOf = (root: string) =>
+      [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => readFileSync(join(root, '.nx-enforcer', lib, file), 'utf8')));
+    const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
+    try {
+      // Machine A: an empty local cache, so both tasks run and upload.
+      runNx(['reset'], { cwd: workspace, env: nxEnv });
+      expect(tasksOf(nxIn(workspace, ['run-many', '-t', 'enforce']).output).ran).toEqual(both);
+      expect(server.stats()).toMatchObject({ uploads: 2, rejected: 0 });
+
+      // Machine B: a fresh clone in another folder, with no local cache and no outputs.
+      runCommand('git', ['clone', '--quiet', workspace, clone], { cwd: scratch });
+      cpSync(join(workspace, 'node_modules'), join(clone, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+      const restored = nxIn(clone, ['run-many', '-t', 'enforce']);
+      expect([...restored.output.matchAll(/> nx run (\S+:enforce)\s+\[remote cache\]/g)].map((match) => match[1]).sort()).toEqual(both);
+      expect(server.stats().hits).toBe(2);
+      expect(outputsOf(clone)).toEqual(outputsOf(workspace));
+
+      // A fresh analysis in a different folder gives the very bytes the cache holds.
+      rmSync(join(clone, '.nx-enforcer'), { recursive: true, force: true });
+      nxIn(clone, ['run-many', '-t', 'enforce', '--skip-nx-cache']);
+      expect(outputsOf(clone)).toEqual(outputsOf(workspace));
+
+      writeFileSync(join(clone, libA, 'src/lib/lib-a.ts'), `${readFileSync(join(workspace, libA, 'src/lib/lib-a.ts'), 'utf8')}export const added = 1;\n`);
+      expect(tasksOf(nxIn(clone, ['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectA}:enforce`], cached: [`${projectB}:enforce`] });
+    } finally {
+      server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('should re-run every project after upgrading the enforcer to a new version', () => {
+    const next = `${version}.next`;
+    publishPackages({
+      registryUrl: registry,
+      version: next,
+      packages: ['packages/core', 'packages/nx-enforcer'].map((dir) => resolve(__dirname, '../../..', dir)),
+      workDir: mkdtempSync(join(tmpdir(), 'nx-enforcer-publish-next-')),
+    });
+    const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [], cached: both });
+
+    runCommand('npm', ['install', '--save-dev', '--save-exact', `nx-enforcer@${next}`], { cwd: workspace, env: registryEnv(registry) });
+
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: both, cached: [] });
+    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).enforcerVersion).toBe(next);
+    expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [], cached: both });
+  });
+
+  it('should never write a detected secret in full: not to the terminal, reports, SARIF, shards, the summary or the Nx cache', () => {
+    // Built at run time so this spec holds no secret-shaped literal itself.
+    const secret = ['ghp', '_', 'Zr8Kq2Lm5Nx7Pv1Tb4Wc9Yd3Hf6Js0Ga8Ue2'].join('');
+    const planted: Record<string, string> = {
+      [`${libA}/src/lib/keys.ts`]: `export const token = '${secret}';\n`,
+      [`${libA}/config.json`]: `{ "token": "${secret}" }\n`,
+      [`${libA}/settings.yml`]: `token: ${secret}\n`,
+      [`${libA}/notes.md`]: `Use \`${secret}\` to log in.\n`,
+      [`${libA}/deploy.sh`]: `export GITHUB_TOKEN=${secret}\n`,
+    };
+    for (const [path, content] of Object.entries(planted)) write(path, content);
+    // A warning, so the task succeeds and Nx stores its output and terminal log in the cache.
+    const rootConfigFile = JSON.parse(read('enforcer.config.json'));
+    write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules: { ...rootConfigFile.rules, 'security/no-secrets': 'warn' } }, null, 2)}\n`);
+
+    const result = nx(['run-many', '-t', 'enforce']);
+    const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.filter((v: { ruleId: string }) => v.ruleId === 'security/no-secrets');
+    expect(found.map((v: { file: string }) => v.file).sort()).toEqual(Object.keys(planted).sort());
+    expect(result.output).toContain('security/no-secrets');
+    const replayed = nx(['run-many', '-t', 'enforce']);
+    expect(tasksOf(replayed.output).cached).toContain(`${projectA}:enforce`);
+
+    expect(result.output).not.toContain(secret);
+    expect(replayed.output).not.toContain(secret);
+    const written = [join(workspace, '.nx-enforcer'), join(workspace, '.nx'), nxCache].flatMap(filesUnder);
+    expect(written.filter((file) => readFileSync(file).includes(secret))).toEqual([]);
+    // The cache does hold this run: its outputs and terminal logs were searched.
+    expect(filesUnder(nxCache).filter((file) => readFileSync(file).includes('security/no-secrets')).length).toBeGreaterThan(0);
+  });
+
+  it('should check every project in one process with --batch, writing the same outputs', () => {
+    const outputs = () => [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => read(`.nx-enforcer/${lib}/${file}`)));
+    const single = outputs();
+    rmSync(join(workspace, '.nx-enforcer'), { recursive: true, force: true });
+
+    const batch = nx(['run-many', '-t', 'enforce', '--batch', '--skip-nx-cache']);
+
+    // Nx's banner for a batch: both tasks went to the executor's batchImplementation at once.
+    expect(batch.output).toMatch(/Running\s+2\s+tasks\s+with\s+nx-enforcer:enforce/);
+    expect(batch.output).toContain('security/no-secrets');
+    expect(outputs()).toEqual(single);
+  });
 });
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Every file below `folder`, recursively (none if it does not exist). */
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }

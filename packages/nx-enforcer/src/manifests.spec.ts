@@ -53,6 +53,12 @@ describe.each(collections)('$file', ({ file, key, entry, names }) => {
       expect(implementation).toMatch(/^\.\/dist\//);
       expect(schemaPath).toMatch(/^\.\/dist\/.*\.json$/);
       expect(typeof (require(`${toSource(implementation)}.ts`) as { default?: unknown }).default).toBe('function');
+      // A batch implementation, where there is one, follows the same rules.
+      const batch = entries[name].batchImplementation;
+      if (batch !== undefined) {
+        expect(batch).toMatch(/^\.\/dist\//);
+        expect(typeof (require(`${toSource(batch)}.ts`) as { default?: unknown }).default).toBe('function');
+      }
     });
 
     it('should describe itself and give every option a type, a description and a default unless it is required', () => {

@@ -20,6 +20,14 @@ describe('enforcer CLI', () => {
   });
   afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
+  it('should pass an empty workspace, and summarise one with no reports as clean', async () => {
+    expect(await run('check')).toBe(0);
+    expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 0 files checked');
+    stdout = '';
+    expect(await run('report')).toBe(0);
+    expect(stdout).toMatch(/^CLEAN: 0 new errors, 0 new warnings, 0 historical, 0 projects\./);
+  });
+
   it('should print help and exit 0', async () => {
     expect(await run('--help')).toBe(0);
     expect(stdout).toContain('Usage: enforcer check [paths...]');

@@ -1,8 +1,9 @@
-import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext, type FileData, type ProjectFileMap } from '@nx/devkit';
+import { createProjectFileMapUsingProjectGraph, logger, type ExecutorContext, type FileData, type ProjectFileMap, type TaskGraph } from '@nx/devkit';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import enforceBatch, { type BatchTaskResult } from './enforce.batch';
 import enforceExecutor from './enforce.impl';
 import type { EnforceExecutorOptions } from './schema';
 
@@ -353,6 +354,19 @@ describe('enforce executor', () => {
       expect(report.violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['logging/no-console']);
     });
 
+    it('should survive two runs of one project at once: both finish, the shard is one complete version', async () => {
+      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+      const workspace = createWorkspace(files, libA(Object.keys(files)));
+
+      const results = await Promise.all([workspace.run('lib-a'), workspace.run('lib-a', { updateBaseline: true }), workspace.run('lib-a')]);
+
+      expect(results.map((result) => result.success).sort()).toEqual([false, false, true]);
+      const shard = JSON.parse(workspace.read(shardPath));
+      expect(Object.keys(shard.files).sort()).toEqual(Object.keys(files).sort());
+      expect(shard.totals).toMatchObject({ files: 2, violations: 2 });
+      expect(readdirSync(join(workspace.root, '.nx-enforcer/libs/lib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
+    });
+
     it('should remove temp files a killed run left in the output folder', async () => {
       const stale = '.nx-enforcer/libs/lib-a/session.json.2147483646.0123abcd.tmp';
       const workspace = createWorkspace({ 'libs/lib-a/src/clean.ts': CLEAN, [stale]: '{"half":' }, libA(['libs/lib-a/src/clean.ts']));
@@ -414,6 +428,74 @@ describe('enforce executor', () => {
       const { profile } = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
       expect(profile).toMatchObject({ files: { analysed: 0, reused: 1 }, peakRssBytes: expect.any(Number), peakHeapBytes: expect.any(Number) });
       expect(stderr).toMatch(/^Profile \(lib-a\): 0 files analysed, 1 reused, /);
+    });
+  });
+
+  describe('batch (nx run-many -t enforce --batch)', () => {
+    const twoProjects = () =>
+      createWorkspace(
+        { 'libs/lib-a/src/run.ts': EMPTY_CATCH, 'libs/lib-b/src/greet.ts': CONSOLE_LOG, 'libs/lib-c/src/clean.ts': CLEAN },
+        {
+          'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/run.ts'] },
+          'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/greet.ts'] },
+          'lib-c': { root: 'libs/lib-c', files: ['libs/lib-c/src/clean.ts'] },
+        },
+      );
+    const taskGraphOf = (projects: string[]): TaskGraph => ({
+      roots: projects.map((project) => `${project}:enforce`),
+      dependencies: Object.fromEntries(projects.map((project) => [`${project}:enforce`, []])),
+      continuousDependencies: {},
+      tasks: Object.fromEntries(
+        projects.map((project) => [`${project}:enforce`, { id: `${project}:enforce`, target: { project, target: 'enforce' }, overrides: {}, outputs: [], parallelism: true, cache: true }]),
+      ),
+    });
+    const collect = async (iterator: AsyncIterableIterator<BatchTaskResult>) => {
+      const results: BatchTaskResult[] = [];
+      for await (const result of iterator) results.push(result);
+      return results;
+    };
+
+    it('should stream one result per task, each with its own output, reading the file map once', async () => {
+      const workspace = twoProjects();
+      const context = { ...executorContext(workspace.root, 'lib-a', { 'lib-a': { root: 'libs/lib-a', files: [] }, 'lib-b': { root: 'libs/lib-b', files: [] }, 'lib-c': { root: 'libs/lib-c', files: [] } }), projectName: undefined };
+      const inputs = { 'lib-a:enforce': {}, 'lib-b:enforce': { maxWarnings: 0 }, 'lib-c:enforce': { format: ['json'] } };
+
+      const results = await collect(enforceBatch(taskGraphOf(['lib-a', 'lib-b', 'lib-c']), inputs, {}, context));
+
+      const byTask = Object.fromEntries(results.map(({ task, result }) => [task, result]));
+      expect(Object.keys(byTask).sort()).toEqual(['lib-a:enforce', 'lib-b:enforce', 'lib-c:enforce']);
+      expect(byTask['lib-a:enforce']).toMatchObject({ success: false, status: 'failure' });
+      expect(byTask['lib-a:enforce'].terminalOutput).toContain('errors/no-empty-catch');
+      expect(byTask['lib-a:enforce'].terminalOutput).not.toContain('lib-b');
+      expect(byTask['lib-b:enforce']).toMatchObject({ success: false, status: 'failure' });
+      expect(byTask['lib-b:enforce'].terminalOutput).toContain('1 new warnings exceed maxWarnings (0)');
+      expect(byTask['lib-c:enforce']).toMatchObject({ success: true, status: 'success' });
+      expect(JSON.parse(byTask['lib-c:enforce'].terminalOutput).project).toBe('lib-c');
+      for (const lib of ['lib-a', 'lib-b', 'lib-c']) expect(JSON.parse(workspace.read(`.nx-enforcer/libs/${lib}/report.json`)).project).toBe(lib);
+      expect(fileMapMock).toHaveBeenCalledTimes(1);
+      expect(stdout).toBe('');
+    });
+
+    it('should give the same outputs as one process per project', async () => {
+      const workspace = twoProjects();
+      const projects = { 'lib-a': { root: 'libs/lib-a', files: [] }, 'lib-b': { root: 'libs/lib-b', files: [] }, 'lib-c': { root: 'libs/lib-c', files: [] } };
+      const outputs = ['lib-a', 'lib-b', 'lib-c'].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/libs/${lib}/${file}`));
+      for (const project of ['lib-a', 'lib-b', 'lib-c']) await workspace.run(project);
+      const single = outputs.map(workspace.read);
+      rmSync(join(workspace.root, '.nx-enforcer'), { recursive: true });
+
+      await collect(enforceBatch(taskGraphOf(['lib-a', 'lib-b', 'lib-c']), {}, {}, executorContext(workspace.root, 'lib-a', projects)));
+
+      expect(outputs.map(workspace.read)).toEqual(single);
+    });
+
+    it('should mark every task skipped, with the reason, when the file map cannot be built', async () => {
+      const workspace = twoProjects();
+      fileMapMock.mockRejectedValue(new Error('project graph is stale'));
+
+      const results = await collect(enforceBatch(taskGraphOf(['lib-a', 'lib-b']), {}, {}, executorContext(workspace.root, 'lib-a', {})));
+
+      expect(results).toEqual(['lib-a:enforce', 'lib-b:enforce'].map((task) => ({ task, result: { success: false, status: 'skipped', terminalOutput: 'nx-enforcer: project graph is stale\n' } })));
     });
   });
 });

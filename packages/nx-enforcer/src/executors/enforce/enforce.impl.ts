@@ -1,159 +1,19 @@
-import { createProjectFileMapUsingProjectGraph, logger, readJsonFile, type ExecutorContext } from '@nx/devkit';
-import { existsSync } from 'node:fs';
-import {
-  BASELINE_FILE,
-  builtinRules,
-  createWorkspaceView,
-  formatJson,
-  formatReport,
-  formatProfile,
-  formatSarif,
-  isBlocking,
-  isConfigError,
-  loadConfig,
-  parseOutputTargets,
-  removeStaleTempFiles,
-  runCheck,
-  SESSION_SHARD_FILE,
-  SessionShardStore,
-  writeFileAtomic,
-  type OutputTarget,
-  type SessionShard,
-  type SourceFileRef,
-  type WorkspaceView,
-} from '@nx-enforcer/core';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { outputDirectoryOf } from '../../output-directory';
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { createRunContext, enforceProject, type TaskOutput } from './enforce-project';
 import type { EnforceExecutorOptions } from './schema';
 
-export const REPORT_FILE = 'report.json';
-export const SARIF_FILE = 'report.sarif';
+export { REPORT_FILE, SARIF_FILE } from './enforce-project';
 
-/**
- * Runs the engine over one project: files from Nx's project file map (with Nx's content hashes),
- * `report.json`, `report.sarif` and the session shard into the project's output folder, a readable summary to the
- * terminal. Files whose Nx hash is unchanged since the shard on disk was written are not analysed again. Violations listed in the project's `enforcer.baseline.json` are historical: reported,
- * never failing. The task fails on a new `error`, or on more new warnings than `maxWarnings`.
- */
+const terminal: TaskOutput = {
+  print: (text) => process.stdout.write(text),
+  diagnostics: (text) => process.stderr.write(text),
+  error: (message) => logger.error(message),
+  warn: (message) => logger.warn(message),
+};
+
+/** `nx run <project>:enforce`: one project per process (see enforce.batch.ts for `--batch`). */
 export default async function enforceExecutor(options: EnforceExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
-  const projectName = context.projectName;
-  if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
-  const projectRoot = context.projectsConfigurations.projects[projectName].root;
-  const workspaceRoot = context.root;
-  const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
-
-  let outputs: OutputTarget[];
-  try {
-    outputs = outputTargetsOf(options.format, outputDirectory);
-  } catch (error) {
-    logger.error(`nx-enforcer: format: ${(error as Error).message}`);
-    return { success: false };
-  }
-
-  // A writer killed mid-write leaves temp files; they must not become part of the cached output.
-  await removeStaleTempFiles(outputDirectory);
-  const store = new SessionShardStore(outputDirectory, projectName);
-  const previousShard = await readPreviousShard(store);
-
-  let checked;
-  try {
-    const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
-    checked = {
-      config,
-      ...(await runCheck({
-        workspaceRoot,
-        files: await projectFiles(context, projectName),
-        config,
-        project: projectName,
-        reportUnusedSuppressions: options.reportUnusedSuppressions === true,
-        workspace: workspaceViewOf(context),
-        baselineFile: projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`,
-        updateBaseline: options.updateBaseline === true,
-        previousShard,
-        profile: options.profile === true,
-      })),
-    };
-  } catch (error) {
-    // A broken config or baseline is the user's to fix: one clear line, no stack.
-    if (!isConfigError(error)) throw error;
-    logger.error(`nx-enforcer: ${error.message}`);
-    return { success: false };
-  }
-  const { config, report, shard, profile } = checked;
-
-  // The profile is machine data: it goes into report.json only when asked for (and then that run's
-  // cache entry is its own, since options are part of the task hash).
-  await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(profile ? { ...report, profile } : report));
-  await writeFileAtomic(join(outputDirectory, SARIF_FILE), formatSarif(report, config.rules));
-  if (shard) await store.write(shard);
-
+  if (!context.projectName) throw new Error('nx-enforcer:enforce must run for a project');
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  for (const target of outputs) {
-    const text = formatReport(report, target.format, { color: color && target.file === undefined, rules: config.rules });
-    if (target.file === undefined) process.stdout.write(text);
-    else await writeFileAtomic(target.file, text);
-  }
-  if (profile) process.stderr.write(formatProfile(profile, projectName));
-
-  const maxWarnings = options.maxWarnings ?? -1;
-  const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
-  if (tooManyWarnings) logger.error(`nx-enforcer: ${report.summary.newWarnings} new warnings exceed maxWarnings (${maxWarnings})`);
-  return { success: !isBlocking(report) && !tooManyWarnings };
-}
-
-/**
- * `format` entries: `name` prints to the terminal, `name:file` writes inside the project's output
- * folder, the only place Nx caches and restores with the task.
- */
-function outputTargetsOf(format: EnforceExecutorOptions['format'], outputDirectory: string): OutputTarget[] {
-  const texts = format === undefined ? ['stylish'] : Array.isArray(format) ? format : format.split(',');
-  return parseOutputTargets(texts.map((text) => text.trim())).map((target) => {
-    if (target.file === undefined) return target;
-    const file = resolve(outputDirectory, target.file);
-    const inside = relative(outputDirectory, file);
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || [REPORT_FILE, SARIF_FILE, SESSION_SHARD_FILE].includes(inside)) {
-      throw new Error(`${target.file} must be a new file inside the task's output folder (relative to it), so Nx caches it with the task`);
-    }
-    return { ...target, file };
-  });
-}
-
-/** The previous run's shard, for reuse; an untrustworthy one is set aside with one warning line, and rebuilt. */
-async function readPreviousShard(store: SessionShardStore): Promise<SessionShard | undefined> {
-  const previous = await store.read();
-  if ('corrupt' in previous) {
-    logger.warn(`nx-enforcer: ${relative(process.cwd(), store.path) || store.path} was ${previous.corrupt}; set aside as ${SESSION_SHARD_FILE}.corrupt, all files are checked again`);
-    return undefined;
-  }
-  return 'shard' in previous ? previous.shard : undefined;
-}
-
-/** The project's own files, as Nx sees them (gitignored files and nested projects excluded). */
-async function projectFiles(context: ExecutorContext, projectName: string): Promise<SourceFileRef[]> {
-  const fileMap = await createProjectFileMapUsingProjectGraph(context.projectGraph);
-  return (fileMap[projectName] ?? []).map((file) => ({ path: file.file, hash: file.hash }));
-}
-
-/** The projects (tags, package names) and path aliases that cross-project rules resolve imports with. */
-function workspaceViewOf(context: ExecutorContext): WorkspaceView {
-  const projects = Object.values(context.projectGraph.nodes).map((node) => {
-    const js = (node.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined)?.js;
-    return { name: node.name, root: node.data.root, tags: node.data.tags ?? [], packageName: js?.packageName, packageExports: js?.packageExports };
-  });
-  return createWorkspaceView({ projects, pathAliases: readPathAliases(context.root) });
-}
-
-function readPathAliases(workspaceRoot: string): Record<string, string[]> {
-  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
-    const path = join(workspaceRoot, name);
-    if (!existsSync(path)) continue;
-    try {
-      const paths = (readJsonFile(path) as { compilerOptions?: { paths?: Record<string, string[]> } }).compilerOptions?.paths ?? {};
-      return Object.fromEntries(Object.entries(paths).map(([alias, targets]) => [alias, targets.map((target) => target.replace(/^\.\//, ''))]));
-    } catch {
-      // An unreadable tsconfig only means no aliases; imports by package name still resolve.
-      return {};
-    }
-  }
-  return {};
+  return enforceProject(options, context, await createRunContext(context), terminal, color);
 }

@@ -1,0 +1,179 @@
+import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext, type ProjectFileMap } from '@nx/devkit';
+import { existsSync } from 'node:fs';
+import {
+  BASELINE_FILE,
+  builtinRules,
+  createWorkspaceView,
+  formatJson,
+  formatReport,
+  formatProfile,
+  formatSarif,
+  isBlocking,
+  isConfigError,
+  loadConfig,
+  parseOutputTargets,
+  removeStaleTempFiles,
+  runCheck,
+  SESSION_SHARD_FILE,
+  SessionShardStore,
+  writeFileAtomic,
+  type OutputTarget,
+  type SessionShard,
+  type SourceFileRef,
+  type WorkspaceView,
+} from '@nx-enforcer/core';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { outputDirectoryOf } from '../../output-directory';
+import type { EnforceExecutorOptions } from './schema';
+
+export const REPORT_FILE = 'report.json';
+export const SARIF_FILE = 'report.sarif';
+
+/** Where a task's messages go: the terminal for one task, a buffer per task in a batch. */
+export interface TaskOutput {
+  /** The formatted report. */
+  print(text: string): void;
+  /** Profile lines (kept off stdout, so a JSON report stays parsable). */
+  diagnostics(text: string): void;
+  error(message: string): void;
+  warn(message: string): void;
+}
+
+/** What every project of a run shares, computed once per process. */
+export interface RunContext {
+  fileMap: ProjectFileMap;
+  workspace: WorkspaceView;
+}
+
+export async function createRunContext(context: ExecutorContext): Promise<RunContext> {
+  return { fileMap: await createProjectFileMapUsingProjectGraph(context.projectGraph), workspace: workspaceViewOf(context) };
+}
+
+/**
+ * Runs the engine over one project: files from Nx's project file map (with Nx's content hashes),
+ * `report.json`, `report.sarif` and the session shard into the project's output folder, a readable
+ * summary to `output`. Files whose Nx hash is unchanged since the shard on disk was written are not
+ * analysed again. Violations listed in the project's `enforcer.baseline.json` are historical:
+ * reported, never failing. The task fails on a new `error`, or on more new warnings than `maxWarnings`.
+ */
+export async function enforceProject(
+  options: EnforceExecutorOptions,
+  context: ExecutorContext,
+  run: RunContext,
+  output: TaskOutput,
+  color: boolean,
+): Promise<{ success: boolean }> {
+  const projectName = context.projectName;
+  if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
+  const projectRoot = context.projectsConfigurations.projects[projectName].root;
+  const workspaceRoot = context.root;
+  const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
+
+  let outputs: OutputTarget[];
+  try {
+    outputs = outputTargetsOf(options.format, outputDirectory);
+  } catch (error) {
+    output.error(`nx-enforcer: format: ${(error as Error).message}`);
+    return { success: false };
+  }
+
+  // A writer killed mid-write leaves temp files; they must not become part of the cached output.
+  await removeStaleTempFiles(outputDirectory);
+  const store = new SessionShardStore(outputDirectory, projectName);
+  const previousShard = await readPreviousShard(store, output);
+
+  let checked;
+  try {
+    const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
+    checked = {
+      config,
+      ...(await runCheck({
+        workspaceRoot,
+        files: (run.fileMap[projectName] ?? []).map((file): SourceFileRef => ({ path: file.file, hash: file.hash })),
+        config,
+        project: projectName,
+        reportUnusedSuppressions: options.reportUnusedSuppressions === true,
+        workspace: run.workspace,
+        baselineFile: projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`,
+        updateBaseline: options.updateBaseline === true,
+        previousShard,
+        profile: options.profile === true,
+      })),
+    };
+  } catch (error) {
+    // A broken config or baseline is the user's to fix: one clear line, no stack.
+    if (!isConfigError(error)) throw error;
+    output.error(`nx-enforcer: ${error.message}`);
+    return { success: false };
+  }
+  const { config, report, shard, profile } = checked;
+
+  // The profile is machine data: it goes into report.json only when asked for (and then that run's
+  // cache entry is its own, since options are part of the task hash).
+  await writeFileAtomic(join(outputDirectory, REPORT_FILE), formatJson(profile ? { ...report, profile } : report));
+  await writeFileAtomic(join(outputDirectory, SARIF_FILE), formatSarif(report, config.rules));
+  if (shard) await store.write(shard);
+
+  for (const target of outputs) {
+    const text = formatReport(report, target.format, { color: color && target.file === undefined, rules: config.rules });
+    if (target.file === undefined) output.print(text);
+    else await writeFileAtomic(target.file, text);
+  }
+  if (profile) output.diagnostics(formatProfile(profile, projectName));
+
+  const maxWarnings = options.maxWarnings ?? -1;
+  const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
+  if (tooManyWarnings) output.error(`nx-enforcer: ${report.summary.newWarnings} new warnings exceed maxWarnings (${maxWarnings})`);
+  return { success: !isBlocking(report) && !tooManyWarnings };
+}
+
+/**
+ * `format` entries: `name` prints to the terminal, `name:file` writes inside the project's output
+ * folder, the only place Nx caches and restores with the task.
+ */
+function outputTargetsOf(format: EnforceExecutorOptions['format'], outputDirectory: string): OutputTarget[] {
+  const texts = format === undefined ? ['stylish'] : Array.isArray(format) ? format : format.split(',');
+  return parseOutputTargets(texts.map((text) => text.trim())).map((target) => {
+    if (target.file === undefined) return target;
+    const file = resolve(outputDirectory, target.file);
+    const inside = relative(outputDirectory, file);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || [REPORT_FILE, SARIF_FILE, SESSION_SHARD_FILE].includes(inside)) {
+      throw new Error(`${target.file} must be a new file inside the task's output folder (relative to it), so Nx caches it with the task`);
+    }
+    return { ...target, file };
+  });
+}
+
+/** The previous run's shard, for reuse; an untrustworthy one is set aside with one warning line, and rebuilt. */
+async function readPreviousShard(store: SessionShardStore, output: TaskOutput): Promise<SessionShard | undefined> {
+  const previous = await store.read();
+  if ('corrupt' in previous) {
+    output.warn(`nx-enforcer: ${relative(process.cwd(), store.path) || store.path} was ${previous.corrupt}; set aside as ${SESSION_SHARD_FILE}.corrupt, all files are checked again`);
+    return undefined;
+  }
+  return 'shard' in previous ? previous.shard : undefined;
+}
+
+/** The projects (tags, package names) and path aliases that cross-project rules resolve imports with. */
+function workspaceViewOf(context: ExecutorContext): WorkspaceView {
+  const projects = Object.values(context.projectGraph.nodes).map((node) => {
+    const js = (node.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined)?.js;
+    return { name: node.name, root: node.data.root, tags: node.data.tags ?? [], packageName: js?.packageName, packageExports: js?.packageExports };
+  });
+  return createWorkspaceView({ projects, pathAliases: readPathAliases(context.root) });
+}
+
+function readPathAliases(workspaceRoot: string): Record<string, string[]> {
+  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
+    const path = join(workspaceRoot, name);
+    if (!existsSync(path)) continue;
+    try {
+      const paths = (readJsonFile(path) as { compilerOptions?: { paths?: Record<string, string[]> } }).compilerOptions?.paths ?? {};
+      return Object.fromEntries(Object.entries(paths).map(([alias, targets]) => [alias, targets.map((target) => target.replace(/^\.\//, ''))]));
+    } catch {
+      // An unreadable tsconfig only means no aliases; imports by package name still resolve.
+      return {};
+    }
+  }
+  return {};
+}
