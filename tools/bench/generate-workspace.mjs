@@ -21,11 +21,11 @@ export const SIZES = {
 
 /** Seeded violations, by the shared rule each tool reports them under. Every `every`-th file gets one. */
 export const SEEDS = {
-  console: { every: 10, enforcer: 'logging/no-console', eslint: 'no-console', oxlint: 'no-console' },
-  emptyCatch: { every: 15, enforcer: 'errors/no-empty-catch', eslint: 'no-empty', oxlint: 'no-empty' },
-  explicitAny: { every: 12, enforcer: 'typescript/no-explicit-any', eslint: '@typescript-eslint/no-explicit-any', oxlint: 'typescript-eslint(no-explicit-any)' },
-  tsIgnore: { every: 20, enforcer: 'typescript/no-ts-ignore', eslint: '@typescript-eslint/ban-ts-comment', oxlint: 'typescript-eslint(ban-ts-comment)' },
-  nonNull: { every: 8, enforcer: 'typescript/no-non-null-assertion', eslint: '@typescript-eslint/no-non-null-assertion', oxlint: 'typescript-eslint(no-non-null-assertion)' },
+  console: { every: 10, enforcer: 'logging/no-console', eslint: 'no-console', oxlint: 'eslint(no-console)' },
+  emptyCatch: { every: 15, enforcer: 'errors/no-empty-catch', eslint: 'no-empty', oxlint: 'eslint(no-empty)' },
+  explicitAny: { every: 12, enforcer: 'typescript/no-explicit-any', eslint: '@typescript-eslint/no-explicit-any', oxlint: 'typescript(no-explicit-any)' },
+  tsIgnore: { every: 20, enforcer: 'typescript/no-ts-ignore', eslint: '@typescript-eslint/ban-ts-comment', oxlint: 'typescript(ban-ts-comment)' },
+  nonNull: { every: 8, enforcer: 'typescript/no-non-null-assertion', eslint: '@typescript-eslint/no-non-null-assertion', oxlint: 'typescript(no-non-null-assertion)' },
 };
 
 /** A small linear congruential generator: the same seed gives the same workspace on every machine. */

@@ -54,9 +54,10 @@ export interface RuleMeta<MessageIds extends string, Options> {
   defaultOptions: Options;
   /**
    * Cheap pre-check: the rule can only match a file whose text contains one of these strings.
-   * A file that matches no rule's keywords is not parsed at all.
+   * A file that matches no rule's keywords is not parsed at all. A regular expression (without the
+   * `g` or `y` flag) stands for what a plain string cannot say, e.g. "a date-shaped text".
    */
-  keywords?: readonly string[];
+  keywords?: readonly (string | RegExp)[];
   /**
    * Globs of non-code files (JSON, YAML, Markdown, `.env`...) this rule also scans, as text: for
    * them only its `Text` visitor runs. Code files are always in scope.

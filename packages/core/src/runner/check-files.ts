@@ -1,12 +1,12 @@
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { filter, from, mergeMap, type Observable } from 'rxjs';
+import { filter, from, map, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import { isCodeFile } from '../engine/source-kinds';
 import type { Notice, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
-import { readSource } from './read-source';
+import { SourceReader } from './read-source';
 import type { RunProfiler } from './run-profile';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
@@ -31,8 +31,6 @@ export interface CheckFilesOptions {
   workspaceRoot: string;
   files: Iterable<SourceFileRef>;
   config: ConfigResolver;
-  /** Files read ahead of analysis. Reads overlap; parsing runs one file at a time. */
-  readConcurrency?: number;
   /** Report `enforcer-disable…` comments that suppress nothing. */
   reportUnusedSuppressions?: boolean;
   /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
@@ -43,8 +41,6 @@ export interface CheckFilesOptions {
   profiler?: RunProfiler;
 }
 
-const DEFAULT_READ_CONCURRENCY = 8;
-
 /** True for the files the engine checks: code files, and text files some active rule scans, not ignored by config. */
 export function isCheckedFile(file: string, config: ConfigResolver): boolean {
   if (config.isIgnored(file)) return false;
@@ -52,27 +48,27 @@ export function isCheckedFile(file: string, config: ConfigResolver): boolean {
 }
 
 /**
- * Streams one result per checked file. At most `readConcurrency` file contents are held at once and
- * each syntax tree is dropped before the next file is parsed, so memory stays flat however many
- * files there are. Results arrive in completion order; callers sort what they print or store.
+ * Streams one result per checked file, one file at a time: its text is read, checked and dropped
+ * (syntax tree included) before the next is read, so memory stays flat however many files there
+ * are. Callers sort what they print or store.
  */
 export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { config, workspaceRoot } = options;
   const { profiler } = options;
-  let realWorkspaceRoot: Promise<string> | undefined;
+  let reader: SourceReader | undefined;
   const done = (result: FileResult): FileResult => {
     profiler?.fileDone(result.reused === true);
     return result;
   };
   return from(options.files).pipe(
     filter((ref) => isCheckedFile(ref.path, config)),
-    mergeMap(async (ref): Promise<FileResult> => {
+    map((ref): FileResult => {
       const rules = config.rulesFor(ref.path);
       const ruleIds = rules.map((active) => active.rule.id);
       const reused = options.reuse?.(ref.path, ref.hash);
       if (reused) return done({ file: ref.path, hash: ref.hash, violations: reused, notices: [], rules: ruleIds, reused: true });
-      realWorkspaceRoot ??= realpath(workspaceRoot);
-      const outcome = await readSource(join(workspaceRoot, ref.path), { maxFileSize: config.maxFileSize, realWorkspaceRoot: await realWorkspaceRoot });
+      reader ??= new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
+      const outcome = reader.read(join(workspaceRoot, ref.path));
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }
@@ -86,6 +82,15 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         timings: profiler?.timings,
       });
       return done({ file: ref.path, hash: ref.hash, ...result, rules: ruleIds });
-    }, options.readConcurrency ?? DEFAULT_READ_CONCURRENCY),
+    }),
   );
+}
+
+/** The root with symbolic links resolved; a root that cannot be resolved is taken as given (its files then fail to read, each with a notice). */
+function realPathOf(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }

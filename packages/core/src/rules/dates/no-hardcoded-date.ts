@@ -13,6 +13,20 @@ export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**'
 const DATE_IN_TEXT =
   /(?<![\d.])((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])/;
 
+/** A loose form of DATE_IN_TEXT for the keyword pre-check. */
+const DATE_SHAPE = /(?:19|20|21)\d{2}[-/](?:0[1-9]|1[0-2])[-/]/;
+
+/** Compiled once per options object (one per configuration), not once per file. */
+const ignoreMatchers = new WeakMap<readonly string[], (file: string) => boolean>();
+function ignoreMatcherOf(globs: readonly string[]): (file: string) => boolean {
+  let matcher = ignoreMatchers.get(globs);
+  if (!matcher) {
+    matcher = picomatch([...globs], { dot: true });
+    ignoreMatchers.set(globs, matcher);
+  }
+  return matcher;
+}
+
 /**
  * Dates written into code rot: what was "next release" or "end of trial" becomes a silent bug on
  * the day after. The original enforcer demanded that every date equal today and drowned its users;
@@ -44,10 +58,12 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
       },
     },
     defaultOptions: { ignoreFiles: DEFAULT_DATE_IGNORE_FILES },
+    // Only a file with date-shaped text or a Date construction can match: most files are never parsed for this rule.
+    keywords: [DATE_SHAPE, /\bDate(?:\.(?:parse|UTC))?\s*\(/],
   },
   create(context) {
     if (context.isTestFile) return {};
-    if (context.options.ignoreFiles.length > 0 && picomatch(context.options.ignoreFiles, { dot: true })(context.file)) return {};
+    if (context.options.ignoreFiles.length > 0 && ignoreMatcherOf(context.options.ignoreFiles)(context.file)) return {};
     const coveredLiterals = new Set<ts.Node>();
     const checkText = (node: ts.Node, text: string) => {
       if (coveredLiterals.has(node) || isModuleSpecifier(node) || isNamedDate(node)) return;

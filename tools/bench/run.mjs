@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The benchmark: generates synthetic Nx workspaces and measures, on the same files, the enforcer
+ * (per-project tasks and --batch), ESLint with typescript-eslint (through `nx run-many -t lint` and
+ * as one process) and oxlint, plus cached and affected reruns and the memory of single large
+ * projects. Prints a Markdown table and writes it to tools/bench/results/<sizes>.md.
+ *
+ *   npm ci && node tools/bench/run.mjs [--sizes small,medium,single-1k,single-10k]
+ *
+ * Wall times are of whole commands, peak RSS is sampled over the whole process tree (see
+ * measure.mjs). The violation counts of the shared rules must agree, or the comparison is void.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateWorkspace, SEEDS, SIZES } from './generate-workspace.mjs';
+import { measure } from './measure.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,medium,single-1k,single-10k,single-50k' }, keep: { type: 'boolean', default: false } } });
+const sizes = /** @type {Array<keyof typeof SIZES>} */ (String(values.sizes).split(','));
+for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size}; sizes: ${Object.keys(SIZES).join(', ')}`);
+
+const log = (text) => process.stderr.write(`${text}\n`);
+const seconds = (ms) => (ms / 1000).toFixed(1);
+
+log('building the enforcer packages');
+execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=@nx-enforcer/core,nx-enforcer', '--output-style=static'], { cwd: REPO, stdio: 'ignore' });
+const { builtinRules } = require(join(REPO, 'packages/core/dist/index.js'));
+
+/** @type {string[]} */
+const report = [];
+const machine = `${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`;
+report.push(`Machine: ${machine}. Command: \`node tools/bench/run.mjs --sizes ${sizes.join(',')}\`.`, '');
+
+for (const size of sizes) {
+  const root = mkdtempSync(join(tmpdir(), `enforcer-bench-${size}-`));
+  try {
+    log(`\n== ${size}: generating in ${root}`);
+    const { files, expected } = generateWorkspace(root, size);
+    prepare(root);
+    const env = { CI: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_CACHE_DIRECTORY: join(root, '.nx', 'bench-cache') };
+    const run = async (label, command, args) => {
+      log(`-- ${label}: ${command} ${args.join(' ')}`);
+      const result = await measure(command, args, { cwd: root, env: /** @type {Record<string,string>} */ (env) });
+      log(`   ${seconds(result.wallMs)} s, tree ${result.peakTreeRssMb} MB, largest process ${result.peakProcessRssMb} MB (exit ${result.code})`);
+      return result;
+    };
+    const clearOutputs = () => rmSync(join(root, '.nx-enforcer'), { recursive: true, force: true });
+    const isSingle = size.startsWith('single');
+    const rows = [];
+    if (!isSingle) {
+      clearOutputs();
+      const cold = await run('enforce', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
+      const enforceCounts = countEnforcer(root);
+      clearOutputs();
+      const batch = await run('enforce --batch', 'npx', ['nx', 'run-many', '-t', 'enforce', '--batch', '--skip-nx-cache', '--output-style=static']);
+      const lintNx = await run('eslint via nx', 'npx', ['nx', 'run-many', '-t', 'lint', '--skip-nx-cache', '--output-style=static']);
+      const eslintOut = join(root, 'eslint.json');
+      const eslint = await run('eslint', 'npx', ['eslint', 'packages', '-f', 'json', '-o', eslintOut]);
+      const oxlint = await run('oxlint', 'npx', ['oxlint', '-c', '.oxlintrc.json', '-f', 'json', 'packages']);
+      const eslintCounts = countEslint(eslintOut);
+      const oxlintCounts = countOxlint(oxlint.stdout);
+
+      // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
+      await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+      const cached = await run('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+      await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+      const floor = await run('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+      const touched = touchOneFile(root);
+      const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
+      restore(root, touched);
+
+      rows.push(
+        ['enforce: `nx run-many -t enforce`', cold, `${ratio(cold, lintNx)} of ESLint via Nx; ${ratio(cold, oxlint)} of oxlint`],
+        ['enforce: `nx run-many -t enforce --batch`', batch, `${ratio(batch, lintNx)} of ESLint via Nx; ${ratio(batch, oxlint)} of oxlint`],
+        ['ESLint 10 + typescript-eslint: `nx run-many -t lint`', lintNx, ''],
+        ['ESLint 10 + typescript-eslint: one `eslint` process', eslint, ''],
+        ['oxlint 1.94: one process', oxlint, ''],
+        ['enforce, every task cached', cached, `${ratio(cached, floor)} of Nx's floor`],
+        ["Nx's floor: cached no-op target, same task count", floor, ''],
+        ['enforce: `nx affected` after one changed file', affected, `${ratio(affected, cold)} of cold`],
+      );
+      report.push(`### ${size}: ${SIZES[size].projects} projects x ${SIZES[size].files} files (${files} files)`, '');
+      report.push(table(rows), '');
+      report.push(countsTable(expected, { enforce: enforceCounts, eslint: eslintCounts, oxlint: oxlintCounts }), '');
+    } else {
+      clearOutputs();
+      const cold = await run('enforce cold', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
+      const touched = touchOneFile(root);
+      const oneChanged = await run('enforce after one change', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
+      restore(root, touched);
+      const analysed = /(\d+) files analysed, (\d+) reused/.exec(oneChanged.stdout + oneChanged.stderr);
+      const taskPeak = /peak RSS ([\d.]+) MB/.exec(cold.stdout + cold.stderr);
+      rows.push(
+        ['enforce cold: `nx run p000:enforce`', cold, `task process peak RSS ${taskPeak?.[1] ?? '?'} MB (its own --profile)`],
+        ['enforce after one changed file', oneChanged, `${analysed ? `${analysed[1]} analysed, ${analysed[2]} reused; ` : ''}${ratio(oneChanged, cold)} of cold`],
+      );
+      report.push(`### ${size}: 1 project x ${SIZES[size].files} files (${files} files)`, '');
+      report.push(table(rows), '');
+      report.push(countsTable(expected, { enforce: countEnforcer(root) }), '');
+    }
+  } finally {
+    if (!values.keep) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const text = report.join('\n');
+process.stdout.write(`${text}\n`);
+const outputDir = join(REPO, 'tools', 'bench', 'results');
+mkdirSync(outputDir, { recursive: true });
+writeFileSync(join(outputDir, `${sizes.join('+')}.md`), `${text}\n`);
+
+/** node_modules from this repository (the enforcer from its build), the config, a cached no-op target, git. */
+function prepare(root) {
+  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // Every rule warns: the counts are the same, and passing tasks are what Nx caches.
+  const rules = Object.fromEntries(builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off').map((rule) => [rule.id, 'warn']));
+  writeFileSync(join(root, 'enforcer.config.json'), `${JSON.stringify({ rules }, null, 2)}\n`);
+  for (const project of readdirSync(join(root, 'packages'))) {
+    const file = join(root, 'packages', project, 'package.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.nx.targets.floor = { command: 'node -e 0', cache: true };
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
+  git('init', '--quiet');
+  git('add', '--all');
+  git('commit', '--quiet', '-m', 'bench');
+}
+
+function touchOneFile(root) {
+  const file = join(root, 'packages/p000/src/lib/service-00001.ts');
+  const before = readFileSync(file, 'utf8');
+  appendFileSync(file, 'export const touched = 1;\n');
+  return { file, before };
+}
+
+function restore(_root, { file, before }) {
+  writeFileSync(file, before);
+}
+
+function ratio(a, b) {
+  const value = a.wallMs / b.wallMs;
+  return value >= 1 ? `${value.toFixed(2)}x` : `${value.toFixed(2)}x (${(b.wallMs / a.wallMs).toFixed(1)}x faster)`;
+}
+
+function table(rows) {
+  const lines = ['| run | wall | peak RSS, process tree | largest process | vs |', '| --- | ---: | ---: | ---: | --- |'];
+  for (const [label, result, note] of rows) lines.push(`| ${label} | ${seconds(result.wallMs)} s | ${result.peakTreeRssMb} MB | ${result.peakProcessRssMb} MB | ${note} |`);
+  return lines.join('\n');
+}
+
+function countsTable(expected, counts) {
+  const tools = Object.keys(counts);
+  const lines = [`| rule (seeded) | seeded | ${tools.join(' | ')} |`, `| --- | ---: | ${tools.map(() => '---:').join(' | ')} |`];
+  let agree = true;
+  for (const [key, seed] of Object.entries(SEEDS)) {
+    const found = tools.map((tool) => counts[tool][tool === 'enforce' ? seed.enforcer : seed[tool]] ?? 0);
+    if (found.some((count) => count !== expected[key])) agree = false;
+    lines.push(`| ${seed.enforcer} | ${expected[key]} | ${found.join(' | ')} |`);
+  }
+  lines.push('', agree ? 'Every tool found exactly the seeded violations.' : '**The counts disagree: this comparison is void.**');
+  return lines.join('\n');
+}
+
+function countEnforcer(root) {
+  const counts = {};
+  const walk = (folder) => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'report.json') for (const v of JSON.parse(readFileSync(path, 'utf8')).violations) counts[v.ruleId] = (counts[v.ruleId] ?? 0) + 1;
+    }
+  };
+  walk(join(root, '.nx-enforcer'));
+  return counts;
+}
+
+function countEslint(file) {
+  const counts = {};
+  for (const result of JSON.parse(readFileSync(file, 'utf8'))) for (const message of result.messages) counts[message.ruleId] = (counts[message.ruleId] ?? 0) + 1;
+  return counts;
+}
+
+function countOxlint(stdout) {
+  const counts = {};
+  for (const diagnostic of JSON.parse(stdout).diagnostics) counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1;
+  return counts;
+}
