@@ -124,6 +124,21 @@ function prepare(root) {
   // Every rule warns: the counts are the same, and passing tasks are what Nx caches.
   const rules = Object.fromEntries(builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off').map((rule) => [rule.id, 'warn']));
   writeFileSync(join(root, 'enforcer.config.json'), `${JSON.stringify({ rules }, null, 2)}\n`);
+  // As after `nx add nx-enforcer`: the packages in package.json and the lockfile, where Nx finds the
+  // versions it hashes for the target's externalDependencies. node_modules is this repository's.
+  const versions = { 'nx-enforcer': readJson(join(REPO, 'packages/nx-enforcer/package.json')).version, '@nx-enforcer/core': readJson(join(REPO, 'packages/core/package.json')).version };
+  const manifest = readJson(join(root, 'package.json'));
+  writeFileSync(join(root, 'package.json'), `${JSON.stringify({ ...manifest, devDependencies: versions }, null, 2)}\n`);
+  const lock = {
+    name: manifest.name,
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: manifest.name, workspaces: manifest.workspaces, devDependencies: versions },
+      ...Object.fromEntries(Object.entries(versions).map(([name, version]) => [`node_modules/${name}`, { version, dev: true }])),
+    },
+  };
+  writeFileSync(join(root, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   for (const project of readdirSync(join(root, 'packages'))) {
     const file = join(root, 'packages', project, 'package.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
@@ -134,6 +149,10 @@ function prepare(root) {
   git('init', '--quiet');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'bench');
+}
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 function touchOneFile(root) {

@@ -14,7 +14,7 @@ describe('postTasksExecution', () => {
     const summary = { filesChecked: 1, errors: newErrors, warnings: 0, newErrors, newWarnings: 0, historical: 0, notices: 0 };
     writeFileSync(join(workspace, folder, 'report.json'), JSON.stringify({ version: 1, project, enforcerVersion: '0', configHash: 'h', summary, violations, notices: [] }));
   };
-  const context = (results: Array<{ target: string; projectRoot: string; status?: string }>): PostTasksExecutionContext =>
+  const context = (results: Array<{ target: string; projectRoot: string; status?: string; hash?: string }>): PostTasksExecutionContext =>
     ({
       id: 'run',
       workspaceRoot: workspace,
@@ -23,7 +23,7 @@ describe('postTasksExecution', () => {
       startTime: 0,
       endTime: 0,
       taskResults: Object.fromEntries(
-        results.map((result, index) => [`t${index}`, { task: { id: `t${index}`, target: { project: `p${index}`, target: result.target }, projectRoot: result.projectRoot, overrides: {}, outputs: [], parallelism: true }, status: result.status ?? 'success', code: 0 }]),
+        results.map((result, index) => [`t${index}`, { task: { id: `t${index}`, target: { project: `p${index}`, target: result.target }, projectRoot: result.projectRoot, hash: result.hash, overrides: {}, outputs: [], parallelism: true }, status: result.status ?? 'success', code: 0 }]),
       ),
     }) as unknown as PostTasksExecutionContext;
 
@@ -49,5 +49,32 @@ describe('postTasksExecution', () => {
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY))).toBe(false);
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/b' }]));
     expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
+  });
+
+  it('should not rebuild the summary for the same tasks with the same hashes, and rebuild it when a hash changes', async () => {
+    const run = (hashA: string) => postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: hashA }, { target: 'enforce', projectRoot: 'libs/b', hash: 'hb' }]));
+    await run('ha');
+    const statusFile = join(workspace, SUMMARY_DIRECTORY, 'STATUS.md');
+    expect(readFileSync(statusFile, 'utf8')).toContain('1 new errors');
+
+    // Same hashes: the summary on disk stands, even though a report changed behind Nx's back.
+    writeReport('.nx-enforcer/libs/a', 'libs/a', 3);
+    await run('ha');
+    expect(readFileSync(statusFile, 'utf8')).toContain('1 new errors');
+
+    await run('ha2');
+    expect(readFileSync(statusFile, 'utf8')).toContain('3 new errors');
+
+    // A summary written by something else since (enforcer report, a person) is rebuilt.
+    writeFileSync(statusFile, 'edited\n');
+    await run('ha2');
+    expect(readFileSync(statusFile, 'utf8')).toContain('3 new errors');
+  });
+
+  it('should always rebuild when a task has no hash', async () => {
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
+    writeReport('.nx-enforcer/libs/a', 'libs/a', 2);
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('2 new errors');
   });
 });
