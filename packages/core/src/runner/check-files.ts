@@ -4,9 +4,10 @@ import { filter, from, map, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import { isCodeFile } from '../engine/source-kinds';
-import type { Notice, Violation } from '../engine/types';
+import type { ActiveRule, Notice, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { SourceReader } from './read-source';
+import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
@@ -39,6 +40,8 @@ export interface CheckFilesOptions {
   reuse?: (file: string, hash: string | undefined) => Violation[] | undefined;
   /** Collects rule timings, file counts and heap use (`--profile`). */
   profiler?: RunProfiler;
+  /** Collect garbage whenever the heap grows 64 MB (see HeapGuard); on unless false. */
+  heapGuard?: boolean;
 }
 
 /** True for the files the engine checks: code files, and text files some active rule scans, not ignored by config. */
@@ -56,6 +59,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { config, workspaceRoot } = options;
   const { profiler } = options;
   let reader: SourceReader | undefined;
+  const heap = options.heapGuard === false ? undefined : new HeapGuard();
   const done = (result: FileResult): FileResult => {
     profiler?.fileDone(result.reused === true);
     return result;
@@ -64,7 +68,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
     filter((ref) => isCheckedFile(ref.path, config)),
     map((ref): FileResult => {
       const rules = config.rulesFor(ref.path);
-      const ruleIds = rules.map((active) => active.rule.id);
+      const ruleIds = idsOf(rules);
       const reused = options.reuse?.(ref.path, ref.hash);
       if (reused) return done({ file: ref.path, hash: ref.hash, violations: reused, notices: [], rules: ruleIds, reused: true });
       reader ??= new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
@@ -81,6 +85,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         workspace: options.workspace,
         timings: profiler?.timings,
       });
+      heap?.fileAnalysed();
       return done({ file: ref.path, hash: ref.hash, ...result, rules: ruleIds });
     }),
   );
@@ -93,4 +98,15 @@ function realPathOf(folder: string): string {
   } catch {
     return folder;
   }
+}
+
+/** One shared id list per rule list (files with the same configuration share one), not one per file. */
+const ruleIdLists = new WeakMap<readonly ActiveRule[], string[]>();
+function idsOf(rules: readonly ActiveRule[]): string[] {
+  let ids = ruleIdLists.get(rules);
+  if (!ids) {
+    ids = rules.map((active) => active.rule.id);
+    ruleIdLists.set(rules, ids);
+  }
+  return ids;
 }

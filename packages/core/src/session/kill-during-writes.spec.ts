@@ -68,7 +68,7 @@ describe('SIGKILL during the output writes', () => {
     `;
     const versions = makeVersions(require.resolve('./session-shard'));
     const store = new SessionShardStore(folder, 'p');
-    const shardTexts = versions.map((version) => stableStringify(version.shard));
+    const shardTexts = versions.map((version) => stableStringify(version.shard, 0));
     let staleTempFiles = 0;
     for (let kill = 0; kill < 50; kill++) {
       const child = spawn(process.execPath, ['-e', writer], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
