@@ -92,7 +92,7 @@ describe('ConfigResolver', () => {
   });
 
   it('should take each session limit from the nearest config that sets it, defaults otherwise', () => {
-    expect(new ConfigResolver(builtinRules, []).sessionLimits).toEqual({ maxViolationsPerFile: 100, maxViolations: 10_000 });
+    expect(new ConfigResolver(builtinRules, []).sessionLimits).toEqual({ maxViolationsPerFile: 100, maxViolations: 100_000 });
     const layered = new ConfigResolver(builtinRules, [root({ session: { maxViolationsPerFile: 5, maxViolations: 50 } }), project('a', { session: { maxViolations: 7 } })]);
     expect(layered.sessionLimits).toEqual({ maxViolationsPerFile: 5, maxViolations: 7 });
   });

@@ -25,7 +25,7 @@ function sessionSchema(): JsonSchema {
     description: 'Bounds on the violations the session shard (session.json) stores; counts are always exact and a cut list records how many it left out.',
     properties: {
       maxViolationsPerFile: { type: 'integer', minimum: 0, description: 'Violations stored per file. Default 100.' },
-      maxViolations: { type: 'integer', minimum: 0, description: 'Violations stored in the whole shard. Default 10000.' },
+      maxViolations: { type: 'integer', minimum: 0, description: 'Violations stored in the whole shard. Default 100000.' },
     },
   };
 }

@@ -26,7 +26,10 @@ export const CONFIG_FILE_NAME = 'enforcer.config.json';
 
 /**
  * Bounds on the violations a session shard stores (counts stay exact; a cut list records how many
- * it left out). 100 per file keeps one pathological file from dominating; 10,000 per project keeps
- * a shard around a megabyte however dirty the project is.
+ * it left out). 100 per file keeps one pathological file from dominating; 100,000 per project keeps
+ * a shard under about 10 MB however dirty the project is. A file whose list was cut cannot be reused
+ * on the next run, so the project limit is set well above what real projects reach: at 10,000, a
+ * 50,000-file benchmark project with 21,000 violations had half its files analysed again after a
+ * one-file change.
  */
-export const DEFAULT_SESSION_LIMITS = { maxViolationsPerFile: 100, maxViolations: 10_000 } as const;
+export const DEFAULT_SESSION_LIMITS = { maxViolationsPerFile: 100, maxViolations: 100_000 } as const;
