@@ -76,7 +76,7 @@ for (const size of sizes) {
       const floor = await run('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
       const touched = touchOneFile(root);
       const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
-      restore(root, touched);
+      restore(touched);
 
       rows.push(
         ['enforce: `nx run-many -t enforce`', cold, `${ratio(cold, lintNx)} of ESLint via Nx; ${ratio(cold, oxlint)} of oxlint`],
@@ -96,7 +96,7 @@ for (const size of sizes) {
       const cold = await run('enforce cold', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
       const touched = touchOneFile(root);
       const oneChanged = await run('enforce after one change', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
-      restore(root, touched);
+      restore(touched);
       // The task's own figures, from its --profile line: Nx's start-up is the same in both runs.
       const profileOf = (result) => {
         const match = /(\d+) files analysed, (\d+) reused, ([\d.]+) ms; peak RSS ([\d.]+) MB/.exec(result.stdout + result.stderr);
@@ -168,7 +168,7 @@ function touchOneFile(root) {
   return { file, before };
 }
 
-function restore(_root, { file, before }) {
+function restore({ file, before }) {
   writeFileSync(file, before);
 }
 
