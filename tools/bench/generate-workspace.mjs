@@ -57,7 +57,7 @@ export function generateWorkspace(root, size) {
 
   write('package.json', `${JSON.stringify({ name: 'bench', private: true, workspaces: ['packages/*'] }, null, 2)}\n`);
   write('nx.json', `${JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json', plugins: [{ plugin: 'nx-enforcer' }], targetDefaults: { lint: { cache: true, inputs: ['{projectRoot}/**/*.ts', '{workspaceRoot}/eslint.config.mjs'] } } }, null, 2)}\n`);
-  write('.gitignore', 'node_modules\n.nx\n.nx-enforcer\n');
+  write('.gitignore', 'node_modules\n.nx\n.nx-enforcer\n.bench-floor\n');
   write('tsconfig.base.json', `${JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', paths: Object.fromEntries(Array.from({ length: projects }, (_, p) => [`@bench/${name(p)}`, [`packages/${name(p)}/src/index.ts`]])) } }, null, 2)}\n`);
   write('eslint.config.mjs', ESLINT_CONFIG);
   write('.oxlintrc.json', `${JSON.stringify(OXLINT_CONFIG, null, 2)}\n`);

@@ -24,7 +24,9 @@ import { measure } from './measure.mjs';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,medium,single-1k,single-10k,single-50k' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,medium,single-1k,single-10k,single-50k' }, keep: { type: 'boolean', default: false }, 'cached-only': { type: 'boolean', default: false } } });
+// --cached-only: just the cached-rerun rows (the floor comparisons), without the cold runs and peers.
+const cachedOnly = values['cached-only'] === true;
 const sizes = /** @type {Array<keyof typeof SIZES>} */ (String(values.sizes).split(','));
 for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size}; sizes: ${Object.keys(SIZES).join(', ')}`);
 
@@ -47,9 +49,9 @@ for (const size of sizes) {
     const { files, expected } = generateWorkspace(root, size);
     prepare(root);
     const env = { CI: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_CACHE_DIRECTORY: join(root, '.nx', 'bench-cache') };
-    const run = async (label, command, args) => {
+    const run = async (label, command, args, extraEnv = {}) => {
       log(`-- ${label}: ${command} ${args.join(' ')}`);
-      const result = await measure(command, args, { cwd: root, env: /** @type {Record<string,string>} */ (env) });
+      const result = await measure(command, args, { cwd: root, env: /** @type {Record<string,string>} */ ({ ...env, ...extraEnv }) });
       log(`   ${seconds(result.wallMs)} s, tree ${result.peakTreeRssMb} MB, largest process ${result.peakProcessRssMb} MB (exit ${result.code})`);
       return result;
     };
@@ -57,40 +59,46 @@ for (const size of sizes) {
     const isSingle = size.startsWith('single');
     const rows = [];
     if (!isSingle) {
-      clearOutputs();
-      const cold = await run('enforce', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
-      const enforceCounts = countEnforcer(root);
-      clearOutputs();
-      const batch = await run('enforce --batch', 'npx', ['nx', 'run-many', '-t', 'enforce', '--batch', '--skip-nx-cache', '--output-style=static']);
-      const lintNx = await run('eslint via nx', 'npx', ['nx', 'run-many', '-t', 'lint', '--skip-nx-cache', '--output-style=static']);
-      const eslintOut = join(root, 'eslint.json');
-      const eslint = await run('eslint', 'npx', ['eslint', 'packages', '-f', 'json', '-o', eslintOut]);
-      const oxlint = await run('oxlint', 'npx', ['oxlint', '-c', '.oxlintrc.json', '-f', 'json', 'packages']);
-      const eslintCounts = countEslint(eslintOut);
-      const oxlintCounts = countOxlint(oxlint.stdout);
-
+      const peers = cachedOnly ? undefined : await comparePeers(run, clearOutputs, root);
       // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
       await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
       const cached = await run('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
       await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
       const floor = await run('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+      await run('prime floor-outputs cache', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
+      const floorOutputs = await run('floor with the same outputs', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
+      // With the daemon (off in CI), Nx knows which outputs on disk already match and skips restoring them.
+      const daemonEnv = { NX_DAEMON: 'true' };
+      await run('start the daemon, prime', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+      const cachedDaemon = await run('enforce, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+      await run('floor, daemon, prime', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+      const floorDaemon = await run('floor, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+      execFileSync('npx', ['nx', 'daemon', '--stop'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
       const touched = touchOneFile(root);
       const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
       restore(touched);
 
+      if (peers) {
+        const { cold, batch, lintNx, eslint, oxlint } = peers;
+        rows.push(
+          ['enforce: `nx run-many -t enforce`', cold, `${ratio(cold, lintNx)} of ESLint via Nx; ${ratio(cold, oxlint)} of oxlint`],
+          ['enforce: `nx run-many -t enforce --batch`', batch, `${ratio(batch, lintNx)} of ESLint via Nx; ${ratio(batch, oxlint)} of oxlint`],
+          ['ESLint 10 + typescript-eslint: `nx run-many -t lint`', lintNx, ''],
+          ['ESLint 10 + typescript-eslint: one `eslint` process', eslint, ''],
+          ['oxlint 1.94: one process', oxlint, ''],
+        );
+      }
       rows.push(
-        ['enforce: `nx run-many -t enforce`', cold, `${ratio(cold, lintNx)} of ESLint via Nx; ${ratio(cold, oxlint)} of oxlint`],
-        ['enforce: `nx run-many -t enforce --batch`', batch, `${ratio(batch, lintNx)} of ESLint via Nx; ${ratio(batch, oxlint)} of oxlint`],
-        ['ESLint 10 + typescript-eslint: `nx run-many -t lint`', lintNx, ''],
-        ['ESLint 10 + typescript-eslint: one `eslint` process', eslint, ''],
-        ['oxlint 1.94: one process', oxlint, ''],
         ['enforce, every task cached', cached, `${ratio(cached, floor)} of Nx's floor`],
         ["Nx's floor: cached no-op target, same task count", floor, ''],
-        ['enforce: `nx affected` after one changed file', affected, `${ratio(affected, cold)} of cold`],
+        ["Nx's floor with enforce's outputs: cached no-op restoring the same bytes", floorOutputs, `${ratio(cached, floorOutputs)}: enforce cached vs this`],
+        ['enforce, every task cached, Nx daemon on', cachedDaemon, `${ratio(cachedDaemon, floorDaemon)} of Nx's floor with the daemon`],
+        ["Nx's floor, Nx daemon on", floorDaemon, ''],
       );
+      if (peers) rows.push(['enforce: `nx affected` after one changed file', affected, `${ratio(affected, peers.cold)} of cold`]);
       report.push(`### ${size}: ${SIZES[size].projects} projects x ${SIZES[size].files} files (${files} files)`, '');
       report.push(table(rows), '');
-      report.push(countsTable(expected, { enforce: enforceCounts, eslint: eslintCounts, oxlint: oxlintCounts }), '');
+      if (peers) report.push(countsTable(expected, peers.counts), '');
     } else {
       clearOutputs();
       const cold = await run('enforce cold', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
@@ -149,12 +157,39 @@ function prepare(root) {
     const file = join(root, 'packages', project, 'package.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     manifest.nx.targets.floor = { command: 'node -e 0', cache: true };
+    // The floor plus outputs: a cached no-op whose outputs are a copy of the project's enforce
+    // outputs, so a cache hit restores the same bytes enforce's does. It tells whether the gap
+    // between enforce's cached rerun and the floor is Nx restoring outputs.
+    const from = `.nx-enforcer/packages/${project}`;
+    const to = `.bench-floor/packages/${project}`;
+    manifest.nx.targets['floor-outputs'] = {
+      command: `node -e "require('fs').cpSync('${from}', '${to}', { recursive: true })"`,
+      options: { cwd: '.' },
+      cache: true,
+      outputs: [`{workspaceRoot}/${to}`],
+    };
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
   const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
   git('init', '--quiet');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'bench');
+}
+
+/** The cold runs: enforce per task and batched, ESLint through Nx and alone, oxlint; with the violations each found. */
+async function comparePeers(run, clearOutputs, root) {
+  clearOutputs();
+  const cold = await run('enforce', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
+  const enforceCounts = countEnforcer(root);
+  clearOutputs();
+  const batch = await run('enforce --batch', 'npx', ['nx', 'run-many', '-t', 'enforce', '--batch', '--skip-nx-cache', '--output-style=static']);
+  const lintNx = await run('eslint via nx', 'npx', ['nx', 'run-many', '-t', 'lint', '--skip-nx-cache', '--output-style=static']);
+  const eslintOut = join(root, 'eslint.json');
+  const eslint = await run('eslint', 'npx', ['eslint', 'packages', '-f', 'json', '-o', eslintOut]);
+  const oxlint = await run('oxlint', 'npx', ['oxlint', '-c', '.oxlintrc.json', '-f', 'json', 'packages']);
+  const eslintCounts = countEslint(eslintOut);
+  const oxlintCounts = countOxlint(oxlint.stdout);
+  return { cold, batch, lintNx, eslint, oxlint, counts: { enforce: enforceCounts, eslint: eslintCounts, oxlint: oxlintCounts } };
 }
 
 function readJson(file) {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -366,6 +366,37 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(batch.output).toMatch(/Running\s+2\s+tasks\s+with\s+nx-enforcer:enforce/);
     expect(batch.output).toContain('security/no-secrets');
     expect(outputs()).toEqual(single);
+  });
+
+  it('should run the domain packs once configured: tenant isolation against a Prisma schema that is a task input, project rules, Python rules', () => {
+    const rootConfigFile = JSON.parse(read('enforcer.config.json'));
+    const rules = {
+      ...rootConfigFile.rules,
+      'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }],
+      'project/required-files': ['error', { files: ['OWNERS'] }],
+    };
+    write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules }, null, 2)}\n`);
+    mkdirSync(join(workspace, 'prisma'), { recursive: true });
+    write('prisma/schema.prisma', 'model Invoice {\n  id       String @id\n  tenantId String\n}\n');
+    write(`${libA}/src/lib/invoices.ts`, 'declare const prisma: { invoice: { findMany(args?: object): Promise<unknown[]> } };\nexport const listInvoices = () => prisma.invoice.findMany({ where: { paid: false } });\n');
+    write(`${libA}/OWNERS`, 'team-a\n');
+    write(`${libB}/tools/report.py`, 'def run(job):\n    try:\n        job()\n    except:\n        pass\n');
+
+    const failing = nx(['run-many', '-t', 'enforce'], true);
+    expect(failing.code).not.toBe(0);
+    const violationsOf = (lib: string) => JSON.parse(read(`.nx-enforcer/${lib}/report.json`)).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.file}:${v.line} ${v.ruleId}`);
+    expect(violationsOf(libA)).toContain(`${libA}/src/lib/invoices.ts:2 security/tenant-isolation`);
+    expect(violationsOf(libB)).toEqual(expect.arrayContaining([`${libB}:1 project/required-files`, `${libB}/tools/report.py:4 python/no-bare-except`]));
+    expect(failing.output).toMatch(/Project \S+ has no OWNERS/);
+
+    // The schema is an input: once Invoice has no tenant field, the verdict changes without any code change.
+    write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n}\n');
+    write(`${libB}/OWNERS`, 'team-b\n');
+    write(`${libB}/tools/report.py`, 'def run(job):\n    try:\n        job()\n    except RuntimeError:\n        pass\n');
+    const passing = nx(['run-many', '-t', 'enforce']);
+    expect(tasksOf(passing.output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
+    expect(violationsOf(libA).filter((entry: string) => /tenant-isolation|project\//.test(entry))).toEqual([]);
+    expect(violationsOf(libB).filter((entry: string) => /python\/|project\//.test(entry))).toEqual([]);
   });
 });
 

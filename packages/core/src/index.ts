@@ -8,6 +8,7 @@ export type {
   JsonSchema,
   Notice,
   NoticeCode,
+  ProjectRuleContext,
   ReportDescriptor,
   Rule,
   RuleCategory,
@@ -30,6 +31,7 @@ export { parseConfig } from './config/validate-config';
 export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
 export { discoverFiles } from './runner/discover-files';
 export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';
+export { checkProject, type ProjectCheckResult, type ProjectInfo } from './runner/check-project';
 export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
@@ -58,6 +60,7 @@ export { stableStringify } from './json/stable-stringify';
 
 export { builtinRules } from './rules';
 export { RuleTester, lintWithRule, type RuleTesterCases } from './testing/rule-tester';
+export { ProjectRuleTester, checkWithRule, type ProjectInvalidCase, type ProjectValidCase } from './testing/project-rule-tester';
 export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
 export { findReportFiles } from './summary/find-reports';

@@ -17,7 +17,32 @@ describe('ConfigResolver', () => {
   it('should use every rule\'s default severity without config', () => {
     const resolver = new ConfigResolver(builtinRules, []);
     const all = Object.fromEntries(resolver.rulesFor('libs/a/src/index.ts').map((active) => [active.rule.id, active.severity]));
-    expect(all).toEqual(Object.fromEntries(builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off').map((rule) => [rule.id, rule.meta.defaultSeverity])));
+    const forCode = builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off' && rule.meta.scope !== 'project' && rule.meta.codeFiles !== false);
+    expect(all).toEqual(Object.fromEntries(forCode.map((rule) => [rule.id, rule.meta.defaultSeverity])));
+  });
+
+  it('should give code files no rule that checks only other files, and other files only the rules that scan them', () => {
+    const resolver = new ConfigResolver(builtinRules, []);
+    const ids = (file: string) => resolver.rulesFor(file).map((active) => active.rule.id);
+    expect(ids('app/main.ts').some((id) => id.startsWith('python/'))).toBe(false);
+    expect(ids('app/main.py').length).toBeGreaterThan(0);
+    expect(ids('app/main.py').every((id) => id.startsWith('python/') || id === 'security/no-secrets')).toBe(true);
+    // Files with the same rules share one list, so per-list caches stay per configuration, not per file.
+    expect(resolver.rulesFor('app/a.ts')).toBe(resolver.rulesFor('app/b.ts'));
+    expect(resolver.rulesFor('app/a.py')).toBe(resolver.rulesFor('app/b.py'));
+  });
+
+  it('should keep project-scoped rules out of the per-file lists and give them per project root', () => {
+    const resolver = new ConfigResolver(builtinRules, [
+      root({ rules: { 'project/required-files': ['error', { files: ['README.md'] }] } }),
+      project('libs/a', { rules: { 'project/required-files': 'off' } }),
+      root({ overrides: [{ files: ['apps/**'], rules: { 'project/forbidden-paths': ['warn', { paths: ['legacy/**'] }] } }] }),
+    ]);
+    expect(resolver.rulesFor('libs/b/src/x.ts').some((active) => active.rule.meta.scope === 'project')).toBe(false);
+    const projectRules = (root: string) => resolver.projectRulesFor(root).map((active) => `${active.rule.id}:${active.severity}`);
+    expect(projectRules('libs/b')).toEqual(['project/required-files:error']);
+    expect(projectRules('libs/a')).toEqual([]);
+    expect(projectRules('apps/shop')).toEqual(['project/forbidden-paths:warn', 'project/required-files:error']);
   });
 
   it('should let the project config refine the root config', () => {
@@ -104,10 +129,22 @@ describe('ConfigResolver', () => {
 
   it('should list the text files scanned by the rules that may be on, for task inputs', () => {
     const globsOf = (...layers: ConfigLayer[]) => new ConfigResolver(builtinRules, layers).textFileGlobs();
-    const secretGlobs = builtinRules.find((rule) => rule.id === 'security/no-secrets')?.meta.textFiles;
-    expect(globsOf()).toEqual([...(secretGlobs ?? [])].sort());
-    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }))).toEqual([]);
-    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }), project('libs/a', { rules: { 'security/no-secrets': 'warn' } }))).toHaveLength(secretGlobs?.length ?? -1);
-    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' }, overrides: [{ files: ['config/**'], rules: { 'security/no-secrets': 'error' } }] }))).toHaveLength(secretGlobs?.length ?? -1);
+    const secretGlobs = builtinRules.find((rule) => rule.id === 'security/no-secrets')?.meta.textFiles ?? [];
+    const pythonOff = Object.fromEntries(builtinRules.filter((rule) => rule.id.startsWith('python/')).map((rule) => [rule.id, 'off' as const]));
+    expect(globsOf()).toEqual(['**/*.py', ...secretGlobs].sort());
+    expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }))).toEqual(['**/*.py']);
+    expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' } }))).toEqual([]);
+    expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' } }), project('libs/a', { rules: { 'security/no-secrets': 'warn' } }))).toHaveLength(secretGlobs.length);
+    expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' }, overrides: [{ files: ['config/**'], rules: { 'security/no-secrets': 'error' } }] }))).toHaveLength(secretGlobs.length);
+  });
+
+  it('should list the files named by rules\' file options, only for rules that may be on', () => {
+    const filesOf = (...layers: ConfigLayer[]) => new ConfigResolver(builtinRules, layers).optionFiles();
+    expect(filesOf()).toEqual([]);
+    expect(filesOf(root({ rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } }))).toEqual(['prisma/schema.prisma']);
+    expect(
+      filesOf(root({ rules: { 'security/tenant-isolation': ['off', { schemaPath: 'a.prisma' }] }, overrides: [{ files: ['api/**'], rules: { 'security/tenant-isolation': ['warn', { schemaPath: 'api/b.prisma' }] } }] })),
+    ).toEqual(['a.prisma', 'api/b.prisma']);
+    expect(filesOf(root({ rules: { 'security/tenant-isolation': ['off', { schemaPath: 'a.prisma' }] } }))).toEqual([]);
   });
 });

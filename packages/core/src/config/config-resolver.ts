@@ -47,6 +47,8 @@ export class ConfigResolver {
   private readonly defaultIgnores = picomatch([...DEFAULT_IGNORES], { dot: true });
   private readonly defaultTestFiles = picomatch([...DEFAULT_TEST_FILES], { dot: true });
   private readonly activeRulesByKey = new Map<string, ActiveRule[]>();
+  private readonly listIds = new Map<ActiveRule[], number>();
+  private readonly selectedLists = new Map<string, ActiveRule[]>();
 
   constructor(
     /** Every rule the configuration knows: built-in, workspace rules and patterns. */
@@ -83,8 +85,23 @@ export class ConfigResolver {
    */
   rulesFor(file: string): ActiveRule[] {
     const active = this.activeRulesOf(file);
-    if (isCodeFile(file)) return active;
-    return active.filter((entry) => textFilesMatcher(entry.rule)(file));
+    const code = isCodeFile(file);
+    const selected = active.filter(({ rule }) => rule.meta.scope !== 'project' && (code ? rule.meta.codeFiles !== false : textFilesMatcher(rule)(file)));
+    // Files with the same rules share one list (callers key caches by list identity).
+    const key = `${this.listIdOf(active)}:${selected.map(({ rule }) => rule.id).join(',')}`;
+    let shared = this.selectedLists.get(key);
+    if (!shared) {
+      shared = selected;
+      this.selectedLists.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** The project-scoped rules that are on for a project, with the settings that apply at its root. */
+  projectRulesFor(projectRoot: string): ActiveRule[] {
+    const root = projectRoot === '.' || projectRoot === '' ? '' : `${projectRoot}/`;
+    // A file path at the root stands for the project: globs like `packages/api/**` match it.
+    return this.activeRulesOf(`${root}.enforcer-project`).filter(({ rule }) => rule.meta.scope === 'project');
   }
 
   /**
@@ -99,6 +116,28 @@ export class ConfigResolver {
     return [...globs].sort();
   }
 
+  /**
+   * The workspace files named by rules' file options (`meta.fileOptions`) anywhere in the
+   * configuration, for rules that may be on. Nx uses them as task inputs.
+   */
+  optionFiles(): string[] {
+    const files = new Set<string>();
+    for (const rule of this.rules) {
+      const names = rule.meta.fileOptions ?? [];
+      if (names.length === 0 || !this.mayBeOn(rule.id)) continue;
+      const settings = this.layers.flatMap((layer) => [layer.rules[rule.id], ...layer.overrides.map((override) => override.rules[rule.id])]);
+      const optionSets = [rule.meta.defaultOptions, ...settings.map((setting) => (Array.isArray(setting) ? setting[1] : undefined))];
+      for (const options of optionSets) {
+        if (options === null || typeof options !== 'object') continue;
+        for (const name of names) {
+          const value = (options as Record<string, unknown>)[name];
+          for (const path of Array.isArray(value) ? value : [value]) if (typeof path === 'string' && path !== '') files.add(path);
+        }
+      }
+    }
+    return [...files].sort();
+  }
+
   /** Whether a rule is on for some file: off only when the layers' own settings end at `off` and no override turns it on. */
   mayBeOn(ruleId: string): boolean {
     const rule = this.rules.find((candidate) => candidate.id === ruleId);
@@ -107,6 +146,15 @@ export class ConfigResolver {
     for (const layer of this.layers) severity = severityOf(layer.rules[rule.id]) ?? severity;
     if (severity !== 'off') return true;
     return this.layers.some((layer) => layer.overrides.some((override) => ![undefined, 'off'].includes(severityOf(override.rules[rule.id]))));
+  }
+
+  private listIdOf(list: ActiveRule[]): number {
+    let id = this.listIds.get(list);
+    if (id === undefined) {
+      id = this.listIds.size;
+      this.listIds.set(list, id);
+    }
+    return id;
   }
 
   private activeRulesOf(file: string): ActiveRule[] {

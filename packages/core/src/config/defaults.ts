@@ -16,6 +16,11 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/__mocks__/**',
   '**/test-setup.{ts,js}',
   '**/jest.config.{ts,js,cjs,mjs,cts,mts}',
+  // pytest's conventions, for Python projects.
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/tests/**/*.py',
+  '**/conftest.py',
 ];
 
 /** 1 MiB: larger sources are almost always generated or minified, and their syntax trees cost ~30x their size. */

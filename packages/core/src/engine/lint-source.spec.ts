@@ -113,4 +113,45 @@ describe('lintSource', () => {
     const result = lintSource({ file: 'README.md', text: 'console.log()', rules: [active(noConsole)], isTestFile: false });
     expect(result).toEqual({ violations: [], notices: [] });
   });
+
+  describe('other files a rule reads', () => {
+    const reader = defineRule<'found', Record<string, never>>({
+      id: 'typescript/test-reader',
+      meta: { category: 'typescript', defaultSeverity: 'error', docs: { description: 'test', rationale: 'test' }, messages: { found: 'found: {{what}}' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {} },
+      create(context) {
+        return {
+          Text() {
+            const shared = context.readFile('src/shared.ts');
+            context.readFile('src/missing.ts');
+            context.readFile('../outside.ts');
+            context.readFile('src/a.ts');
+            if (shared?.includes('unsafe')) context.report({ range: [0, 1], messageId: 'found', data: { what: 'unsafe' }, severity: 'warn' });
+          },
+        };
+      },
+    });
+    const files: Record<string, string> = { 'src/shared.ts': 'unsafe', '../outside.ts': 'x', 'src/a.ts': 'self' };
+    const readFile = (path: string) => files[path];
+
+    it('should record what each read gave as a dependency of the result, with `-` for a missing file', () => {
+      const result = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile });
+      expect(result.dependencies).toEqual({ 'src/missing.ts': '-', 'src/shared.ts': expect.stringMatching(/^[0-9a-f]{20}$/) });
+      const other = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile: (path) => (path === 'src/shared.ts' ? 'safe' : undefined) });
+      expect(other.dependencies?.['src/shared.ts']).not.toBe(result.dependencies?.['src/shared.ts']);
+    });
+
+    it('should not read outside the workspace or the file itself, and read nothing without a reader', () => {
+      const seen: string[] = [];
+      lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile: (path) => (seen.push(path), files[path]) });
+      expect(seen).toEqual(['src/shared.ts', 'src/missing.ts']);
+      const unread = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false });
+      expect(unread.dependencies).toBeUndefined();
+      expect(unread.violations).toEqual([]);
+    });
+
+    it('should let a report lower its severity to warn, never raise it', () => {
+      const asError = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile });
+      expect(asError.violations.map((v) => v.severity)).toEqual(['warn']);
+    });
+  });
 });

@@ -1,5 +1,7 @@
+import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isOffsetInComment } from './comment-position';
+import { contentDigest, MISSING_DEPENDENCY } from './content-digest';
 import { fingerprintOf, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
@@ -21,11 +23,15 @@ export interface LintSourceInput {
   workspace?: WorkspaceView;
   /** When given, the time of each rule (and of parsing) is added to it. */
   timings?: RuleTimings;
+  /** Reads another workspace file for rules that need one (`context.readFile`); without it they read nothing. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface LintSourceResult {
   violations: Violation[];
   notices: Notice[];
+  /** The other files rules read, each with a digest of what was read (`-` for none): the result holds while they are unchanged. */
+  dependencies?: Record<string, string>;
 }
 
 /** Rule id of the violation reported for a file TypeScript's parser rejects. */
@@ -59,6 +65,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const timed = (ruleId: string, action: () => void): void => (timings ? timings.measure(ruleId, action) : action());
   const reports: PendingReport[] = [];
   const notices: Notice[] = [];
+  const reader = new DependencyRecorder(input.file, input.readFile);
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
   const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
 
@@ -66,7 +73,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     try {
       let visitors: ReturnType<typeof active.rule.create> = {};
       timed(active.rule.id, () => {
-        visitors = active.rule.create(createContext(active, input, tree, reports));
+        visitors = active.rule.create(createContext(active, input, tree, reports, reader));
       });
       for (const [kindName, visit] of Object.entries(visitors)) {
         if (visit === undefined) continue;
@@ -117,7 +124,9 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   }
 
   const directives = parseDirectives(input.text, lines, (offset) => isInComment(tree, offset));
-  return { violations: withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file), notices };
+  const violations = withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file);
+  const dependencies = reader.dependencies();
+  return dependencies ? { violations, notices, dependencies } : { violations, notices };
 }
 
 function mayMatch(active: ActiveRule, text: string): boolean {
@@ -165,7 +174,31 @@ class LazyTree {
   }
 }
 
-function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[]): RuleContext<string, unknown> {
+/** Serves `context.readFile` and remembers what each path gave, so the result can name its dependencies. */
+class DependencyRecorder {
+  private readonly read = new Map<string, string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly readFile?: (path: string) => string | undefined,
+  ) {}
+
+  readText(path: string): string | undefined {
+    const normalised = posix.normalize(path.replace(/\\/g, '/'));
+    // Outside the workspace, absolute, or the file itself: nothing to depend on.
+    if (normalised.startsWith('../') || normalised === '..' || normalised.startsWith('/') || normalised === this.file || !this.readFile) return undefined;
+    const text = this.readFile(normalised);
+    this.read.set(normalised, text === undefined ? MISSING_DEPENDENCY : contentDigest(text));
+    return text;
+  }
+
+  dependencies(): Record<string, string> | undefined {
+    if (this.read.size === 0) return undefined;
+    return Object.fromEntries([...this.read].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
+
+function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
   return {
     file: input.file,
@@ -176,13 +209,14 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
     options: active.options,
     isTestFile: input.isTestFile,
     workspace: input.workspace,
+    readFile: (path: string) => reader.readText(path),
     report(descriptor: ReportDescriptor<string>) {
       const template = messages[descriptor.messageId];
       if (template === undefined) {
         throw new Error(`rule ${active.rule.id} reported unknown messageId "${descriptor.messageId}"`);
       }
       const [start, end] = descriptor.node ? [descriptor.node.getStart(tree.sourceFile()), descriptor.node.getEnd()] : descriptor.range;
-      reports.push({ ruleId: active.rule.id, severity: active.severity, start, end, message: formatMessage(template, descriptor.data) });
+      reports.push({ ruleId: active.rule.id, severity: descriptor.severity === 'warn' ? 'warn' : active.severity, start, end, message: formatMessage(template, descriptor.data) });
     },
   };
 }

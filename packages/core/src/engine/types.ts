@@ -9,7 +9,7 @@ export type SeveritySetting = Severity | 'off';
 
 /** The closed set of rule categories; the category is also the first segment of a rule id. */
 /** `pattern` is reserved for declarative rules from config. */
-export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'pattern' | 'security' | 'typescript';
+export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'nestjs' | 'pattern' | 'project' | 'python' | 'security' | 'typescript';
 
 /** A finding, positions 1-based, `file` a posix path relative to the workspace root. */
 export interface Violation {
@@ -63,12 +63,32 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * them only its `Text` visitor runs. Code files are always in scope.
    */
   textFiles?: readonly string[];
+  /**
+   * `false` for a rule that checks only its `textFiles` (e.g. Python sources) and never TypeScript
+   * or JavaScript files.
+   */
+  codeFiles?: boolean;
+  /**
+   * `project` for a rule that runs once per project over the project's file list (see
+   * `ProjectRuleContext`) instead of once per file.
+   */
+  scope?: 'file' | 'project';
+  /**
+   * Options whose values name workspace files the rule reads (workspace-relative paths), e.g. a
+   * schema. Under Nx they become inputs of the enforce target, so editing one re-runs the check.
+   */
+  fileOptions?: readonly string[];
 }
 
 /** What a rule reports: a syntax node, or a `[start, end)` range of offsets in the file's text. */
 export type ReportDescriptor<MessageIds extends string> = {
   messageId: MessageIds;
   data?: Record<string, string | number>;
+  /**
+   * `warn` reports this finding as a warning even where the rule is an error, for what the rule
+   * cannot verify rather than knows to be wrong. A report never raises the configured severity.
+   */
+  severity?: 'warn';
 } & ({ node: ts.Node; range?: never } | { range: readonly [start: number, end: number]; node?: never });
 
 export interface RuleContext<MessageIds extends string, Options> {
@@ -83,7 +103,24 @@ export interface RuleContext<MessageIds extends string, Options> {
   readonly isTestFile: boolean;
   /** The workspace's projects and import resolution; only under Nx (the CLI has no project graph). */
   readonly workspace?: WorkspaceView;
+  /**
+   * Another file's text (workspace-relative posix path), or undefined when it does not exist, is
+   * outside the workspace or cannot be read as text. What a rule reads becomes a dependency of the
+   * file's result: a stored result is reused only while every file read is unchanged. Rules read
+   * files of their own project only (those are the task's inputs).
+   */
+  readFile(path: string): string | undefined;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** What a project-scoped rule sees: the project and the paths of all its files, once per run. */
+export interface ProjectRuleContext<MessageIds extends string, Options> {
+  readonly project: { readonly name: string; readonly root: string; readonly tags: readonly string[] };
+  /** Every file of the project (checked or not), posix, relative to the project root, sorted. */
+  readonly files: readonly string[];
+  readonly options: Options;
+  /** `file` is workspace-relative; without one the violation is placed on the project root. */
+  report(descriptor: { messageId: MessageIds; data?: Record<string, string | number>; file?: string }): void;
 }
 
 /**
@@ -123,6 +160,8 @@ export interface Rule<MessageIds extends string = string, Options = unknown> {
   id: string;
   meta: RuleMeta<MessageIds, Options>;
   create(context: RuleContext<MessageIds, Options>): RuleVisitors;
+  /** Only for `meta.scope: 'project'`: called once per project run (`create` returns no visitors). */
+  checkProject?(context: ProjectRuleContext<MessageIds, Options>): void;
 }
 
 /** A rule with its effective severity and options for one file. */

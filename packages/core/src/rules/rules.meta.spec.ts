@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from './index';
 
-const categories = ['architecture', 'dates', 'errors', 'logging', 'security', 'typescript'];
+const categories = ['architecture', 'dates', 'errors', 'logging', 'nestjs', 'project', 'python', 'security', 'typescript'];
 const rulesFolder = __dirname;
 const docsFolder = join(__dirname, '../../docs/rules');
 

@@ -124,4 +124,60 @@ describe('runCheck', () => {
       expect(result.shard).toBeUndefined();
     });
   });
+
+  describe('rules that read other files', () => {
+    it('should analyse a file again when a file its rules read has changed, even if its own hash has not', async () => {
+      const tenantRule = builtinRules.find((rule) => rule.id === 'security/tenant-isolation');
+      if (!tenantRule) throw new Error('security/tenant-isolation is not registered');
+      write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n  tenantId String\n}\n');
+      write('api/invoices.ts', 'export const list = () => prisma.invoice.findMany();\n');
+      const config = new ConfigResolver(builtinRules, [{ base: '', source: 'enforcer.config.json', config: { rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } } }]);
+      const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files: [{ path: 'api/invoices.ts', hash: 'h1' }], config, project: 'api', previousShard, profile: true });
+      const cold = await run();
+      expect(cold.report.violations.map((v) => v.ruleId)).toEqual(['security/tenant-isolation']);
+      expect(cold.shard?.files['api/invoices.ts'].deps).toEqual({ 'prisma/schema.prisma': expect.any(String) });
+      const warm = await run(cold.shard);
+      expect(warm.profile?.files).toEqual({ analysed: 0, reused: 1 });
+      expect(warm.shard).toEqual(cold.shard);
+      // The model loses its tenant field: the stored finding no longer holds.
+      write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n}\nmodel Customer {\n  id String @id\n  tenantId String\n}\n');
+      const after = await run(warm.shard);
+      expect(after.profile?.files).toEqual({ analysed: 1, reused: 0 });
+      expect(after.report.violations).toEqual([]);
+    });
+  });
+
+  describe('project rules', () => {
+    const config = new ConfigResolver(builtinRules, [
+      { base: '', source: 'enforcer.config.json', config: { rules: { 'project/required-files': ['error', { files: ['README.md'] }], 'project/forbidden-paths': ['error', { paths: ['legacy/**'] }] } } },
+    ]);
+    const projectInfo = { name: 'a', root: 'libs/a', tags: [] };
+
+    it('should run once over the project\'s files and place findings on the root or the file', async () => {
+      write('libs/a/src/index.ts', 'export const a = 1;\n');
+      write('libs/a/legacy/old.ts', 'console.log(1);\n');
+      write('libs/a/legacy/logo.png', Buffer.from([0x89, 0x50, 0x00]));
+      const files = ['libs/a/src/index.ts', 'libs/a/legacy/old.ts', 'libs/a/legacy/logo.png'].map((path) => ({ path, hash: `h-${path}` }));
+      const first = await runCheck({ workspaceRoot: workspace, files, config, project: 'a', projectInfo });
+      expect(first.report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
+        'libs/a:1 project/required-files',
+        'libs/a/legacy/logo.png:1 project/forbidden-paths',
+        'libs/a/legacy/old.ts:1 logging/no-console',
+        'libs/a/legacy/old.ts:1 project/forbidden-paths',
+      ]);
+      // A reused file keeps its own findings; project findings are found again, never doubled.
+      const second = await runCheck({ workspaceRoot: workspace, files, config, project: 'a', projectInfo, previousShard: first.shard, profile: true });
+      expect(second.profile?.files.reused).toBe(2);
+      expect(second.report.violations).toEqual(first.report.violations);
+      write('libs/a/README.md', '# a\n');
+      const fixed = await runCheck({ workspaceRoot: workspace, files: [...files, { path: 'libs/a/README.md', hash: 'r' }], config, project: 'a', projectInfo, previousShard: second.shard });
+      expect(fixed.report.violations.map((v) => v.ruleId)).not.toContain('project/required-files');
+    });
+
+    it('should not run without a project (the CLI)', async () => {
+      write('libs/a/src/index.ts', 'export const a = 1;\n');
+      const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'libs/a/src/index.ts' }], config });
+      expect(report.violations).toEqual([]);
+    });
+  });
 });

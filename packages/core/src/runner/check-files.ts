@@ -7,6 +7,7 @@ import { isCodeFile } from '../engine/source-kinds';
 import type { ActiveRule, Notice, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { SourceReader } from './read-source';
+import { WorkspaceFileReader } from './workspace-file-reader';
 import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
 
@@ -25,6 +26,8 @@ export interface FileResult {
   rules: string[];
   /** Taken from the previous run's session shard instead of analysed again. */
   reused?: boolean;
+  /** Other files rules read to check this one, with digests of their content (see `context.readFile`). */
+  dependencies?: Record<string, string>;
 }
 
 export interface CheckFilesOptions {
@@ -37,7 +40,9 @@ export interface CheckFilesOptions {
   /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
   workspace?: WorkspaceView;
   /** Stored violations of a file whose content and context are unchanged since they were found. */
-  reuse?: (file: string, hash: string | undefined) => Violation[] | undefined;
+  reuse?: (file: string, hash: string | undefined) => { violations: Violation[]; dependencies?: Record<string, string> } | undefined;
+  /** Serves `context.readFile`; one is created for the run when not given. */
+  workspaceFiles?: WorkspaceFileReader;
   /** Collects rule timings, file counts and heap use (`--profile`). */
   profiler?: RunProfiler;
   /** Collect garbage whenever the heap grows 64 MB (see HeapGuard); on unless false. */
@@ -59,6 +64,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { config, workspaceRoot } = options;
   const { profiler } = options;
   let reader: SourceReader | undefined;
+  let workspaceFiles: WorkspaceFileReader | undefined;
   const heap = options.heapGuard === false ? undefined : new HeapGuard();
   const done = (result: FileResult): FileResult => {
     profiler?.fileDone(result.reused === true);
@@ -70,8 +76,10 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       const rules = config.rulesFor(ref.path);
       const ruleIds = idsOf(rules);
       const reused = options.reuse?.(ref.path, ref.hash);
-      if (reused) return done({ file: ref.path, hash: ref.hash, violations: reused, notices: [], rules: ruleIds, reused: true });
+      if (reused) return done({ file: ref.path, hash: ref.hash, ...reused, notices: [], rules: ruleIds, reused: true });
       reader ??= new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
+      const sourceReader = reader;
+      workspaceFiles ??= options.workspaceFiles ?? new WorkspaceFileReader(workspaceRoot, sourceReader);
       const outcome = reader.read(join(workspaceRoot, ref.path));
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
@@ -84,6 +92,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         reportUnusedSuppressions: options.reportUnusedSuppressions,
         workspace: options.workspace,
         timings: profiler?.timings,
+        readFile: (path) => workspaceFiles?.read(path),
       });
       heap?.fileAnalysed();
       return done({ file: ref.path, hash: ref.hash, ...result, rules: ruleIds });
@@ -92,7 +101,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
 }
 
 /** The root with symbolic links resolved; a root that cannot be resolved is taken as given (its files then fail to read, each with a notice). */
-function realPathOf(folder: string): string {
+export function realPathOf(folder: string): string {
   try {
     return realpathSync(folder);
   } catch {

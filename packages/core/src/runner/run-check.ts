@@ -5,7 +5,12 @@ import { stableStringify } from '../json/stable-stringify';
 import { Baseline } from '../session/baseline';
 import { buildSessionShard, reusableViolations, type SessionShard, type ShardKey } from '../session/session-shard';
 import { ENFORCER_VERSION } from '../version';
-import { checkFiles, type CheckFilesOptions, type FileResult } from './check-files';
+import type { ConfigResolver } from '../config/config-resolver';
+import type { Violation } from '../engine/types';
+import { checkFiles, realPathOf, type CheckFilesOptions, type FileResult, type SourceFileRef } from './check-files';
+import { checkProject, type ProjectCheckResult, type ProjectInfo } from './check-project';
+import { SourceReader } from './read-source';
+import { WorkspaceFileReader } from './workspace-file-reader';
 import { RunProfiler, type RunProfile } from './run-profile';
 import { buildRunReport, type RunReport } from './run-report';
 
@@ -19,6 +24,8 @@ export interface RunCheckOptions extends Omit<CheckFilesOptions, 'reuse' | 'prof
   previousShard?: SessionShard;
   /** Measure rule timings, memory and reuse; the result carries a `profile`. */
   profile?: boolean;
+  /** The project the files belong to: its project-scoped rules run once over the file list. */
+  projectInfo?: ProjectInfo;
 }
 
 export interface RunCheckResult {
@@ -37,8 +44,14 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   const previous = baselinePath && !options.updateBaseline ? await Baseline.read(baselinePath, options.baselineFile as string) : undefined;
   const key = shardKeyOf(options);
   const profiler = options.profile ? new RunProfiler() : undefined;
-  const reuse = key && options.previousShard ? reusableViolations(options.previousShard, key) : undefined;
-  const results = await lastValueFrom(checkFiles({ ...options, reuse, profiler }).pipe(toArray()));
+  const workspaceFiles = new WorkspaceFileReader(options.workspaceRoot, new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) }));
+  const storedResult = key && options.previousShard ? reusableViolations(options.previousShard, key, (path) => workspaceFiles.digest(path)) : undefined;
+  // Project rules run again every time (they only look at paths), so their stored findings are not reused.
+  const reuse = storedResult && ((file: string, hash: string | undefined) => withoutProjectRules(storedResult(file, hash), options.config));
+  const paths: string[] = [];
+  const files = options.projectInfo ? recordPaths(options.files, paths) : options.files;
+  const results = await lastValueFrom(checkFiles({ ...options, files, reuse, profiler, workspaceFiles }).pipe(toArray()));
+  if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, options.config));
   let baseline = previous;
   if (baselinePath && options.updateBaseline) {
     baseline = Baseline.fromViolations(results.flatMap((result) => result.violations));
@@ -51,6 +64,36 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
     ...(key ? { shard: buildSessionShard(results, key, options.config.sessionLimits) } : {}),
     ...(profiler ? { profile: profiler.finish() } : {}),
   };
+}
+
+function* recordPaths(files: Iterable<SourceFileRef>, paths: string[]): Iterable<SourceFileRef> {
+  for (const ref of files) {
+    paths.push(ref.path);
+    yield ref;
+  }
+}
+
+function withoutProjectRules<T extends { violations: Violation[] }>(stored: T | undefined, config: ConfigResolver): T | undefined {
+  if (!stored) return undefined;
+  const violations = stored.violations.filter((violation) => config.rules.find((rule) => rule.id === violation.ruleId)?.meta.scope !== 'project');
+  return violations.length === stored.violations.length ? stored : { ...stored, violations };
+}
+
+/** Adds each project finding to its file's result, or to a result of its own (the project root, or a file nothing else checks). */
+function mergeProjectFindings(results: FileResult[], found: ProjectCheckResult): void {
+  if (found.violations.length === 0 && found.notices.length === 0) return;
+  const byFile = new Map(results.map((result) => [result.file, result]));
+  const resultOf = (file: string): FileResult => {
+    let result = byFile.get(file);
+    if (!result) {
+      result = { file, violations: [], notices: [], rules: [] };
+      byFile.set(file, result);
+      results.push(result);
+    }
+    return result;
+  };
+  for (const violation of found.violations) resultOf(violation.file).violations.push(violation);
+  for (const notice of found.notices) resultOf(notice.file).notices.push(notice);
 }
 
 /**

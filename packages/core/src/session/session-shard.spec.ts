@@ -79,8 +79,8 @@ describe('session shard', () => {
 
     it('should give back the full violations of a file whose hash is unchanged', () => {
       const reuse = reusableViolations(shard, key);
-      expect(reuse('libs/a/src/z.ts', 'hz')).toEqual([violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn'), violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn')]);
-      expect(reuse('libs/a/src/clean.ts', 'hc')).toEqual([]);
+      expect(reuse('libs/a/src/z.ts', 'hz')?.violations).toEqual([violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn'), violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn')]);
+      expect(reuse('libs/a/src/clean.ts', 'hc')).toEqual({ violations: [] });
     });
 
     it('should not reuse a changed, unknown or unhashed file', () => {
@@ -100,6 +100,32 @@ describe('session shard', () => {
       expect(reusableViolations(cut, key)('libs/a/src/z.ts', 'hz')).toBeUndefined();
       const withNotice = buildSessionShard([{ file: 'x.ts', hash: 'h', violations: [], notices: [{ file: 'x.ts', code: 'rule-error', message: 'x' }], rules: [] }], key);
       expect(reusableViolations(withNotice, key)('x.ts', 'h')).toBeUndefined();
+    });
+  });
+
+  describe('reuse of a file whose rules read other files', () => {
+    const withDeps = buildSessionShard(
+      [{ file: 'api/controller.ts', hash: 'hc', violations: [], notices: [], rules: ['nestjs/dto-validated'], dependencies: { 'api/dto.ts': 'd1', 'api/gone.ts': '-' } }],
+      key,
+    );
+
+    it('should store the dependencies with the file', () => {
+      expect(withDeps.files['api/controller.ts'].deps).toEqual({ 'api/dto.ts': 'd1', 'api/gone.ts': '-' });
+    });
+
+    it('should reuse the result only while every dependency holds what it held', () => {
+      const digests: Record<string, string> = { 'api/dto.ts': 'd1', 'api/gone.ts': '-' };
+      const reuse = reusableViolations(withDeps, key, (path) => digests[path]);
+      expect(reuse('api/controller.ts', 'hc')).toEqual({ violations: [], dependencies: { 'api/dto.ts': 'd1', 'api/gone.ts': '-' } });
+      digests['api/dto.ts'] = 'd2';
+      expect(reuse('api/controller.ts', 'hc')).toBeUndefined();
+      digests['api/dto.ts'] = 'd1';
+      digests['api/gone.ts'] = 'now-exists';
+      expect(reuse('api/controller.ts', 'hc')).toBeUndefined();
+    });
+
+    it('should not reuse it when dependencies cannot be checked', () => {
+      expect(reusableViolations(withDeps, key)('api/controller.ts', 'hc')).toBeUndefined();
     });
   });
 

@@ -23,6 +23,8 @@ export interface ShardFile {
   more?: number;
   /** Why the file was not (fully) checked: too large, binary, a rule that failed on it... */
   notices?: CompactNotice[];
+  /** Other files rules read to check this one, with the digest of what they held (see `context.readFile`). */
+  deps?: Record<string, string>;
 }
 
 /** Per rule: files it applied to, files with none / some of its violations, and its violations. */
@@ -80,6 +82,7 @@ export function buildSessionShard(results: readonly FileResult[], key: ShardKey,
     const entry: ShardFile = { hash: result.hash, violations: stored.map(compact) };
     if (violations.length > stored.length) entry.more = violations.length - stored.length;
     if (result.notices.length > 0) entry.notices = result.notices.map((notice): CompactNotice => [notice.code, notice.message]);
+    if (result.dependencies) entry.deps = result.dependencies;
     files[result.file] = entry;
 
     totals.stored += stored.length;
@@ -112,18 +115,33 @@ function expand(file: string, [ruleId, severity, line, column, endLine, endColum
   return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint };
 }
 
+/** A file's stored result, as a reuse gives it back. */
+export interface StoredResult {
+  violations: Violation[];
+  dependencies?: Record<string, string>;
+}
+
 /**
  * The stored violations of files whose content is unchanged, when the shard was computed with the
- * same enforcer, config and context. A file whose list was cut, or that has notices, is checked again.
+ * same enforcer, config and context. A file whose list was cut, or that has notices, is checked
+ * again; so is one whose rules read other files (`deps`) that now hold something else, as
+ * `currentDigest` tells (without it, such files are always checked again).
  */
-export function reusableViolations(shard: SessionShard | undefined, key: ShardKey): (file: string, hash: string | undefined) => Violation[] | undefined {
+export function reusableViolations(
+  shard: SessionShard | undefined,
+  key: ShardKey,
+  currentDigest?: (path: string) => string,
+): (file: string, hash: string | undefined) => StoredResult | undefined {
   if (!shard || shard.project !== key.project || shard.enforcerVersion !== key.enforcerVersion || shard.configHash !== key.configHash || shard.contextHash !== key.contextHash) {
     return () => undefined;
   }
   return (file, hash) => {
     const entry = Object.hasOwn(shard.files, file) ? shard.files[file] : undefined;
     if (hash === undefined || entry?.hash !== hash || entry.more || entry.notices || !Array.isArray(entry.violations)) return undefined;
-    return entry.violations.map((violation) => expand(file, violation));
+    const violations = entry.violations.map((violation) => expand(file, violation));
+    if (entry.deps === undefined) return { violations };
+    const unchanged = currentDigest !== undefined && Object.entries(entry.deps).every(([path, digest]) => currentDigest(path) === digest);
+    return unchanged ? { violations, dependencies: entry.deps } : undefined;
   };
 }
 
@@ -173,7 +191,9 @@ export class SessionShardStore {
     if (shard.version !== SESSION_SHARD_VERSION) return `unknown version ${JSON.stringify(shard.version)} (expected ${SESSION_SHARD_VERSION})`;
     if (shard.project !== this.project) return `belongs to project ${JSON.stringify(shard.project)}, not ${JSON.stringify(this.project)}`;
     if (!isRecord(shard.files)) return 'has no files map';
-    const badFile = Object.entries(shard.files).find(([, entry]) => !isRecord(entry) || !Array.isArray(entry.violations) || !entry.violations.every(isCompactViolation));
+    const badFile = Object.entries(shard.files).find(
+      ([, entry]) => !isRecord(entry) || !Array.isArray(entry.violations) || !entry.violations.every(isCompactViolation) || !(entry.deps === undefined || isDigestMap(entry.deps)),
+    );
     if (badFile) return `has a malformed entry for ${badFile[0]}`;
     return undefined;
   }
@@ -187,6 +207,10 @@ export class SessionShardStore {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isDigestMap(value: unknown): boolean {
+  return isRecord(value) && Object.values(value).every((digest) => typeof digest === 'string');
 }
 
 function isCompactViolation(value: unknown): value is CompactViolation {

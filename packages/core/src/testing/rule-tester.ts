@@ -10,6 +10,8 @@ export interface ValidCase<Options> {
   isTestFile?: boolean;
   /** The workspace's projects, for rules that look across projects. */
   workspace?: WorkspaceView;
+  /** Other workspace files (path → text) the rule may read with `context.readFile`. */
+  files?: Record<string, string>;
 }
 
 export interface ExpectedError {
@@ -85,6 +87,7 @@ function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>
     rules: [{ rule: rule as unknown as Rule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
     isTestFile: testCase.isTestFile ?? false,
     workspace: testCase.workspace,
+    readFile: (path) => (testCase.files && Object.hasOwn(testCase.files, path) ? testCase.files[path] : undefined),
   });
   if (result.notices.length > 0) {
     throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);
@@ -116,7 +119,7 @@ function assertErrors(rule: Rule<string, unknown>, violations: Violation[], expe
 }
 
 /** Whether `message` could have been produced from `template` (placeholders match anything). */
-function messageMatches(template: string, message: string): boolean {
+export function messageMatches(template: string, message: string): boolean {
   const pattern = template
     .split(/\{\{\s*\w+\s*\}\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))

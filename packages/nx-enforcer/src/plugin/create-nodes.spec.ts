@@ -14,6 +14,9 @@ process.env.NX_DAEMON = 'false';
 const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
 /** With the default config, security/no-secrets also scans the project's text files. */
 const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
+const SECRET_GLOBS = textFileGlobsOf(builtinRules.filter((rule) => rule.id === 'security/no-secrets')).map((glob) => `{projectRoot}/${glob}`);
+/** Every rule that scans non-code files, off. */
+const ALL_TEXT_RULES_OFF = Object.fromEntries(builtinRules.filter((rule) => rule.meta.textFiles).map((rule) => [rule.id, 'off']));
 const PUBLISHED_PACKAGES = { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] };
 /** The project's baseline: an input, and an output (--update-baseline writes it). */
 const BASELINE = '{projectRoot}/enforcer.baseline.json';
@@ -213,7 +216,7 @@ describe('createNodes', () => {
   it('should drop the text-file inputs when the config turns every text-scanning rule off', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
-      'enforcer.config.json': { rules: { 'security/no-secrets': 'off' } },
+      'enforcer.config.json': { rules: ALL_TEXT_RULES_OFF },
       'packages/a/package.json': { name: 'a' },
       'packages/a/src/index.ts': 'export const a = 1;\n',
       'packages/b/package.json': { name: 'b' },
@@ -222,13 +225,13 @@ describe('createNodes', () => {
     });
     const byRoot = targetsByRoot(results);
     expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
-    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...SECRET_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
   it('should add the workspace rules\' sources as inputs when the root config sets rulesDirectory', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
-      'enforcer.config.json': { rulesDirectory: 'tools/rules', rules: { 'security/no-secrets': 'off' } },
+      'enforcer.config.json': { rulesDirectory: 'tools/rules', rules: ALL_TEXT_RULES_OFF },
       'tools/rules/.gitkeep': '',
       'packages/a/package.json': { name: 'a' },
       'packages/a/src/index.ts': 'export const a = 1;\n',
@@ -258,7 +261,7 @@ describe('createNodes', () => {
   it('should hash the dependencies\' tags and the path aliases when architecture/project-boundaries may be on', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
-      'enforcer.config.json': { rules: { 'security/no-secrets': 'off', 'architecture/project-boundaries': 'error' } },
+      'enforcer.config.json': { rules: { ...ALL_TEXT_RULES_OFF, 'architecture/project-boundaries': 'error' } },
       'packages/a/package.json': { name: 'a' },
       'packages/a/src/index.ts': 'export const a = 1;\n',
     });
@@ -296,6 +299,51 @@ describe('createNodes', () => {
     });
 
     expect(Object.keys(targetsByRoot(results))).toEqual(['packages/lib-a']);
+  });
+
+  it('should make the files named by rule options inputs, wherever the option is set', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': { rules: { ...ALL_TEXT_RULES_OFF, 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } },
+      'prisma/schema.prisma': 'model A {\n  id String @id\n}\n',
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+      'packages/b/package.json': { name: 'b' },
+      'packages/b/enforcer.config.json': { overrides: [{ files: ['src/**'], rules: { 'security/tenant-isolation': ['error', { schemaPath: 'packages/b/schema.prisma' }] } }] },
+      'packages/b/src/index.ts': 'export const b = 1;\n',
+    });
+    const byRoot = targetsByRoot(results);
+    expect(byRoot['packages/a'].targets.enforce.inputs).toContain('{workspaceRoot}/prisma/schema.prisma');
+    expect(byRoot['packages/a'].targets.enforce.inputs).not.toContain('{workspaceRoot}/packages/b/schema.prisma');
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual(expect.arrayContaining(['{workspaceRoot}/prisma/schema.prisma', '{workspaceRoot}/packages/b/schema.prisma']));
+  });
+
+  it('should make every project file an input only when a project rule is on', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'enforcer.config.json': { rules: ALL_TEXT_RULES_OFF },
+      'packages/a/package.json': { name: 'a' },
+      'packages/a/src/index.ts': 'export const a = 1;\n',
+      'packages/b/package.json': { name: 'b' },
+      'packages/b/enforcer.config.json': { rules: { 'project/required-files': ['error', { files: ['README.md'] }] } },
+      'packages/b/src/index.ts': 'export const b = 1;\n',
+    });
+    const byRoot = targetsByRoot(results);
+    expect(byRoot['packages/a'].targets.enforce.inputs).not.toContain('{projectRoot}/**/*');
+    expect(byRoot['packages/b'].targets.enforce.inputs).toContain('{projectRoot}/**/*');
+  });
+
+  it('should give a Python project a target, with its Python files as inputs', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'apps/api/project.json': { name: 'api' },
+      'apps/api/app/main.py': 'print("hi")\n',
+      'apps/docs/project.json': { name: 'docs' },
+      'apps/docs/README.md': '# docs\n',
+    });
+    const byRoot = targetsByRoot(results);
+    expect(Object.keys(byRoot)).toEqual(['apps/api']);
+    expect(byRoot['apps/api'].targets.enforce.inputs).toContain('{projectRoot}/**/*.py');
   });
 
   it('should return nothing when no project files are given', async () => {

@@ -16,7 +16,7 @@ export const PROJECT_CONFIG_INPUT = 'nxEnforcerProjectConfig';
 
 const PROJECT_FILES = '**/{project.json,package.json,enforcer.config.json}';
 
-/** Infers a cached `enforce` target on every project that has TypeScript or JavaScript files. */
+/** Infers a cached `enforce` target on every project that has TypeScript, JavaScript (or Python) files. */
 export const createNodes: CreateNodes<EnforcerPluginOptions> = [
   PROJECT_FILES,
   async (configFiles, options, context): Promise<CreateNodesResultArray> => {
@@ -56,7 +56,12 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
       ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
       dependencyInputs.push(`^${PROJECT_CONFIG_INPUT}`);
     }
-    return { textFileGlobs: config.textFileGlobs(), ruleSourceGlobs, dependencyInputs };
+    // Files rules read by configuration (a Prisma schema, say) decide results like code does.
+    ruleSourceGlobs.push(...config.optionFiles());
+    const textFileGlobs = config.textFileGlobs();
+    // Project rules look at the whole file list: any file added or removed may change a verdict.
+    if (config.rules.some((rule) => rule.meta.scope === 'project' && config.mayBeOn(rule.id))) textFileGlobs.push('**/*');
+    return { textFileGlobs, ruleSourceGlobs, dependencyInputs };
   } catch {
     return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [], dependencyInputs: [] };
   }
@@ -69,7 +74,9 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
  */
 async function projectsWithCodeFiles(workspaceRoot: string, roots: ReadonlySet<string>): Promise<Set<string>> {
   const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
-  const files = await globWithWorkspaceContext(workspaceRoot, [`**/*.{${extensions}}`], [...DEFAULT_IGNORES]);
+  // Sources of other languages some rules check (Python) make a project checkable too.
+  const otherSources = builtinRules.filter((rule) => rule.meta.codeFiles === false).flatMap((rule) => rule.meta.textFiles ?? []);
+  const files = await globWithWorkspaceContext(workspaceRoot, [`**/*.{${extensions}}`, ...new Set(otherSources)], [...DEFAULT_IGNORES]);
   const owners = new Set<string>();
   for (const file of files) {
     let folder = file;

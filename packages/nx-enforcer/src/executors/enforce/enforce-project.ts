@@ -92,6 +92,7 @@ export async function enforceProject(
         files: (run.fileMap[projectName] ?? []).map((file): SourceFileRef => ({ path: file.file, hash: file.hash })),
         config,
         project: projectName,
+        projectInfo: { name: projectName, root: projectRoot === '' ? '.' : projectRoot, tags: context.projectsConfigurations.projects[projectName].tags ?? [] },
         reportUnusedSuppressions: options.reportUnusedSuppressions === true,
         workspace: run.workspace,
         baselineFile: projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`,

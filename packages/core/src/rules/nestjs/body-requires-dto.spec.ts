@@ -1,0 +1,67 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './body-requires-dto';
+
+const nest = `import { Body, Controller, Param, ParseIntPipe, Post, ValidationPipe } from '@nestjs/common';\n`;
+
+/** A controller with one handler whose parameter list is `parameters`. */
+const handler = (parameters: string, imports = nest) => `${imports}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(${parameters}) {}\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    handler(`@Body() dto: CreateUserDto`),
+    handler(`@Body() dtos: CreateUserDto[]`),
+    handler(`@Body() dtos: Array<CreateUserDto>`),
+    handler(`@Body() dto: CreateUserDto | undefined`),
+    handler(`@Body() dto: dto.CreateUserDto`),
+    handler(`@Body() dto: CreateUserInput`),
+    handler(`@Body(new ZodValidationPipe(createUserSchema)) dto: unknown`),
+    handler(`@Body('age', ParseIntPipe) age: number`),
+    handler(`@Body('age', new ParseIntPipe({ optional: true })) age?: number`),
+    handler(`@Body('address') address: AddressDto`),
+    handler(`@Param('id') id: string, @Body() dto: CreateUserDto`),
+    { code: handler(`@Body('name') name: string`), options: { checkFields: false } },
+    // Another framework's @Body() in a file that does not import @nestjs/common.
+    handler(`@Body() body: any`, `import { Body, Controller, Post } from 'routing-controllers';\n// built on @nestjs/common conventions\n`),
+    // @nestjs/common is imported, but Body is not its Body.
+    handler(`@Body() body: any`, `import { Controller, Post } from '@nestjs/common';\nimport { Body } from 'routing-controllers';\n`),
+    { code: handler(`@Body() body: any`), isTestFile: true },
+    // Only imports are followed: a local alias of Nest's Body is not recognised.
+    handler(`@Body() body: any`, `import { Body as RequestBody, Controller, Post } from '@nestjs/common';\nconst Body = RequestBody;\n`),
+    `import { Injectable } from '@nestjs/common';\nexport function parse(body: any) { return body; }`,
+  ],
+  invalid: [
+    {
+      code: handler(`@Body() body: any`),
+      errors: [{ messageId: 'looseBody', line: 5, column: 10, message: '@Body() parameter "body" is typed "any", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.' }],
+    },
+    { code: handler(`@Body() body`), errors: [{ messageId: 'untypedBody', line: 5, column: 10 }] },
+    { code: handler(`@Body() body: unknown`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: object`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: Object`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: string`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() ids: number[]`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: Record<string, unknown>`), errors: [{ messageId: 'looseBody', message: '@Body() parameter "body" is typed "Record<string, unknown>", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.' }] },
+    { code: handler(`@Body() body: Partial<CreateUserDto>`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: CreateUserDto | Record<string, string>`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body() body: { name: string; age: number }`), errors: [{ messageId: 'looseBody' }] },
+    {
+      code: handler(`\n    @Body()\n    body: {\n      name: string;\n      email: string;\n    },\n  `),
+      errors: [{ messageId: 'looseBody', line: 6, column: 5, message: '@Body() parameter "body" is typed "{ name: string; email: string; }", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.' }],
+    },
+    { code: handler(`@Body(ValidationPipe) body: any`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@Body(new ValidationPipe({ whitelist: true })) body: object`), errors: [{ messageId: 'looseBody' }] },
+    {
+      code: handler(`@Body('name') name: string`),
+      errors: [{ messageId: 'unvalidatedField', message: '@Body(\'name\') reads a field typed "string" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or move the field into a DTO class.' }],
+    },
+    { code: handler(`@Body('tags') tags: string[]`), errors: [{ messageId: 'unvalidatedField' }] },
+    { code: handler(`@Body('name', ValidationPipe) name: string`), errors: [{ messageId: 'unvalidatedField' }] },
+    { code: handler(`@Body('name') name`), errors: [{ messageId: 'unvalidatedField', message: '@Body(\'name\') reads a field typed "untyped" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or move the field into a DTO class.' }] },
+    { code: handler(`@RequestBody() body: any`, `import { Body as RequestBody, Controller, Post } from '@nestjs/common';\n`), errors: [{ messageId: 'looseBody' }] },
+    { code: handler(`@common.Body() body: any`, `import * as common from '@nestjs/common';\n`), errors: [{ messageId: 'looseBody' }] },
+    {
+      code: handler(`@Body() first: any, @Body('id') id: number`),
+      errors: [{ messageId: 'looseBody', column: 10 }, { messageId: 'unvalidatedField', column: 30 }],
+    },
+  ],
+});

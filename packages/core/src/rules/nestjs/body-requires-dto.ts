@@ -1,0 +1,120 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+import type { ModuleBindings } from '../rule-utils/qualified-call-name';
+import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
+import { NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
+
+export interface BodyRequiresDtoOptions {
+  /** Also check `@Body('field')` parameters, which read a single field of the body. */
+  checkFields: boolean;
+}
+
+/**
+ * Types that erase to `Object` or a primitive at run time: `ValidationPipe` has no class to
+ * validate against, so whatever the client sends reaches the handler.
+ */
+const looseTypeNames = new Set(['Object', 'Record', 'String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'Function', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit']);
+
+const keywordTypes = new Set([
+  ts.SyntaxKind.AnyKeyword,
+  ts.SyntaxKind.UnknownKeyword,
+  ts.SyntaxKind.ObjectKeyword,
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+  ts.SyntaxKind.SymbolKeyword,
+  ts.SyntaxKind.NeverKeyword,
+  ts.SyntaxKind.UndefinedKeyword,
+  ts.SyntaxKind.VoidKeyword,
+]);
+
+/**
+ * The request body is untrusted input. NestJS validates it only when the parameter is typed with
+ * a class (a DTO) that `ValidationPipe` can check, or when a pipe checks the value itself.
+ */
+export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', BodyRequiresDtoOptions>({
+  id: 'nestjs/body-requires-dto',
+  meta: {
+    category: 'nestjs',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Require `@Body()` parameters to be typed with a DTO class, not `any`, a primitive, `Record` or an inline object type.',
+      rationale:
+        'ValidationPipe validates a request body only against a class; a body typed any, object, Record or an inline type reaches the handler unchecked, whatever the client sent.',
+    },
+    messages: {
+      untypedBody: '@Body() parameter "{{name}}" has no type, so nothing validates the request body: type it with a DTO class that has class-validator decorators.',
+      looseBody: '@Body() parameter "{{name}}" is typed "{{type}}", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.',
+      unvalidatedField: '@Body(\'{{field}}\') reads a field typed "{{type}}" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or move the field into a DTO class.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkFields: {
+          type: 'boolean',
+          description: 'Also report `@Body(\'field\')` parameters with a primitive or loose type and no validating pipe.',
+          default: true,
+        },
+      },
+    },
+    defaultOptions: { checkFields: true },
+    keywords: NEST_KEYWORDS,
+  },
+  create(context) {
+    if (context.isTestFile) return {};
+    let bindings: ModuleBindings | undefined;
+    const check = (body: BodyParameter) => {
+      const { parameter } = body;
+      const type = parameter.type;
+      const name = parameter.name.getText();
+      if (body.field !== undefined) {
+        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type))) return;
+        context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
+      } else if (hasValidatingPipe(body)) {
+        return;
+      } else if (type === undefined) {
+        context.report({ node: parameter, messageId: 'untypedBody', data: { name } });
+      } else if (isLoose(type)) {
+        context.report({ node: parameter, messageId: 'looseBody', data: { name, type: shortText(type) } });
+      }
+    };
+    return {
+      SourceFile(node) {
+        bindings = nestBindings(node);
+      },
+      Parameter(node: ts.ParameterDeclaration) {
+        const body = bindings && bodyParameter(node, bindings);
+        if (body) check(body);
+      },
+    };
+  },
+});
+
+/** A type no validation pipe can check: keywords, literals, inline object types, `Record`... and arrays, unions, tuples of them. */
+function isLoose(type: ts.TypeNode): boolean {
+  if (keywordTypes.has(type.kind)) return true;
+  if (ts.isParenthesizedTypeNode(type) || ts.isTypeOperatorNode(type)) return isLoose(type.type);
+  if (ts.isArrayTypeNode(type)) return isLoose(type.elementType);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.filter((member) => !isNullish(member)).some(isLoose);
+  if (ts.isTupleTypeNode(type)) return type.elements.some((element) => isLoose(ts.isNamedTupleMember(element) ? element.type : element));
+  if (ts.isRestTypeNode(type) || ts.isOptionalTypeNode(type)) return isLoose(type.type);
+  if (ts.isTypeLiteralNode(type) || ts.isMappedTypeNode(type) || ts.isLiteralTypeNode(type) || ts.isTemplateLiteralTypeNode(type)) return true;
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    if (isArrayName(name)) return type.typeArguments === undefined || type.typeArguments.some(isLoose);
+    return looseTypeNames.has(name);
+  }
+  return false;
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  return type.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(type) && type.literal.kind === ts.SyntaxKind.NullKeyword);
+}
+
+/** The type as written, on one line and short enough for a message. */
+function shortText(type: ts.TypeNode): string {
+  const text = type.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,181 @@
+import { createWorkspaceView } from '../../engine/workspace-view';
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './dto-validated';
+
+const controllerFile = 'apps/api/src/users/users.controller.ts';
+const dtoFile = 'apps/api/src/users/dto/create-user.dto.ts';
+
+const workspace = createWorkspaceView({
+  projects: [
+    { name: 'api', root: 'apps/api', tags: [] },
+    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts' },
+  ],
+  pathAliases: { '@api/*': ['apps/api/src/*'] },
+});
+
+/** A controller file: `imports` (after Nest's), then one handler taking `parameter`. */
+const controller = (imports: string, parameter: string, nest = `import { Body, Controller, Post } from '@nestjs/common';`) =>
+  `${nest}\n${imports}\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(${parameter}) {}\n}\n`;
+
+const importDto = `import { CreateUserDto } from './dto/create-user.dto';`;
+
+const validDto = `import { IsEmail, IsString, Length } from 'class-validator';
+export class CreateUserDto {
+  @IsString() @Length(1, 80) name!: string;
+  @IsEmail() email!: string;
+}
+`;
+
+const unvalidatedDto = `import { IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+export class CreateUserDto {
+  @IsString() name!: string;
+  @Type(() => Number) age!: number;
+  email?: string;
+}
+`;
+
+new RuleTester().run(rule, {
+  valid: [
+    { code: controller(`import { IsEmail, IsString, Length } from 'class-validator';`, '@Body() dto: CreateUserDto') + validDto.replace(/^import .*\n/, ''), filename: controllerFile },
+    { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: validDto } },
+    { code: controller(importDto, '@Body() dtos: CreateUserDto[]'), filename: controllerFile, files: { [dtoFile]: validDto } },
+    { code: controller(`import { CreateUserDto } from './dto/create-user.dto.js';`, '@Body() dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: validDto } },
+    {
+      code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/index.ts': `export * from './update-user.dto';\nexport * from './create-user.dto';\n`, [dtoFile]: validDto },
+    },
+    {
+      code: controller(`import CreateUserDto from './dto/create-user.dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { [dtoFile]: validDto.replace('export class', 'export default class') },
+    },
+    // Declared in another project: that project's own run checks it.
+    {
+      code: controller(`import { CreateUserDto } from '../../../../libs/contracts/src/create-user.dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace,
+      files: { 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+    },
+    {
+      code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace,
+      files: { 'apps/api/src/users/dto/index.ts': `export * from '../../../../../libs/contracts/src/create-user.dto';\n`, 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+    },
+    { code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace },
+    { code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'), filename: controllerFile },
+    // A path alias of the same project is not followed (no resolver): nothing is said.
+    { code: controller(`import { CreateUserDto } from '@api/users/dto/create-user.dto';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, files: { [dtoFile]: unvalidatedDto } },
+    {
+      code: controller(`import { PartialType } from '@nestjs/mapped-types';\nimport { CreateUserDto } from './dto/create-user.dto';`, '@Body() dto: UpdateUserDto') +
+        `export class UpdateUserDto extends PartialType(CreateUserDto) {}\n`,
+      filename: controllerFile,
+    },
+    {
+      code: controller(`import { IsIn } from 'class-validator';`, '@Body() dto: AdminDto') +
+        `class BaseDto {\n  createdBy: string;\n}\nclass AdminDto extends BaseDto {\n  @IsIn(['admin']) role!: string;\n  static readonly kind = 'admin';\n  #secret = 1;\n}\n`,
+      filename: controllerFile,
+    },
+    { code: controller(`interface CreateUserInput { name: string }`, '@Body() dto: CreateUserInput'), filename: controllerFile },
+    { code: controller(`import type { CreateUserInput } from './dto/create-user.input';`, '@Body() dto: CreateUserInput'), filename: controllerFile, files: { 'apps/api/src/users/dto/create-user.input.ts': `export interface CreateUserInput { name: string }\n` } },
+    { code: controller(`import * as v from 'class-validator';`, '@Body() dto: LoginDto') + `class LoginDto {\n  @v.IsEmail() email!: string;\n}\n`, filename: controllerFile },
+    {
+      code: controller(`import { IsCuid } from '../validators';`, '@Body() dto: LinkDto') + `class LinkDto {\n  @IsCuid() targetId!: string;\n}\n`,
+      filename: controllerFile,
+      options: { validationDecorators: ['IsCuid'] },
+    },
+    { code: controller(`import { z } from 'zod';`, '@Body() dto: LinkDto') + `class LinkDto {\n  @ZodField() targetId!: string;\n}\nimport { ZodField } from 'nestjs-zod';\n`, filename: controllerFile, options: { validationModules: ['class-validator', 'nestjs-zod'] } },
+    { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, options: { reportUnresolved: false } },
+    { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: unvalidatedDto }, isTestFile: true },
+    // Not Nest: the file does not import @nestjs/common.
+    {
+      code: `// generated for @nestjs/common\nimport { Body, Controller, Post } from 'routing-controllers';\n${importDto}\n@Controller()\nclass C { @Post() create(@Body() dto: CreateUserDto) {} }\n`,
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+    },
+    { code: controller('', '@Body() dto: T').replace('class UsersController', 'class UsersController<T>'), filename: controllerFile },
+  ],
+  invalid: [
+    {
+      code: controller(importDto, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+      errors: [
+        {
+          messageId: 'unvalidatedProperties',
+          line: 6,
+          column: 10,
+          message: 'Body DTO "CreateUserDto" has properties without a validation decorator (age, email): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.',
+        },
+      ],
+    },
+    {
+      code: controller(`import { IsString } from 'class-validator';`, '@Body() dto: CreateUserDto') +
+        `\nexport class CreateUserDto {\n  @IsString()\n  name!: string;\n\n  password!: string;\n}\n`,
+      filename: controllerFile,
+      errors: [{ messageId: 'unvalidatedProperties', message: 'Body DTO "CreateUserDto" has properties without a validation decorator (password): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.' }],
+    },
+    {
+      code: controller(importDto, `\n    @Body()\n    dtos: CreateUserDto[],\n  `),
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties', line: 7, column: 5 }],
+    },
+    // Declared in the same project: the workspace does not silence it.
+    { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, files: { [dtoFile]: unvalidatedDto }, errors: [{ messageId: 'unvalidatedProperties' }] },
+    {
+      code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/index.ts': `export { CreateUserDto } from './create-user.dto';\n`, [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller(`import { NewUser } from './dto';`, '@Body() dto: NewUser'),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/index.ts': `export * from './login.dto';\nexport { CreateUserDto as NewUser } from './create-user.dto';\n`, [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties', message: 'Body DTO "CreateUserDto" has properties without a validation decorator (age, email): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.' }],
+    },
+    {
+      code: controller(`import * as dto from './dto/create-user.dto';`, '@Body() body: dto.CreateUserDto'),
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller(importDto, '@RequestBody() dto: CreateUserDto', `import { Body as RequestBody, Controller, Post } from '@nestjs/common';`),
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller(`import { AddressDto } from './dto/address.dto';`, `@Body('address') address: AddressDto`),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/address.dto.ts': `class AddressDto {\n  street: string;\n}\nexport { AddressDto };\n` },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller('', '@Body() dto: WideDto') + `class WideDto {\n  a: string; b: string; c: string; d: string; e: string; f: string; g: string;\n}\n`,
+      filename: controllerFile,
+      errors: [{ messageId: 'unvalidatedProperties', message: 'Body DTO "WideDto" has properties without a validation decorator (a, b, c, d, e and 2 more): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.' }],
+    },
+    {
+      code: controller(importDto, '@Body() dto: CreateUserDto').replace('  @Post()\n', '  @Post()\n  replace(@Body() dto: CreateUserDto) {}\n  @Post()\n'),
+      filename: controllerFile,
+      files: { [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties', line: 6 }, { messageId: 'unvalidatedProperties', line: 8 }],
+    },
+    {
+      code: controller(importDto, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      errors: [{ messageId: 'cannotVerify', message: 'Body DTO "CreateUserDto" was not found through "./dto/create-user.dto", so its validation cannot be verified: import it from the file that declares it.' }],
+    },
+    {
+      code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/index.ts': `export * from './users';\n`, 'apps/api/src/users/dto/users/index.ts': `export * from './create-user.dto';\n` },
+      errors: [{ messageId: 'cannotVerify' }],
+    },
+  ],
+});

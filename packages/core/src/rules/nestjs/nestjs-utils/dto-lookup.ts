@@ -1,0 +1,182 @@
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { WorkspaceView } from '../../../engine/workspace-view';
+import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
+
+/**
+ * Where a DTO name led: to a class (checked with the bindings of the file that declares it), to
+ * something that is not a class or lies outside the project (nothing to check), or nowhere.
+ */
+export type DtoLookup =
+  | { kind: 'class'; declaration: ts.ClassLikeDeclaration; bindings: ModuleBindings }
+  | { kind: 'skip' }
+  | { kind: 'unresolved'; specifier: string };
+
+export interface DtoLookupHost {
+  /** The controller's file, workspace-relative. */
+  file: string;
+  sourceFile: ts.SourceFile;
+  workspace?: WorkspaceView;
+  readFile(path: string): string | undefined;
+}
+
+/** A name imported from, or re-exported from, a module. */
+interface ModuleReference {
+  specifier: string;
+  /** The exported name, `default` for a default import. */
+  exported: string;
+}
+
+/** Barrels with more `export *` lines than this are not searched: each one costs a read. */
+const MAX_STAR_EXPORTS = 10;
+const SKIP: DtoLookup = { kind: 'skip' };
+
+/**
+ * Finds the class a `@Body()` type names: declared in the controller's file, or imported by a
+ * relative path (one re-export hop through a barrel). Package imports and path aliases are skipped:
+ * without a module resolver they cannot be told apart from other projects' code.
+ * The returned declaration may belong to another file's tree: use it before the rule returns.
+ */
+export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name: string }): DtoLookup {
+  const statements = host.sourceFile.statements;
+  if (name.qualifier !== undefined) {
+    const reference = namespaceImport(statements, name.qualifier, name.name);
+    return reference ? lookupInModule(host, host.file, reference, 1) : SKIP;
+  }
+  const local = localDeclaration(statements, name.name);
+  if (local === 'other') return SKIP;
+  if (local) return { kind: 'class', declaration: local, bindings: collectModuleBindings(host.sourceFile) };
+  const imported = namedImport(statements, name.name);
+  return imported ? lookupInModule(host, host.file, imported, 1) : SKIP;
+}
+
+function lookupInModule(host: DtoLookupHost, fromFile: string, reference: ModuleReference, hopsLeft: number): DtoLookup {
+  const { specifier } = reference;
+  if (!isRelative(specifier)) return SKIP;
+  const target = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  // Another project's classes are checked by its own run; its files are not this task's inputs.
+  if (host.workspace && host.workspace.projectOfFile(target) !== host.workspace.projectOfFile(host.file)) return SKIP;
+  const module = readModule(host, target);
+  if (!module) return { kind: 'unresolved', specifier };
+  const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
+  const found = exportedDeclaration(sourceFile, reference.exported);
+  if (found === 'other') return SKIP;
+  if (found && !isModuleReference(found)) return { kind: 'class', declaration: found, bindings: collectModuleBindings(sourceFile) };
+  const reExports = found ? [found] : starExports(sourceFile, reference.exported);
+  if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier };
+  for (const next of reExports) {
+    const result = lookupInModule(host, module.path, next, hopsLeft - 1);
+    if (result.kind !== 'unresolved') return result;
+  }
+  return { kind: 'unresolved', specifier };
+}
+
+function isModuleReference(value: ts.ClassLikeDeclaration | ModuleReference): value is ModuleReference {
+  return typeof (value as Partial<ModuleReference>).specifier === 'string';
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/** Reads the file a relative import resolves to (`target`, workspace-relative): `x.ts`, `x.tsx`, `x/index.ts`; `./x.js` means `x.ts`. */
+function readModule(host: DtoLookupHost, target: string): { path: string; text: string } | undefined {
+  const stem = target.replace(/\.(?:[cm]?js|jsx)$/, '');
+  const candidates = /\.(?:[cm]?ts|tsx)$/.test(target) ? [target] : [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`];
+  for (const path of candidates) {
+    const text = host.readFile(path);
+    if (text !== undefined) return { path, text };
+  }
+  return undefined;
+}
+
+/** A class declared at the top level under `name`, `other` for any other declaration of it. */
+function localDeclaration(statements: readonly ts.Statement[], name: string): ts.ClassDeclaration | 'other' | undefined {
+  for (const statement of statements) {
+    if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement;
+    if (declaresOtherThanClass(statement, name)) return 'other';
+  }
+  return undefined;
+}
+
+function declaresOtherThanClass(statement: ts.Statement, name: string): boolean {
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isFunctionDeclaration(statement)) {
+    return statement.name?.text === name;
+  }
+  if (ts.isModuleDeclaration(statement)) return ts.isIdentifier(statement.name) && statement.name.text === name;
+  return ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
+}
+
+function namedImport(statements: readonly ts.Statement[], local: string): ModuleReference | undefined {
+  for (const statement of statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (clause.name?.text === local) return { specifier, exported: 'default' };
+    const bindings = clause.namedBindings;
+    const element = bindings && ts.isNamedImports(bindings) ? bindings.elements.find((candidate) => candidate.name.text === local) : undefined;
+    if (element) return { specifier, exported: (element.propertyName ?? element.name).text };
+  }
+  return undefined;
+}
+
+function namespaceImport(statements: readonly ts.Statement[], namespace: string, exported: string): ModuleReference | undefined {
+  for (const statement of statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === namespace) return { specifier: statement.moduleSpecifier.text, exported };
+  }
+  return undefined;
+}
+
+/**
+ * What a module exports under `exported`: a class, `other` (an interface, a constant...), a named
+ * re-export to follow, or undefined when the module does not mention the name.
+ */
+function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+  const statements = sourceFile.statements;
+  for (const statement of statements) {
+    if (ts.isClassDeclaration(statement) && isExported(statement) && (isDefault(statement) ? exported === 'default' : statement.name?.text === exported)) return statement;
+    if (exported === 'default' && ts.isExportAssignment(statement) && !statement.isExportEquals) return defaultExport(statements, statement.expression);
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      const element = statement.exportClause.elements.find((candidate) => candidate.name.text === exported);
+      if (!element) continue;
+      const original = (element.propertyName ?? element.name).text;
+      if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) return { specifier: statement.moduleSpecifier.text, exported: original };
+      return localOrImported(statements, original);
+    }
+    if (isExported(statement) && declaresOtherThanClass(statement, exported)) return 'other';
+  }
+  return undefined;
+}
+
+function defaultExport(statements: readonly ts.Statement[], expression: ts.Expression): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+  if (ts.isClassExpression(expression)) return expression;
+  return ts.isIdentifier(expression) ? localOrImported(statements, expression.text) : 'other';
+}
+
+/** `export { X }` of a local class, or of an import (followed like a re-export). */
+function localOrImported(statements: readonly ts.Statement[], local: string): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+  return localDeclaration(statements, local) ?? namedImport(statements, local);
+}
+
+/** `export * from './x'` lines: the name may come from any of them. */
+function starExports(sourceFile: ts.SourceFile, exported: string): ModuleReference[] {
+  return sourceFile.statements
+    .filter((statement): statement is ts.ExportDeclaration & { moduleSpecifier: ts.StringLiteral } =>
+      ts.isExportDeclaration(statement) && statement.exportClause === undefined && statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier),
+    )
+    .map((statement) => ({ specifier: statement.moduleSpecifier.text, exported }));
+}
+
+function isExported(statement: ts.Statement): boolean {
+  return hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+}
+
+function isDefault(statement: ts.Statement): boolean {
+  return hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === kind);
+}

@@ -1,0 +1,92 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+import type { ModuleBindings } from '../rule-utils/qualified-call-name';
+import { className, classOfThis, hasNestDecorator, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
+
+export interface NoDataAccessInControllerOptions {
+  /** Property names of database clients (`this.prisma`, `this.dataSource`...). */
+  clientNames: string[];
+  /** A regular expression for property names of repositories (`this.userRepository`); empty to turn it off. */
+  repositoryPattern: string;
+}
+
+export const DEFAULT_CLIENT_NAMES = ['prisma', 'prismaService', 'db', 'dataSource', 'entityManager', 'em'];
+export const DEFAULT_REPOSITORY_PATTERN = '(?:^r|R)epo(?:sitory)?$';
+
+/**
+ * Controllers translate HTTP into calls of the application; queries written in them cannot be
+ * reused by other entry points (queues, CLI, other controllers), hide business rules in the
+ * transport layer and make handlers hard to test without a database.
+ */
+export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
+  id: 'nestjs/no-data-access-in-controller',
+  meta: {
+    category: 'nestjs',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Disallow database client and repository calls (Prisma, TypeORM, MikroORM...) directly in NestJS controllers.',
+      rationale:
+        'Data access in a controller mixes the HTTP layer with persistence: the query cannot be reused by other entry points, business rules end up in handlers, and the controller cannot be tested without a database.',
+    },
+    messages: {
+      dataAccess: 'Controller "{{controller}}" queries the database directly through this.{{client}}: move the data access into an injected service and call that from the handler.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        clientNames: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).',
+          default: DEFAULT_CLIENT_NAMES,
+        },
+        repositoryPattern: {
+          type: 'string',
+          description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.',
+          default: DEFAULT_REPOSITORY_PATTERN,
+        },
+      },
+    },
+    defaultOptions: { clientNames: DEFAULT_CLIENT_NAMES, repositoryPattern: DEFAULT_REPOSITORY_PATTERN },
+    keywords: NEST_KEYWORDS,
+  },
+  create(context) {
+    if (context.isTestFile) return {};
+    const clients = new Set(context.options.clientNames);
+    const repository = context.options.repositoryPattern === '' ? undefined : new RegExp(context.options.repositoryPattern);
+    const isDataAccess = (name: string) => clients.has(name) || (repository?.test(name) ?? false);
+    let bindings: ModuleBindings | undefined;
+    return {
+      SourceFile(node) {
+        bindings = nestBindings(node);
+      },
+      PropertyAccessExpression(node) {
+        const client = bindings && thisPropertyName(node);
+        if (client === undefined || !isDataAccess(client)) return;
+        const callee = calledChain(node);
+        const controller = callee && classOfThis(node);
+        if (!callee || !controller || !hasNestDecorator(controller, 'Controller', bindings as ModuleBindings)) return;
+        context.report({ node: callee, messageId: 'dataAccess', data: { controller: className(controller), client } });
+      },
+    };
+  },
+});
+
+/**
+ * The callee of the first call made through `this.client` (`this.prisma.user.findMany`,
+ * `this.db.select`), or undefined when the property is only read (passed along, compared...).
+ */
+function calledChain(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  let current: ts.Expression = access;
+  for (;;) {
+    const parent = current.parent;
+    if ((ts.isCallExpression(parent) && parent.expression === current) || (ts.isTaggedTemplateExpression(parent) && parent.tag === current)) return current;
+    const continues =
+      ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === current) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isParenthesizedExpression(parent);
+    if (!continues) return undefined;
+    current = parent as ts.Expression;
+  }
+}

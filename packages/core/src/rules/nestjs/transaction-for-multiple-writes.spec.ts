@@ -1,0 +1,81 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './transaction-for-multiple-writes';
+
+const nest = `import { Injectable } from '@nestjs/common';\n`;
+
+/** A service with one method `placeOrder` whose body is `body`. */
+const service = (body: string, imports = nest) =>
+  `${imports}@Injectable()\nexport class OrdersService {\n  constructor(private readonly prisma: PrismaService) {}\n\n  async placeOrder(input: OrderInput) {\n    ${body}\n  }\n}\n`;
+
+new RuleTester().run(rule, {
+  valid: [
+    service('return this.prisma.order.create({ data: input });'),
+    service('const order = await this.prisma.order.findUnique({ where: { id: input.id } });\n    return this.prisma.order.update({ where: { id: order.id }, data: input });'),
+    service(
+      'return this.prisma.$transaction(async (tx) => {\n      const order = await tx.order.create({ data: input });\n      await tx.stock.update({ where: { id: input.item }, data: { count: { decrement: 1 } } });\n      return order;\n    });',
+    ),
+    service('return this.prisma.$transaction([\n      this.prisma.order.create({ data: input }),\n      this.prisma.stock.update({ where: { id: input.item }, data: {} }),\n    ]);'),
+    // Collected first, then batched into the transaction.
+    service('const writes = [this.prisma.order.create({ data: input })];\n    writes.push(this.prisma.stock.update({ where: { id: input.item }, data: {} }));\n    return this.prisma.$transaction(writes);'),
+    service('await this.prisma.$transaction(input.items.map((item) => this.prisma.line.create({ data: item })));'),
+    // Reads do not need a transaction.
+    service('const a = await this.prisma.order.findMany();\n    const b = await this.prisma.stock.count();\n    return [a, b];'),
+    // Other services do their own writes.
+    service('await this.orders.create(input);\n    await this.audit.create({ action: "order" });'),
+    // A controller is not a service (no-data-access-in-controller covers it).
+    `import { Controller, Post } from '@nestjs/common';\n@Controller()\nexport class OrdersController {\n  @Post() async create() {\n    await this.prisma.order.create({ data: {} });\n    await this.prisma.audit.create({ data: {} });\n  }\n}\n`,
+    // Writes in different methods.
+    `${nest}@Injectable()\nexport class OrdersService {\n  create() { return this.prisma.order.create({ data: {} }); }\n  remove() { return this.prisma.order.delete({ where: { id: 1 } }); }\n}\n`,
+    { code: service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });'), options: { clientNames: ['database'] } },
+    { code: service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });'), isTestFile: true },
+    // Not a Nest service: nothing is imported from @nestjs/common.
+    service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
+  ],
+  invalid: [
+    {
+      code: service('const order = await this.prisma.order.create({ data: input });\n    await this.prisma.stock.update({ where: { id: input.item }, data: { count: { decrement: 1 } } });\n    return order;'),
+      errors: [
+        {
+          messageId: 'writesWithoutTransaction',
+          line: 6,
+          column: 9,
+          message: 'Method "placeOrder" writes with Prisma more than once outside a transaction (order.create, stock.update): wrap the writes in this.prisma.$transaction(...) so they succeed or fail together.',
+        },
+      ],
+    },
+    {
+      code: service('for (const line of input.lines) {\n      await this.prisma.line.create({ data: line });\n    }'),
+      errors: [{ messageId: 'writesWithoutTransaction', message: 'Method "placeOrder" writes with Prisma more than once outside a transaction (line.create in a loop): wrap the writes in this.prisma.$transaction(...) so they succeed or fail together.' }],
+    },
+    { code: service('await Promise.all(input.lines.map((line) => this.prisma.line.create({ data: line })));'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    { code: service('await Promise.all([\n      this.prisma.order.create({ data: input }),\n      this.prisma.audit.create({ data: {} }),\n    ]);'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A write in a helper callback counts for the method.
+    { code: service('await this.prisma.order.delete({ where: { id: input.id } });\n    const log = async () => this.prisma.audit.create({ data: {} });\n    await log();'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A transaction elsewhere in the method does not cover the writes beside it.
+    {
+      code: service('await this.prisma.audit.create({ data: {} });\n    await this.prisma.order.upsert({ where: { id: input.id }, create: input, update: input });\n    await this.prisma.$transaction(async (tx) => { await tx.stock.update({ where: { id: 1 }, data: {} }); });'),
+      errors: [{ messageId: 'writesWithoutTransaction', message: 'Method "placeOrder" writes with Prisma more than once outside a transaction (audit.create, order.upsert): wrap the writes in this.prisma.$transaction(...) so they succeed or fail together.' }],
+    },
+    { code: service('await this.prisma.$executeRaw`UPDATE stock SET count = count - 1`;\n    await this.prisma.order.deleteMany({ where: { stale: true } });'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    {
+      code: service('await this.db.order.createMany({ data: input.orders });\n    await this.db.$executeRawUnsafe("DELETE FROM carts");').replace('private readonly prisma', 'private readonly db'),
+      errors: [{ messageId: 'writesWithoutTransaction', message: 'Method "placeOrder" writes with Prisma more than once outside a transaction (order.createMany, $executeRawUnsafe): wrap the writes in this.db.$transaction(...) so they succeed or fail together.' }],
+    },
+    // Written to an array without a transaction anywhere: Promise.all style, not batched.
+    { code: service('const writes = [this.prisma.order.create({ data: input }), this.prisma.audit.create({ data: {} })];\n    await Promise.all(writes);'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    {
+      code: service('await this.database.order.create({ data: input });\n    await this.database.audit.create({ data: {} });'),
+      options: { clientNames: ['database'] },
+      errors: [{ messageId: 'writesWithoutTransaction' }],
+    },
+    {
+      code: service('await this.prisma.order.archive({ where: { id: 1 } });\n    await this.prisma.order.create({ data: input });'),
+      options: { writeMethods: ['create', 'archive'] },
+      errors: [{ messageId: 'writesWithoutTransaction' }],
+    },
+    {
+      code: `import { Injectable as Service } from '@nestjs/common';\n@Service()\nexport class OrdersService {\n  cancel = async (id: number) => {\n    await this.prisma.order.update({ where: { id }, data: { status: 'cancelled' } });\n    await this.prisma.payment.update({ where: { orderId: id }, data: { refunded: true } });\n  };\n}\n`,
+      errors: [{ messageId: 'writesWithoutTransaction', line: 4, column: 3 }],
+    },
+  ],
+});

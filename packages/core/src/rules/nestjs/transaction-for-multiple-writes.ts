@@ -1,0 +1,176 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+import type { ModuleBindings } from '../rule-utils/qualified-call-name';
+import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
+
+export interface TransactionForMultipleWritesOptions {
+  /** Property names under which the Prisma client is injected. */
+  clientNames: string[];
+  /** Model operations (`create`) and client operations (`$executeRaw`) that write. */
+  writeMethods: string[];
+}
+
+export const DEFAULT_PRISMA_CLIENT_NAMES = ['prisma', 'prismaService', 'db'];
+export const DEFAULT_WRITE_METHODS = [
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+  '$executeRaw',
+  '$executeRawUnsafe',
+];
+
+interface Write {
+  call: ts.CallExpression | ts.TaggedTemplateExpression;
+  /** `user.create`, or `$executeRaw`. */
+  label: string;
+  client: string;
+}
+
+const loopKinds = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
+const iterationMethods = new Set(['map', 'forEach', 'flatMap']);
+
+/**
+ * Two writes that belong together (an order and its lines, a transfer's debit and credit) must
+ * succeed or fail together; without a transaction a failure between them leaves half the change
+ * in the database.
+ */
+export default defineRule<'writesWithoutTransaction', TransactionForMultipleWritesOptions>({
+  id: 'nestjs/transaction-for-multiple-writes',
+  meta: {
+    category: 'nestjs',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Require a Prisma `$transaction` around two or more writes in one method of a NestJS `@Injectable()` service.',
+      rationale:
+        'Writes that belong together must succeed or fail together: without a transaction a failure between them leaves a partial change in the database that nothing rolls back.',
+    },
+    messages: {
+      writesWithoutTransaction:
+        'Method "{{method}}" writes with Prisma more than once outside a transaction ({{operations}}): wrap the writes in this.{{client}}.$transaction(...) so they succeed or fail together.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        clientNames: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Property names under which the Prisma client is injected (`this.prisma`).',
+          default: DEFAULT_PRISMA_CLIENT_NAMES,
+        },
+        writeMethods: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).',
+          default: DEFAULT_WRITE_METHODS,
+        },
+      },
+    },
+    defaultOptions: { clientNames: DEFAULT_PRISMA_CLIENT_NAMES, writeMethods: DEFAULT_WRITE_METHODS },
+    keywords: NEST_KEYWORDS,
+  },
+  create(context) {
+    if (context.isTestFile) return {};
+    const clients = new Set(context.options.clientNames);
+    const writeMethods = new Set(context.options.writeMethods);
+    let bindings: ModuleBindings | undefined;
+    const check = (member: ts.MethodDeclaration | ts.PropertyDeclaration, body: ts.Node | undefined) => {
+      const service = classOfMember(member);
+      if (!bindings || !body || !service || !hasNestDecorator(service, 'Injectable', bindings)) return;
+      const { writes, usesTransaction } = collectWrites(body, (call) => writeOf(call, clients, writeMethods));
+      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call)));
+      const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
+      if (counted.length + repeated.size < 2) return;
+      const operations = listForMessage(counted.map((write) => (repeated.has(write) ? `${write.label} in a loop` : write.label)));
+      context.report({ node: member.name, messageId: 'writesWithoutTransaction', data: { method: member.name.getText(), operations, client: counted[0].client } });
+    };
+    return {
+      SourceFile(node) {
+        bindings = nestBindings(node);
+      },
+      MethodDeclaration(node: ts.MethodDeclaration) {
+        check(node, node.body);
+      },
+      PropertyDeclaration(node: ts.PropertyDeclaration) {
+        const initializer = node.initializer;
+        if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) check(node, initializer.body);
+      },
+    };
+  },
+});
+
+/**
+ * The writes in `body`, in source order, leaving out everything passed to `$transaction(...)`: the
+ * callback's writes and the array form's writes run inside the transaction.
+ */
+function collectWrites(body: ts.Node, writeOf: (node: ts.Node) => Write | undefined): { writes: Write[]; usesTransaction: boolean } {
+  const writes: Write[] = [];
+  let usesTransaction = false;
+  const stack: ts.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (ts.isClassLike(node)) continue;
+    const write = writeOf(node);
+    if (write) writes.push(write);
+    if (isTransactionCall(node)) {
+      usesTransaction = true;
+      stack.push(node.expression);
+      continue;
+    }
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return { writes, usesTransaction };
+}
+
+function isTransactionCall(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === '$transaction';
+}
+
+/** `this.prisma.user.create(...)`, `this.prisma.$executeRaw\`...\``: a write through the injected client. */
+function writeOf(node: ts.Node, clients: ReadonlySet<string>, writeMethods: ReadonlySet<string>): Write | undefined {
+  const callee = ts.isCallExpression(node) ? node.expression : ts.isTaggedTemplateExpression(node) ? node.tag : undefined;
+  if (!callee || !ts.isPropertyAccessExpression(callee) || !writeMethods.has(callee.name.text)) return undefined;
+  const call = node as ts.CallExpression | ts.TaggedTemplateExpression;
+  const operation = callee.name.text;
+  const owner = callee.expression;
+  if (operation.startsWith('$')) {
+    const client = thisPropertyName(owner);
+    return client !== undefined && clients.has(client) ? { call, label: operation, client } : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(owner) || owner.name.text.startsWith('$')) return undefined;
+  const client = thisPropertyName(owner.expression);
+  return client !== undefined && clients.has(client) ? { call, label: `${owner.name.text}.${operation}`, client } : undefined;
+}
+
+/**
+ * Prisma queries run only when awaited or passed to `$transaction`: a write collected into an
+ * array (`[this.prisma.a.create()]`, `ops.push(...)`) in a method that calls `$transaction` is
+ * taken to be batched into it.
+ */
+function isBatched(call: ts.Node): boolean {
+  let node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isArrayLiteralExpression(parent)) return true;
+  return ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push';
+}
+
+/** Inside a loop, or a `map`/`forEach`/`flatMap` callback, of the method: the one call writes many times. */
+function isRepeated(call: ts.Node, body: ts.Node): boolean {
+  for (let node = call.parent; node && node !== body; node = node.parent) {
+    if (loopKinds.has(node.kind)) return true;
+    const parent = node.parent;
+    if (ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,65 @@
+import picomatch from 'picomatch';
+import { defineRule } from '../../engine/define-rule';
+
+export interface RequiredFilesOptions {
+  /** Paths or globs, relative to the project root, every project must contain. */
+  files: string[];
+  /** More required paths for projects carrying a tag. */
+  byTag: Record<string, string[]>;
+}
+
+/**
+ * The original enforcer checked that each project kept its "memory bank" documents; this is that
+ * check for any file a team agrees every project (or every project of a kind) must have.
+ */
+export default defineRule<'missingFile', RequiredFilesOptions>({
+  id: 'project/required-files',
+  meta: {
+    category: 'project',
+    defaultSeverity: 'off',
+    scope: 'project',
+    docs: {
+      description: 'Require files every project (or every project with a tag) must contain, such as a README.',
+      rationale:
+        'Conventions that live only in people\'s heads erode: a project without its README, runbook or ownership file is found when someone needs it, not when it was created.',
+    },
+    messages: {
+      missingFile: 'Project {{project}} has no {{file}}{{reason}}: add it at {{root}}/{{file}}.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        files: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).',
+          default: [],
+        },
+        byTag: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
+          description: 'Per Nx tag, paths or globs that projects with that tag must also contain.',
+          default: {},
+        },
+      },
+    },
+    defaultOptions: { files: [], byTag: {} },
+  },
+  create() {
+    return {};
+  },
+  checkProject(context) {
+    const required = new Map<string, string>();
+    for (const file of context.options.files) required.set(file, '');
+    for (const tag of [...context.project.tags].sort()) {
+      for (const file of context.options.byTag[tag] ?? []) if (!required.has(file)) required.set(file, ` (required for tag ${tag})`);
+    }
+    for (const [pattern, reason] of required) {
+      const matches = picomatch(pattern, { dot: true });
+      if (!context.files.some((file) => matches(file))) {
+        context.report({ messageId: 'missingFile', data: { project: context.project.name, file: pattern, reason, root: context.project.root } });
+      }
+    }
+  },
+});

@@ -1,0 +1,66 @@
+import { RuleTester } from '../../testing/rule-tester';
+import rule from './no-import-star';
+
+const filename = 'app/views.py';
+
+new RuleTester().run(rule, {
+  valid: [
+    { code: 'import os\nimport os.path as osp\nfrom app.models import User, Order\n', filename },
+    { code: 'from app.models import (\n    User,\n    Order,\n)\n', filename },
+    { code: 'x = a * b\nresult = fn(*args, **kwargs)\nimported = 2 ** 3\n', filename },
+    { code: '# from app.models import *\nHELP = "never write from x import *"\n', filename },
+    { code: 'def f():\n    """Avoid:\n\n    from os import *\n    """\n', filename },
+    { code: 'msg = f"{"from os import *"}"\n', filename },
+    { code: 'from .models import *\nfrom .views import *\n', filename: 'app/__init__.py', options: { allowInInit: true } },
+    { code: 'from .base import *\n\nDEBUG = True\n', filename: 'app/settings/dev.py', options: { allowModules: ['.base'] } },
+    { code: 'from os import *\n', filename: 'src/file.ts' },
+  ],
+  invalid: [
+    {
+      code: 'import os\nfrom os.path import *\n',
+      filename,
+      errors: [{ messageId: 'importStar', line: 2, column: 1, endColumn: 22, message: 'Wildcard import from os.path: import the names that are used (from os.path import a, b) or the module itself.' }],
+    },
+    {
+      code: 'from . import *\nfrom ..utils import *\nfrom ...core.models import *\n',
+      filename,
+      errors: [
+        { messageId: 'importStar', line: 1, column: 1, message: 'Wildcard import from .: import the names that are used (from . import a, b) or the module itself.' },
+        { messageId: 'importStar', line: 2, column: 1, message: 'Wildcard import from ..utils: import the names that are used (from ..utils import a, b) or the module itself.' },
+        { messageId: 'importStar', line: 3, column: 1, message: 'Wildcard import from ...core.models: import the names that are used (from ...core.models import a, b) or the module itself.' },
+      ],
+    },
+    {
+      code: 'import sys; from tkinter import *\nif TYPE_CHECKING:\n    from app.types import *  # noqa: F403\n',
+      filename,
+      errors: [
+        { messageId: 'importStar', line: 1, column: 13, endColumn: 34 },
+        { messageId: 'importStar', line: 3, column: 5 },
+      ],
+    },
+    {
+      code: 'from  app.models  import  *\nfrom app \\\n    import *\n',
+      filename,
+      errors: [
+        { messageId: 'importStar', line: 1, column: 1, endColumn: 28 },
+        { messageId: 'importStar', line: 2, column: 1, endLine: 3, endColumn: 13 },
+      ],
+    },
+    {
+      code: 'DOC = """from os import *"""\nfrom os import *\n',
+      filename,
+      errors: [{ messageId: 'importStar', line: 2, column: 1 }],
+    },
+    {
+      code: 'from .models import *\n',
+      filename: 'app/__init__.py',
+      errors: [{ messageId: 'importStar', line: 1, column: 1 }],
+    },
+    {
+      code: 'from .base import *\nfrom .secrets import *\n',
+      filename: 'app/settings/dev.py',
+      options: { allowModules: ['.base'] },
+      errors: [{ messageId: 'importStar', line: 2, column: 1 }],
+    },
+  ],
+});

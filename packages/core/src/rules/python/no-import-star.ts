@@ -1,0 +1,87 @@
+import { defineRule } from '../../engine/define-rule';
+import { isName, isOp, isPythonSource, PYTHON_FILES } from './python-source';
+import { logicalLines, type LogicalLine } from './python-tokens';
+
+export interface NoImportStarOptions {
+  /** Accept star imports in a package's `__init__.py` (re-exporting its submodules). */
+  allowInInit: boolean;
+  /** Modules a star import is accepted from, as written after `from` (e.g. `.base` for layered settings). */
+  allowModules: string[];
+}
+
+/**
+ * `from m import *` makes the names of a module depend on another module's contents: readers,
+ * linters and type checkers cannot tell where a name comes from, and a new name in `m` silently
+ * shadows a local one.
+ */
+export default defineRule<'importStar', NoImportStarOptions>({
+  id: 'python/no-import-star',
+  meta: {
+    category: 'python',
+    defaultSeverity: 'error',
+    docs: {
+      description: 'Disallow wildcard imports (`from module import *`) in Python; import the names that are used.',
+      rationale:
+        'A wildcard import hides where names come from, defeats linters and type checkers, and lets a name added to the other module silently shadow or replace a local one.',
+    },
+    messages: {
+      importStar: 'Wildcard import from {{module}}: import the names that are used (from {{module}} import a, b) or the module itself.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowInInit: {
+          type: 'boolean',
+          description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
+          default: false,
+        },
+        allowModules: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).',
+          default: [],
+        },
+      },
+    },
+    defaultOptions: { allowInInit: false, allowModules: [] },
+    keywords: [/\bimport[\s\\]*\*/],
+    textFiles: PYTHON_FILES,
+    codeFiles: false,
+  },
+  create(context) {
+    if (!isPythonSource(context.file)) return {};
+    if (context.options.allowInInit && /(^|\/)__init__\.py$/.test(context.file)) return {};
+    const allowed = new Set(context.options.allowModules);
+    return {
+      Text(text) {
+        for (const line of logicalLines(text)) {
+          line.tokens.forEach((token, index) => {
+            // `import *` is only legal as `from m import *`, so the star itself identifies the statement.
+            if (!isName(token, 'import') || !isOp(line.tokens[index + 1], '*')) return;
+            const from = fromKeywordBefore(line, index);
+            if (from === -1) return;
+            const module = line.tokens
+              .slice(from + 1, index)
+              .map((part) => part.value)
+              .join('');
+            if (allowed.has(module)) return;
+            context.report({ range: [line.tokens[from].start, line.tokens[index + 1].end], messageId: 'importStar', data: { module } });
+          });
+        }
+      },
+    };
+  },
+});
+
+/** The index of the `from` that starts the statement whose `import` is at `importAt`, or -1. */
+function fromKeywordBefore(line: LogicalLine, importAt: number): number {
+  let index = importAt - 1;
+  // Step back over the module path: names and the dots of `a.b` or a relative `..pkg`.
+  while (index >= 0 && (line.tokens[index].kind === 'name' || isOp(line.tokens[index], '.') || isOp(line.tokens[index], '...'))) {
+    if (isName(line.tokens[index], 'from')) return index;
+    index--;
+  }
+  return -1;
+}

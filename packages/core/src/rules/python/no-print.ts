@@ -1,0 +1,85 @@
+import picomatch from 'picomatch';
+import { defineRule } from '../../engine/define-rule';
+import { isMainGuard, isPlainCall, isPythonSource, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
+import { logicalLines, type LogicalLine } from './python-tokens';
+
+export interface NoPrintOptions {
+  /** Accept `print()` inside an `if __name__ == "__main__":` block. */
+  allowInMain: boolean;
+  /** Files that print by design (scripts, CLIs): globs relative to the workspace root. */
+  entryPoints: string[];
+}
+
+export const DEFAULT_PRINT_ENTRY_POINTS = ['**/__main__.py', '**/scripts/**'];
+
+/**
+ * `print()` writes unstructured text to stdout: no level, no logger name, no timestamp, nothing a
+ * log pipeline can filter, and in a server it interleaves with the real output. Scripts, `__main__`
+ * blocks and tests print by design and are exempt.
+ */
+export default defineRule<'unexpectedPrint', NoPrintOptions>({
+  id: 'python/no-print',
+  meta: {
+    category: 'python',
+    defaultSeverity: 'warn',
+    docs: {
+      description: 'Disallow calls of the builtin `print()` in Python application code; log through the `logging` module.',
+      rationale:
+        'print() output has no level, logger name or structure, cannot be filtered or routed by configuration, and is easily lost or mixed with real output in services; logging can do all of that.',
+    },
+    messages: {
+      unexpectedPrint: 'Unexpected print(): log through the logging module (logger = logging.getLogger(__name__)) instead.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowInMain: {
+          type: 'boolean',
+          description: 'Accept print() inside an `if __name__ == "__main__":` block, where a module runs as a script.',
+          default: true,
+        },
+        entryPoints: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Files that print by design (scripts, command-line tools): globs relative to the workspace root.',
+          default: DEFAULT_PRINT_ENTRY_POINTS,
+        },
+      },
+    },
+    defaultOptions: { allowInMain: true, entryPoints: DEFAULT_PRINT_ENTRY_POINTS },
+    keywords: ['print'],
+    textFiles: PYTHON_FILES,
+    codeFiles: false,
+  },
+  create(context) {
+    if (!isPythonSource(context.file) || context.isTestFile) return {};
+    const { allowInMain, entryPoints } = context.options;
+    if (entryPoints.length > 0 && picomatch(entryPoints, { dot: true })(context.file)) return {};
+    return {
+      Text(text) {
+        const lines = logicalLines(text);
+        if (rebindsBuiltin(lines, 'print')) return;
+        const exempt = allowInMain ? mainBlockLines(lines) : new Set<number>();
+        lines.forEach((line, lineIndex) => {
+          if (exempt.has(lineIndex)) return;
+          line.tokens.forEach((token, index) => {
+            if (isPlainCall(line, index, 'print')) context.report({ range: [token.start, token.end], messageId: 'unexpectedPrint' });
+          });
+        });
+      },
+    };
+  },
+});
+
+/** Indices of the lines of every `if __name__ == "__main__":` statement, header included. */
+function mainBlockLines(lines: readonly LogicalLine[]): Set<number> {
+  const inside = new Set<number>();
+  for (let index = 0; index < lines.length; index++) {
+    if (!isMainGuard(lines[index])) continue;
+    const end = suiteEnd(lines, index);
+    for (let member = index; member < end; member++) inside.add(member);
+    index = end - 1;
+  }
+  return inside;
+}

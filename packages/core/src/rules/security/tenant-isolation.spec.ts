@@ -1,0 +1,283 @@
+import { lintSource } from '../../engine/lint-source';
+import type { Rule } from '../../engine/types';
+import { lintWithRule, RuleTester } from '../../testing/rule-tester';
+import rule, { type TenantIsolationOptions } from './tenant-isolation';
+
+const options: Partial<TenantIsolationOptions> = { models: ['Invoice', 'Customer'] };
+const schemaOptions: Partial<TenantIsolationOptions> = { schemaPath: 'prisma/schema.prisma' };
+
+const schema = `// Billing schema
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL") // "https://not-a-comment"
+}
+
+model Tenant {
+  id       String    @id @default(uuid())
+  invoices Invoice[]
+}
+
+/// Invoices belong to one tenant.
+model Invoice {
+  id           String @id @default(uuid())
+  tenantId     String @map("tenant_id") // the owner
+  organization Tenant @relation(fields: [tenantId], references: [id])
+  number       Int
+  @@unique([tenantId, number])
+  @@map("invoices")
+}
+
+model CustomerNote {
+  id       String @id
+  tenantId String
+  text     String
+}
+
+model Country {
+  code String @id
+  // tenantId String
+  /// tenantId String
+  name String
+}
+
+enum Status {
+  OPEN
+  PAID
+}
+`;
+const files = { 'prisma/schema.prisma': schema };
+
+const controller = (method: string) => `@Controller('invoices')
+export class InvoicesController {
+  constructor(private readonly prisma: PrismaService) {}
+
+${method}
+}`;
+
+new RuleTester().run(rule, {
+  valid: [
+    // The tenant from the authenticated context, in every form the where can take it.
+    { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId: user.tenantId, status: 'open' } });`, options },
+    { code: `const { tenantId } = req.user;\nawait prisma.invoice.findMany({ where: { tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: req.user.tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { AND: [{ tenantId }, { status: 'open' }] } });`, options },
+    { code: `await prisma.invoice.findFirst({ where: { AND: { tenantId: session.tenantId } } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { OR: [{ tenantId, status: 'open' }, { tenantId, dueAt: { lt: now } }] } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { ...filters, tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { ...{ tenantId }, status } });`, options },
+    { code: `await prisma.invoice.findMany({ ...pagination, where: { tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: archived ? { tenantId, archived } : { tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: { equals: user.tenantId } } });`, options },
+    // Compound unique keys that contain the tenant, by Prisma's name or a custom one.
+    { code: `await prisma.customer.findUnique({ where: { tenantId_email: { tenantId, email } } });`, options },
+    { code: `await prisma.customer.delete({ where: { tenantEmail: { tenantId: user.tenantId, email } } });`, options },
+    { code: `await prisma.customer.update({ where: { tenantId_email: key }, data: { name } });`, options },
+    // Writes that set the tenant.
+    { code: `await prisma.invoice.create({ data: { tenantId: user.tenantId, amount } });`, options },
+    { code: `await prisma.invoice.create({ data: { tenant: { connect: { id: user.tenantId } }, amount } });`, options },
+    { code: `await prisma.invoice.create({ data: { ...input, tenantId } });`, options },
+    { code: `await prisma.invoice.createMany({ data: [{ tenantId, number: 1 }, { tenantId, number: 2 }] });`, options },
+    { code: `await prisma.invoice.createMany({ data: rows.map((row) => ({ ...row, tenantId })) });`, options },
+    { code: `await prisma.invoice.createManyAndReturn({ data: rows.map((row) => {\n  return { ...row, tenantId };\n}) });`, options },
+    { code: `await prisma.customer.upsert({\n  where: { tenantId_email: { tenantId, email } },\n  create: { tenantId, email, name },\n  update: { name },\n});`, options },
+    // Models that are not tenant-scoped, and the same operation names on other objects.
+    { code: `await prisma.country.findMany();\nawait prisma.user.delete({ where: { id } });`, options },
+    `await prisma.invoice.findMany();`,
+    { code: `const rows = await repo.find({ where: { id } });\nmap.delete(key);\narray.findMany();`, options },
+    { code: `class Store {\n  clear(key: string) {\n    this.cache.delete(key);\n    this.repository.invoice.findMany();\n  }\n}`, options },
+    { code: `await service.invoice.findMany();\nawait prisma.$queryRaw\`SELECT 1\`;\nawait prisma.invoice.$count;`, options },
+    // Transactions: the array form and the interactive client, whatever it is called.
+    { code: `await prisma.$transaction([\n  prisma.invoice.findMany({ where: { tenantId } }),\n  prisma.invoice.count({ where: { tenantId } }),\n]);`, options },
+    {
+      code: `await this.prisma.$transaction(async (trx) => {\n  const invoice = await trx.invoice.update({ where: { id_tenantId: { id, tenantId } }, data: { paid: true } });\n  return trx.invoice.count({ where: { tenantId } });\n});`,
+      options,
+    },
+    // The schema: Invoice and CustomerNote have the tenant field, Country only in comments.
+    { code: `await prisma.country.findMany();\nawait db.invoice.findMany({ where: { tenantId } });`, options: schemaOptions, files },
+    { code: `await prisma.invoice.create({ data: { organization: { connect: { id: tenantId } }, number } });`, options: schemaOptions, files },
+    { code: `await prisma.customerNote.deleteMany({ where: { tenantId, id: { in: ids } } });`, options: schemaOptions, files },
+    // Multi-line calls and optional chaining.
+    { code: `const invoices = await this.prisma.invoice\n  .findMany({\n    where: {\n      tenantId: this.tenant.id,\n    },\n  });`, options },
+    { code: `await this.prisma?.invoice?.findMany?.({ where: { tenantId } });`, options },
+    // NestJS: the tenant of the authenticated user; the client may pick the row, not the tenant.
+    {
+      code: controller(`  @Get(':id')\n  find(@CurrentUser() user: User, @Param('id') id: string) {\n    return this.prisma.invoice.findFirst({ where: { id, tenantId: user.tenantId } });\n  }`),
+      options,
+    },
+    {
+      code: controller(`  @Post()\n  create(@Req() req: AuthedRequest, @Body() dto: CreateInvoiceDto) {\n    return this.prisma.invoice.create({ data: { ...dto, tenantId: req.user.tenantId } });\n  }`),
+      options,
+    },
+    // A `let` may have been reassigned since (here: checked against the user's memberships); only a `const` is followed back.
+    { code: `let tenantId = req.query.tenantId;\ntenantId = await membershipOf(user, tenantId);\nawait prisma.invoice.findMany({ where: { tenantId } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: req.headers['x-tenant-id'] } });`, options },
+    { code: `class Jobs {\n  constructor(private readonly database: PrismaService) {}\n  run() {\n    return this.database.invoice.findMany({ where: { tenantId: this.tenantId } });\n  }\n}`, options },
+    { code: `await orm.invoice.findMany({ where: { tenantId } });`, options: { ...options, clients: ['orm'] } },
+    { code: `await prisma.project.findMany({ where: { organizationId } });`, options: { models: ['Project'], tenantField: 'organizationId' } },
+    // A relation filter on a to-one relation that holds the tenant field.
+    { code: `await prisma.invoice.findMany({ where: { customer: { tenantId } } });`, options },
+    { code: `await prisma.invoice.deleteMany();`, options, filename: 'src/invoices.spec.ts', isTestFile: true },
+  ],
+  invalid: [
+    // Leaks: no where, no tenant in where, or a where that does not pin it.
+    { code: `const all = await prisma.invoice.findMany();`, options, errors: [{ messageId: 'missingWhere', line: 1, column: 19, endColumn: 42 }] },
+    { code: `await prisma.invoice.findMany({ orderBy: { createdAt: 'desc' }, take: 20 });`, options, errors: [{ messageId: 'missingWhere' }] },
+    {
+      code: `await prisma.invoice.findUnique({ where: { id } });`,
+      options,
+      errors: [
+        {
+          messageId: 'missingTenantFilter',
+          column: 42,
+          message:
+            "prisma.invoice.findUnique() does not constrain tenantId in where: add tenantId from the authenticated context (directly, in AND, or in a compound unique key), or every tenant's rows are reachable.",
+        },
+      ],
+    },
+    { code: `await prisma.invoice.findMany({ where: { status: 'open' } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.findMany({ where: { OR: [{ tenantId }, { public: true }] } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.findMany({ where: { NOT: { tenantId } } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: undefined, status } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.findMany({ where: archived ? { tenantId, archived } : {} });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.findMany({ where: { lines: { some: { tenantId } } } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.invoice.aggregate({ _sum: { amount: true } });\nawait prisma.invoice.count();`, options, errors: [{ messageId: 'missingWhere', line: 1 }, { messageId: 'missingWhere', line: 2 }] },
+    { code: `await prisma.invoice.groupBy({ by: ['status'], where: { status } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await this.db.invoice.update({ where: { id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await this.prisma.customer.deleteMany({ where: { email: { endsWith: '@old.com' } } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    // Writes that do not set the tenant.
+    { code: `await prisma.invoice.create({ data: { amount, customerId } });`, options, errors: [{ messageId: 'missingTenantData', column: 37 }] },
+    { code: `await prisma.invoice.create({ data: { tenantId: undefined, amount } });`, options, errors: [{ messageId: 'missingTenantData' }] },
+    {
+      code: `await prisma.invoice.createMany({\n  data: [\n    { tenantId, number: 1 },\n    { number: 2 },\n  ],\n});`,
+      options,
+      errors: [{ messageId: 'missingTenantData', line: 4, column: 5 }],
+    },
+    { code: `await prisma.invoice.createMany({ data: rows.map((row) => ({ ...row, amount: 0 })) });`, options, errors: [{ messageId: 'cannotVerify' }] },
+    { code: `await prisma.invoice.createMany({ data: rows.map((row) => ({ number: row.number })) });`, options, errors: [{ messageId: 'missingTenantData' }] },
+    { code: `await prisma.customer.upsert({\n  where: { tenantId_email: { tenantId, email } },\n  create: { email, name },\n  update: { name },\n});`, options, errors: [{ messageId: 'missingTenantData', line: 3 }] },
+    {
+      code: `await prisma.customer.upsert({\n  where: { email },\n  create: { email },\n  update: {},\n});`,
+      options,
+      errors: [
+        { messageId: 'missingTenantFilter', line: 2 },
+        { messageId: 'missingTenantData', line: 3 },
+      ],
+    },
+    // Built elsewhere: reported as unverifiable (at warn level, see below).
+    { code: `await prisma.invoice.findMany({ where: filters });`, options, errors: [{ messageId: 'cannotVerify', column: 40, message: 'Cannot verify that prisma.invoice.findMany() stays within one tenant: "filters" is built elsewhere; set tenantId explicitly in the call, after any spread ({ ...filters, tenantId }).' }] },
+    { code: `await prisma.invoice.findMany(buildQuery(input));`, options, errors: [{ messageId: 'cannotVerify', column: 31 }] },
+    { code: `await prisma.invoice.findMany({ where: { ...filters } });`, options, errors: [{ messageId: 'cannotVerify', column: 45 }] },
+    { code: `await prisma.invoice.findMany({ where: { tenantId, ...filters } });`, options, errors: [{ messageId: 'cannotVerify', column: 55 }] },
+    { code: `await prisma.invoice.findMany({ where: { AND: [{ status }, ...conditions] } });`, options, errors: [{ messageId: 'cannotVerify' }] },
+    { code: `await prisma.invoice.findMany({ ...query });`, options, errors: [{ messageId: 'cannotVerify' }] },
+    { code: `await prisma.invoice.create({ data: input });`, options, errors: [{ messageId: 'cannotVerify' }] },
+    { code: `await prisma.invoice.createMany({ data: rows });`, options, errors: [{ messageId: 'cannotVerify' }] },
+    // The tenant taken from what the client sent.
+    { code: `app.get('/invoices', async (req, res) => {\n  res.json(await prisma.invoice.findMany({ where: { tenantId: req.query.tenantId } }));\n});`, options, errors: [{ messageId: 'tenantFromClient', line: 2, column: 63 }] },
+    {
+      code: `await prisma.invoice.create({ data: { tenantId: req.body.tenantId, amount } });`,
+      options,
+      errors: [{ messageId: 'tenantFromClient', message: 'tenantId comes from client input (req.body.tenantId): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.' }],
+    },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: String(request.params.tenantId) } });`, options, errors: [{ messageId: 'tenantFromClient' }] },
+    { code: `const { tenantId } = req.body;\nawait prisma.invoice.findMany({ where: { tenantId } });`, options, errors: [{ messageId: 'tenantFromClient', line: 2, column: 42 }] },
+    { code: `const tenantId = ctx.request.query.tenantId ?? user.tenantId;\nawait prisma.invoice.findMany({ where: { tenantId } });`, options, errors: [{ messageId: 'tenantFromClient' }] },
+    {
+      code: controller(`  @Post()\n  create(@Body() dto: CreateInvoiceDto) {\n    return this.prisma.invoice.create({ data: { amount: dto.amount, tenantId: dto.tenantId } });\n  }`),
+      options,
+      errors: [{ messageId: 'tenantFromClient', line: 7, column: 79, message: 'tenantId comes from client input (@Body() dto): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.' }],
+    },
+    {
+      code: controller(`  @Get(':tenantId/invoices')\n  list(@Param('tenantId') tenantId: string) {\n    return this.prisma.invoice.findMany({ where: { tenantId } });\n  }`),
+      options,
+      errors: [{ messageId: 'tenantFromClient', line: 7, column: 52 }],
+    },
+    {
+      code: controller(`  @Delete()\n  purge(@Query('tenantId') tenant: string, @Query('before') before: Date) {\n    return this.prisma.invoice.deleteMany({ where: { tenantId: tenant, createdAt: { lt: before } } });\n  }`),
+      options,
+      errors: [{ messageId: 'tenantFromClient', line: 7, message: "tenantId comes from client input (@Query('tenantId') tenant): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant." }],
+    },
+    {
+      code: controller(`  @Get()\n  list(@Query() query: ListQuery) {\n    const { tenantId, status } = query;\n    return this.prisma.invoice.findMany({ where: { tenantId, status } });\n  }`),
+      options,
+      errors: [{ messageId: 'tenantFromClient', line: 8 }],
+    },
+    {
+      code: controller(`  @Get()\n  list(@Req() r: Request) {\n    return this.prisma.invoice.findMany({ where: { tenantId: r.body.tenantId } });\n  }`),
+      options,
+      errors: [{ messageId: 'tenantFromClient', line: 7, message: 'tenantId comes from client input (r.body of @Req()): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.' }],
+    },
+    { code: `await prisma.invoice.findMany({ where: { tenantId: { in: req.body.tenantIds } } });`, options, errors: [{ messageId: 'tenantFromClient', column: 52 }] },
+    { code: `await prisma.invoice.findFirst({ where: { id_tenantId: { id, tenantId: req.params.tenantId } } });`, options, errors: [{ messageId: 'tenantFromClient', column: 72 }] },
+    // Also on a model the configuration does not name: the where is there, its tenant is not trusted.
+    { code: `await prisma.auditLog.findMany({ where: { tenantId: req.query.tenantId } });`, options, errors: [{ messageId: 'tenantFromClient' }] },
+    // Transactions.
+    {
+      code: `await prisma.$transaction([\n  prisma.invoice.findMany({ where: { tenantId } }),\n  prisma.invoice.deleteMany(),\n]);`,
+      options,
+      errors: [{ messageId: 'missingWhere', line: 3, column: 3 }],
+    },
+    {
+      code: `await prisma.$transaction(async (trx) => {\n  await trx.invoice.deleteMany({ where: { status: 'void' } });\n});`,
+      options,
+      errors: [{ messageId: 'missingTenantFilter', line: 2 }],
+    },
+    { code: `async function purge(client: Prisma.TransactionClient) {\n  await client.invoice.deleteMany({});\n}`, options, errors: [{ messageId: 'missingWhere', line: 2 }] },
+    { code: `class Jobs {\n  constructor(private readonly database: PrismaService) {}\n  run() {\n    return this.database.invoice.findMany();\n  }\n}`, options, errors: [{ messageId: 'missingWhere', line: 4 }] },
+    // Multi-line and optional chaining.
+    { code: `const invoices = await this.prisma.invoice\n  .findMany({\n    where: {\n      status: 'open',\n    },\n  });`, options, errors: [{ messageId: 'missingTenantFilter', line: 3, column: 12 }] },
+    { code: `await prisma?.invoice?.findMany?.();\nawait prisma['invoice'].count();`, options, errors: [{ messageId: 'missingWhere', line: 1 }, { messageId: 'missingWhere', line: 2 }] },
+    // Options: the schema, other clients, another tenant field.
+    { code: `await prisma.invoice.count();\nawait prisma.customerNote.findMany({ where: { text } });`, options: schemaOptions, files, errors: [{ messageId: 'missingWhere', line: 1 }, { messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `await prisma.invoice.create({ data: { tenant: { connect: { id } } } });`, options: schemaOptions, files, errors: [{ messageId: 'missingTenantData' }] },
+    {
+      code: `await prisma.invoice.findMany();\nawait prisma.customer.findMany();`,
+      options: { ...schemaOptions, models: ['Customer'] },
+      errors: [
+        { messageId: 'schemaUnreadable', line: 1, message: 'Cannot take the tenant-scoped models from schemaPath "prisma/schema.prisma": the file does not exist or cannot be read; only the models option is checked in this file.' },
+        { messageId: 'missingWhere', line: 2 },
+      ],
+    },
+    {
+      code: `await prisma.invoice.findMany();`,
+      options: { ...schemaOptions, tenantField: 'organizationId' },
+      files,
+      errors: [{ messageId: 'schemaUnreadable', message: 'Cannot take the tenant-scoped models from schemaPath "prisma/schema.prisma": no model in it has the field organizationId; only the models option is checked in this file.' }],
+    },
+    { code: `await orm.invoice.findMany();\nawait prisma.invoice.findMany();`, options: { ...options, clients: ['orm'] }, errors: [{ messageId: 'missingWhere', line: 1 }] },
+    { code: `await prisma.project.findMany({ where: { tenantId } });`, options: { models: ['Project'], tenantField: 'organizationId' }, errors: [{ messageId: 'missingTenantFilter' }] },
+  ],
+});
+
+describe('security/tenant-isolation severities', () => {
+  const severities = (code: string, extra: Partial<TenantIsolationOptions> = options, withFiles?: Record<string, string>) =>
+    lintWithRule(rule, { code, options: extra, files: withFiles }).map((violation) => [violation.message.split(':')[0], violation.severity]);
+
+  it('should report leaks and client-chosen tenants as errors when the rule is on', () => {
+    expect(severities(`await prisma.invoice.findMany();\nawait prisma.invoice.create({ data: { tenantId: req.body.tenantId } });`)).toEqual([
+      ['prisma.invoice.findMany() has no where clause', 'error'],
+      ['tenantId comes from client input (req.body.tenantId)', 'error'],
+    ]);
+  });
+
+  it('should lower what it cannot verify to a warning', () => {
+    expect(severities(`await prisma.invoice.findMany({ where: filters });`)).toEqual([['Cannot verify that prisma.invoice.findMany() stays within one tenant', 'warn']]);
+  });
+
+  it('should report an unreadable schema once per file, as a warning', () => {
+    expect(severities(`await prisma.invoice.findMany();\nawait prisma.invoice.count();`, schemaOptions)).toEqual([['Cannot take the tenant-scoped models from schemaPath "prisma/schema.prisma"', 'warn']]);
+  });
+
+  it('should depend on the schema only in files that call Prisma', () => {
+    const lint = (code: string) =>
+      lintSource({
+        file: 'src/file.ts',
+        text: code,
+        rules: [{ rule: rule as unknown as Rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...schemaOptions } }],
+        isTestFile: false,
+        readFile: (path) => (path === 'prisma/schema.prisma' ? schema : undefined),
+      });
+    expect(lint(`map.delete(key);`).dependencies).toBeUndefined();
+    expect(Object.keys(lint(`await prisma.invoice.count();`).dependencies ?? {})).toEqual(['prisma/schema.prisma']);
+  });
+});

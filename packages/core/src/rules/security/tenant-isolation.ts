@@ -1,0 +1,209 @@
+import { ts } from 'ts-morph';
+import { defineRule } from '../../engine/define-rule';
+import type { RuleContext } from '../../engine/types';
+import { clientInputSource } from './tenant-isolation-utils/client-input';
+import { CREATING_OPERATIONS, FILTERED_OPERATIONS, OPERATION_KEYWORD, prismaCallOf, type PrismaCall } from './tenant-isolation-utils/prisma-call';
+import { accessorOf, parsePrismaSchema, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
+import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
+import { dataVerdict, rowsOf, tenantValues, whereVerdict, type Verdict } from './tenant-isolation-utils/tenant-constraint';
+
+export interface TenantIsolationOptions {
+  /** The field that holds a row's tenant, as named in the Prisma schema. */
+  tenantField: string;
+  /** Tenant-scoped models, as named in the schema (`Invoice`). */
+  models: string[];
+  /** A workspace-relative `schema.prisma`: its models with `tenantField` are tenant-scoped. `""` for none. */
+  schemaPath: string;
+  /** Names of Prisma clients, as variables (`prisma.x`) or class members (`this.prisma.x`). */
+  clients: string[];
+}
+
+type MessageId = 'missingWhere' | 'missingTenantFilter' | 'missingTenantData' | 'cannotVerify' | 'tenantFromClient' | 'schemaUnreadable';
+type Context = RuleContext<MessageId, TenantIsolationOptions>;
+
+export const DEFAULT_PRISMA_CLIENTS = ['prisma', 'db'];
+
+/**
+ * In a multi-tenant database every query on a tenant-scoped model must be pinned to the tenant of
+ * the authenticated caller: one forgotten filter, or a tenant id read from the request, serves one
+ * customer's data to another. Checks Prisma calls on the models the configuration names (directly
+ * or through the schema); what is built out of sight is reported as unverifiable, as a warning.
+ */
+export default defineRule<MessageId, TenantIsolationOptions>({
+  id: 'security/tenant-isolation',
+  meta: {
+    category: 'security',
+    defaultSeverity: 'off',
+    docs: {
+      description: 'Require every Prisma query on a tenant-scoped model to filter on, or set, the tenant of the authenticated caller.',
+      rationale:
+        'In a shared database a query without the tenant filter, or with a tenant id the client sent, reads or changes other customers\' data: a cross-tenant leak that no test of a single tenant notices.',
+    },
+    messages: {
+      missingWhere: '{{call}}() has no where clause: it reaches the rows of every tenant; filter on {{field}} taken from the authenticated context.',
+      missingTenantFilter:
+        '{{call}}() does not constrain {{field}} in where: add {{field}} from the authenticated context (directly, in AND, or in a compound unique key), or every tenant\'s rows are reachable.',
+      missingTenantData: '{{call}}() creates a row without {{field}}: set it from the authenticated context so that the row belongs to the caller\'s tenant.',
+      cannotVerify:
+        'Cannot verify that {{call}}() stays within one tenant: "{{expression}}" is built elsewhere; set {{field}} explicitly in the call, after any spread ({ ...filters, {{field}} }).',
+      tenantFromClient: '{{field}} comes from client input ({{source}}): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.',
+      schemaUnreadable: 'Cannot take the tenant-scoped models from schemaPath "{{path}}": {{reason}}; only the models option is checked in this file.',
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        tenantField: {
+          type: 'string',
+          minLength: 1,
+          description: 'The field that holds a row\'s tenant, as named in the Prisma schema.',
+          default: 'tenantId',
+        },
+        models: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' },
+          uniqueItems: true,
+          description: 'Tenant-scoped models, as named in the schema (`Invoice`, matched as `prisma.invoice`).',
+          default: [],
+        },
+        schemaPath: {
+          type: 'string',
+          description: 'A workspace-relative schema.prisma: its models that have the tenant field are tenant-scoped. Empty for none.',
+          default: '',
+        },
+        clients: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          uniqueItems: true,
+          description: 'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`.',
+          default: DEFAULT_PRISMA_CLIENTS,
+        },
+      },
+    },
+    defaultOptions: { tenantField: 'tenantId', models: [], schemaPath: '', clients: DEFAULT_PRISMA_CLIENTS },
+    keywords: [OPERATION_KEYWORD],
+    fileOptions: ['schemaPath'],
+  },
+  create(context) {
+    // Tests and their fixtures set up and tear down several tenants on purpose.
+    if (context.isTestFile) return {};
+    const clients = new Set(context.options.clients);
+    let scope: TenantScope | undefined;
+    let schemaProblemReported = false;
+    return {
+      CallExpression(node) {
+        const call = prismaCallOf(node, clients);
+        if (!call) return;
+        // Read lazily: a file without Prisma calls does not depend on the schema.
+        scope ??= resolveTenantScope(context);
+        if (scope.problem !== undefined && !schemaProblemReported) {
+          schemaProblemReported = true;
+          context.report({ node: node.expression, messageId: 'schemaUnreadable', data: { path: context.options.schemaPath, reason: scope.problem }, severity: 'warn' });
+        }
+        reportClientInput(context, call);
+        const relations = scope.models.get(call.model);
+        if (relations) checkTenantScoped(context, call, relations);
+      },
+    };
+  },
+});
+
+interface TenantScope {
+  /** Client accessor → relation fields that set the tenant when connected. */
+  models: Map<string, Set<string>>;
+  /** Why the schema contributed nothing, when it was configured. */
+  problem?: string;
+}
+
+function resolveTenantScope(context: Context): TenantScope {
+  const { tenantField, models, schemaPath } = context.options;
+  const conventional = conventionalRelation(tenantField);
+  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])) };
+  if (schemaPath === '') return scope;
+  const text = context.readFile(schemaPath);
+  if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };
+  const fromSchema = tenantModelsOf(parsePrismaSchema(text), tenantField);
+  if (fromSchema.size === 0) return { ...scope, problem: `no model in it has the field ${tenantField}` };
+  // The schema names the relations exactly; the conventional name is only a guess without it.
+  for (const [accessor, relations] of fromSchema) scope.models.set(accessor, relations);
+  return scope;
+}
+
+/** `tenantId` → `tenant`: the relation field Prisma's conventions put next to the foreign key. */
+function conventionalRelation(field: string): string[] {
+  const relation = field.replace(/_?[iI]d$/, '');
+  return relation !== field && relation !== '' ? [relation] : [];
+}
+
+function reportClientInput(context: Context, call: PrismaCall): void {
+  if (!call.args) return;
+  const field = context.options.tenantField;
+  for (const value of tenantValues(call.args, field)) {
+    const source = clientInputSource(value);
+    if (source !== undefined) context.report({ node: value, messageId: 'tenantFromClient', data: { field, source } });
+  }
+}
+
+function checkTenantScoped(context: Context, call: PrismaCall, relations: ReadonlySet<string>): void {
+  const field = context.options.tenantField;
+  const callee = call.node.expression;
+  const filtered = FILTERED_OPERATIONS.has(call.operation);
+  const created = CREATING_OPERATIONS.get(call.operation);
+  const report = (messageId: MessageId, node: ts.Node) => context.report({ node, messageId, data: { call: calleeText(call.node), field } });
+  const cannotVerify = (node: ts.Node) =>
+    context.report({ node, messageId: 'cannotVerify', data: { call: calleeText(call.node), field, expression: quote(node) }, severity: 'warn' });
+  const check: Checks = { report, cannotVerify, callee, field, relations };
+
+  if (!call.args || isUndefinedValue(call.args)) {
+    report(filtered ? 'missingWhere' : 'missingTenantData', callee);
+    return;
+  }
+  const args = unwrap(call.args);
+  if (!ts.isObjectLiteralExpression(args)) {
+    cannotVerify(call.args);
+    return;
+  }
+  const view = viewObject(args);
+  if (filtered) checkWhere(view, check);
+  if (created) checkCreated(view, created, call.operation.startsWith('createMany'), check);
+}
+
+interface Checks {
+  report: (messageId: MessageId, node: ts.Node) => void;
+  cannotVerify: (node: ts.Node) => void;
+  callee: ts.Node;
+  field: string;
+  relations: ReadonlySet<string>;
+}
+
+function checkWhere(view: ObjectView, check: Checks): void {
+  const where = view.properties.get('where');
+  if (!where) {
+    if (view.opaque.length > 0) check.cannotVerify(view.opaque[0]);
+    else check.report('missingWhere', check.callee);
+    return;
+  }
+  const verdict = whereVerdict(where.value, check.field);
+  if (verdict.kind === 'yes' && where.overriddenBy) check.cannotVerify(where.overriddenBy);
+  else reportVerdict(verdict, where.value, 'missingTenantFilter', check);
+}
+
+function checkCreated(view: ObjectView, key: 'data' | 'create', many: boolean, check: Checks): void {
+  const data = view.properties.get(key);
+  if (!data) {
+    if (view.opaque.length > 0) check.cannotVerify(view.opaque[0]);
+    else check.report('missingTenantData', check.callee);
+    return;
+  }
+  const rows = many ? rowsOf(data.value) : [data.value];
+  if (!Array.isArray(rows)) {
+    reportVerdict(rows, data.value, 'missingTenantData', check);
+    return;
+  }
+  for (const row of rows) reportVerdict(dataVerdict(row, check.field, check.relations), row, 'missingTenantData', check);
+}
+
+function reportVerdict(verdict: Verdict, node: ts.Node, missing: MessageId, check: Checks): void {
+  if (verdict.kind === 'no') check.report(missing, node);
+  else if (verdict.kind === 'unknown') check.cannotVerify(verdict.node);
+}

@@ -1,0 +1,73 @@
+import type { ConfigResolver } from '../config/config-resolver';
+import { fingerprintOf } from '../engine/fingerprint';
+import { formatMessage } from '../engine/format-message';
+import type { Notice, ProjectRuleContext, Violation } from '../engine/types';
+
+/** The project a run covers, as project-scoped rules see it. */
+export interface ProjectInfo {
+  name: string;
+  /** Posix, relative to the workspace root; `.` for a root project. */
+  root: string;
+  tags: readonly string[];
+}
+
+export interface ProjectCheckResult {
+  violations: Violation[];
+  notices: Notice[];
+}
+
+/**
+ * Runs the project-scoped rules once over the project's file list (paths only: nothing is read).
+ * A violation without a file is placed on the project root, at 1:1. A rule that throws is skipped
+ * with a notice, like a file rule.
+ */
+export function checkProject(project: ProjectInfo, workspaceFiles: readonly string[], config: ConfigResolver): ProjectCheckResult {
+  const rules = config.projectRulesFor(project.root);
+  if (rules.length === 0) return { violations: [], notices: [] };
+  const prefix = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
+  const files = workspaceFiles
+    .filter((file) => file.startsWith(prefix))
+    .map((file) => file.slice(prefix.length))
+    .sort();
+  const rootPath = prefix === '' ? '.' : project.root;
+  const violations: Violation[] = [];
+  const notices: Notice[] = [];
+  const occurrences = new Map<string, number>();
+  for (const { rule, severity, options } of rules) {
+    const messages = rule.meta.messages as Record<string, string>;
+    const context: ProjectRuleContext<string, unknown> = {
+      project: { name: project.name, root: rootPath, tags: [...project.tags] },
+      files,
+      options,
+      report({ messageId, data, file }) {
+        const template = messages[messageId];
+        if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
+        const message = formatMessage(template, data);
+        const target = file ?? rootPath;
+        const key = `${rule.id}\0${target}\0${message}`;
+        const occurrence = occurrences.get(key) ?? 0;
+        occurrences.set(key, occurrence + 1);
+        violations.push({
+          ruleId: rule.id,
+          severity,
+          file: target,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          message,
+          // The message stands in for the flagged line: the finding has no line of its own.
+          fingerprint: fingerprintOf({ ruleId: rule.id, file: target, lineText: message, occurrence }),
+        });
+      },
+    };
+    try {
+      if (!rule.checkProject) throw new Error('a project-scoped rule must define checkProject()');
+      rule.checkProject(context);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      notices.push({ file: rootPath, code: 'rule-error', message: `${rootPath}: rule ${rule.id} failed on project ${project.name} and was skipped: ${reason}` });
+    }
+  }
+  return { violations, notices };
+}

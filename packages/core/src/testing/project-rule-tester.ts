@@ -1,0 +1,79 @@
+import type { ConfigResolver } from '../config/config-resolver';
+import type { Rule, Severity, Violation } from '../engine/types';
+import { checkProject, type ProjectInfo } from '../runner/check-project';
+import { messageMatches, type TestFramework } from './rule-tester';
+
+export interface ProjectValidCase<Options> {
+  /** A name for the case. */
+  name: string;
+  /** The project's files, posix paths relative to the workspace root. */
+  files: string[];
+  /** Defaults to `{ name: 'app', root: 'apps/app', tags: [] }`. */
+  project?: Partial<ProjectInfo>;
+  options?: Partial<Options>;
+}
+
+export interface ProjectExpectedError {
+  messageId: string;
+  /** Workspace-relative; the project root when the finding is about the project as a whole. */
+  file?: string;
+  message?: string;
+}
+
+export interface ProjectInvalidCase<Options> extends ProjectValidCase<Options> {
+  errors: ProjectExpectedError[];
+}
+
+/** Runs a project-scoped rule over file lists, as the runner does once per project. */
+export class ProjectRuleTester {
+  constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
+
+  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: ProjectInvalidCase<Options>[] }): void {
+    const { describe, it } = this.framework;
+    describe(rule.id, () => {
+      describe('valid', () => {
+        for (const testCase of cases.valid) {
+          it(testCase.name, () => {
+            const violations = checkWithRule(rule, testCase);
+            if (violations.length > 0) throw new Error(`expected no violations, got:\n${describe_(violations)}`);
+          });
+        }
+      });
+      describe('invalid', () => {
+        for (const testCase of cases.invalid) {
+          it(testCase.name, () => {
+            if (testCase.errors.length === 0) throw new Error('an invalid case must expect at least one error');
+            const violations = checkWithRule(rule, testCase);
+            if (violations.length !== testCase.errors.length) {
+              throw new Error(`expected ${testCase.errors.length} violation(s), got ${violations.length}:\n${describe_(violations)}`);
+            }
+            const messages = rule.meta.messages as Record<string, string>;
+            testCase.errors.forEach((expected, index) => {
+              const actual = violations[index];
+              if (!(expected.messageId in messages)) throw new Error(`unknown messageId "${expected.messageId}" in test case`);
+              if (!messageMatches(messages[expected.messageId], actual.message)) throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.message}"`);
+              if (expected.file !== undefined && expected.file !== actual.file) throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
+              if (expected.message !== undefined && expected.message !== actual.message) throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
+            });
+          });
+        }
+      });
+    });
+  }
+}
+
+/** The violations one project-scoped rule reports for a case, in report order. */
+export function checkWithRule<Options>(rule: Rule<string, Options>, testCase: ProjectValidCase<Options>): Violation[] {
+  const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+  const options = { ...(rule.meta.defaultOptions as object), ...testCase.options };
+  // Only `projectRulesFor` is consulted, so a one-rule resolver stands in for the configuration.
+  const config = { projectRulesFor: () => [{ rule: rule as unknown as Rule, severity, options }] } as unknown as ConfigResolver;
+  const project: ProjectInfo = { name: 'app', root: 'apps/app', tags: [], ...testCase.project };
+  const result = checkProject(project, testCase.files, config);
+  if (result.notices.length > 0) throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);
+  return result.violations;
+}
+
+function describe_(violations: Violation[]): string {
+  return violations.map((v) => `  ${v.file} ${v.ruleId} ${v.message}`).join('\n') || '  (none)';
+}
