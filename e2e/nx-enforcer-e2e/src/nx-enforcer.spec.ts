@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { publishPackages } from '../../../tools/local-registry/index.cjs';
 import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs';
@@ -28,7 +28,10 @@ describe('nx-enforcer in a new Nx workspace', () => {
   const nx = (args: string[], allowFailure = false): RunResult =>
     runNx(runsTasks(args) ? [...args, '--output-style=static'] : args, { cwd: workspace, env: nxEnv, allowFailure });
   const read = (path: string) => readFileSync(join(workspace, path), 'utf8');
-  const write = (path: string, content: string) => writeFileSync(join(workspace, path), content);
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  };
   const commit = (message: string) => {
     runCommand('git', ['add', '--all'], { cwd: workspace });
     runCommand('git', ['commit', '--quiet', '--no-verify', '-m', message], {
@@ -376,7 +379,6 @@ describe('nx-enforcer in a new Nx workspace', () => {
       'project/required-files': ['error', { files: ['OWNERS'] }],
     };
     write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules }, null, 2)}\n`);
-    mkdirSync(join(workspace, 'prisma'), { recursive: true });
     write('prisma/schema.prisma', 'model Invoice {\n  id       String @id\n  tenantId String\n}\n');
     write(`${libA}/src/lib/invoices.ts`, 'declare const prisma: { invoice: { findMany(args?: object): Promise<unknown[]> } };\nexport const listInvoices = () => prisma.invoice.findMany({ where: { paid: false } });\n');
     write(`${libA}/OWNERS`, 'team-a\n');
@@ -390,7 +392,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(failing.output).toMatch(/Project \S+ has no OWNERS/);
 
     // The schema is an input: once Invoice has no tenant field, the verdict changes without any code change.
-    write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n}\n');
+    write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n}\nmodel Customer {\n  id       String @id\n  tenantId String\n}\n');
     write(`${libB}/OWNERS`, 'team-b\n');
     write(`${libB}/tools/report.py`, 'def run(job):\n    try:\n        job()\n    except RuntimeError:\n        pass\n');
     const passing = nx(['run-many', '-t', 'enforce']);
