@@ -400,6 +400,39 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(violationsOf(libA).filter((entry: string) => /tenant-isolation|project\//.test(entry))).toEqual([]);
     expect(violationsOf(libB).filter((entry: string) => /python\/|project\//.test(entry))).toEqual([]);
   });
+
+  it('should apply fixes with the uncached enforce-fix target: the file is fixed, a second fix changes nothing, and enforce passes', () => {
+    const fixTarget = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout).targets['enforce-fix'];
+    expect(fixTarget).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } });
+
+    const legacy = `${libA}/src/lib/legacy.ts`;
+    const body = (pragma: string) => `export function legacyTotal(payload: string): number {\n  // ${pragma} -- the v1 payload is a numeric string\n  return payload * 2;\n}\n`;
+    write(legacy, body('@ts-ignore'));
+    const reportBefore = read(`.nx-enforcer/${libA}/report.json`);
+
+    const fixed = nx(['run', `${projectA}:enforce-fix`, '--fixType=suggestion']);
+    expect(read(legacy)).toBe(body('@ts-expect-error'));
+    expect(fixed.output).toMatch(new RegExp(`${escape(legacy)}\\n\\s+fixed\\s+2:6\\s+typescript/no-ts-ignore`));
+    expect(fixed.output).toContain('Fix (safe fixes and suggestions):');
+    expect(fixed.output).not.toMatch(/enforce-fix\s+\[(?:local|remote) cache\]/);
+
+    // Idempotent, and never replayed from the cache: it runs again and finds nothing left to fix.
+    const sources = () => filesUnder(join(workspace, libA, 'src')).sort().map((file) => `${file}\n${readFileSync(file, 'utf8')}`);
+    const afterFirst = sources();
+    const again = nx(['run', `${projectA}:enforce-fix`, '--fixType=suggestion']);
+    expect(again.output).toContain('Fix (safe fixes and suggestions): 0 fixed in 0 files, 0 refused, 0 skipped.');
+    expect(again.output).not.toMatch(/enforce-fix\s+\[(?:local|remote) cache\]/);
+    expect(sources()).toEqual(afterFirst);
+    // The fix run wrote nothing into the cached output of enforce.
+    expect(read(`.nx-enforcer/${libA}/report.json`)).toBe(reportBefore);
+
+    // The fixed sources are inputs of enforce: it runs again and finds no @ts-ignore.
+    const checked = nx(['run-many', '-t', 'enforce']);
+    expect(tasksOf(checked.output).ran).toContain(`${projectA}:enforce`);
+    const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { ruleId: string; file: string }) => `${v.file} ${v.ruleId}`);
+    expect(found.filter((entry: string) => entry.endsWith('typescript/no-ts-ignore'))).toEqual([]);
+    expect(found.filter((entry: string) => entry.startsWith(legacy))).toEqual([]);
+  });
 });
 
 function escape(text: string): string {

@@ -21,7 +21,7 @@ export type {
 } from './engine/types';
 
 export { ConfigError, isConfigError, type ConfigErrorCode } from './config/config-error';
-export { ConfigResolver, textFileGlobsOf } from './config/config-resolver';
+export { ConfigResolver, isDefaultIgnored, textFileGlobsOf } from './config/config-resolver';
 export { buildConfigJsonSchema } from './config/config-schema';
 export { CONFIG_FILE_NAME, DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './config/defaults';
 export { loadConfig, type LoadConfigOptions } from './config/load-config';
@@ -31,6 +31,10 @@ export { parseConfig } from './config/validate-config';
 export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
 export { discoverFiles } from './runner/discover-files';
 export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';
+export { applyFixes, type ApplyFixesInput, type ApplyFixesResult } from './runner/apply-fixes';
+export { fixFiles, MAX_FIX_PASSES, type FileFixResult, type FixFilesOptions, type FixFilesResult, type RefusedFix } from './runner/fix-files';
+export { formatFixSummary, type FixSummaryOptions } from './reporters/fix-summary';
+export type { Fix, FixableViolation, FixImport, FixKind, TextEdit } from './engine/types';
 export { checkProject, type ProjectCheckResult, type ProjectInfo } from './runner/check-project';
 export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
@@ -65,3 +69,6 @@ export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
 export { findReportFiles } from './summary/find-reports';
 export { statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary, type SummaryStatus, type WorkspaceSummary } from './summary/workspace-summary';
+export { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, watchPaths, type WatchPathsOptions } from './runner/watch-changes';
+export { WatchedCheck, type WatchedCheckOptions, type WatchUpdate } from './runner/watched-check';
+export { AGENT_REPORT_FILE, AGENT_REPORT_VERSION, buildAgentReport, formatAgentReport, type AgentReport, type NextAction } from './summary/agent-report';

@@ -1,6 +1,9 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
+import { MARKDOWN_VIOLATION_LIMIT } from '../reporters/markdown';
+import { SUMMARY_LIMITS } from '../summary/workspace-summary';
 import { main } from './main';
 
 describe('enforcer CLI', () => {
@@ -133,5 +136,126 @@ describe('enforcer CLI', () => {
     expect(stderr).toMatch(/^Profile: 2 files analysed, 0 reused, [\d.]+ ms; peak RSS [\d.]+ MB, peak heap [\d.]+ MB\n/);
     expect(stderr).toMatch(/\n {2}logging\/no-console +[\d.]+ +[\d.]+%\n/);
     expect(stderr).toContain('(parse)');
+  });
+
+  describe('a blocking error after every display cap', () => {
+    // More warnings than the markdown report, the summary and a session shard list, then the one error last.
+    const warnings = Math.max(MARKDOWN_VIOLATION_LIMIT, SUMMARY_LIMITS.violations, DEFAULT_SESSION_LIMITS.maxViolationsPerFile) + 1;
+    beforeEach(() => {
+      write('enforcer.config.json', JSON.stringify({ session: { maxViolationsPerFile: 1, maxViolations: 1 } }));
+      write('src/app.ts', `${"console.log('x');\n".repeat(warnings)}try { go(); } catch {}\n`);
+    });
+
+    it('should make `enforcer check` exit 1, whatever the format shows', async () => {
+      expect(await run('check', '--format', 'markdown')).toBe(1);
+      expect(stdout).not.toContain('| error |');
+      expect(stdout).toContain(`…and ${warnings + 1 - MARKDOWN_VIOLATION_LIMIT} more`);
+    });
+
+    it('should make `enforcer report` exit 1 and hand the error to the agent report', async () => {
+      expect(await run('check', '--format', 'json', '--output', '.nx-enforcer/app/report.json')).toBe(1);
+      stdout = '';
+      expect(await run('report')).toBe(1);
+      expect(stdout).toMatch(new RegExp(`^BLOCKED: 1 new errors, ${warnings} new warnings, `));
+      const agentReport = JSON.parse(readFileSync(join(cwd, '.nx-enforcer/summary/agent-report.json'), 'utf8'));
+      expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 1, filesToReadFirst: ['src/app.ts'] });
+      expect(agentReport.nextActions).toEqual([expect.objectContaining({ file: 'src/app.ts', line: warnings + 1, rule: 'errors/no-empty-catch' })]);
+      expect(readFileSync(join(cwd, '.nx-enforcer/summary/BLOCK.md'), 'utf8')).toContain(`\`src/app.ts:${warnings + 1}:`);
+    });
+  });
+
+  describe('--fix', () => {
+    const loggerConfig = JSON.stringify({ rules: { 'logging/no-console': ['error', { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' }] } });
+
+    it('should apply safe fixes, print what it fixed, then the problems that remain, and exit on those', async () => {
+      write('enforcer.config.json', loggerConfig);
+      write('src/app.ts', "import { start } from './start';\n\nstart();\nconsole.log('up');\nconsole.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n");
+
+      expect(await run('check', '--fix')).toBe(1);
+
+      expect(readFileSync(join(cwd, 'src/app.ts'), 'utf8')).toBe(
+        "import { start } from './start';\nimport { logger } from '@acme/logging';\n\nstart();\nlogger.info('up');\nconsole.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n",
+      );
+      expect(stdout).toMatch(/^src\/app\.ts\n {2}fixed {4}4:1 {6}logging\/no-console\n\nFix \(safe fixes\): 1 fixed in 1 file, 0 refused, 0 skipped\.\n\n/);
+      // The report that follows is of the file as written: the suggestion was not applied.
+      expect(stdout).toContain('6:1      error  Unexpected console.table(): use logger from @acme/logging instead.');
+      expect(stdout).toContain('typescript/no-ts-ignore');
+      expect(stdout).not.toContain('console.log');
+    });
+
+    it('should apply suggestions with --fix-type suggestion, and change nothing on a second run', async () => {
+      write('src/legacy.ts', '// @ts-ignore -- the v1 payload is a string\nexport const n: number = JSON.parse(payload);\n');
+
+      expect(await run('check', '--fix', '--fix-type', 'suggestion')).toBe(0);
+      const fixed = readFileSync(join(cwd, 'src/legacy.ts'), 'utf8');
+      expect(fixed).toBe('// @ts-expect-error -- the v1 payload is a string\nexport const n: number = JSON.parse(payload);\n');
+      expect(stdout).toContain('Fix (safe fixes and suggestions): 1 fixed in 1 file, 0 refused, 0 skipped.');
+
+      stdout = '';
+      expect(await run('check', '--fix', '--fix-type', 'suggestion')).toBe(0);
+      expect(readFileSync(join(cwd, 'src/legacy.ts'), 'utf8')).toBe(fixed);
+      expect(stdout).toMatch(/^Fix \(safe fixes and suggestions\): 0 fixed in 0 files, 0 refused, 0 skipped\.\n/);
+    });
+
+    it('should keep stdout parsable with a JSON report: the fix summary goes to stderr', async () => {
+      write('src/legacy.ts', '// @ts-ignore -- the v1 payload\nexport const n = 1;\n');
+
+      expect(await run('check', '--fix', '--fix-type', 'suggestion', '--format', 'json')).toBe(0);
+
+      expect(JSON.parse(stdout).summary).toMatchObject({ filesChecked: 1, errors: 0 });
+      expect(stderr).toContain('Fix (safe fixes and suggestions): 1 fixed in 1 file');
+    });
+
+    it('should exit 2 for --fix-type without --fix, an unknown fix type, or --fix with --update-baseline', async () => {
+      expect(await run('check', '--fix-type', 'suggestion')).toBe(2);
+      expect(stderr).toContain('--fix-type needs --fix');
+      expect(await run('check', '--fix', '--fix-type', 'dangerous')).toBe(2);
+      expect(stderr).toContain('--fix-type takes safe or suggestion, not "dangerous"');
+      expect(await run('check', '--fix', '--baseline', 'b.json', '--update-baseline')).toBe(2);
+      expect(stderr).toContain('--fix cannot be combined with --update-baseline');
+    });
+
+    it('should document --fix and --fix-type in the help', async () => {
+      await run('--help');
+      expect(stdout).toContain('--fix ');
+      expect(stdout).toContain('--fix-type <kind>');
+    });
+  });
+
+  describe('check --watch', () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+    const until = async (condition: () => boolean) => {
+      for (let attempt = 0; attempt < 100 && !condition(); attempt++) await settle();
+    };
+
+    it('should check the changed files again after each burst, report a parse error mid-edit, and exit with the last verdict when stopped', async () => {
+      write('src/a.ts', 'export const a = 1;\n');
+      write('src/b.ts', 'export const b = 1;\n');
+      const stop = new AbortController();
+      const exit = main(['check', 'src', '--watch', '--watch-debounce', '50'], { cwd, color: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stop: stop.signal });
+      await until(() => stderr.includes('watching'));
+      await settle();
+      expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 2 files checked');
+
+      write('src/b.ts', 'export const b = (;\n');
+      await until(() => stdout.includes('checked again: src/b.ts'));
+      expect(stdout).toContain('parse-error');
+
+      stdout = '';
+      write('src/b.ts', 'try { go(); } catch {}\n');
+      await until(() => stdout.includes('checked again: src/b.ts'));
+      expect(stdout).toContain('errors/no-empty-catch');
+      expect(stdout).not.toContain('parse-error');
+
+      stop.abort();
+      expect(await exit).toBe(1);
+    });
+
+    it('should refuse combinations it cannot honour', async () => {
+      expect(await run('check', '--watch', '--fix')).toBe(2);
+      expect(await run('check', '--watch', '--format', 'json:out.json')).toBe(2);
+      expect(await run('check', '--watch-debounce', '10')).toBe(2);
+      expect(stderr).toContain('--watch cannot be combined with --fix');
+    });
   });
 });

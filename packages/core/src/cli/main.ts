@@ -1,12 +1,19 @@
 import { relative, resolve, sep } from 'node:path';
+import { concatMap, from } from 'rxjs';
 import { isConfigError } from '../config/config-error';
+import type { ConfigResolver } from '../config/config-resolver';
 import { loadConfig } from '../config/load-config';
 import { formatReport } from '../reporters';
+import { formatFixSummary } from '../reporters/fix-summary';
 import { formatProfile } from '../reporters/profile';
 import { builtinRules } from '../rules';
 import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
-import { runCheck } from '../runner/run-check';
-import { isBlocking } from '../runner/run-report';
+import { fixFiles } from '../runner/fix-files';
+import { runCheck, type RunCheckResult } from '../runner/run-check';
+import { isBlocking, type RunReport } from '../runner/run-report';
+import type { SourceFileRef } from '../runner/check-files';
+import { coalesceBursts, watchPaths } from '../runner/watch-changes';
+import { WatchedCheck } from '../runner/watched-check';
 import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
 import { summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
@@ -20,6 +27,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  /** Ends `check --watch`; without one, Ctrl-C (SIGINT) does. */
+  stop?: AbortSignal;
 }
 
 const processIo = (): CliIo => ({
@@ -62,15 +71,30 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
   const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
   const files = await discoverFiles(workspaceRoot, command.paths);
-  const { report, profile } = await runCheck({
-    workspaceRoot,
-    files,
-    config,
-    reportUnusedSuppressions: command.reportUnusedSuppressions,
-    baselineFile: command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline),
-    updateBaseline: command.updateBaseline,
-    profile: command.profile,
-  });
+  const baselineFile = command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline);
+  if (command.watch) return watchCheck(command, io, { config, files, baselineFile });
+  let report: RunReport;
+  let profile: RunCheckResult['profile'];
+  if (command.fix) {
+    const fixed = await fixFiles({ workspaceRoot, files, config, fixType: command.fixType, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile });
+    report = fixed.report;
+    // What was fixed comes first; on stderr when stdout carries a machine-readable format.
+    const toTerminal = command.outputs.find((target) => target.file === undefined);
+    const summaryToStdout = toTerminal === undefined || toTerminal.format === 'stylish';
+    const summary = formatFixSummary(fixed.files, { fixType: command.fixType, color: io.color && summaryToStdout });
+    if (summaryToStdout) io.stdout(summary);
+    else io.stderr(summary);
+  } else {
+    ({ report, profile } = await runCheck({
+      workspaceRoot,
+      files,
+      config,
+      reportUnusedSuppressions: command.reportUnusedSuppressions,
+      baselineFile,
+      updateBaseline: command.updateBaseline,
+      profile: command.profile,
+    }));
+  }
   for (const target of command.outputs) {
     const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: config.rules });
     if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
@@ -80,6 +104,52 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
   if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
   return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+/**
+ * `check --watch`: the full check once, then each burst of changes below the given paths is checked
+ * alone and the report printed again, until stopped. The exit code is that of the last report.
+ */
+async function watchCheck(command: CheckCommand, io: CliIo, start: { config: ConfigResolver; files: SourceFileRef[]; baselineFile?: string }): Promise<number> {
+  const workspaceRoot = io.cwd;
+  const { config } = start;
+  const watched = new WatchedCheck({ workspaceRoot, config, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile: start.baselineFile, scope: command.paths.map((path) => toWorkspacePath(workspaceRoot, path)) });
+  const print = (report: RunReport) => {
+    for (const target of command.outputs) io.stdout(formatReport(report, target.format, { color: io.color, rules: config.rules }));
+  };
+  let report = await watched.start(start.files);
+  print(report);
+  io.stderr(`enforcer: watching ${command.paths.length > 0 ? command.paths.join(', ') : 'the workspace'} for changes (Ctrl-C stops)\n`);
+  const folders = command.paths.length > 0 ? command.paths.map((path) => toWorkspacePath(workspaceRoot, path)) : ['.'];
+  const changes = coalesceBursts(watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || path.split('/').includes('.git') }), command.watchDebounce);
+  const stop = io.stop ?? stopOnInterrupt();
+  await new Promise<void>((resolvePromise, reject) => {
+    // One check at a time: a burst that comes during a check waits for it (concatMap), none is lost.
+    const subscription = changes.pipe(concatMap((batch) => from(watched.update(batch)))).subscribe({
+      next: (update) => {
+        report = update.report;
+        const changed = [...update.checked, ...update.removed.map((path) => `${path} (deleted)`)];
+        if (changed.length === 0) return;
+        io.stdout(`\n— checked again: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? `, and ${changed.length - 5} more` : ''}\n`);
+        print(report);
+      },
+      error: reject,
+    });
+    const finish = () => {
+      subscription.unsubscribe();
+      resolvePromise();
+    };
+    if (stop.aborted) finish();
+    else stop.addEventListener('abort', finish, { once: true });
+  });
+  const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
+  return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+function stopOnInterrupt(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return controller.signal;
 }
 
 function toWorkspacePath(workspaceRoot: string, path: string): string {

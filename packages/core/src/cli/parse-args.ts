@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { FixKind } from '../engine/types';
 import { FORMATS } from '../reporters';
 import { parseOutputTargets, type OutputTarget } from '../reporters/output-target';
+import { DEFAULT_WATCH_DEBOUNCE_MS } from '../runner/watch-changes';
 
 export interface CheckCommand {
   command: 'check';
@@ -15,6 +17,14 @@ export interface CheckCommand {
   maxWarnings?: number;
   /** Print rule timings, memory and file counts to stderr. */
   profile: boolean;
+  /** Apply the fixes rules offer (of `fixType`), then report what remains. */
+  fix: boolean;
+  /** `safe`: safe fixes only; `suggestion`: safe fixes and suggestions. */
+  fixType: FixKind;
+  /** Keep running: check again after each burst of changes. */
+  watch: boolean;
+  /** With `watch`: milliseconds without a change before a burst is checked. */
+  watchDebounce: number;
 }
 
 export interface TestRulesCommand {
@@ -50,7 +60,8 @@ check       Checks TypeScript and JavaScript files (and the text files rules sca
 test-rules  Runs the specs of the workspace's own rules (default folder: the
             config's rulesDirectory) with Node's test runner.
 report      Merges the projects' report.json files (default folder: .nx-enforcer)
-            into <folder>/summary: STATUS.md, VIOLATIONS.md, BLOCK.md, workspace.sarif.
+            into <folder>/summary: STATUS.md, VIOLATIONS.md, BLOCK.md, agent-report.json,
+            workspace.sarif.
             Exits 1 when something blocks.
 
 Arguments:
@@ -69,6 +80,13 @@ Options:
   --update-baseline     Write the --baseline file from this run's violations
   --max-warnings <n>    Exit 1 when there are more than n new warnings
   --profile             Print the time per rule, peak memory and file counts to stderr
+  --fix                 Apply the fixes rules offer, write the files, then report what
+                        remains; a fix whose result would not parse is refused
+  --fix-type <kind>     With --fix: safe (default) applies safe fixes only; suggestion
+                        applies suggestions too (e.g. @ts-ignore -> @ts-expect-error)
+  --watch               Keep running: check the changed files again after each burst of
+                        changes and print the report again (Ctrl-C stops)
+  --watch-debounce <ms> With --watch: quiet time before a burst is checked (default 300)
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -91,6 +109,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'update-baseline': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         profile: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-type': { type: 'string' },
+        watch: { type: 'boolean', default: false },
+        'watch-debounce': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -118,6 +140,20 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const maxWarningsText = values['max-warnings'];
   const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}"`);
+  const fix = values.fix === true;
+  const fixType = values['fix-type'];
+  if (fixType !== undefined && !fix) throw new UsageError('--fix-type needs --fix');
+  if (fixType !== undefined && fixType !== 'safe' && fixType !== 'suggestion') throw new UsageError(`--fix-type takes safe or suggestion, not "${fixType}"`);
+  // A fix run writes sources, never the baseline, and is not profiled.
+  if (fix && updateBaseline) throw new UsageError('--fix cannot be combined with --update-baseline: fix first, then record the baseline');
+  if (fix && values.profile === true) throw new UsageError('--profile is not available with --fix');
+  const watch = values.watch === true;
+  const debounceText = values['watch-debounce'];
+  if (debounceText !== undefined && !watch) throw new UsageError('--watch-debounce needs --watch');
+  const watchDebounce = debounceText === undefined ? DEFAULT_WATCH_DEBOUNCE_MS : Number(debounceText);
+  if (!Number.isInteger(watchDebounce) || watchDebounce < 0) throw new UsageError(`--watch-debounce takes milliseconds, a whole number, not "${debounceText}"`);
+  if (watch && (fix || updateBaseline)) throw new UsageError(`--watch cannot be combined with ${fix ? '--fix' : '--update-baseline'}: run that once, then watch`);
+  if (watch && outputs.some((target) => target.file !== undefined)) throw new UsageError('--watch prints to the terminal only: drop the :<file> of --format');
   return {
     command: 'check',
     paths,
@@ -128,6 +164,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     updateBaseline,
     maxWarnings,
     profile: values.profile === true,
+    fix,
+    fixType: fixType ?? 'safe',
+    watch,
+    watchDebounce,
   };
 }
 

@@ -60,7 +60,7 @@ describe('ConfigResolver', () => {
       project('libs/a', { rules: { 'logging/no-console': 'error' } }),
     ]);
     const active = resolver.rulesFor('libs/a/src/x.ts').find((rule) => rule.rule.id === 'logging/no-console');
-    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [] } }));
+    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [], loggerModule: '' } }));
   });
 
   it('should apply overrides with globs relative to the declaring config\'s folder', () => {

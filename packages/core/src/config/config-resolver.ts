@@ -262,6 +262,13 @@ function severityOf(setting: RuleSetting | undefined): SeveritySetting | undefin
   return typeof setting === 'string' ? setting : setting[0];
 }
 
+const defaultIgnored = picomatch([...DEFAULT_IGNORES], { dot: true });
+
+/** Whether a path is under what is never checked (node_modules, build output, the enforcer's own output), whatever the configuration. */
+export function isDefaultIgnored(path: string): boolean {
+  return defaultIgnored(path);
+}
+
 /** Every glob of non-code files any of `rules` can scan, whatever the configuration. */
 export function textFileGlobsOf(rules: readonly Rule[]): string[] {
   return [...new Set(rules.flatMap((rule) => rule.meta.textFiles ?? []))].sort();

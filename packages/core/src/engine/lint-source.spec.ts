@@ -64,7 +64,7 @@ describe('lintSource', () => {
   it('should keep the other rules running when one rule throws, and report the failure as a notice', () => {
     const broken = defineRule<'never', Record<string, never>>({
       id: 'errors/broken-rule',
-      meta: { ...identifierCounter([]).meta, category: 'errors', messages: { never: 'never' }, keywords: undefined },
+      meta: { ...identifierCounter([]).meta, category: 'errors', messages: { never: 'never' }, hints: undefined, keywords: undefined },
       create: () => ({
         CallExpression() {
           throw new Error('boom');

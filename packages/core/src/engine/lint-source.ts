@@ -9,7 +9,7 @@ import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
 import { scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
-import type { ActiveRule, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
+import type { ActiveRule, Fix, FixableViolation, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
 
 export interface LintSourceInput {
   /** Posix path relative to the workspace root. */
@@ -25,6 +25,8 @@ export interface LintSourceInput {
   timings?: RuleTimings;
   /** Reads another workspace file for rules that need one (`context.readFile`); without it they read nothing. */
   readFile?: (path: string) => string | undefined;
+  /** Return the fixes rules offered, with their violations (for `--fix`). */
+  collectFixes?: boolean;
 }
 
 export interface LintSourceResult {
@@ -32,6 +34,8 @@ export interface LintSourceResult {
   notices: Notice[];
   /** The other files rules read, each with a digest of what was read (`-` for none): the result holds while they are unchanged. */
   dependencies?: Record<string, string>;
+  /** Only with `collectFixes`: the violations (after suppressions) that came with a fix. */
+  fixes?: FixableViolation[];
 }
 
 /** Rule id of the violation reported for a file TypeScript's parser rejects. */
@@ -43,7 +47,12 @@ interface PendingReport {
   start: number;
   end: number;
   message: string;
+  hint?: string;
+  fix?: Fix;
 }
+
+/** Hints of the engine's own findings, which no rule declares. */
+const PARSE_ERROR_HINT = 'Fix the syntax error at this position; if the file is generated, add it to `ignores` in enforcer.config.json.';
 
 type Visitor = (node: ts.Node) => void;
 
@@ -124,9 +133,15 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   }
 
   const directives = parseDirectives(input.text, lines, (offset) => isInComment(tree, offset));
-  const violations = withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file);
+  const kept = applySuppressions(reports, directives, lines, input);
+  const violations = withFingerprints(kept, lines, input.file);
   const dependencies = reader.dependencies();
-  return dependencies ? { violations, notices, dependencies } : { violations, notices };
+  const result: LintSourceResult = dependencies ? { violations, notices, dependencies } : { violations, notices };
+  if (input.collectFixes) {
+    // withFingerprints keeps the order of `sortReports`, so sorted reports and violations pair up.
+    result.fixes = sortReports(kept).flatMap((report, index) => (report.fix ? [{ violation: violations[index], fix: report.fix }] : []));
+  }
+  return result;
 }
 
 function mayMatch(active: ActiveRule, text: string): boolean {
@@ -160,7 +175,9 @@ class LazyTree {
     } catch (error) {
       // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
       if (!(error instanceof RangeError)) throw error;
-      this.result = { error: { ruleId: PARSE_ERROR_RULE_ID, severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse' } };
+      this.result = {
+        error: { ruleId: PARSE_ERROR_RULE_ID, severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse', hint: 'Flatten the nesting (split the expression or data into named parts); if the file is generated, add it to `ignores` in enforcer.config.json.' },
+      };
     }
     // Parse time is not any one rule's: it is charged once, to its own line of the profile.
     this.timings?.addNested(PARSE_TIMING_ID, performance.now() - started);
@@ -216,7 +233,16 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
         throw new Error(`rule ${active.rule.id} reported unknown messageId "${descriptor.messageId}"`);
       }
       const [start, end] = descriptor.node ? [descriptor.node.getStart(tree.sourceFile()), descriptor.node.getEnd()] : descriptor.range;
-      reports.push({ ruleId: active.rule.id, severity: descriptor.severity === 'warn' ? 'warn' : active.severity, start, end, message: formatMessage(template, descriptor.data) });
+      const hintTemplate = (active.rule.meta.hints as Record<string, string | undefined> | undefined)?.[descriptor.messageId];
+      reports.push({
+        ruleId: active.rule.id,
+        severity: descriptor.severity === 'warn' ? 'warn' : active.severity,
+        start,
+        end,
+        message: formatMessage(template, descriptor.data),
+        ...(hintTemplate ? { hint: formatMessage(hintTemplate, descriptor.data) } : {}),
+        ...(descriptor.fix ? { fix: descriptor.fix } : {}),
+      });
     },
   };
 }
@@ -255,6 +281,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
       start: directive.start,
       end: directive.end,
       message: `Suppression without a reason: add " -- <why>" after the rule ids (enforcer-${directive.kind} ${directive.rules.join(', ')} -- <why>).`,
+      hint: `Write why the rule does not apply here after " -- ", e.g. enforcer-${directive.kind} ${directive.rules.join(', ')} -- generated code, checked upstream.`,
     });
   }
   if (input.reportUnusedSuppressions) {
@@ -265,6 +292,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
         start: directive.start,
         end: directive.end,
         message: `Unused suppression: no ${directive.rules.length > 0 ? `${directive.rules.join(', ')} ` : ''}violation here to suppress; remove the comment.`,
+        hint: 'Delete this enforcer-disable comment: the code it covered no longer violates the rule.',
       });
     }
   }
@@ -284,13 +312,17 @@ function firstParseError(sourceFile: ts.SourceFile): PendingReport | undefined {
     start,
     end: start + (first.length ?? 0),
     message: `Parsing error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`,
+    hint: PARSE_ERROR_HINT,
   };
+}
+
+function sortReports(reports: readonly PendingReport[]): PendingReport[] {
+  return [...reports].sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 function withFingerprints(reports: PendingReport[], lines: LineIndex, file: string): Violation[] {
   const occurrences = new Map<string, number>();
-  return [...reports]
-    .sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+  return sortReports(reports)
     .map((report) => {
       const start = lines.positionOf(report.start);
       const end = lines.positionOf(report.end);
@@ -308,6 +340,7 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         endColumn: end.column,
         message: report.message,
         fingerprint: fingerprintOf({ ruleId: report.ruleId, file, lineText, occurrence }),
+        ...(report.hint ? { hint: report.hint } : {}),
       };
     });
 }

@@ -23,6 +23,38 @@ export interface Violation {
   message: string;
   /** Stable across unrelated edits: rule + file + normalised flagged line + occurrence. */
   fingerprint: string;
+  /** What to change, concretely (the rule's `meta.hints` for the message, placeholders filled). */
+  hint?: string;
+}
+
+/** How safe a fix is: `safe` fixes are applied by `--fix`; `suggestion`s only with `--fix-type suggestion`. */
+export type FixKind = 'safe' | 'suggestion';
+
+/** One replacement of the file's text: `[start, end)` offsets into the text the rule saw. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An import a fix needs (added once per file, merged into an existing import of the module). */
+export interface FixImport {
+  moduleSpecifier: string;
+  namedImports: readonly string[];
+}
+
+/** A fix offered with a report: plain data, applied after analysis with the file's other fixes. */
+export interface Fix {
+  kind: FixKind;
+  /** Non-overlapping edits of this finding. */
+  edits: readonly TextEdit[];
+  imports?: readonly FixImport[];
+}
+
+/** A violation with the fix its rule offered (only collected when fixes are asked for). */
+export interface FixableViolation {
+  violation: Violation;
+  fix: Fix;
 }
 
 /** Something the run could not check, reported alongside violations (never silently dropped). */
@@ -49,6 +81,14 @@ export interface RuleMeta<MessageIds extends string, Options> {
   docs: RuleDocs;
   /** Message templates; `{{name}}` placeholders are filled from the report's `data`. */
   messages: Record<MessageIds, string>;
+  /**
+   * Per message, what to change, concretely ("Replace `@ts-ignore` with `@ts-expect-error -- why`");
+   * `{{name}}` placeholders are filled from the report's `data`. Shown in every report format.
+   * Every built-in rule has one per message.
+   */
+  hints?: Partial<Record<MessageIds, string>>;
+  /** The kind of fix the rule can offer, if any (documentation and `--fix-type`). */
+  fixable?: FixKind;
   /** Schema of the options object (an object schema that rejects unknown keys). */
   schema: JsonSchema;
   defaultOptions: Options;
@@ -89,6 +129,8 @@ export type ReportDescriptor<MessageIds extends string> = {
    * cannot verify rather than knows to be wrong. A report never raises the configured severity.
    */
   severity?: 'warn';
+  /** A fix for this finding, when the rule can offer one (see `meta.fixable`). */
+  fix?: Fix;
 } & ({ node: ts.Node; range?: never } | { range: readonly [start: number, end: number]; node?: never });
 
 export interface RuleContext<MessageIds extends string, Options> {

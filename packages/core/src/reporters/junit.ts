@@ -20,7 +20,7 @@ export function formatJunit(report: RunReport): string {
     let suiteFailures = 0;
     for (const [file, violations] of [...files].sort(([a], [b]) => compareStrings(a, b))) {
       const fresh = violations.filter((violation) => violation.scope === 'new');
-      const body = violations.map((violation) => `${violation.file}:${violation.line}:${violation.column} ${violation.severity} ${violation.message}`).join('\n');
+      const body = violations.map(describe).join('\n');
       const head = `    <testcase classname="${xml(ruleId)}" name="${xml(file)}">`;
       if (fresh.length > 0) {
         suiteFailures++;
@@ -36,6 +36,12 @@ export function formatJunit(report: RunReport): string {
   }
   const name = report.project ? `nx-enforcer ${report.project}` : 'nx-enforcer';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
+}
+
+/** One violation per line, its hint on the next: CI dashboards show the failure text as is. */
+function describe(violation: ReportedViolation): string {
+  const line = `${violation.file}:${violation.line}:${violation.column} ${violation.severity} ${violation.message}`;
+  return violation.hint ? `${line}\n  Fix: ${violation.hint}` : line;
 }
 
 function xml(text: string): string {

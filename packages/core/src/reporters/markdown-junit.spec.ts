@@ -16,8 +16,14 @@ describe('Markdown reporter', () => {
     );
     expect(text).toContain('**Status: BLOCKED**: 1 new errors, 0 new warnings, 1 historical (baseline), 3 files checked.');
     expect(text).toContain('| `errors/no-empty-catch` | 1 | 0 |\n| `logging/no-console` | 0 | 1 |');
-    expect(text).toContain('| error | `src/b.ts:4:1` | `errors/no-empty-catch` | Empty \\| catch |');
+    expect(text).toContain('| Severity | Location | Rule | Message | Fix |\n| --- | --- | --- | --- | --- |');
+    expect(text).toContain('| error | `src/b.ts:4:1` | `errors/no-empty-catch` | Empty \\| catch |  |');
     expect(text).not.toContain('`src/a.ts:1:1`');
+  });
+
+  it('should put the hint of each new violation in the Fix column', () => {
+    const text = formatMarkdown(report([violation({ hint: 'Replace `console.log(...)` with `logger.info(...)` | or delete it.' })]));
+    expect(text).toContain('| warn | `src/a.ts:1:1` | `logging/no-console` | Unexpected console.log(): log through the project logger instead. | Replace `console.log(...)` with `logger.info(...)` \\| or delete it. |');
   });
 
   it('should say CLEAN with nothing new, and cap the list with a count of the rest', () => {
@@ -46,6 +52,18 @@ describe('JUnit reporter', () => {
     expect(xml).toContain('<testsuite name="logging/no-console" tests="2" failures="1" errors="0">');
     expect(xml).toContain('src/a.ts:2:1 warn with &lt;markup&gt; &amp; &quot;quotes&quot;');
     expect(xml).toContain('<testcase classname="logging/no-console" name="src/c.ts">\n      <skipped message="accepted by the baseline"/>');
+  });
+
+  it('should give the hint of each violation on the line below it in the failure text', () => {
+    const xml = formatJunit(
+      report([
+        violation({ line: 1, hint: 'Replace console.log with <logger>.info.' }),
+        violation({ line: 2 }),
+      ]),
+    );
+    expect(xml).toContain(
+      '<failure message="2 new violation(s) of logging/no-console" type="warning">src/a.ts:1:1 warn Unexpected console.log(): log through the project logger instead.\n  Fix: Replace console.log with &lt;logger&gt;.info.\nsrc/a.ts:2:1 warn Unexpected console.log(): log through the project logger instead.</failure>',
+    );
   });
 
   it('should be a valid empty document without violations', () => {

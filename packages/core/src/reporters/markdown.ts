@@ -5,8 +5,8 @@ export const MARKDOWN_VIOLATION_LIMIT = 200;
 
 /**
  * A Markdown report for pull-request comments and job summaries: status, counts new vs historical
- * per rule, then the new violations (capped, with a count of the rest). The status is computed on
- * the full list before anything is capped.
+ * per rule, then the new violations with what to change (capped, with a count of the rest). The
+ * status is computed on the full list before anything is capped.
  */
 export function formatMarkdown(report: RunReport): string {
   const { summary } = report;
@@ -28,7 +28,7 @@ export function formatMarkdown(report: RunReport): string {
 
   const fresh = report.violations.filter((violation) => violation.scope === 'new');
   if (fresh.length > 0) {
-    lines.push('## New violations', '', '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
+    lines.push('## New violations', '', '| Severity | Location | Rule | Message | Fix |', '| --- | --- | --- | --- | --- |');
     for (const violation of fresh.slice(0, MARKDOWN_VIOLATION_LIMIT)) lines.push(row(violation));
     if (fresh.length > MARKDOWN_VIOLATION_LIMIT) lines.push('', `…and ${fresh.length - MARKDOWN_VIOLATION_LIMIT} more (see report.json).`);
     lines.push('');
@@ -42,7 +42,7 @@ export function formatMarkdown(report: RunReport): string {
 }
 
 function row(violation: ReportedViolation): string {
-  return `| ${violation.severity} | \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` | \`${violation.ruleId}\` | ${escapeMarkdown(violation.message)} |`;
+  return `| ${violation.severity} | \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` | \`${violation.ruleId}\` | ${escapeMarkdown(violation.message)} | ${escapeMarkdown(violation.hint ?? '')} |`;
 }
 
 /** Table cells break on pipes and newlines; backslash-escape what Markdown would interpret. */

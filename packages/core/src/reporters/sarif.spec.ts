@@ -54,6 +54,38 @@ describe('SARIF reporter', () => {
     for (const result of log.runs[0].results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
   });
 
+  it('should give each result its hint as a property and each rule its hints per message as help, without fixes', async () => {
+    const { text, report } = await sarifFor({ 'src/app.ts': `const data = JSON.parse(text);\ntry { go(); } catch {}\n` });
+    const log = JSON.parse(text);
+    expect(validateSarif(log)).toBe(true);
+    const { results, tool } = log.runs[0];
+    expect(results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['errors/unhandled-risky-call', 'errors/no-empty-catch']);
+    for (const [index, result] of results.entries()) {
+      expect(result.message.text).toBe(report.violations[index].message);
+      expect(result.properties.hint).toBe(report.violations[index].hint);
+    }
+    expect(results[0].properties.hint).toMatch(/^Wrap the JSON\.parse\(\) call in `try \{/);
+
+    const riskyCall = tool.driver.rules.find((rule: { id: string }) => rule.id === 'errors/unhandled-risky-call');
+    expect(riskyCall.help.text).toContain('\n\nHow to fix:\n- <call>() can throw and is not inside a try block');
+    expect(riskyCall.help.text).toContain('\n  Wrap the <call>() call in `try { … } catch (error) { … }`');
+    expect(riskyCall.help.text).toContain('\n  Write `try { await <call>(…) } catch (error) { … }`');
+    // Outside code spans the placeholder is escaped, or Markdown would take it for an HTML tag.
+    expect(riskyCall.help.markdown).toContain('**How to fix**\n\n- \\<call\\>() can throw');
+    expect(riskyCall.help.markdown).toContain('  - Fix: Wrap the \\<call\\>() call in `try { … } catch (error) { … }`');
+    expect(riskyCall.help.markdown).toContain('  - Fix: Write `try { await <call>(…) } catch (error) { … }`');
+    expect(text).not.toContain('"fixes"');
+  });
+
+  it('should leave the help of a rule without hints as its documentation', async () => {
+    const config = new ConfigResolver(builtinRules, []);
+    const { report } = await sarifFor({ 'src/app.ts': `try { go(); } catch {}\n` });
+    const bare = config.rules.map((rule) => (rule.id === 'errors/no-empty-catch' ? { ...rule, meta: { ...rule.meta, hints: undefined } } : rule));
+    const [descriptor] = JSON.parse(formatSarif(report, bare)).runs[0].tool.driver.rules;
+    expect(descriptor.help.text).not.toContain('How to fix');
+    expect(descriptor.help.markdown).toMatch(/^\*\*errors\/no-empty-catch\*\*: Disallow [^\n]+$/);
+  });
+
   it('should give relative locations under %SRCROOT% and our fingerprints, and no machine paths', async () => {
     const { text } = await sarifFor({ 'src/app.ts': `console.log('x');\n` });
     const [result] = JSON.parse(text).runs[0].results;

@@ -26,10 +26,10 @@ const SYNTHETIC_RULES: Record<string, { description: string; help: string }> = {
 };
 
 /**
- * SARIF 2.1.0: one run, the rules that produced results (with their documentation as help), one
- * result per violation with a relative location under %SRCROOT%, our fingerprint as a partial
- * fingerprint, and the baseline state (`new` / `unchanged`). Deterministic: no timestamps, no
- * absolute paths.
+ * SARIF 2.1.0: one run, the rules that produced results (with their documentation and, per
+ * message, its fix hint as help), one result per violation with a relative location under
+ * %SRCROOT%, our fingerprint as a partial fingerprint, the baseline state (`new` / `unchanged`) and
+ * the violation's hint as the `hint` property. Deterministic: no timestamps, no absolute paths.
  */
 export function formatSarif(report: RunReport, rules: readonly Rule[]): string {
   const ruleIds = [...new Set(report.violations.map((violation) => violation.ruleId))].sort();
@@ -52,15 +52,43 @@ function describeRule(id: string, rule: Rule | undefined): SarifRuleDescriptor {
   const description = rule?.meta.docs.description ?? SYNTHETIC_RULES[id]?.description ?? id;
   const help = rule ? `${rule.meta.docs.description} ${rule.meta.docs.rationale}` : (SYNTHETIC_RULES[id]?.help ?? description);
   const severity = rule?.meta.defaultSeverity ?? (id === 'parse-error' ? 'error' : 'warn');
+  const fixes = rule ? hintsOf(rule) : [];
   return {
     id,
     name: id.replace(/[/-](\w)/g, (_match, letter: string) => letter.toUpperCase()),
     shortDescription: { text: description },
     fullDescription: { text: rule ? `${rule.meta.docs.description} ${rule.meta.docs.rationale}` : description },
-    help: { text: help, markdown: `**${id}**: ${help}` },
+    help: {
+      text: fixes.length === 0 ? help : [help, '', 'How to fix:', ...fixes.map(({ message, hint }) => `- ${message}\n  ${hint}`)].join('\n'),
+      markdown: [`**${id}**: ${help}`, ...(fixes.length === 0 ? [] : ['', '**How to fix**', '', ...fixes.map(({ message, hint }) => `- ${markdownText(message)}\n  - Fix: ${markdownText(hint)}`)])].join('\n'),
+    },
     defaultConfiguration: { level: severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none' },
     properties: { category: rule?.meta.category ?? id.split('/')[0] },
   };
+}
+
+/**
+ * The rule's messages that have a hint, in declaration order, with `{{name}}` placeholders shown
+ * as `<name>`: the help describes every finding of the rule, not one report's data.
+ */
+function hintsOf(rule: Rule): Array<{ message: string; hint: string }> {
+  const hints = (rule.meta.hints ?? {}) as Record<string, string | undefined>;
+  return Object.entries(rule.meta.messages as Record<string, string>).flatMap(([messageId, message]) => {
+    const hint = hints[messageId];
+    return hint ? [{ message: showPlaceholders(message), hint: showPlaceholders(hint) }] : [];
+  });
+}
+
+function showPlaceholders(template: string): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, '<$1>');
+}
+
+/** Escapes what Markdown would interpret, except inside `code spans`, which the texts use for code to type. */
+function markdownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\*_<>[\]#|]/g, '\\$&')))
+    .join('');
 }
 
 function toResult(violation: ReportedViolation, ruleIndex: number) {
@@ -79,6 +107,8 @@ function toResult(violation: ReportedViolation, ruleIndex: number) {
     ],
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: violation.fingerprint },
     baselineState: violation.scope === 'historical' ? 'unchanged' : 'new',
+    // SARIF has no per-result field for advice; a property bag keeps message.text the plain message.
+    ...(violation.hint ? { properties: { hint: violation.hint } } : {}),
   };
 }
 

@@ -5,12 +5,15 @@ export interface StylishOptions {
   color: boolean;
 }
 
+/** Two spaces, the eight-wide position column and its separator. */
+const HINT_INDENT = ' '.repeat(11);
+
 const paint = (code: number, enabled: boolean) => (text: string) => (enabled ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /**
- * Terminal output grouped by file: `line:column  severity  message  rule`, then skipped-file
- * notices and a one-line total. Paths are relative, so output replayed from a cache is the same on
- * every machine.
+ * Terminal output grouped by file: `line:column  severity  message  rule`, with the fix hint on a
+ * dimmed line below, then skipped-file notices and a one-line total. Paths are relative, so output
+ * replayed from a cache is the same on every machine.
  */
 export function formatStylish(report: RunReport, options: StylishOptions): string {
   const red = paint(31, options.color);
@@ -28,6 +31,8 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
     const severity = violation.scope === 'historical' ? dim(violation.severity === 'error' ? 'error' : 'warn ') : violation.severity === 'error' ? red('error') : yellow('warn ');
     const accepted = violation.scope === 'historical' ? `  ${dim('(baseline)')}` : '';
     lines.push(`  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${severity}  ${violation.message}  ${dim(violation.ruleId)}${accepted}`);
+    // Under the severity column, so the eye goes from what is wrong to what to type.
+    if (violation.hint) lines.push(`${HINT_INDENT}${dim(`↳ ${violation.hint}`)}`);
   }
   if (report.notices.length > 0) {
     if (lines.length > 0) lines.push('');

@@ -55,6 +55,22 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
     expect(rule.meta.docs.rationale.length).toBeGreaterThan(20);
     for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/:/);
   });
+
+  it('should have, for every message, a hint that says what to change and is not the message again', () => {
+    const messages = rule.meta.messages as Record<string, string>;
+    const hints = (rule.meta.hints ?? {}) as Record<string, string | undefined>;
+    expect(Object.keys(hints).filter((messageId) => !(messageId in messages))).toEqual([]);
+    for (const [messageId, message] of Object.entries(messages)) {
+      const hint = hints[messageId];
+      // The message id in the expectation names the culprit when one is missing.
+      expect([messageId, typeof hint]).toEqual([messageId, 'string']);
+      expect([messageId, (hint ?? '').length >= 20]).toEqual([messageId, true]);
+      expect(hint).not.toBe(message);
+      // A hint is filled from the same report data as its message: a placeholder only it uses would stay visible.
+      const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]);
+      expect(placeholders(hint ?? '').filter((name) => !placeholders(message).includes(name))).toEqual([]);
+    }
+  });
 });
 
 describe('rule registry', () => {

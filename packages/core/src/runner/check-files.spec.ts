@@ -7,6 +7,7 @@ import { createWorkspaceView } from '../engine/workspace-view';
 import { stableStringify } from '../json/stable-stringify';
 import type { SessionShard } from '../session/session-shard';
 import { runCheck, type RunCheckOptions } from './run-check';
+import { isBlocking } from './run-report';
 
 describe('runCheck', () => {
   let workspace: string;
@@ -178,6 +179,36 @@ describe('runCheck', () => {
       write('libs/a/src/index.ts', 'export const a = 1;\n');
       const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'libs/a/src/index.ts' }], config });
       expect(report.violations).toEqual([]);
+    });
+  });
+
+  describe('a blocking violation after every cap of the session shard', () => {
+    // The shard stores one violation in all: the error, last in path and line order, is not stored.
+    const config = new ConfigResolver(builtinRules, [{ base: '', source: 'enforcer.config.json', config: { session: { maxViolationsPerFile: 1, maxViolations: 1 } } }]);
+    const files = [{ path: 'src/a.ts', hash: 'ha' }, { path: 'src/b.ts', hash: 'hb' }];
+    const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files, config, project: 'a', previousShard, profile: true });
+
+    beforeEach(() => {
+      write('src/a.ts', "console.log('x');\n".repeat(5));
+      write('src/b.ts', `console.log('y');\nconsole.log('z');\ntry { go(); } catch {}\n`);
+    });
+
+    it('should block the run, computed on the complete list', async () => {
+      const cold = await run();
+      expect(cold.shard?.totals).toMatchObject({ violations: 8, errors: 1, stored: 1, more: 7 });
+      expect(cold.shard?.files['src/b.ts']).toMatchObject({ violations: [], more: 3 });
+      expect(cold.report.violations).toHaveLength(8);
+      expect(cold.report.violations.at(-1)).toMatchObject({ file: 'src/b.ts', line: 3, ruleId: 'errors/no-empty-catch', severity: 'error', scope: 'new' });
+      expect(cold.report.summary).toMatchObject({ newErrors: 1, newWarnings: 7 });
+      expect(isBlocking(cold.report)).toBe(true);
+    });
+
+    it('should still block on the next run, which does not take a cut list from the shard', async () => {
+      const cold = await run();
+      const warm = await run(cold.shard);
+      expect(warm.profile?.files).toEqual({ analysed: 2, reused: 0 });
+      expect(warm.report).toEqual(cold.report);
+      expect(isBlocking(warm.report)).toBe(true);
     });
   });
 });

@@ -43,6 +43,7 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
         const template = messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.id} reported unknown messageId "${messageId}"`);
         const message = formatMessage(template, data);
+        const hintTemplate = (rule.meta.hints as Record<string, string | undefined> | undefined)?.[messageId];
         const target = file ?? rootPath;
         const key = `${rule.id}\0${target}\0${message}`;
         const occurrence = occurrences.get(key) ?? 0;
@@ -58,6 +59,7 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
           message,
           // The message stands in for the flagged line: the finding has no line of its own.
           fingerprint: fingerprintOf({ ruleId: rule.id, file: target, lineText: message, occurrence }),
+          ...(hintTemplate ? { hint: formatMessage(hintTemplate, data) } : {}),
         });
       },
     };

@@ -80,7 +80,7 @@ function withoutProjectRules<T extends { violations: Violation[] }>(stored: T | 
 }
 
 /** Adds each project finding to its file's result, or to a result of its own (the project root, or a file nothing else checks). */
-function mergeProjectFindings(results: FileResult[], found: ProjectCheckResult): void {
+export function mergeProjectFindings(results: FileResult[], found: ProjectCheckResult): void {
   if (found.violations.length === 0 && found.notices.length === 0) return;
   const byFile = new Map(results.map((result) => [result.file, result]));
   const resultOf = (file: string): FileResult => {

@@ -10,8 +10,10 @@ import { writeFileAtomic } from './atomic-write';
 export const SESSION_SHARD_VERSION = 2;
 export const SESSION_SHARD_FILE = 'session.json';
 
-/** A violation in compact form (the file is the key it is stored under). */
-export type CompactViolation = [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string];
+/** A violation in compact form (the file is the key it is stored under); the hint, when there is one, last. */
+export type CompactViolation =
+  | [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string]
+  | [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string, hint: string];
 
 export type CompactNotice = [code: NoticeCode, message: string];
 
@@ -108,11 +110,12 @@ export function buildSessionShard(results: readonly FileResult[], key: ShardKey,
 }
 
 function compact(violation: Violation): CompactViolation {
-  return [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint];
+  const fields: CompactViolation = [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint];
+  return violation.hint === undefined ? fields : [...fields, violation.hint];
 }
 
-function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint]: CompactViolation): Violation {
-  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint };
+function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint, hint]: CompactViolation): Violation {
+  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint, ...(hint === undefined ? {} : { hint }) };
 }
 
 /** A file's stored result, as a reuse gives it back. */
@@ -216,7 +219,7 @@ function isDigestMap(value: unknown): boolean {
 function isCompactViolation(value: unknown): value is CompactViolation {
   return (
     Array.isArray(value) &&
-    value.length === 8 &&
+    (value.length === 8 || (value.length === 9 && typeof value[8] === 'string')) &&
     typeof value[0] === 'string' &&
     (value[1] === 'error' || value[1] === 'warn') &&
     [2, 3, 4, 5].every((index) => Number.isInteger(value[index])) &&

@@ -2,9 +2,11 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main';
+import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
 import { builtinRules } from '../rules';
 import { reportedViolation, reportOf } from '../reporters/__fixtures__/reports';
 import type { RunReport } from '../runner/run-report';
+import { rulesFixing } from './__fixtures__/fixable-rules';
 import { findReportFiles } from './find-reports';
 import { summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './workspace-summary';
 
@@ -49,25 +51,27 @@ describe('workspace summary', () => {
       return writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'npx nx affected -t enforce' });
     };
     expect(await write(files)).toBe('BLOCKED');
-    const first = ['STATUS.md', 'VIOLATIONS.md', 'BLOCK.md', 'workspace.sarif'].map(read);
+    const outputs = ['STATUS.md', 'VIOLATIONS.md', 'BLOCK.md', 'workspace.sarif', 'agent-report.json'];
+    const first = outputs.map(read);
     expect(await write([...files].reverse())).toBe('BLOCKED');
-    expect(['STATUS.md', 'VIOLATIONS.md', 'BLOCK.md', 'workspace.sarif'].map(read)).toEqual(first);
+    expect(outputs.map(read)).toEqual(first);
     expect(read('STATUS.md')).toContain('**Status: BLOCKED**');
     expect(read('STATUS.md')).toContain('| b | 1 | 0 | 1 | 2 |');
-    expect(read('BLOCK.md')).toContain('1. `libs/b/x.ts:1:1` `errors/no-empty-catch`');
+    expect(read('BLOCK.md')).toContain('1. `libs/b/x.ts` (project `b`): 1 blocking violation\n   - `libs/b/x.ts:1:1` `errors/no-empty-catch`');
     expect(read('BLOCK.md')).toContain('npx nx affected -t enforce');
-    expect(read('BLOCK.md')).toContain('1 new error blocks the run.');
+    expect(JSON.parse(read('agent-report.json'))).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, filesToReadFirst: ['libs/b/x.ts'] });
     expect(JSON.parse(read('workspace.sarif')).runs[0].results).toHaveLength(4);
     expect(await findReportFiles(join(workspace, '.nx-enforcer'), workspace)).toHaveLength(3);
   });
 
-  it('should remove BLOCK.md once nothing blocks', async () => {
+  it('should remove BLOCK.md once nothing blocks, and still write agent-report.json', async () => {
     writeReport('libs/b', report('b', []));
     mkdirSync(join(workspace, '.nx-enforcer/summary'), { recursive: true });
     writeFileSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'), 'stale');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('WARNINGS');
     expect(existsSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'))).toBe(false);
+    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'x', filesToReadFirst: [], nextActions: [] });
   });
 
   it('should cap the listed violations but keep the counts exact', async () => {
@@ -75,6 +79,103 @@ describe('workspace summary', () => {
     const { summary } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(summary.newViolations).toHaveLength(SUMMARY_LIMITS.violations);
     expect(summary.totalNew).toBe(SUMMARY_LIMITS.violations + 8);
+  });
+
+  it('should write BLOCK.md for a reader who knows nothing: what blocks, why, the fix order with hints and fix commands, the re-check', async () => {
+    const error = (file: string, line: number, ruleId: string, hint?: string) =>
+      violation({ file, line, ruleId, severity: 'error', message: `${ruleId} at ${line}`, fingerprint: `${file}:${line}`, ...(hint === undefined ? {} : { hint }) });
+    writeReport('libs/a', report('api', [error('libs/api/a.ts', 4, 'logging/no-console', 'Use the logger'), error('libs/api/a.ts', 2, 'logging/no-console', 'Use the logger'), error('libs/api/broken.ts', 1, 'parse-error')]));
+    writeReport('libs/b', report('web', [error('libs/web/x.ts', 7, 'errors/no-empty-catch', 'Rethrow | or handle'), violation({ file: 'libs/web/x.ts', line: 9 })]));
+    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
+    const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
+    const rules = rulesFixing({ 'logging/no-console': 'safe' });
+    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules, recheckCommand: 'npx nx affected -t enforce' })).toBe('BLOCKED');
+    const descriptionOf = (ruleId: string) => rules.find((rule) => rule.id === ruleId)?.meta.docs.description;
+    expect(read('BLOCK.md')).toBe(
+      [
+        '# Blocked: 4 blocking violations in 3 files of 2 projects',
+        '',
+        "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: suppressing or baselining a violation is for the project's owners to decide.",
+        '',
+        '## Why',
+        '',
+        'Each violation breaks one of these rules:',
+        '',
+        '| Rule | Blocking | What it enforces |',
+        '| --- | ---: | --- |',
+        `| \`logging/no-console\` | 2 | ${descriptionOf('logging/no-console')} |`,
+        `| \`errors/no-empty-catch\` | 1 | ${descriptionOf('errors/no-empty-catch')} |`,
+        '| `parse-error` | 1 | The file does not parse, so no rule could check it. |',
+        '',
+        '## Fix in this order',
+        '',
+        'Files that do not parse come first (nothing else in them could be checked), then the files with the most blocking violations.',
+        '',
+        '1. `libs/api/broken.ts` (project `api`): 1 blocking violation',
+        '   - `libs/api/broken.ts:1:1` `parse-error`: parse-error at 1',
+        '2. `libs/api/a.ts` (project `api`): 2 blocking violations',
+        '   - `libs/api/a.ts:2:1` `logging/no-console`: logging/no-console at 2',
+        '     Fix: Use the logger',
+        '   - `libs/api/a.ts:4:1` `logging/no-console`: logging/no-console at 4',
+        '     Fix: Use the logger',
+        '   - Automatic fix for `logging/no-console`: `npx nx run api:enforce-fix`',
+        '3. `libs/web/x.ts` (project `web`): 1 blocking violation',
+        '   - `libs/web/x.ts:7:1` `errors/no-empty-catch`: errors/no-empty-catch at 7',
+        '     Fix: Rethrow \\| or handle',
+        '',
+        '## Then re-check',
+        '',
+        '```sh',
+        'npx nx affected -t enforce',
+        '```',
+        '',
+        'This file is removed once nothing blocks. The complete list, with hints and fix commands, is in `agent-report.json` beside it (JSON, for tools and agents); every new violation, warnings included, is in `VIOLATIONS.md`.',
+        '',
+      ].join('\n'),
+    );
+    const agentReport = JSON.parse(read('agent-report.json'));
+    expect(agentReport.filesToReadFirst).toEqual(['libs/api/broken.ts', 'libs/api/a.ts', 'libs/web/x.ts']);
+    expect(agentReport.nextActions[1]).toEqual({ project: 'api', file: 'libs/api/a.ts', line: 2, column: 1, rule: 'logging/no-console', severity: 'error', message: 'logging/no-console at 2', hint: 'Use the logger', fixCommand: 'npx nx run api:enforce-fix' });
+  });
+
+  it('should cap what BLOCK.md lists, saying how many more and where, with counts from the complete list', async () => {
+    const errors = (file: string, count: number) => Array.from({ length: count }, (_, index) => violation({ file, line: index + 1, severity: 'error', fingerprint: `${file}${index}` }));
+    writeReport('libs/a', report('a', [...errors('libs/a/many.ts', SUMMARY_LIMITS.blocking + 5), ...errors('libs/a/some.ts', 2)]));
+    rmSync(join(workspace, '.nx-enforcer/libs/b'), { recursive: true });
+    const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    const block = read('BLOCK.md');
+    expect(block).toMatch(new RegExp(`^# Blocked: ${SUMMARY_LIMITS.blocking + 7} blocking violations in 2 files of 1 project\n`));
+    expect(block.match(/^ {3}- `libs\/a\//gm)).toHaveLength(SUMMARY_LIMITS.blocking);
+    expect(block).toContain('   - …and 5 more in this file.\n');
+    expect(block).not.toContain('some.ts');
+    expect(block).toContain('…and 7 more blocking violations in 1 more file: see `agent-report.json` for the complete list.');
+    expect(JSON.parse(read('agent-report.json')).nextActions).toHaveLength(SUMMARY_LIMITS.blocking + 7);
+  });
+
+  describe('a blocking violation after every display cap', () => {
+    // More warnings than any list shows (VIOLATIONS.md, a session shard's per-file cap), all before
+    // the one error in path and line order: the status must come from the complete list.
+    const warnings = SUMMARY_LIMITS.violations + DEFAULT_SESSION_LIMITS.maxViolationsPerFile + 1;
+    beforeEach(() => {
+      const many = Array.from({ length: warnings }, (_, index) => violation({ file: 'libs/a/src/a.ts', line: index + 1, fingerprint: `w${index}` }));
+      writeReport('libs/a', report('a', [...many, violation({ file: 'libs/a/src/a.ts', line: warnings + 1, ruleId: 'errors/no-empty-catch', severity: 'error', fingerprint: 'last' })]));
+      writeReport('libs/b', report('b', []));
+    });
+
+    it('should still make the summary BLOCKED, list it in BLOCK.md and agent-report.json', async () => {
+      const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
+      expect(summary.newViolations.length).toBeLessThan(summary.totalNew);
+      expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+      expect(read('BLOCK.md')).toContain(`\`libs/a/src/a.ts:${warnings + 1}:1\` \`errors/no-empty-catch\``);
+      expect(JSON.parse(read('agent-report.json'))).toMatchObject({ status: 'BLOCKED', blocking: 1, nextActions: [{ file: 'libs/a/src/a.ts', line: warnings + 1 }] });
+    });
+
+    it('should make `enforcer report` exit 1', async () => {
+      let stdout = '';
+      expect(await main(['report'], { cwd: workspace, color: false, stdout: (text) => (stdout += text), stderr: () => undefined })).toBe(1);
+      expect(stdout).toMatch(/^BLOCKED: 1 new errors, /);
+    });
   });
 
   it('should be available as `enforcer report`, exiting 1 when blocked', async () => {

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import type { Rule } from '../engine/types';
 import { escapeMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
-import { compareStrings, REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { compareStrings, compareViolations, REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
+import { AGENT_REPORT_FILE, buildAgentReport, formatAgentReport } from './agent-report';
+import { formatBlock } from './block-markdown';
+import type { BlockingViolation } from './fix-order';
+import { SUMMARY_LIMITS } from './summary-limits';
 
-/** Caps for what the summary lists; counts are always complete. */
-export const SUMMARY_LIMITS = { violations: 500, blocking: 50, worstFiles: 10 } as const;
+// Still exported from here: it is part of the public API (index.ts) under this module.
+export { SUMMARY_LIMITS };
 
 interface Counts {
   newErrors: number;
@@ -23,6 +27,8 @@ export interface WorkspaceSummary {
   /** New violations, errors first (capped at SUMMARY_LIMITS.violations). */
   newViolations: ReportedViolation[];
   totalNew: number;
+  /** Every new error with its project, never capped: what BLOCK.md and agent-report.json are built from. */
+  blocking: BlockingViolation[];
   totals: Counts & { filesChecked: number };
   /** Reports that could not be read: named, never silently dropped. */
   unreadable: string[];
@@ -41,6 +47,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
   const files = new Map<string, number>();
   const newViolations: ReportedViolation[] = [];
   const allViolations: ReportedViolation[] = [];
+  const blocking: BlockingViolation[] = [];
   const unreadable: string[] = [];
   for (const { path, displayPath } of reportFiles) {
     const report = await readReport(path);
@@ -60,6 +67,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       if (violation.scope === 'new') {
         files.set(violation.file, (files.get(violation.file) ?? 0) + 1);
         newViolations.push(violation);
+        if (violation.severity === 'error') blocking.push(report.project === undefined ? violation : { ...violation, project: report.project });
       }
     }
   }
@@ -78,6 +86,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
         .slice(0, SUMMARY_LIMITS.worstFiles),
       newViolations: newViolations.slice(0, SUMMARY_LIMITS.violations),
       totalNew: newViolations.length,
+      blocking: blocking.sort((a, b) => compareViolations(a, b) || compareStrings(a.project ?? '', b.project ?? '')),
       totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
       unreadable: unreadable.sort(compareStrings),
     },
@@ -90,19 +99,30 @@ export function statusOf(summary: WorkspaceSummary): SummaryStatus {
 }
 
 /**
- * Writes the summary folder: STATUS.md, VIOLATIONS.md, workspace.sarif, and BLOCK.md only while
- * something blocks (removed otherwise, so its presence alone means "blocked").
+ * Writes the summary folder: STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json (always,
+ * so a tool never mistakes a stale one for the current state), and BLOCK.md only while something
+ * blocks (removed otherwise, so its presence alone means "blocked").
  *
  * @throws the file system's error when the summary folder cannot be written
  */
-export async function writeWorkspaceSummary(options: { directory: string; summary: WorkspaceSummary; violations: readonly ReportedViolation[]; rules: readonly Rule[]; recheckCommand: string }): Promise<SummaryStatus> {
-  const { directory, summary } = options;
+export async function writeWorkspaceSummary(options: {
+  directory: string;
+  summary: WorkspaceSummary;
+  violations: readonly ReportedViolation[];
+  /** The rules of the run: SARIF's rule descriptors, and which violations a fix command applies to. */
+  rules: readonly Rule[];
+  recheckCommand: string;
+  /** The Nx target that applies fixes (default `enforce-fix`). */
+  fixTarget?: string;
+}): Promise<SummaryStatus> {
+  const { directory, summary, rules, recheckCommand, fixTarget } = options;
   const status = statusOf(summary);
   await writeFileAtomic(join(directory, 'STATUS.md'), formatStatus(summary, status));
   await writeFileAtomic(join(directory, 'VIOLATIONS.md'), formatViolations(summary));
-  await writeFileAtomic(join(directory, 'workspace.sarif'), formatSarif(workspaceReport(summary, options.violations), options.rules));
+  await writeFileAtomic(join(directory, 'workspace.sarif'), formatSarif(workspaceReport(summary, options.violations), rules));
+  await writeFileAtomic(join(directory, AGENT_REPORT_FILE), formatAgentReport(buildAgentReport({ summary, status, rules, recheckCommand, fixTarget })));
   const blockPath = join(directory, 'BLOCK.md');
-  if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, options.recheckCommand));
+  if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, { rules, recheckCommand, fixTarget }));
   else await rm(blockPath, { force: true });
   return status;
 }
@@ -152,23 +172,6 @@ function formatViolations(summary: WorkspaceSummary): string {
   for (const v of summary.newViolations) lines.push(`- ${v.severity} \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`);
   if (summary.totalNew > summary.newViolations.length) lines.push('', `…and ${summary.totalNew - summary.newViolations.length} more: see each project's report.json.`);
   return `${lines.join('\n')}\n`;
-}
-
-function formatBlock(summary: WorkspaceSummary, recheckCommand: string): string {
-  const blocking = summary.newViolations.filter((v) => v.severity === 'error');
-  const shown = blocking.slice(0, SUMMARY_LIMITS.blocking);
-  const lines = [
-    '# Blocked by nx-enforcer',
-    '',
-    `${summary.totals.newErrors === 1 ? '1 new error blocks' : `${summary.totals.newErrors} new errors block`} the run. Violations in a project's enforcer.baseline.json do not block; these are not in it.`,
-    '',
-    '## Fix these first (file by file)',
-    '',
-    ...shown.map((v, index) => `${index + 1}. \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`),
-  ];
-  if (summary.totals.newErrors > shown.length) lines.push('', `…and ${summary.totals.newErrors - shown.length} more errors: see VIOLATIONS.md and each project's report.json.`);
-  lines.push('', '## Then re-check', '', '```sh', recheckCommand, '```', '');
-  return lines.join('\n');
 }
 
 /** One report over every project, for a single code-scanning upload. */

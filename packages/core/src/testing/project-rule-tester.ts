@@ -18,6 +18,8 @@ export interface ProjectExpectedError {
   /** Workspace-relative; the project root when the finding is about the project as a whole. */
   file?: string;
   message?: string;
+  /** The exact hint, or a matcher such as `expect.stringContaining(...)`. */
+  hint?: unknown;
 }
 
 export interface ProjectInvalidCase<Options> extends ProjectValidCase<Options> {
@@ -54,6 +56,7 @@ export class ProjectRuleTester {
               if (!messageMatches(messages[expected.messageId], actual.message)) throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.message}"`);
               if (expected.file !== undefined && expected.file !== actual.file) throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
               if (expected.message !== undefined && expected.message !== actual.message) throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
+              if (expected.hint !== undefined && !hintMatches(expected.hint, actual.hint)) throw new Error(`violation ${index + 1}: unexpected hint "${actual.hint}"`);
             });
           });
         }
@@ -72,6 +75,13 @@ export function checkWithRule<Options>(rule: Rule<string, Options>, testCase: Pr
   const result = checkProject(project, testCase.files, config);
   if (result.notices.length > 0) throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);
   return result.violations;
+}
+
+/** An exact string, or an asymmetric matcher (jest's `expect.stringContaining`). */
+function hintMatches(expected: unknown, actual: string | undefined): boolean {
+  if (typeof expected === 'string') return expected === actual;
+  const matcher = expected as { asymmetricMatch?: (value: unknown) => boolean };
+  return typeof matcher.asymmetricMatch === 'function' && matcher.asymmetricMatch(actual);
 }
 
 function describe_(violations: Violation[]): string {

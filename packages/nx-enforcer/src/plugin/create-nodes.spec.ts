@@ -84,7 +84,7 @@ describe('createNodes', () => {
     const projects = targetsByRoot(results);
     expect(Object.keys(projects)).toEqual(['packages/lib-a']);
     expect(projects['packages/lib-a'].configFile).toBe('packages/lib-a/package.json');
-    expect(Object.keys(projects['packages/lib-a'].targets)).toEqual(['enforce']);
+    expect(Object.keys(projects['packages/lib-a'].targets)).toEqual(['enforce', 'enforce-fix', 'enforce-watch']);
     const target = projects['packages/lib-a'].targets.enforce;
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
@@ -92,6 +92,22 @@ describe('createNodes', () => {
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
+  });
+
+  it('should infer an uncached enforce-fix target beside enforce: same executor, fix on, no inputs or outputs', async () => {
+    const results = await inferNodes({
+      'package.json': rootPackageJson,
+      'packages/lib-a/package.json': { name: 'lib-a' },
+      'packages/lib-a/src/index.ts': 'export const a = 1;\n',
+    });
+
+    const target = targetsByRoot(results)['packages/lib-a'].targets['enforce-fix'];
+    expect(target).toEqual({
+      executor: 'nx-enforcer:enforce',
+      cache: false,
+      options: { fix: true },
+      metadata: expect.objectContaining({ technologies: ['typescript'], description: expect.stringMatching(/never cached/) }),
+    });
   });
 
   it('should name the target after the targetName option', async () => {
@@ -105,8 +121,10 @@ describe('createNodes', () => {
     );
 
     const target = targetsByRoot(results)['packages/lib-a'].targets;
-    expect(Object.keys(target)).toEqual(['policies']);
+    expect(Object.keys(target)).toEqual(['policies', 'policies-fix', 'policies-watch']);
     expect(target.policies.executor).toBe('nx-enforcer:enforce');
+    expect(target['policies-fix']).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } });
+    expect(target['policies-watch']).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, continuous: true, options: { watch: true } });
   });
 
   it('should count JavaScript files as code', async () => {

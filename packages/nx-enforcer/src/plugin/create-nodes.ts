@@ -1,12 +1,12 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { globWithWorkspaceContext } from '@nx/devkit/internal';
 import { builtinRules, CODE_EXTENSIONS, DEFAULT_IGNORES, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
-import { buildEnforceTarget, type EnforceTargetOptions } from './enforce-target';
+import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, fixTargetNameOf, watchTargetNameOf, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 import { findProjectRoots } from './project-roots';
 
 export interface EnforcerPluginOptions {
-  /** Name of the inferred target. Default `enforce`. */
+  /** Name of the inferred target. Default `enforce`; the uncached fix target beside it is `<name>-fix`. */
   targetName?: string;
 }
 
@@ -16,7 +16,10 @@ export const PROJECT_CONFIG_INPUT = 'nxEnforcerProjectConfig';
 
 const PROJECT_FILES = '**/{project.json,package.json,enforcer.config.json}';
 
-/** Infers a cached `enforce` target on every project that has TypeScript, JavaScript (or Python) files. */
+/**
+ * Infers a cached `enforce` target, and the uncached `enforce-fix` beside it, on every project that
+ * has TypeScript, JavaScript (or Python) files.
+ */
 export const createNodes: CreateNodes<EnforcerPluginOptions> = [
   PROJECT_FILES,
   async (configFiles, options, context): Promise<CreateNodesResultArray> => {
@@ -34,7 +37,8 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
         continue;
       }
       const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, ...(await configuredInputs(context.workspaceRoot, root)) });
-      results.push([configFile, { projects: { [root]: { namedInputs, targets: { [targetName]: target } } } }]);
+      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget() };
+      results.push([configFile, { projects: { [root]: { namedInputs, targets } } }]);
     }
     return results;
   },

@@ -57,3 +57,57 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
     },
   };
 }
+
+/** The fix target's name next to an enforce target. */
+export function fixTargetNameOf(targetName: string): string {
+  return `${targetName}-fix`;
+}
+
+/**
+ * The inferred `enforce-fix` target: the same executor with `fix: true`. Never cached: its product is
+ * the edited sources, which a cache hit would not produce (a replay would report "fixed" and change
+ * nothing). It declares no outputs and writes none: the `enforce` target's output folder stays that
+ * target's, and since the fixed sources are its inputs, its next run checks them afresh.
+ */
+export function buildEnforceFixTarget(): TargetConfiguration {
+  return {
+    executor: 'nx-enforcer:enforce',
+    cache: false,
+    options: { fix: true },
+    metadata: {
+      technologies: ['typescript'],
+      description: 'Apply the safe fixes of the code policies to the project sources, then report what remains (nx-enforcer; never cached)',
+      help: {
+        command: 'npx enforcer --help',
+        example: { options: { fixType: 'suggestion' } },
+      },
+    },
+  };
+}
+
+/** The watch target's name next to an enforce target. */
+export function watchTargetNameOf(targetName: string): string {
+  return `${targetName}-watch`;
+}
+
+/**
+ * The inferred `enforce-watch` target: the same executor with `watch: true`, marked continuous (it
+ * runs until stopped, so Nx neither waits for it nor caches it). It writes the `enforce` outputs as
+ * it goes, atomically, so stopping it leaves a valid shard.
+ */
+export function buildEnforceWatchTarget(): TargetConfiguration {
+  return {
+    executor: 'nx-enforcer:enforce',
+    cache: false,
+    continuous: true,
+    options: { watch: true },
+    metadata: {
+      technologies: ['typescript'],
+      description: 'Check the project again after every burst of file changes (nx-enforcer; continuous, never cached)',
+      help: {
+        command: 'npx enforcer --help',
+        example: { options: { watchDebounce: 500 } },
+      },
+    },
+  };
+}

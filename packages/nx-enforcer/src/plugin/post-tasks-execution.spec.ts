@@ -6,10 +6,10 @@ import { postTasksExecution, SUMMARY_DIRECTORY } from './post-tasks-execution';
 
 describe('postTasksExecution', () => {
   let workspace: string;
-  const writeReport = (folder: string, project: string, newErrors: number) => {
+  const writeReport = (folder: string, project: string, newErrors: number, ruleId = 'errors/no-empty-catch') => {
     mkdirSync(join(workspace, folder), { recursive: true });
     const violations = Array.from({ length: newErrors }, (_, index) => ({
-      ruleId: 'errors/no-empty-catch', severity: 'error', file: `${project}/x.ts`, line: index + 1, column: 1, endLine: index + 1, endColumn: 2, message: 'Empty catch block', fingerprint: `f${index}`, scope: 'new',
+      ruleId, severity: 'error', file: `${project}/x.ts`, line: index + 1, column: 1, endLine: index + 1, endColumn: 2, message: 'Empty catch block', fingerprint: `f${index}`, scope: 'new',
     }));
     const summary = { filesChecked: 1, errors: newErrors, warnings: 0, newErrors, newWarnings: 0, historical: 0, notices: 0 };
     writeFileSync(join(workspace, folder, 'report.json'), JSON.stringify({ version: 1, project, enforcerVersion: '0', configHash: 'h', summary, violations, notices: [] }));
@@ -42,6 +42,24 @@ describe('postTasksExecution', () => {
     expect(status).toContain('1 new errors, 0 new warnings, 0 historical (baseline), in 2 files of 2 projects.');
     expect(status).not.toContain('not-run');
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'))).toBe(true);
+    const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
+    expect(agentReport).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'npx nx affected -t enforce', filesToReadFirst: ['libs/a/x.ts'] });
+    expect(agentReport.nextActions).toEqual([expect.objectContaining({ project: 'libs/a', file: 'libs/a/x.ts', line: 1, rule: 'errors/no-empty-catch' })]);
+  });
+
+  it("should give fix commands for the workspace's fixable rules, named after the configured target", async () => {
+    mkdirSync(join(workspace, 'tools/rules'), { recursive: true });
+    writeFileSync(join(workspace, 'enforcer.config.json'), JSON.stringify({ rulesDirectory: 'tools/rules' }));
+    writeFileSync(
+      join(workspace, 'tools/rules/quick-fix.js'),
+      "module.exports = { id: 'acme/quick-fix', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { found: 'found: it' }, fixable: 'safe', schema: { type: 'object', additionalProperties: false }, defaultOptions: {} }, create: () => ({}) };\n",
+    );
+    writeReport('.nx-enforcer/libs/a', 'libs/a', 1, 'acme/quick-fix');
+    await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/a' }]));
+    const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
+    expect(agentReport.recheckCommand).toBe('npx nx affected -t policy');
+    expect(agentReport.nextActions).toEqual([expect.objectContaining({ rule: 'acme/quick-fix', fixCommand: 'npx nx run libs/a:policy-fix' })]);
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('Automatic fix for `acme/quick-fix`: `npx nx run libs/a:policy-fix`');
   });
 
   it('should follow the configured target name, and do nothing when no enforce task ran', async () => {

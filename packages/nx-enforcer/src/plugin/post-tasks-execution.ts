@@ -14,7 +14,8 @@ const SUMMARY_KEY_FILE = '.summary-key';
 
 /**
  * After any `nx run-many` / `nx affected` (or single run) of the enforce target, merges the
- * reports of the projects that ran or were restored from cache into `.nx-enforcer/summary/`.
+ * reports of the projects that ran or were restored from cache into `.nx-enforcer/summary/`
+ * (STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json, and BLOCK.md while blocked).
  * Reports are read one at a time; a missing one is named in STATUS.md, never fatal.
  */
 export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = async (options, context) => {
@@ -40,6 +41,8 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
     violations,
     rules: await workspaceRules(context.workspaceRoot),
     recheckCommand: `npx nx affected -t ${targetName}`,
+    // The fix target is named after the enforce target, so a renamed one still gets working commands.
+    fixTarget: `${targetName}-fix`,
   });
   // With the digest of the STATUS.md it produced: a summary written since by anything else is rebuilt.
   if (key !== undefined) await writeFileAtomic(join(directory, SUMMARY_KEY_FILE), `${key} ${statusDigest(directory)}\n`);
@@ -68,7 +71,7 @@ function readKey(directory: string): string | undefined {
   }
 }
 
-/** The rules SARIF describes: built-in, workspace rules and root patterns (built-ins if the config is broken). */
+/** The rules SARIF describes and fix commands come from: built-in, workspace rules and root patterns (built-ins if the config is broken). */
 async function workspaceRules(workspaceRoot: string): Promise<readonly Rule[]> {
   try {
     return (await loadConfig({ workspaceRoot, rules: builtinRules })).rules;

@@ -36,6 +36,11 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', Project
       notDependOn: 'Projects tagged "{{sourceTag}}" must not depend on projects tagged "{{tag}}": "{{target}}" is one; move the code or invert the dependency.',
       deepImport: 'Deep import into "{{target}}" ({{specifier}}): import it through its public entry point instead.',
     },
+    hints: {
+      onlyDependOn: 'Import what this code needs from a project tagged {{allowed}} instead of "{{target}}" (move that code into one), or give "{{target}}" one of those tags in its project.json if it belongs there.',
+      notDependOn: 'Remove the import of "{{target}}": move the code you need into a project not tagged "{{tag}}", or have the caller pass it in (an interface here, the implementation there).',
+      deepImport: 'Replace {{specifier}} with the package name of "{{target}}" (its index or `exports` entry), and export what you need from that entry point if it is missing.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -45,6 +45,10 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
       dateInString: 'Hardcoded date "{{date}}": take it from the clock, from configuration, or from a named constant that says what the date means.',
       dateConstructor: '{{call}} builds a fixed calendar date: take it from the clock, from configuration, or from a named constant that says what the date means.',
     },
+    hints: {
+      dateInString: 'Move "{{date}}" into an UPPER_CASE constant that names it (`const TRIAL_END = \'{{date}}\'`), read it from configuration, or compute it from the clock (`new Date()`).',
+      dateConstructor: 'Pass a named constant instead of literals (`const LAUNCH_DATE = \'…\'`, then `new Date(LAUNCH_DATE)`), or read the date from configuration or the clock (`new Date()`).',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -25,6 +25,10 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
       emptyCatchCallback:
         'Empty .catch() callback swallows the rejection: handle it, rethrow it, or add a comment that says why it is ignored.',
     },
+    hints: {
+      emptyCatch: 'Write the handling between the braces, e.g. `catch (error) { logger.warn(\'…\', error); }` or a rethrow, or a comment there that says why ignoring is safe (`// ignored: <why>`).',
+      emptyCatchCallback: 'Give the callback a body, e.g. `.catch((error) => { logger.warn(\'…\', error); })` or a fallback value, or a comment inside it that says why ignoring the rejection is safe.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

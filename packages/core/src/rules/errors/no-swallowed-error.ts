@@ -24,6 +24,10 @@ export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorO
       swallowed: 'The caught error "{{name}}" is never used: rethrow it, log it, return it or pass it on (or write `catch {` if ignoring it is deliberate).',
       swallowedInCallback: 'The rejection reason "{{name}}" is never used: rethrow it, log it, return it or pass it on.',
     },
+    hints: {
+      swallowed: 'Use {{name}} in the handler, e.g. `throw new Error(\'…\', { cause: {{name}} })` or `logger.error(\'…\', {{name}})`, or write `catch {` without the binding if ignoring it is deliberate.',
+      swallowedInCallback: 'Use {{name}} in the callback, e.g. `logger.error(\'…\', {{name}})` or `throw {{name}}`; if ignoring it is deliberate, drop the parameter (`.catch(() => fallback)`).',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -61,6 +61,10 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       unhandledCall: '{{call}}() can throw and is not inside a try block: handle the error here, or document the function with @throws if its callers should.',
       unhandledPromise: '{{call}}() can reject and the rejection is not handled: await it inside try/catch, add .catch(), or return the promise to the caller.',
     },
+    hints: {
+      unhandledCall: 'Wrap the {{call}}() call in `try { … } catch (error) { … }` in this function and handle the failure there, or add `@throws` to the function\'s JSDoc so its callers handle it.',
+      unhandledPromise: 'Write `try { await {{call}}(…) } catch (error) { … }`, chain `.catch((error) => …)` onto the promise, or `return` the promise so the caller handles the rejection.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

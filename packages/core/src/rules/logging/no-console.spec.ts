@@ -1,5 +1,8 @@
+import { lintSource } from '../../engine/lint-source';
+import type { Rule } from '../../engine/types';
+import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
-import rule from './no-console';
+import rule, { type NoConsoleOptions } from './no-console';
 
 new RuleTester().run(rule, {
   valid: [
@@ -38,4 +41,55 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'unexpected', line: 4 }],
     },
   ],
+});
+
+/** The rule's fixes for `code` with these options, and the text once they are applied. */
+function fix(code: string, options: Partial<NoConsoleOptions>, file = 'src/file.ts') {
+  const rules = [{ rule: rule as unknown as Rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions, ...options } }];
+  const { fixes = [] } = lintSource({ file, text: code, rules, isTestFile: false, collectFixes: true });
+  return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
+}
+
+describe('logging/no-console fix', () => {
+  const acme = { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' };
+
+  it('should call the configured logger at the matching level and import it, as a safe fix', () => {
+    const code = "import { load } from './load';\n\nexport function start() {\n  console.log('up');\n  console.info('ready');\n  console.warn('slow');\n  console.error(load());\n  console.debug('a');\n  console.trace('b');\n}\n";
+    const result = fix(code, acme);
+
+    expect(result.kinds).toEqual(['safe', 'safe', 'safe', 'safe', 'safe', 'safe']);
+    expect(result.text).toBe(
+      "import { load } from './load';\nimport { logger } from '@acme/logging';\n\nexport function start() {\n  logger.info('up');\n  logger.info('ready');\n  logger.warn('slow');\n  logger.error(load());\n  logger.debug('a');\n  logger.debug('b');\n}\n",
+    );
+    // Idempotent: the fixed file has nothing left to fix.
+    expect(fix(result.text, acme)).toEqual({ kinds: [], text: result.text });
+  });
+
+  it('should merge into an existing import of the logger module', () => {
+    expect(fix("import { format } from '@acme/logging';\nconsole.log(format(1));\n", acme).text).toBe("import { format, logger } from '@acme/logging';\nlogger.info(format(1));\n");
+  });
+
+  it('should use a logger already imported or declared in the file, with or without loggerModule', () => {
+    expect(fix("import { log } from './log';\nconsole['warn']('x');\n", { logger: 'log' }).text).toBe("import { log } from './log';\nlog.warn('x');\n");
+    expect(fix("const log = createLogger();\nglobalThis.console.info('x');\n", { logger: 'log.child' }).text).toBe("const log = createLogger();\nlog.child.info('x');\n");
+  });
+
+  it('should offer no fix without a usable logger, for a method with no level, or for a reference that is not a call', () => {
+    expect(fix("console.log('x');\n", {}).kinds).toEqual([]);
+    expect(fix("console.log('x');\n", { logger: 'logger' }).kinds).toEqual([]);
+    expect(fix("console.log('x');\n", { logger: 'the platform logger', loggerModule: '@acme/logging' }).kinds).toEqual([]);
+    expect(fix("console.table(rows);\nconsole.dir(x);\n", acme).kinds).toEqual([]);
+    expect(fix('promise.catch(console.error);\n', acme).kinds).toEqual([]);
+    expect(fix("import type { logger } from '@acme/logging';\nconsole.log('x');\n", acme).kinds).toEqual([]);
+  });
+
+  it('should not add an import to a CommonJS file', () => {
+    expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.cjs').kinds).toEqual([]);
+    expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.js').kinds).toEqual([]);
+    expect(fix("export default () => console.log('x');\n", acme, 'src/index.js').text).toBe("import { logger } from '@acme/logging';\n\nexport default () => logger.info('x');\n");
+  });
+
+  it('should leave allowed methods alone and fix the others', () => {
+    expect(fix("console.error('e');\nconsole.log('l');\n", { ...acme, allow: ['error'] }).text).toBe("import { logger } from '@acme/logging';\n\nconsole.error('e');\nlogger.info('l');\n");
+  });
 });

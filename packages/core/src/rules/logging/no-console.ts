@@ -1,16 +1,27 @@
 import picomatch from 'picomatch';
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
+import type { Fix } from '../../engine/types';
 import { isGlobalReference } from '../rule-utils/global-reference';
 
 export interface NoConsoleOptions {
   /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */
   allow: string[];
-  /** The logger to use instead, named in the message (e.g. `Logger from @acme/logging`). */
+  /**
+   * The logger to use instead, named in the message (e.g. `logger from @acme/logging`); its first
+   * word, an identifier or dotted path, is what the fix calls.
+   */
   logger: string;
   /** Entry points that print by design (CLIs, scripts): globs relative to the workspace root. */
   entryPoints: string[];
+  /** The module the logger is imported from, for the fix to add the import; empty: only where it is already in scope. */
+  loggerModule: string;
 }
+
+/** The logger method a console method becomes; methods without one (`table`, `dir`...) get no fix. */
+const LOGGER_METHODS: Readonly<Record<string, string>> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
+
+const LOGGER_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /**
  * Console output bypasses the application's logger: no levels, no structure, no redaction, and it
@@ -30,6 +41,13 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
       unexpected: 'Unexpected console.{{method}}(): log through the project logger instead.',
       unexpectedWithLogger: 'Unexpected console.{{method}}(): use {{logger}} instead.',
     },
+    hints: {
+      unexpected:
+        'Log through the project logger instead of console.{{method}}(), e.g. `logger.info(…)`; set the rule\'s `logger` and `loggerModule` options so `--fix` rewrites the call, or list the file in `entryPoints` if it prints by design.',
+      unexpectedWithLogger:
+        'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, debug/trace → debug); `--fix` does it where the logger is imported or `loggerModule` is set.',
+    },
+    fixable: 'safe',
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -43,7 +61,12 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
         },
         logger: {
           type: 'string',
-          description: 'The logger to use instead, named in the message.',
+          description: 'The logger to use instead, named in the message; its first word (an identifier or dotted path, e.g. `logger` in "logger from @acme/logging") is what the fix calls.',
+          default: '',
+        },
+        loggerModule: {
+          type: 'string',
+          description: 'The module the logger is imported from, e.g. "@acme/logging": the fix adds the import where a file lacks it. Empty: the fix applies only where the logger is already imported or declared.',
           default: '',
         },
         entryPoints: {
@@ -54,21 +77,24 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
         },
       },
     },
-    defaultOptions: { allow: [], logger: '', entryPoints: [] },
+    defaultOptions: { allow: [], logger: '', entryPoints: [], loggerModule: '' },
     keywords: ['console'],
   },
   create(context) {
     if (context.isTestFile) return {};
     if (context.options.entryPoints.length > 0 && picomatch(context.options.entryPoints, { dot: true })(context.file)) return {};
     const allowed = new Set(context.options.allow);
+    const fixes = new LoggerFixes(context.file, context.options);
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {
       if (!isGlobalReference(node.expression, 'console')) return;
       if (method !== undefined && allowed.has(method)) return;
       const logger = context.options.logger;
+      const fix = fixes.fixFor(node, method, context.sourceFile);
       context.report({
         node,
         messageId: logger ? 'unexpectedWithLogger' : 'unexpected',
         data: { method: method ?? '*', logger },
+        ...(fix ? { fix } : {}),
       });
     };
     return {
@@ -82,3 +108,87 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     };
   },
 });
+
+/**
+ * The safe fix of a `console.<method>(…)` call: the configured logger's call instead, plus its
+ * import when the file lacks it and `loggerModule` says where it comes from. Only calls: a console
+ * method passed as a callback would lose its `this` as a logger method.
+ */
+class LoggerFixes {
+  private readonly expression?: string;
+  private readonly root?: string;
+  /** How the file binds the logger's root name, looked up once per file. */
+  private binding?: Binding;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: NoConsoleOptions,
+  ) {
+    const expression = options.logger.split(/\s+from\s+/)[0].trim();
+    if (LOGGER_EXPRESSION.test(expression)) {
+      this.expression = expression;
+      this.root = expression.split('.')[0];
+    }
+  }
+
+  fixFor(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined, sourceFile: ts.SourceFile): Fix | undefined {
+    const level = method === undefined ? undefined : LOGGER_METHODS[method];
+    if (!this.expression || !this.root || !level) return undefined;
+    if (!ts.isCallExpression(node.parent) || node.parent.expression !== node) return undefined;
+    this.binding ??= bindingOf(sourceFile, this.root);
+    // A type of that name would clash with the import, and cannot be called.
+    if (this.binding === 'type') return undefined;
+    const edits = [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `${this.expression}.${level}` }];
+    if (this.binding === 'value') return { kind: 'safe', edits };
+    if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return undefined;
+    return { kind: 'safe', edits, imports: [{ moduleSpecifier: this.options.loggerModule, namedImports: [this.root] }] };
+  }
+}
+
+type Binding = 'value' | 'type' | 'none';
+
+/** What a top-level statement of the file binds `name` to: a value (import, variable, function, class), only a type, or nothing. */
+function bindingOf(sourceFile: ts.SourceFile, name: string): Binding {
+  let found: Binding = 'none';
+  for (const statement of sourceFile.statements) {
+    const binding = statementBinding(statement, name);
+    if (binding === 'value') return 'value';
+    if (binding === 'type') found = 'type';
+  }
+  return found;
+}
+
+function statementBinding(statement: ts.Statement, name: string): Binding {
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return 'none';
+    const kind = (typeOnly: boolean): Binding => (typeOnly || clause.isTypeOnly ? 'type' : 'value');
+    if (clause.name?.text === name) return kind(false);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) return bindings.name.text === name ? kind(false) : 'none';
+    const element = bindings?.elements.find((candidate) => candidate.name.text === name);
+    return element ? kind(element.isTypeOnly) : 'none';
+  }
+  if (ts.isImportEqualsDeclaration(statement)) return statement.name.text === name ? 'value' : 'none';
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((declaration) => bindsName(declaration.name, name)) ? 'value' : 'none';
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) return statement.name?.text === name ? 'value' : 'none';
+  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return statement.name.text === name ? 'type' : 'none';
+  return 'none';
+}
+
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+/**
+ * Whether an `import` declaration may be added: not to CommonJS files (`.cjs`, `.cts`, or a `.js`
+ * without any import or export), where it would not run.
+ */
+function acceptsImports(file: string, sourceFile: ts.SourceFile): boolean {
+  if (/\.c[jt]s$/i.test(file)) return false;
+  if (!/\.jsx?$/i.test(file)) return true;
+  return sourceFile.statements.some(
+    (statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+}

@@ -48,6 +48,11 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       looseBody: '@Body() parameter "{{name}}" is typed "{{type}}", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.',
       unvalidatedField: '@Body(\'{{field}}\') reads a field typed "{{type}}" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or move the field into a DTO class.',
     },
+    hints: {
+      untypedBody: 'Type the parameter with a DTO class whose properties carry class-validator decorators: `@Body() {{name}}: CreateItemDto`.',
+      looseBody: 'Replace "{{type}}" with a DTO class whose properties carry class-validator decorators (`@Body() {{name}}: CreateItemDto`), or pass a schema pipe: `@Body(new ZodValidationPipe(schema))`.',
+      unvalidatedField: 'Pass a validating pipe as the second argument, e.g. `@Body(\'{{field}}\', ParseIntPipe)` or `ParseUUIDPipe`, or type the field with a DTO class.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

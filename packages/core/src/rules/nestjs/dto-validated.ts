@@ -37,6 +37,10 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
         'Body DTO "{{dto}}" has properties without a validation decorator ({{properties}}): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.',
       cannotVerify: 'Body DTO "{{dto}}" was not found through "{{specifier}}", so its validation cannot be verified: import it from the file that declares it.',
     },
+    hints: {
+      unvalidatedProperties: 'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
+      cannotVerify: 'Import {{dto}} directly from the file that declares `class {{dto}}` instead of "{{specifier}}", or set reportUnresolved to false in the rule options.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -29,6 +29,9 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
     messages: {
       missingGuard: '{{verb}} handler "{{method}}" has no guard: add {{guard}} to the method or its controller, or mark it {{public}} if it is meant to be open.',
     },
+    hints: {
+      missingGuard: 'Put {{guard}}, naming the guard that authenticates the caller, above "{{method}}" or above its @Controller() class; if anyone may call it, mark it {{public}} instead.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -31,6 +31,9 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
     messages: {
       dataAccess: 'Controller "{{controller}}" queries the database directly through this.{{client}}: move the data access into an injected service and call that from the handler.',
     },
+    hints: {
+      dataAccess: 'Move this query into a method of an @Injectable() service that injects this.{{client}}, inject that service into {{controller}}\'s constructor, and call the service method here.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

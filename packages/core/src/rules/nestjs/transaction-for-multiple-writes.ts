@@ -54,6 +54,9 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       writesWithoutTransaction:
         'Method "{{method}}" writes with Prisma more than once outside a transaction ({{operations}}): wrap the writes in this.{{client}}.$transaction(...) so they succeed or fail together.',
     },
+    hints: {
+      writesWithoutTransaction: 'Run the writes in `await this.{{client}}.$transaction(async (tx) => { … })`, calling them on `tx` instead of this.{{client}}, or pass them as an array: `this.{{client}}.$transaction([...])`.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -26,6 +26,9 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     messages: {
       forbiddenPath: '{{file}} is at a forbidden path ({{pattern}}{{reason}}): move it out of {{pattern}} or delete it.',
     },
+    hints: {
+      forbiddenPath: 'Delete {{file}} (`git rm {{file}}`), or move what is still used to a path that {{pattern}} does not match and update its imports.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

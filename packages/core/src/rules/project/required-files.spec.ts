@@ -23,6 +23,12 @@ new ProjectRuleTester().run(rule, {
       errors: [{ messageId: 'missingFile', file: 'apps/app', message: 'Project app has no README.md: add it at apps/app/README.md.' }],
     },
     {
+      name: 'the finding carries its hint',
+      files: [],
+      options: { files: ['OWNERS'] },
+      errors: [{ messageId: 'missingFile', hint: expect.stringContaining('OWNERS') }],
+    },
+    {
       name: 'a file of the same name in another project or a subfolder does not count',
       files: ['apps/app/src/README.md', 'apps/app-e2e/README.md'],
       options: { files: ['README.md'] },

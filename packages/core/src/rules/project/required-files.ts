@@ -26,6 +26,9 @@ export default defineRule<'missingFile', RequiredFilesOptions>({
     messages: {
       missingFile: 'Project {{project}} has no {{file}}{{reason}}: add it at {{root}}/{{file}}.',
     },
+    hints: {
+      missingFile: 'Create {{root}}/{{file}} (for a glob, any file that matches it) and commit it with the project.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -26,6 +26,9 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
       bareExcept:
         'Bare `except:` also catches KeyboardInterrupt and SystemExit: catch the specific exception, or `Exception` if any error is really expected.',
     },
+    hints: {
+      bareExcept: 'Write `except Exception:` (or the specific exceptions the block handles) instead of `except:`.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -27,6 +27,9 @@ export default defineRule<'importStar', NoImportStarOptions>({
     messages: {
       importStar: 'Wildcard import from {{module}}: import the names that are used (from {{module}} import a, b) or the module itself.',
     },
+    hints: {
+      importStar: 'Replace `from {{module}} import *` with `from {{module}} import name_a, name_b`, listing the names this file uses, or import the module and qualify the names.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

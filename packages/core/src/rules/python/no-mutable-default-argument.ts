@@ -30,6 +30,9 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
       mutableDefault:
         'Mutable default {{kind}} for "{{name}}" is created once and shared by every call: default to None and create the value in the function body.',
     },
+    hints: {
+      mutableDefault: 'Change the default to None (`{{name}}=None`) and start the body with `if {{name}} is None: {{name}} = …`, building a fresh {{kind}} on each call.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -30,6 +30,9 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     messages: {
       unexpectedPrint: 'Unexpected print(): log through the logging module (logger = logging.getLogger(__name__)) instead.',
     },
+    hints: {
+      unexpectedPrint: 'Replace `print(...)` with `logger.info(...)` (or `.debug`, `.warning`), with `logger = logging.getLogger(__name__)` at module level; in a script, move it under `if __name__ == "__main__":`.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

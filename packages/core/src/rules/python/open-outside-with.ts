@@ -38,6 +38,9 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
     messages: {
       openOutsideWith: 'open() outside a `with` statement leaks the file when an error skips close(): use `with open(...) as f:`.',
     },
+    hints: {
+      openOutsideWith: 'Rewrite it as `with open(...) as f:` and use `f` inside that block, so the file is closed on every path (or close it in the `finally:` of a `try`).',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -1,5 +1,8 @@
+import { lintSource } from '../../engine/lint-source';
+import type { Rule } from '../../engine/types';
+import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
-import rule from './no-secrets';
+import rule, { environmentNameOf } from './no-secrets';
 
 // Built from parts so that this spec file itself holds no scannable token.
 const aws = ['AKIA', 'QW7RT2ZX9LKPMN4B'].join('');
@@ -51,6 +54,71 @@ new RuleTester().run(rule, {
     { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },
   ],
+});
+
+/** The rule's fixes for `code`, the text once they are applied, and everything it output besides the text. */
+function fix(code: string, file = 'src/config.ts') {
+  const { violations, fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+  return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text, output: JSON.stringify({ violations, fixes }) };
+}
+
+describe('security/no-secrets fix', () => {
+  it.each([
+    [`const apiKey = '${random}';`, 'const apiKey = process.env.API_KEY;'],
+    [`export const config = { dbPassword: "${random}", port: 5432 };`, 'export const config = { dbPassword: process.env.DB_PASSWORD, port: 5432 };'],
+    [`const settings = { 'x-api-key': '${random}' };`, 'const settings = { \'x-api-key\': process.env.X_API_KEY };'],
+    [`settings.clientSecret = \`${random}\`;`, 'settings.clientSecret = process.env.CLIENT_SECRET;'],
+    [`class Client {\n  private authToken = '${random}';\n}`, 'class Client {\n  private authToken = process.env.AUTH_TOKEN;\n}'],
+    [`function connect(password = '${random}') {}`, 'function connect(password = process.env.PASSWORD) {}'],
+    [`const key = '${aws}';`, 'const key = process.env.KEY;'],
+  ])('should suggest process.env.<NAME> for a literal assigned to a name: %#', (code, expected) => {
+    const result = fix(code);
+    expect(result.kinds).toEqual(['suggestion']);
+    expect(result.text).toBe(expected);
+    expect(fix(result.text)).toEqual(expect.objectContaining({ kinds: [], text: expected }));
+  });
+
+  it('should never put the secret into a message, hint or fix', () => {
+    for (const code of [`const apiKey = '${random}';`, `const key = '${aws}';`, `const token = '${github}';`]) {
+      const { output, text } = fix(code);
+      expect(output).toContain('process.env.');
+      for (const secret of [random, aws, github]) {
+        expect(output).not.toContain(secret);
+        expect(text).not.toContain(secret);
+      }
+    }
+  });
+
+  it('should offer no fix outside code files, in comments, inside a longer string, or where no name can be derived', () => {
+    expect(fix(`{ "clientSecret": "${random}" }`, 'apps/api/config.json').kinds).toEqual([]);
+    expect(fix(`API_KEY=${random}\n`, '.env').kinds).toEqual([]);
+    expect(fix(`token: ${random}\n`, 'config/app.yaml').kinds).toEqual([]);
+    expect(fix(`Use \`token: ${random}\` to log in.`, 'README.md').kinds).toEqual([]);
+    expect(fix(`// old key: const apiKey = '${random}'\nexport {};`).kinds).toEqual([]);
+    expect(fix(`const auth = 'token ${github}';`).kinds).toEqual([]);
+    expect(fix(`login({ [field]: '${github}' });`).kinds).toEqual([]);
+    expect(fix(`const el = <Client apiKey="${random}" />;`, 'src/app.tsx').kinds).toEqual([]);
+  });
+
+  it('should give no fix, and no rule error, in a file that does not parse', () => {
+    const { violations, fixes = [], notices } = lintSource({ file: 'src/a.ts', text: `const apiKey = '${random}';\nfunction (`, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+    expect(violations.map((violation) => violation.ruleId)).toEqual(['security/no-secrets']);
+    expect(fixes).toEqual([]);
+    expect(notices).toEqual([]);
+  });
+
+  it.each([
+    ['apiKey', 'API_KEY'],
+    ['dbPassword', 'DB_PASSWORD'],
+    ['client_secret', 'CLIENT_SECRET'],
+    ['GITHUB_TOKEN', 'GITHUB_TOKEN'],
+    ['OAuthToken', 'O_AUTH_TOKEN'],
+    ['s3AccessKey', 'S3_ACCESS_KEY'],
+    ['db.password', 'DB_PASSWORD'],
+    ['2faToken', undefined],
+  ])('should name the environment variable of %s %s', (name, expected) => {
+    expect(environmentNameOf(name)).toBe(expected);
+  });
 });
 
 function expect_(kind: string): string {

@@ -1,5 +1,7 @@
+import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import { isCodeFile } from '../../engine/source-kinds';
+import type { Fix } from '../../engine/types';
 import { redact, shannonEntropy } from '../rule-utils/secret-text';
 
 export interface NoSecretsOptions {
@@ -60,6 +62,14 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
       secretToken: 'Possible {{kind}} ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
       secretAssignment: '"{{name}}" is assigned a secret-looking value ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
     },
+    // Hints name the variable, never the value.
+    hints: {
+      secretToken: 'Delete the {{kind}} from the file and revoke it (it stays in the history); read it at run time from the environment or a secret store.',
+      secretAssignment:
+        'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which `--fix --fix-type suggestion` writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
+    },
+    // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
+    fixable: 'suggestion',
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -86,6 +96,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     const isAllowed = (value: string) => allowed.some((regex) => regex.test(value));
     // In code an unquoted value is an expression (`password: input.password`), not a literal.
     const requireQuotes = isCodeFile(context.file);
+    const fixes = requireQuotes ? new EnvironmentFixes(() => context.sourceFile) : undefined;
     return {
       Text(text) {
         const reported = new Set<number>();
@@ -94,7 +105,8 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
             const start = match.index as number;
             if (isAllowed(match[0]) || reported.has(start)) continue;
             reported.add(start);
-            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) } });
+            const fix = fixes?.fixFor(start, start + match[0].length);
+            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, ...(fix ? { fix } : {}) });
           }
         }
         let lineStart = 0;
@@ -106,7 +118,8 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
               if (requireQuotes && quote === '') continue;
               if (!looksSecret(value) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
-              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) } });
+              const fix = fixes?.fixFor(start, start + value.length);
+              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) }, ...(fix ? { fix } : {}) });
             }
           }
           lineStart += line.length + 1;
@@ -132,4 +145,78 @@ function looksSecret(value: string): boolean {
   if (/^\.{0,2}\//.test(value) || /\.[a-z]{2,5}$/i.test(value)) return false;
   if ((value.match(/[a-z]{4,}/g) ?? []).length >= 2) return false;
   return shannonEntropy(value) >= MIN_ENTROPY;
+}
+
+/**
+ * The suggestion for a secret that is a whole string literal assigned to a name (a variable, a
+ * property, a parameter default): `process.env.<NAME>` in its place, NAME the name in
+ * SCREAMING_SNAKE_CASE. The fix holds offsets and the environment reference, never the value.
+ */
+class EnvironmentFixes {
+  private sourceFile?: ts.SourceFile | null;
+
+  constructor(private readonly parse: () => ts.SourceFile) {}
+
+  fixFor(start: number, end: number): Fix | undefined {
+    const sourceFile = this.syntaxTree();
+    const literal = sourceFile && stringLiteralAt(sourceFile, start, end);
+    const name = literal && assignedName(literal);
+    const environmentName = name === undefined ? undefined : environmentNameOf(name);
+    if (!literal || environmentName === undefined) return undefined;
+    return { kind: 'suggestion', edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: `process.env.${environmentName}` }] };
+  }
+
+  /** Parsed only when a secret is found; a file that does not parse gets no fix (the parse error is reported by the engine). */
+  private syntaxTree(): ts.SourceFile | undefined {
+    if (this.sourceFile === undefined) {
+      try {
+        this.sourceFile = this.parse();
+      } catch {
+        this.sourceFile = null;
+      }
+    }
+    return this.sourceFile ?? undefined;
+  }
+}
+
+/** The string literal whose content is exactly `[start, end)`, if the secret is one. */
+function stringLiteralAt(sourceFile: ts.SourceFile, start: number, end: number): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined {
+  const visit = (node: ts.Node): ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | undefined => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      return node.getStart(sourceFile) + 1 === start && node.getEnd() - 1 === end ? node : undefined;
+    }
+    return ts.forEachChild(node, (child) => (child.pos <= start && end <= child.end ? visit(child) : undefined));
+  };
+  return visit(sourceFile);
+}
+
+/** The name a literal is assigned to: `name = '…'`, `{ name: '…' }`, `obj.name = '…'`, a class property or parameter default. */
+function assignedName(literal: ts.Expression): string | undefined {
+  const parent = literal.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === literal) return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === literal) return propertyNameText(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === literal) {
+    const target = parent.left;
+    if (ts.isIdentifier(target)) return target.text;
+    if (ts.isPropertyAccessExpression(target)) return target.name.text;
+    if (ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)) return target.argumentExpression.text;
+  }
+  return undefined;
+}
+
+function propertyNameText(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name)) return name.text;
+  if (ts.isPrivateIdentifier(name)) return name.text.slice(1);
+  return undefined;
+}
+
+/** `apiKey` → `API_KEY`, `x-api-key` → `X_API_KEY`; undefined when the result is not an identifier. */
+export function environmentNameOf(name: string): string | undefined {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+  const environmentName = words.join('_').toUpperCase();
+  return /^[A-Z_][A-Z0-9_]*$/.test(environmentName) ? environmentName : undefined;
 }

@@ -49,6 +49,14 @@ export default defineRule<MessageId, TenantIsolationOptions>({
       tenantFromClient: '{{field}} comes from client input ({{source}}): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.',
       schemaUnreadable: 'Cannot take the tenant-scoped models from schemaPath "{{path}}": {{reason}}; only the models option is checked in this file.',
     },
+    hints: {
+      missingWhere: 'Pass `{ where: { {{field}}: user.{{field}} } }` to {{call}}(), with the tenant taken from the authenticated user or session, not from the request.',
+      missingTenantFilter: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the where of {{call}}(), next to the existing conditions, or use a compound unique key that contains {{field}}.',
+      missingTenantData: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the data of {{call}}(), or connect the row\'s tenant relation to that tenant.',
+      cannotVerify: 'Write {{field}} into the call itself, after the part built elsewhere: `where: { ...filters, {{field}}: user.{{field}} }` or `data: { ...input, {{field}}: user.{{field}} }`.',
+      tenantFromClient: 'Replace {{source}} with the tenant of the authenticated caller, e.g. `user.{{field}}` from `@CurrentUser()` or `req.user.{{field}}` set by the auth middleware.',
+      schemaUnreadable: 'Set schemaPath in the rule options to the workspace-relative path of the schema.prisma whose tenant-scoped models have the tenant field, or list those models in the models option.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

@@ -19,6 +19,9 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
     messages: {
       unexpectedAny: 'Unexpected any: use `unknown` and narrow it, or write the real type.',
     },
+    hints: {
+      unexpectedAny: 'Replace `any` with the real type, or `unknown` and narrow it where it is used.',
+    },
     schema: {
       type: 'object',
       additionalProperties: false,

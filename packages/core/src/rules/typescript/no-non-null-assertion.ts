@@ -13,6 +13,9 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
     messages: {
       nonNullAssertion: 'Non-null assertion: check for null/undefined (or use `?.` / `??`) instead of asserting it away.',
     },
+    hints: {
+      nonNullAssertion: 'Remove the `!` and handle the missing value: return or throw early (`if (value === undefined) throw …`), or write `value?.x` or `value ?? fallback`.',
+    },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     keywords: ['!'],

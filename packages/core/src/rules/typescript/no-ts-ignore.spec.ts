@@ -1,3 +1,6 @@
+import { lintSource } from '../../engine/lint-source';
+import type { Rule } from '../../engine/types';
+import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
 import rule from './no-ts-ignore';
 
@@ -20,4 +23,34 @@ new RuleTester().run(rule, {
     { code: `/** @ts-ignore */\nconst a = 1;`, errors: [{ messageId: 'tsIgnore' }] },
     { code: `const a = 1; // @ts-ignore\nexport default a;`, filename: 'src/a.js', errors: [{ messageId: 'tsIgnore', line: 1, column: 17 }] },
   ],
+});
+
+/** The rule's fixes for `code`, and the text once they are applied. */
+function fix(code: string, file = 'src/file.ts') {
+  const { fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+  return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
+}
+
+describe('typescript/no-ts-ignore fix', () => {
+  it.each([
+    ['// @ts-ignore -- the v3 types miss this overload\nlib.call(1, 2);', '// @ts-expect-error -- the v3 types miss this overload\nlib.call(1, 2);'],
+    ['function f() {\n  // @ts-ignore: legacy signature\n  return lib.call(1);\n}', 'function f() {\n  // @ts-expect-error: legacy signature\n  return lib.call(1);\n}'],
+    ['/* @ts-ignore because of upstream types */ lib.call(1);', '/* @ts-expect-error because of upstream types */ lib.call(1);'],
+    ['// @ts-ignore\nconst x: number = "a";', '// @ts-expect-error\nconst x: number = "a";'],
+  ])('should suggest @ts-expect-error keeping the reason: %j', (code, expected) => {
+    const result = fix(code);
+    expect(result.kinds).toEqual(['suggestion']);
+    expect(result.text).toBe(expected);
+    // Idempotent: what the fix wrote offers nothing more to fix.
+    expect(fix(result.text)).toEqual({ kinds: [], text: result.text });
+  });
+
+  it('should offer no fix for @ts-nocheck or a @ts-expect-error without a reason (a reason cannot be invented)', () => {
+    expect(fix('// @ts-nocheck\nexport const a = 1;\n// @ts-expect-error\nlib.call(1);').kinds).toEqual([]);
+  });
+
+  it('should fix every @ts-ignore of a file in one pass, and leave a pragma in a string alone', () => {
+    const code = "// @ts-ignore one\na();\nconst s = '// @ts-ignore';\n/** @ts-ignore two */\nb();\n";
+    expect(fix(code).text).toBe("// @ts-expect-error one\na();\nconst s = '// @ts-ignore';\n/** @ts-expect-error two */\nb();\n");
+  });
 });

@@ -27,6 +27,13 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
       tsNocheck: 'Do not use @ts-nocheck: it turns type checking off for the whole file; fix the errors or suppress them one by one with `@ts-expect-error -- <why>`.',
       tsExpectErrorWithoutDescription: '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
     },
+    hints: {
+      tsIgnore: 'Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (`--fix --fix-type suggestion` does it, keeping the text after it), or fix the type error and delete the comment.',
+      tsNocheck: 'Delete the `@ts-nocheck` comment, then fix each type error it hid or put `// @ts-expect-error -- <why>` on the line above it.',
+      tsExpectErrorWithoutDescription: 'Write why the error is expected after the pragma, at least {{minimum}} characters: `// @ts-expect-error -- <why>`.',
+    },
+    // A suggestion: `@ts-expect-error` fails the build where no error remains, which `@ts-ignore` tolerated.
+    fixable: 'suggestion',
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -52,9 +59,12 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
           const kind = match[2];
           const start = (match.index as number) + match[0].indexOf('@ts-');
           const end = start + `@ts-${kind}`.length;
-          if (kind === 'ignore') context.report({ range: [start, end], messageId: 'tsIgnore' });
-          else if (kind === 'nocheck') context.report({ range: [start, end], messageId: 'tsNocheck' });
-          else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {
+          if (kind === 'ignore') {
+            // Only the pragma is replaced: the reason written after it stays as it is.
+            context.report({ range: [start, end], messageId: 'tsIgnore', fix: { kind: 'suggestion', edits: [{ start, end, text: '@ts-expect-error' }] } });
+          } else if (kind === 'nocheck') {
+            context.report({ range: [start, end], messageId: 'tsNocheck' });
+          } else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {
             context.report({ range: [start, end], messageId: 'tsExpectErrorWithoutDescription', data: { minimum: context.options.minimumDescriptionLength } });
           }
         }

@@ -1,7 +1,6 @@
-import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext, type ProjectFileMap } from '@nx/devkit';
+import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import {
-  BASELINE_FILE,
   builtinRules,
   createWorkspaceView,
   formatJson,
@@ -19,11 +18,12 @@ import {
   writeFileAtomic,
   type OutputTarget,
   type SessionShard,
-  type SourceFileRef,
   type WorkspaceView,
 } from '@nx-enforcer/core';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { outputDirectoryOf } from '../../output-directory';
+import { fixProject } from './fix-project';
+import { baselineFileOf, projectFilesOf, projectInfoOf } from './project-inputs';
 import type { EnforceExecutorOptions } from './schema';
 
 export const REPORT_FILE = 'report.json';
@@ -41,7 +41,8 @@ export interface TaskOutput {
 
 /** What every project of a run shares, computed once per process. */
 export interface RunContext {
-  fileMap: ProjectFileMap;
+  /** Nx's project file map; a watch run hands over changed files without a hash. */
+  fileMap: Record<string, ReadonlyArray<{ file: string; hash?: string }>>;
   workspace: WorkspaceView;
 }
 
@@ -65,6 +66,8 @@ export async function enforceProject(
 ): Promise<{ success: boolean }> {
   const projectName = context.projectName;
   if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
+  // A fix run edits sources and writes nothing into the cached output folder.
+  if (options.fix === true) return fixProject(options, { context, run, output, color });
   const projectRoot = context.projectsConfigurations.projects[projectName].root;
   const workspaceRoot = context.root;
   const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
@@ -89,13 +92,13 @@ export async function enforceProject(
       config,
       ...(await runCheck({
         workspaceRoot,
-        files: (run.fileMap[projectName] ?? []).map((file): SourceFileRef => ({ path: file.file, hash: file.hash })),
+        files: projectFilesOf(run, projectName),
         config,
         project: projectName,
-        projectInfo: { name: projectName, root: projectRoot === '' ? '.' : projectRoot, tags: context.projectsConfigurations.projects[projectName].tags ?? [] },
+        projectInfo: projectInfoOf(context, projectName),
         reportUnusedSuppressions: options.reportUnusedSuppressions === true,
         workspace: run.workspace,
-        baselineFile: projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`,
+        baselineFile: baselineFileOf(projectRoot),
         updateBaseline: options.updateBaseline === true,
         previousShard,
         profile: options.profile === true,

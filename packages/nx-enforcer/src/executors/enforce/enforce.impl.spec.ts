@@ -24,6 +24,8 @@ interface Workspace {
   root: string;
   /** Runs the executor for `project` with the file map built from `projects`. */
   run(project: string, options?: EnforceExecutorOptions): Promise<{ success: boolean }>;
+  /** Runs the executor with `watch`: one result per check, until the generator is closed. */
+  watch(project: string, options?: EnforceExecutorOptions): AsyncGenerator<{ success: boolean }>;
   read(path: string): string;
   /** The file map the mocked Nx function returns. */
   fileMap: ProjectFileMap;
@@ -72,7 +74,8 @@ function createWorkspace(files: Record<string, string>, projects: Record<string,
   fileMapMock.mockImplementation(async () => fileMap);
   return {
     root,
-    run: (project, options = {}) => enforceExecutor(options, executorContext(root, project, projects)),
+    run: (project, options = {}) => enforceExecutor(options, executorContext(root, project, projects)) as Promise<{ success: boolean }>,
+    watch: (project, options = {}) => enforceExecutor({ ...options, watch: true }, executorContext(root, project, projects)) as AsyncGenerator<{ success: boolean }>,
     read: (path) => readFileSync(join(root, path), 'utf8'),
     fileMap,
   };
@@ -498,4 +501,188 @@ describe('enforce executor', () => {
       expect(results).toEqual(['lib-a:enforce', 'lib-b:enforce'].map((task) => ({ task, result: { success: false, status: 'skipped', terminalOutput: 'nx-enforcer: project graph is stale\n' } })));
     });
   });
+
+  describe('watch (nx run <project>:enforce --watch, the continuous enforce-watch target)', () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+    it('should check again after each burst of changes, analysing only changed files, and leave a valid shard when stopped', async () => {
+      const files = { 'libs/lib-a/src/run.ts': CLEAN, 'libs/lib-a/src/other.ts': CLEAN };
+      const workspace = createWorkspace(files, libA(Object.keys(files)));
+      const write = (path: string, text: string) => writeFileSync(join(workspace.root, path), text);
+      const checks = workspace.watch('lib-a', { watchDebounce: 50, profile: true });
+      // Each change is made once the watcher is listening: after the previous result was taken.
+      const nextAfter = async (change: () => void) => {
+        const pending = checks.next();
+        await settle();
+        change();
+        return (await pending).value;
+      };
+      const shard = () => JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json'));
+      const report = () => JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+
+      expect((await checks.next()).value).toEqual({ success: true });
+      expect(await nextAfter(() => write('libs/lib-a/src/run.ts', EMPTY_CATCH))).toEqual({ success: false });
+      expect(report().violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toEqual(['libs/lib-a/src/run.ts errors/no-empty-catch']);
+      expect(report().profile.files).toEqual({ analysed: 1, reused: 1 });
+
+      // Mid-edit the file does not parse: reported, and checked again on the next save.
+      expect(await nextAfter(() => write('libs/lib-a/src/run.ts', 'export const broken = (;\n'))).toEqual({ success: false });
+      expect(report().violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['parse-error']);
+      expect(await nextAfter(() => write('libs/lib-a/src/run.ts', CLEAN))).toEqual({ success: true });
+
+      // A burst: three writes, one new file, one check.
+      expect(
+        await nextAfter(() => {
+          write('libs/lib-a/src/other.ts', CONSOLE_LOG);
+          write('libs/lib-a/src/added.ts', CONSOLE_LOG);
+          write('libs/lib-a/src/other.ts', CONSOLE_LOG);
+        }),
+      ).toEqual({ success: true });
+      expect(Object.keys(shard().files).sort()).toEqual(['libs/lib-a/src/added.ts', 'libs/lib-a/src/other.ts', 'libs/lib-a/src/run.ts']);
+      expect(report().summary).toMatchObject({ warnings: 2, errors: 0 });
+
+      await checks.return(undefined);
+      expect(shard()).toMatchObject({ version: 2, project: 'lib-a', totals: { files: 3, warnings: 2 } });
+    });
+
+    it('should refuse to watch and fix at once', async () => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': CLEAN }, libA(['libs/lib-a/src/run.ts']));
+      const checks = workspace.watch('lib-a', { fix: true });
+      expect((await checks.next()).value).toEqual({ success: false });
+      expect((await checks.next()).done).toBe(true);
+      expect(loggedErrors()).toMatch(/watch and fix do not go together/);
+    });
+  });
+
+  describe('fix (the uncached enforce-fix target)', () => {
+    const IGNORED = '// @ts-ignore -- the v1 payload is a string\nexport const total: number = payload;\ndeclare const payload: string;\n';
+    const EXPECTED = '// @ts-expect-error -- the v1 payload is a string\nexport const total: number = payload;\ndeclare const payload: string;\n';
+    const LOGGER_CONFIG = JSON.stringify({ rules: { 'logging/no-console': ['warn', { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' }] } });
+    const targets = { enforce: { executor: 'nx-enforcer:enforce', cache: true }, 'enforce-fix': { executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } } };
+    /** The context of `nx run <project>:<target>`, with the inferred targets on every project. */
+    const contextFor = (workspace: Workspace, project: string, projects: Record<string, ProjectSpec>, targetName = 'enforce-fix'): ExecutorContext => {
+      const context = executorContext(workspace.root, project, projects);
+      for (const configuration of Object.values(context.projectsConfigurations.projects)) configuration.targets = targets;
+      return { ...context, targetName };
+    };
+    const fix = (workspace: Workspace, project: string, projects: Record<string, ProjectSpec>, options: EnforceExecutorOptions = {}, targetName?: string) =>
+      enforceExecutor({ fix: true, ...options }, contextFor(workspace, project, projects, targetName));
+
+    it('should apply suggestions with fixType suggestion, print what it fixed, and write nothing into the output folder', async () => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+
+      expect(await fix(workspace, 'lib-a', projects, { fixType: 'suggestion' })).toEqual({ success: true });
+
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(EXPECTED);
+      expect(stdout).toContain('libs/lib-a/src/total.ts\n  fixed    1:4      typescript/no-ts-ignore');
+      expect(stdout).toContain('Fix (safe fixes and suggestions): 1 fixed in 1 file, 0 refused, 0 skipped.');
+      expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 1 file checked');
+      expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+    });
+
+    it('should apply only safe fixes by default, and fail on what remains', async () => {
+      const files = { 'libs/lib-a/enforcer.config.json': LOGGER_CONFIG, 'libs/lib-a/src/total.ts': IGNORED, 'libs/lib-a/src/greet.ts': CONSOLE_LOG };
+      const projects = libA(Object.keys(files));
+      const workspace = createWorkspace(files, projects);
+
+      expect(await fix(workspace, 'lib-a', projects)).toEqual({ success: false });
+
+      expect(workspace.read('libs/lib-a/src/greet.ts')).toBe("import { logger } from '@acme/logging';\n\nexport function greet(): void {\n  logger.info('hello');\n}\n");
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
+      expect(stdout).toMatch(/libs\/lib-a\/src\/total\.ts\n\s+1:4\s+error\s+Do not use @ts-ignore/);
+    });
+
+    it('should change nothing on a second run', async () => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+      await fix(workspace, 'lib-a', projects, { fixType: 'suggestion' });
+      stdout = '';
+
+      expect(await fix(workspace, 'lib-a', projects, { fixType: 'suggestion' })).toEqual({ success: true });
+
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(EXPECTED);
+      expect(stdout).toContain('Fix (safe fixes and suggestions): 0 fixed in 0 files, 0 refused, 0 skipped.');
+    });
+
+    it('should refuse fix on a cached target, naming the enforce-fix target, and touch nothing', async () => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+
+      expect(await fix(workspace, 'lib-a', projects, { fixType: 'suggestion' }, 'enforce')).toEqual({ success: false });
+
+      expect(loggedErrors()).toBe(
+        'nx-enforcer: fix rewrites source files, so it never runs on a cached target, and "lib-a:enforce" has caching on. Run the uncached "enforce-fix" target instead: nx run lib-a:enforce-fix (or nx affected -t enforce-fix).',
+      );
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
+      expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+    });
+
+    it('should refuse fix where the target configuration does not turn caching off', async () => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+
+      // The spec's default context has no target configurations at all.
+      expect(await workspace.run('lib-a', { fix: true })).toEqual({ success: false });
+      expect(loggedErrors()).toContain('Run the uncached "enforce-fix" target instead');
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
+    });
+
+    it.each([
+      [{ format: ['junit:junit.xml'] }, 'junit:junit.xml: a fix run writes no report files'],
+      [{ updateBaseline: true }, 'fix cannot be combined with updateBaseline'],
+      [{ fixType: 'dangerous' as never }, 'fixType takes safe or suggestion, not "dangerous"'],
+    ])('should fail with a clear message for %j, touching nothing', async (options, message) => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+
+      expect(await fix(workspace, 'lib-a', projects, { fixType: 'suggestion', ...options })).toEqual({ success: false });
+
+      expect(loggedErrors()).toContain(message);
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
+      expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+    });
+
+    it('should keep stdout parsable with format json: the fix summary goes to stderr', async () => {
+      const projects = libA(['libs/lib-a/src/total.ts']);
+      const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);
+      let stderr = '';
+      jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        stderr += chunk.toString();
+        return true;
+      });
+
+      await fix(workspace, 'lib-a', projects, { fixType: 'suggestion', format: 'json' });
+
+      expect(JSON.parse(stdout)).toMatchObject({ project: 'lib-a', summary: { errors: 0 } });
+      expect(stderr).toContain('1 fixed in 1 file');
+    });
+
+    it('should fix every project of a batch, each task with its own output', async () => {
+      const files = { 'libs/lib-a/src/total.ts': IGNORED, 'libs/lib-b/src/total.ts': IGNORED };
+      const projects = { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/total.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/total.ts'] } };
+      const workspace = createWorkspace(files, projects);
+      const taskGraph: TaskGraph = {
+        roots: ['lib-a:enforce-fix', 'lib-b:enforce-fix'],
+        dependencies: { 'lib-a:enforce-fix': [], 'lib-b:enforce-fix': [] },
+        continuousDependencies: {},
+        tasks: Object.fromEntries(
+          ['lib-a', 'lib-b'].map((project) => [`${project}:enforce-fix`, { id: `${project}:enforce-fix`, target: { project, target: 'enforce-fix' }, overrides: {}, outputs: [], parallelism: true, cache: false }]),
+        ),
+      };
+      const inputs = { 'lib-a:enforce-fix': { fix: true, fixType: 'suggestion' as const }, 'lib-b:enforce-fix': { fix: true } };
+
+      const results: BatchTaskResult[] = [];
+      for await (const result of enforceBatch(taskGraph, inputs, {}, { ...contextFor(workspace, 'lib-a', projects), projectName: undefined })) results.push(result);
+
+      const byTask = Object.fromEntries(results.map(({ task, result }) => [task, result]));
+      expect(byTask['lib-a:enforce-fix']).toMatchObject({ success: true, status: 'success' });
+      expect(byTask['lib-a:enforce-fix'].terminalOutput).toContain('1 fixed in 1 file');
+      expect(byTask['lib-b:enforce-fix']).toMatchObject({ success: false, status: 'failure' });
+      expect(workspace.read('libs/lib-a/src/total.ts')).toBe(EXPECTED);
+      expect(workspace.read('libs/lib-b/src/total.ts')).toBe(IGNORED);
+      expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+    });
+  });
 });
+

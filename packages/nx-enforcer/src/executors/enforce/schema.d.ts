@@ -6,4 +6,12 @@ export interface EnforceExecutorOptions {
   reportUnusedSuppressions?: boolean;
   updateBaseline?: boolean;
   profile?: boolean;
+  /** Apply the rules' fixes to the sources; only on a target with `cache: false` (the inferred `enforce-fix`). */
+  fix?: boolean;
+  /** With `fix`: `safe` fixes only, or `suggestion`s too. */
+  fixType?: 'safe' | 'suggestion';
+  /** Check again after every burst of file changes, until stopped; the inferred `enforce-watch` target sets it. */
+  watch?: boolean;
+  /** With `watch`: milliseconds without a change before a burst is checked. */
+  watchDebounce?: number;
 }

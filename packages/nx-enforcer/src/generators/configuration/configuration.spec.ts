@@ -35,7 +35,9 @@ describe('configuration generator', () => {
     await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
 
     const targets = readProjectConfiguration(tree, 'lib-a').targets ?? {};
-    expect(Object.keys(targets).sort()).toEqual(['build', 'enforce']);
+    expect(Object.keys(targets).sort()).toEqual(['build', 'enforce', 'enforce-fix', 'enforce-watch']);
+    expect(targets['enforce-fix']).toMatchObject({ cache: false, options: { fix: true } });
+    expect(targets['enforce-watch']).toMatchObject({ cache: false, continuous: true, options: { watch: true } });
     expect(targets.enforce).toMatchObject({
       executor: 'nx-enforcer:enforce',
       cache: true,

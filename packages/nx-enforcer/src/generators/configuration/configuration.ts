@@ -1,12 +1,13 @@
 import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
 import { formatFiles, readNxJson, readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
-import { buildEnforceTarget } from '../../plugin/enforce-target';
+import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget } from '../../plugin/enforce-target';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
 import type { ConfigurationGeneratorSchema } from './schema';
 
 /**
  * Gives a project its own `enforcer.config.json`. Where the plugin is not registered (inference
- * off), also adds an explicit `enforce` target with the inputs and outputs inference would give.
+ * off), also adds explicit `enforce`, `enforce-fix` and `enforce-watch` targets as inference would
+ * give them.
  */
 export async function configurationGenerator(tree: Tree, options: ConfigurationGeneratorSchema): Promise<void> {
   const project = readProjectConfiguration(tree, options.project);
@@ -18,7 +19,8 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
       enforcerInputs: [{ externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }],
       textFileGlobs: textFileGlobsOf(builtinRules),
     });
-    updateProjectConfiguration(tree, options.project, { ...project, targets: { ...project.targets, enforce: target } });
+    const targets = { ...project.targets, enforce: target, 'enforce-fix': buildEnforceFixTarget(), 'enforce-watch': buildEnforceWatchTarget() };
+    updateProjectConfiguration(tree, options.project, { ...project, targets });
   }
   if (!options.skipFormat) await formatFiles(tree);
 }

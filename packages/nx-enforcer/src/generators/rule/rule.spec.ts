@@ -19,6 +19,7 @@ describe('rule generator', () => {
     const spec = tree.read(`${DEFAULT_RULES_DIRECTORY}/no-legacy-api.spec.ts`, 'utf-8') ?? '';
     expect(rule).toContain("id: 'local/no-legacy-api'");
     expect(rule).toContain("category: 'errors'");
+    expect(rule).toMatch(/\n {4}hints: \{\n {6}forbiddenCall: '/);
     expect(spec).toContain("import rule from './no-legacy-api';");
     expect(spec).toContain('new RuleTester({ describe, it })');
   });
@@ -61,6 +62,7 @@ describe('rule generator', () => {
       const rule = (require(join(folder, 'no-legacy-api.ts')) as { default: Rule }).default;
       expect(lintWithRule(rule, { code: 'deprecatedApi();\nallowedApi();' }).map((v) => `${v.line}:${v.column} ${v.ruleId}`)).toEqual(['1:1 local/no-legacy-api']);
       expect(lintWithRule(rule, { code: "const s = 'deprecatedApi()';" })).toEqual([]);
+      expect(lintWithRule(rule, { code: 'deprecatedApi();' }).map((v) => v.hint)).toEqual(['Replace deprecatedApi() with the function that supersedes it (name it here), or delete the call.']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

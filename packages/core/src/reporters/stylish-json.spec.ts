@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigResolver } from '../config/config-resolver';
+import { builtinRules } from '../rules';
+import { runCheck } from '../runner/run-check';
+import type { ReportedViolation } from '../runner/run-report';
+import { reportedViolation, reportOf } from './__fixtures__/reports';
+import { formatJson } from './json';
+import { formatStylish } from './stylish';
+
+const hint = 'Replace `console.log(...)` with `logger.info(...)` from the project logger.';
+const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);
+
+describe('stylish reporter', () => {
+  it('should show the hint on an indented line under its violation, and nothing for a violation without one', () => {
+    const text = formatStylish(report([reportedViolation({ line: 3, column: 7, hint }), reportedViolation({ line: 9, fingerprint: 'g' })]), { color: false });
+    expect(text).toBe(
+      [
+        'libs/a/src/a.ts',
+        '  3:7      warn   Unexpected console.log(): log through the project logger instead.  logging/no-console',
+        `           ↳ ${hint}`,
+        '  9:1      warn   Unexpected console.log(): log through the project logger instead.  logging/no-console',
+        '',
+        '⚠ 2 problems (0 errors, 2 warnings) in 1 file checked',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('should dim the hint in colour', () => {
+    const text = formatStylish(report([reportedViolation({ hint })]), { color: true });
+    expect(text).toContain(`\n           \u001b[2m↳ ${hint}\u001b[0m\n`);
+  });
+});
+
+describe('JSON reporter', () => {
+  it('should keep the hint in the violation object', () => {
+    const parsed = JSON.parse(formatJson(report([reportedViolation({ hint })]))) as { violations: ReportedViolation[] };
+    expect(parsed.violations[0]).toMatchObject({ ruleId: 'logging/no-console', hint });
+  });
+
+  it('should carry the rule\'s hint, with its placeholders filled, from a real run', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'enforcer-json-'));
+    try {
+      writeFileSync(join(workspace, 'app.ts'), 'export const data = JSON.parse(text);\n');
+      const { report: run } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'app.ts' }], config: new ConfigResolver(builtinRules, []) });
+      const parsed = JSON.parse(formatJson(run)) as { violations: ReportedViolation[] };
+      expect(parsed.violations.map((violation) => [violation.ruleId, violation.hint])).toEqual([
+        ['errors/unhandled-risky-call', expect.stringMatching(/^Wrap the JSON\.parse\(\) call in `try/)],
+      ]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+
+  it('should leave the hint out where the violation has none', () => {
+    const parsed = JSON.parse(formatJson(report([reportedViolation()]))) as { violations: ReportedViolation[] };
+    expect(Object.keys(parsed.violations[0])).not.toContain('hint');
+  });
+});

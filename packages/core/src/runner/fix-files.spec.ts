@@ -1,0 +1,247 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ts } from 'ts-morph';
+import { ConfigResolver } from '../config/config-resolver';
+import type { EnforcerConfigFile } from '../config/types';
+import { defineRule } from '../engine/define-rule';
+import type { FixKind, Rule } from '../engine/types';
+import { builtinRules } from '../rules';
+import { fixFiles, type FixFilesOptions } from './fix-files';
+
+/** Renames calls of `oldApi` to `newApi` (a safe fix), or of `legacyApi` to `modernApi` (a suggestion). */
+const renameCalls = defineRule<'renamed', Record<string, never>>({
+  id: 'typescript/test-rename',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'error',
+    docs: { description: 'test rule', rationale: 'exercises safe fixes and suggestions' },
+    messages: { renamed: 'Call {{to}} instead: {{from}} is gone.' },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    fixable: 'suggestion',
+  },
+  create(context) {
+    const renames: Record<string, { to: string; kind: FixKind }> = { oldApi: { to: 'newApi', kind: 'safe' }, legacyApi: { to: 'modernApi', kind: 'suggestion' } };
+    return {
+      CallExpression(node) {
+        const callee = node.expression;
+        if (!ts.isIdentifier(callee) || !(callee.text in renames)) return;
+        const { to, kind } = renames[callee.text];
+        const start = callee.getStart(context.sourceFile);
+        context.report({ node: callee, messageId: 'renamed', data: { from: callee.text, to }, fix: { kind, edits: [{ start, end: callee.getEnd(), text: to }] } });
+      },
+    };
+  },
+});
+
+/** Rewrites a whole `wrap(…)` call to `unwrap(…)`: nested calls give overlapping fixes. */
+const unwrapCalls = defineRule<'wrapped', Record<string, never>>({
+  id: 'typescript/test-unwrap',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'error',
+    docs: { description: 'test rule', rationale: 'exercises overlapping fixes' },
+    messages: { wrapped: 'Do not wrap: call unwrap.' },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    fixable: 'safe',
+  },
+  create(context) {
+    return {
+      CallExpression(node) {
+        if (!ts.isIdentifier(node.expression) || node.expression.text !== 'wrap') return;
+        const start = node.getStart(context.sourceFile);
+        const text = context.text.slice(start, node.getEnd()).replace(/^wrap/, 'unwrap');
+        context.report({ node, messageId: 'wrapped', fix: { kind: 'safe', edits: [{ start, end: node.getEnd(), text }] } });
+      },
+    };
+  },
+});
+
+/** Offers a "fix" that drops the closing parenthesis of `fragile(…)`: its result never parses. */
+const breakSyntax = defineRule<'fragile', Record<string, never>>({
+  id: 'typescript/test-break',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'error',
+    docs: { description: 'test rule', rationale: 'exercises the refusal of a fix that breaks the file' },
+    messages: { fragile: 'Fragile call: this fix breaks it.' },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    fixable: 'safe',
+  },
+  create(context) {
+    return {
+      CallExpression(node) {
+        if (!ts.isIdentifier(node.expression) || node.expression.text !== 'fragile') return;
+        context.report({ node, messageId: 'fragile', fix: { kind: 'safe', edits: [{ start: node.getEnd() - 1, end: node.getEnd(), text: '' }] } });
+      },
+    };
+  },
+});
+const testRules = [renameCalls, unwrapCalls, breakSyntax] as unknown as Rule[];
+
+describe('fixFiles', () => {
+  let root: string;
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  };
+  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const run = (files: string[], options: Partial<Omit<FixFilesOptions, 'config'>> & { rules?: readonly Rule[]; configFile?: EnforcerConfigFile } = {}) => {
+    const { rules = testRules, configFile = {}, ...rest } = options;
+    return fixFiles({
+      workspaceRoot: root,
+      files: files.map((path) => ({ path })),
+      config: new ConfigResolver(rules, [{ base: '', source: 'enforcer.config.json', config: configFile }]),
+      fixType: 'safe',
+      ...rest,
+    });
+  };
+
+  beforeEach(() => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'enforcer-fix-')));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('should apply safe fixes, write the file, and report what was fixed and what remains', async () => {
+    write('src/a.ts', 'export const a = oldApi(1) + legacyApi(2);\n');
+    write('src/clean.ts', 'export const clean = 1;\n');
+
+    const result = await run(['src/a.ts', 'src/clean.ts']);
+
+    expect(read('src/a.ts')).toBe('export const a = newApi(1) + legacyApi(2);\n');
+    expect(result.files).toEqual([
+      {
+        file: 'src/a.ts',
+        applied: [expect.objectContaining({ ruleId: 'typescript/test-rename', line: 1, column: 18, message: 'Call newApi instead: oldApi is gone.' })],
+        skipped: [],
+        refused: [],
+        remaining: [expect.objectContaining({ ruleId: 'typescript/test-rename', message: 'Call modernApi instead: legacyApi is gone.' })],
+      },
+    ]);
+    expect(result.report.summary).toMatchObject({ filesChecked: 2, errors: 1, newErrors: 1 });
+    expect(result.report.violations.map((violation) => violation.column)).toEqual([30]);
+  });
+
+  it('should apply suggestions too with the suggestion fix type', async () => {
+    write('src/a.ts', 'export const a = oldApi(1) + legacyApi(2);\n');
+
+    const result = await run(['src/a.ts'], { fixType: 'suggestion' });
+
+    expect(read('src/a.ts')).toBe('export const a = newApi(1) + modernApi(2);\n');
+    expect(result.files[0].applied.map((violation) => violation.message)).toEqual(['Call newApi instead: oldApi is gone.', 'Call modernApi instead: legacyApi is gone.']);
+    expect(result.report.summary.errors).toBe(0);
+  });
+
+  it('should be idempotent: a second run over its output changes nothing and offers nothing', async () => {
+    write('src/a.ts', 'export const a = oldApi(wrap(wrap(1)));\n');
+    write('src/b.ts', 'export const b = legacyApi(2);\n');
+    const first = await run(['src/a.ts', 'src/b.ts'], { fixType: 'suggestion' });
+    const written = { a: read('src/a.ts'), b: read('src/b.ts') };
+    const modified = statSync(join(root, 'src/a.ts')).mtimeMs;
+
+    const second = await run(['src/a.ts', 'src/b.ts'], { fixType: 'suggestion' });
+
+    expect(written).toEqual({ a: 'export const a = newApi(unwrap(unwrap(1)));\n', b: 'export const b = modernApi(2);\n' });
+    expect(first.files.map((file) => file.applied.length)).toEqual([3, 1]);
+    expect(second.files).toEqual([]);
+    expect({ a: read('src/a.ts'), b: read('src/b.ts') }).toEqual(written);
+    expect(statSync(join(root, 'src/a.ts')).mtimeMs).toBe(modified);
+    expect(second.report).toEqual(first.report);
+  });
+
+  it('should apply fixes that overlapped an earlier one in a further round, on the text the first produced', async () => {
+    write('src/a.ts', 'export const a = wrap(wrap(wrap(1)));\n');
+
+    const result = await run(['src/a.ts']);
+
+    expect(read('src/a.ts')).toBe('export const a = unwrap(unwrap(unwrap(1)));\n');
+    expect(result.files[0]).toMatchObject({ skipped: [], remaining: [] });
+    expect(result.files[0].applied).toHaveLength(3);
+  });
+
+  it('should refuse a fix that breaks the syntax: the file is untouched, the refusal names the file and the error', async () => {
+    const original = 'export const a = fragile(1);\n';
+    write('src/a.ts', original);
+
+    const result = await run(['src/a.ts']);
+
+    expect(read('src/a.ts')).toBe(original);
+    expect(result.files).toEqual([
+      {
+        file: 'src/a.ts',
+        applied: [],
+        skipped: [],
+        refused: [{ violation: expect.objectContaining({ ruleId: 'typescript/test-break', line: 1 }), reason: "src/a.ts: not fixed, the result would not parse: 1:27 ')' expected." }],
+        remaining: [expect.objectContaining({ ruleId: 'typescript/test-break' })],
+      },
+    ]);
+    expect(result.report.summary.newErrors).toBe(1);
+  });
+
+  it('should refuse only the fix that breaks the file and apply the others', async () => {
+    write('src/b.ts', 'export const b = fragile(oldApi(2));\nexport const c = oldApi(3);\n');
+
+    const result = await run(['src/b.ts']);
+
+    expect(read('src/b.ts')).toBe('export const b = fragile(newApi(2));\nexport const c = newApi(3);\n');
+    expect(result.files[0].applied.map((violation) => violation.ruleId)).toEqual(['typescript/test-rename', 'typescript/test-rename']);
+    expect(result.files[0].refused).toEqual([{ violation: expect.objectContaining({ ruleId: 'typescript/test-break' }), reason: expect.stringMatching(/^src\/b\.ts: not fixed, the result would not parse: 1:\d+ '\)' expected\.$/) }]);
+    expect(result.files[0].remaining.map((violation) => violation.ruleId)).toEqual(['typescript/test-break']);
+  });
+
+  it('should keep a byte-order mark, the file mode, and a symbolic link a link', async () => {
+    write('src/bom.ts', '\ufeffexport const a = oldApi(1);\n');
+    write('bin/run.js', '#!/usr/bin/env node\noldApi();\n');
+    chmodSync(join(root, 'bin/run.js'), 0o755);
+    write('shared/real.ts', 'oldApi(2);\n');
+    symlinkSync(join(root, 'shared/real.ts'), join(root, 'src/link.ts'));
+
+    await run(['src/bom.ts', 'bin/run.js', 'src/link.ts']);
+
+    expect(readFileSync(join(root, 'src/bom.ts'))).toEqual(Buffer.from('\ufeffexport const a = newApi(1);\n'));
+    expect(read('bin/run.js')).toBe('#!/usr/bin/env node\nnewApi();\n');
+    expect(statSync(join(root, 'bin/run.js')).mode & 0o777).toBe(0o755);
+    expect(lstatSync(join(root, 'src/link.ts')).isSymbolicLink()).toBe(true);
+    expect(read('shared/real.ts')).toBe('newApi(2);\n');
+  });
+
+  it('should classify what remains against the baseline, which it only reads', async () => {
+    write('src/a.ts', 'export const a = legacyApi(1);\n');
+    const checked = await run(['src/a.ts']);
+    const baseline = { version: 1, violations: checked.report.violations.map(({ ruleId, file, fingerprint, message }) => ({ ruleId, file, fingerprint, message })) };
+    write('enforcer.baseline.json', JSON.stringify(baseline));
+
+    const result = await run(['src/a.ts'], { baselineFile: 'enforcer.baseline.json' });
+
+    expect(result.report.summary).toMatchObject({ errors: 1, newErrors: 0, historical: 1 });
+    expect(JSON.parse(read('enforcer.baseline.json'))).toEqual(baseline);
+  });
+
+  it('should report a file it cannot read as a notice, and skip ignored and unchecked files', async () => {
+    write('src/binary.ts', 'oldApi(\0);\n');
+    write('dist/out.ts', 'oldApi(1);\n');
+    write('notes.txt', 'oldApi(1)\n');
+
+    const result = await run(['src/binary.ts', 'dist/out.ts', 'notes.txt']);
+
+    expect(result.report.notices).toEqual([expect.objectContaining({ file: 'src/binary.ts', code: 'binary' })]);
+    expect(result.report.summary.filesChecked).toBe(1);
+    expect(read('dist/out.ts')).toBe('oldApi(1);\n');
+  });
+
+  it('should run the project rules once over the file list, as a check run does', async () => {
+    write('libs/a/src/index.ts', 'export const a = oldApi(1);\n');
+
+    const result = await run(['libs/a/src/index.ts'], {
+      rules: [...testRules, ...builtinRules.filter((rule) => rule.id === 'project/required-files')],
+      configFile: { rules: { 'project/required-files': ['error', { files: ['README.md'] }] } },
+      projectInfo: { name: 'a', root: 'libs/a', tags: [] },
+    });
+
+    expect(read('libs/a/src/index.ts')).toBe('export const a = newApi(1);\n');
+    expect(result.report.violations.map((violation) => `${violation.file} ${violation.ruleId}`)).toEqual(['libs/a project/required-files']);
+  });
+});

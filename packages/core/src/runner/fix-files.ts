@@ -1,0 +1,227 @@
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ConfigResolver } from '../config/config-resolver';
+import { lintSource, type LintSourceResult } from '../engine/lint-source';
+import type { FixableViolation, FixKind, Violation } from '../engine/types';
+import type { WorkspaceView } from '../engine/workspace-view';
+import { writeFileAtomic } from '../session/atomic-write';
+import { Baseline } from '../session/baseline';
+import { ENFORCER_VERSION } from '../version';
+import { applyFixes, type ApplyFixesResult } from './apply-fixes';
+import { isCheckedFile, realPathOf, type FileResult, type SourceFileRef } from './check-files';
+import { checkProject, type ProjectInfo } from './check-project';
+import { mergeProjectFindings } from './run-check';
+import { HeapGuard } from './heap-guard';
+import { SourceReader } from './read-source';
+import { buildRunReport, compareStrings, type RunReport } from './run-report';
+import { WorkspaceFileReader } from './workspace-file-reader';
+
+/**
+ * Analyse-and-apply rounds per file. A fix skipped for overlapping another is applied by the next
+ * round, on the text the first round produced; the bound stops rules whose fixes keep producing
+ * new fixable findings.
+ */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixFilesOptions {
+  /** Absolute path of the workspace root; file paths are relative to it. */
+  workspaceRoot: string;
+  files: Iterable<SourceFileRef>;
+  config: ConfigResolver;
+  /** `safe` applies safe fixes only; `suggestion` applies suggestions too. */
+  fixType: FixKind;
+  reportUnusedSuppressions?: boolean;
+  workspace?: WorkspaceView;
+  /** The Nx project, named in the report. */
+  project?: string;
+  /** Workspace-relative; violations it lists are reported as historical. Read only: a fix run never writes it. */
+  baselineFile?: string;
+  /** The project the files belong to: its project-scoped rules run once over the file list. */
+  projectInfo?: ProjectInfo;
+}
+
+export interface RefusedFix {
+  violation: Violation;
+  /** Names the file and the syntax error the fix would cause. */
+  reason: string;
+}
+
+/** What the fix run did to one file that was offered fixes of the requested kinds. */
+export interface FileFixResult {
+  file: string;
+  /** The findings whose fixes were written, in the order they were applied. */
+  applied: Violation[];
+  /** Findings whose fix overlapped another one in the last round; a later run applies them. */
+  skipped: Violation[];
+  /** Findings whose fix was not written because the file would no longer parse, each with the reason. */
+  refused: RefusedFix[];
+  /** The findings left in the file as written. */
+  remaining: Violation[];
+}
+
+export interface FixFilesResult {
+  /** The files some fix was offered for, sorted by path. */
+  files: FileFixResult[];
+  /** The report of what remains, built as for a check run (same counts, baseline, exit code). */
+  report: RunReport;
+  /** Per-file results of the final check. */
+  results: FileResult[];
+}
+
+/**
+ * The `--fix` run: each file is analysed, its fixes of the requested kinds applied in one pass,
+ * the file analysed again (and fixed again while skipped fixes remain), written once atomically if
+ * it changed, and what remains reported. One file at a time, as `checkFiles`, so memory stays flat.
+ */
+export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult> {
+  const { config, workspaceRoot } = options;
+  const baseline = options.baselineFile === undefined ? undefined : await Baseline.read(join(workspaceRoot, options.baselineFile), options.baselineFile);
+  const reader = new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
+  const fixer = new FileFixer({ ...options, reader, workspaceFiles: new WorkspaceFileReader(workspaceRoot, reader) });
+  const heap = new HeapGuard();
+  const results: FileResult[] = [];
+  const files: FileFixResult[] = [];
+  const paths: string[] = [];
+  for (const ref of options.files) {
+    paths.push(ref.path);
+    if (!isCheckedFile(ref.path, config)) continue;
+    const { result, fixed } = await fixer.fix(ref);
+    results.push(result);
+    if (fixed) files.push(fixed);
+    heap.fileAnalysed();
+  }
+  if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, config));
+  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline });
+  return { files: files.sort((a, b) => compareStrings(a.file, b.file)), report, results };
+}
+
+interface FileFixerOptions extends FixFilesOptions {
+  reader: SourceReader;
+  workspaceFiles: WorkspaceFileReader;
+}
+
+/** Fixes one file at a time: read, analyse, apply, analyse again, write. */
+class FileFixer {
+  private readonly kinds: ReadonlySet<FixKind>;
+
+  constructor(private readonly options: FileFixerOptions) {
+    this.kinds = new Set<FixKind>(options.fixType === 'suggestion' ? ['safe', 'suggestion'] : ['safe']);
+  }
+
+  async fix(ref: SourceFileRef): Promise<{ result: FileResult; fixed?: FileFixResult }> {
+    const { config, workspaceRoot } = this.options;
+    const absolutePath = join(workspaceRoot, ref.path);
+    const read = this.options.reader.read(absolutePath);
+    if (!('text' in read)) {
+      return { result: { file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: read.skipped, message: `${ref.path} ${read.message}` }], rules: [] } };
+    }
+    const rules = config.rulesFor(ref.path);
+    const analyse = (text: string): LintSourceResult =>
+      lintSource({
+        file: ref.path,
+        text,
+        rules,
+        isTestFile: config.isTestFile(ref.path),
+        reportUnusedSuppressions: this.options.reportUnusedSuppressions,
+        workspace: this.options.workspace,
+        readFile: (path) => this.options.workspaceFiles.read(path),
+        collectFixes: true,
+      });
+
+    let text = read.text;
+    let checked = analyse(text);
+    let pending = this.wanted(checked);
+    const offered = pending.length > 0;
+    const applied: Violation[] = [];
+    let skipped: FixableViolation[] = [];
+    let refused: RefusedFix[] = [];
+    for (let pass = 0; pending.length > 0; pass++) {
+      if (pass === MAX_FIX_PASSES) {
+        skipped = pending;
+        break;
+      }
+      const outcome = applyParsingFixes(ref.path, text, pending);
+      applied.push(...outcome.applied.map((fixable) => fixable.violation));
+      if (outcome.applied.length > 0) {
+        text = outcome.text;
+        checked = analyse(text);
+        pending = this.wanted(checked);
+      }
+      // A refused fix would be offered again by every further round: stop at the first refusal.
+      if (outcome.refused.length > 0 || outcome.applied.length === 0) {
+        skipped = outcome.skipped;
+        refused = outcome.refused;
+        break;
+      }
+    }
+    if (text !== read.text) {
+      const failure = await writeSource(absolutePath, text).then(
+        () => undefined,
+        (error: unknown) => `${ref.path} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`,
+      );
+      // Nothing reached the disk: report the file as it still is, every fix as refused, and why.
+      if (failure !== undefined) {
+        const unchanged = analyse(read.text);
+        const notices = [...unchanged.notices, { file: ref.path, code: 'unreadable' as const, message: failure }];
+        const result: FileResult = { file: ref.path, violations: unchanged.violations, notices, rules: rules.map((active) => active.rule.id) };
+        return { result, fixed: { file: ref.path, applied: [], skipped: [], refused: applied.map((violation) => ({ violation, reason: failure })), remaining: unchanged.violations } };
+      }
+    }
+
+    const result: FileResult = { file: ref.path, violations: checked.violations, notices: checked.notices, rules: rules.map((active) => active.rule.id) };
+    if (text === read.text && ref.hash !== undefined) result.hash = ref.hash;
+    if (!offered) return { result };
+    return { result, fixed: { file: ref.path, applied, skipped: skipped.map((fixable) => fixable.violation), refused, remaining: checked.violations } };
+  }
+
+  private wanted(checked: LintSourceResult): FixableViolation[] {
+    return (checked.fixes ?? []).filter((fixable) => this.kinds.has(fixable.fix.kind));
+  }
+}
+
+/**
+ * Applies the fixes together; when the result does not parse, finds the fixes that break the file
+ * on their own, refuses those, and applies the others together (all of them refused if only their
+ * combination breaks it).
+ */
+function applyParsingFixes(file: string, text: string, fixes: readonly FixableViolation[]): Omit<ApplyFixesResult, 'refused'> & { refused: RefusedFix[] } {
+  const together = applyFixes({ file, text, fixes });
+  if (together.refused === undefined) return { ...together, refused: [] };
+  const refused: RefusedFix[] = [];
+  const parsing: FixableViolation[] = [];
+  for (const fixable of fixes) {
+    const reason = applyFixes({ file, text, fixes: [fixable] }).refused;
+    if (reason === undefined) parsing.push(fixable);
+    else refused.push({ violation: fixable.violation, reason });
+  }
+  const retried = applyFixes({ file, text, fixes: parsing });
+  if (retried.refused === undefined) return { ...retried, refused };
+  const reason = retried.refused;
+  return { text, applied: [], skipped: [], refused: [...refused, ...parsing.map((fixable) => ({ violation: fixable.violation, reason }))] };
+}
+
+/**
+ * Writes the fixed text over the file the reader read: through a symbolic link to its target (so
+ * the link stays a link), keeping a byte-order mark and the file's mode (an executable script stays
+ * executable), atomically so an interrupted run leaves the old or the new file, never half of one.
+ * @throws (rejects with) the file system's error; the caller reports the file as unfixed.
+ */
+async function writeSource(absolutePath: string, text: string): Promise<void> {
+  const target = realpathSync(absolutePath);
+  const { mode } = statSync(target);
+  await writeFileAtomic(target, hasByteOrderMark(target) ? `\ufeff${text}` : text);
+  await chmod(target, mode & 0o7777);
+}
+
+/** @throws the file system's error when the file cannot be opened or read. */
+function hasByteOrderMark(path: string): boolean {
+  const head = Buffer.alloc(3);
+  const descriptor = openSync(path, 'r');
+  try {
+    return readSync(descriptor, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+

@@ -1,0 +1,26 @@
+import type { FixKind, Rule } from '../engine/types';
+
+/** The Nx target that applies fixes, when the summary is not told another name. */
+export const DEFAULT_FIX_TARGET = 'enforce-fix';
+
+/** Rule id to the kind of fix the rule can offer; rules that offer none are absent. */
+export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind> {
+  const kinds = new Map<string, FixKind>();
+  for (const rule of rules) if (rule.meta.fixable !== undefined) kinds.set(rule.id, rule.meta.fixable);
+  return kinds;
+}
+
+/**
+ * The command that applies a fix of this kind: the project's fix target under Nx, or the CLI on
+ * the one file when the report names no project (nothing to `nx run` then). Suggestions change
+ * behaviour, so they are applied only when asked for by name.
+ */
+export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, fixTarget: string = DEFAULT_FIX_TARGET): string {
+  if (target.project !== undefined) return `npx nx run ${shellWord(`${target.project}:${fixTarget}`)}${kind === 'suggestion' ? ' --fixType=suggestion' : ''}`;
+  return `npx enforcer check ${shellWord(target.file)} --fix${kind === 'suggestion' ? ' --fix-type suggestion' : ''}`;
+}
+
+/** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,19 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { BASELINE_FILE, type ProjectInfo, type SourceFileRef } from '@nx-enforcer/core';
+import type { RunContext } from './enforce-project';
+
+/** The project as its project-scoped rules see it. */
+export function projectInfoOf(context: ExecutorContext, projectName: string): ProjectInfo {
+  const { root, tags } = context.projectsConfigurations.projects[projectName];
+  return { name: projectName, root: root === '' ? '.' : root, tags: tags ?? [] };
+}
+
+/** The project's baseline, workspace-relative. */
+export function baselineFileOf(projectRoot: string): string {
+  return projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`;
+}
+
+/** The project's files from Nx's project file map, with Nx's content hashes. */
+export function projectFilesOf(run: RunContext, projectName: string): SourceFileRef[] {
+  return (run.fileMap[projectName] ?? []).map((file): SourceFileRef => ({ path: file.file, hash: file.hash }));
+}
