@@ -6,7 +6,7 @@ import { publishPackages } from '../../../tools/local-registry/index.cjs';
 import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs';
 
 import { e2eContext, registryEnv } from './support/e2e-context';
-import { runCommand, runNx, type RunResult } from './support/run';
+import { runCommand, runNx, startNx, type RunResult } from './support/run';
 
 /**
  * One fresh workspace (created by global setup with `create-nx-workspace` and `nx add
@@ -432,6 +432,35 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { ruleId: string; file: string }) => `${v.file} ${v.ruleId}`);
     expect(found.filter((entry: string) => entry.endsWith('typescript/no-ts-ignore'))).toEqual([]);
     expect(found.filter((entry: string) => entry.startsWith(legacy))).toEqual([]);
+  });
+
+  it('should watch with the continuous enforce-watch target: a change is checked again, and stopping leaves a valid shard', async () => {
+    const watchTarget = JSON.parse(nx(['show', 'project', projectB, '--json']).stdout).targets['enforce-watch'];
+    expect(watchTarget).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, continuous: true, options: { watch: true } });
+    const until = async (what: string, condition: () => boolean) => {
+      for (let waited = 0; !condition(); waited += 250) {
+        if (waited > 120_000) throw new Error(`gave up waiting for ${what}:\n${watching.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    const watching = startNx(['run', `${projectB}:enforce-watch`, '--watchDebounce=200', '--output-style=stream'], { cwd: workspace, env: nxEnv });
+    try {
+      await until('the first check', () => /problems? \(/.test(watching.output()));
+      // The watcher is in place once the first check has printed; give the file system a moment anyway.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      write(`${libB}/src/lib/watched.ts`, `export function watched(): void {\n  console.log('seen by the watch');\n}\n`);
+      const reportPath = `.nx-enforcer/${libB}/report.json`;
+      await until('the check after the change', () => watching.output().includes('checking again') && read(reportPath).includes('watched.ts'));
+      const report = JSON.parse(read(reportPath));
+      expect(report.violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toContain(`${libB}/src/lib/watched.ts logging/no-console`);
+      expect(watching.output()).toMatch(/files? changed \(.*watched\.ts.*\); checking again/);
+    } finally {
+      await watching.stop();
+    }
+    const shard = JSON.parse(read(`.nx-enforcer/${libB}/session.json`));
+    expect(shard).toMatchObject({ version: 2, project: projectB });
+    expect(Object.keys(shard.files)).toContain(`${libB}/src/lib/watched.ts`);
+    rmSync(join(workspace, libB, 'src/lib/watched.ts'));
   });
 });
 

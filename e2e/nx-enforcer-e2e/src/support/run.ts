@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
 export interface RunOptions {
   cwd: string;
@@ -67,4 +67,47 @@ export function runNx(args: string[], options: RunOptions): RunResult {
       ...options.env,
     },
   });
+}
+
+/** A long-running `npx nx ...` (a continuous target): its output so far, and a way to stop it as Ctrl-C would. */
+export interface NxProcess {
+  output(): string;
+  /** Sends SIGINT to the whole process group and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts `npx nx ...` without waiting for it, in its own process group, with runNx's environment. */
+export function startNx(args: string[], options: Omit<RunOptions, 'allowFailure'>): NxProcess {
+  const child: ChildProcess = spawn('npx', ['nx', ...args], {
+    cwd: options.cwd,
+    env: { ...cleanEnv(), CI: 'true', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGINT');
+        } catch {
+          // Already gone: nothing to stop.
+        }
+      }
+      // Nx stops its tasks on SIGINT; should it hang, the group is killed so the suite goes on.
+      const killer = setTimeout(() => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Exited in the meantime.
+        }
+      }, 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
 }
