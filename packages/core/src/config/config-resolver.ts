@@ -85,8 +85,7 @@ export class ConfigResolver {
    */
   rulesFor(file: string): ActiveRule[] {
     const active = this.activeRulesOf(file);
-    const code = isCodeFile(file);
-    const selected = active.filter(({ rule }) => rule.meta.scope !== 'project' && (code ? rule.meta.codeFiles !== false : textFilesMatcher(rule)(file)));
+    const selected = active.filter(({ rule }) => ruleAppliesTo(rule, file));
     // Files with the same rules share one list (callers key caches by list identity).
     const key = `${this.listIdOf(active)}:${selected.map(({ rule }) => rule.id).join(',')}`;
     let shared = this.selectedLists.get(key);
@@ -243,6 +242,16 @@ function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): str
     layers: layers.map((layer) => ({ base: layer.base, config: { ...layer.config, $schema: undefined } })),
   });
   return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Whether a per-file rule checks this file at all: code files unless the rule is for another
+ * language (`codeFiles: false`), other files only when they match its `textFiles`. The engine's
+ * rule lists and the rule tester select by it alike.
+ */
+export function ruleAppliesTo(rule: Rule, file: string): boolean {
+  if (rule.meta.scope === 'project') return false;
+  return isCodeFile(file) ? rule.meta.codeFiles !== false : textFilesMatcher(rule)(file);
 }
 
 const textFileMatchers = new WeakMap<Rule, Matcher>();

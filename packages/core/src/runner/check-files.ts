@@ -77,9 +77,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       const ruleIds = idsOf(rules);
       const reused = options.reuse?.(ref.path, ref.hash);
       if (reused) return done({ file: ref.path, hash: ref.hash, ...reused, notices: [], rules: ruleIds, reused: true });
-      reader ??= new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
-      const sourceReader = reader;
-      workspaceFiles ??= options.workspaceFiles ?? new WorkspaceFileReader(workspaceRoot, sourceReader);
+      workspaceFiles ??= options.workspaceFiles ?? new WorkspaceFileReader(workspaceRoot, new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) }));
+      reader ??= workspaceFiles.reader;
       const outcome = reader.read(join(workspaceRoot, ref.path));
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });

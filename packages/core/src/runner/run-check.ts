@@ -5,7 +5,6 @@ import { stableStringify } from '../json/stable-stringify';
 import { Baseline } from '../session/baseline';
 import { buildSessionShard, reusableViolations, type SessionShard, type ShardKey } from '../session/session-shard';
 import { ENFORCER_VERSION } from '../version';
-import type { ConfigResolver } from '../config/config-resolver';
 import type { Violation } from '../engine/types';
 import { checkFiles, realPathOf, type CheckFilesOptions, type FileResult, type SourceFileRef } from './check-files';
 import { checkProject, type ProjectCheckResult, type ProjectInfo } from './check-project';
@@ -47,7 +46,8 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   const workspaceFiles = new WorkspaceFileReader(options.workspaceRoot, new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) }));
   const storedResult = key && options.previousShard ? reusableViolations(options.previousShard, key, (path) => workspaceFiles.digest(path)) : undefined;
   // Project rules run again every time (they only look at paths), so their stored findings are not reused.
-  const reuse = storedResult && ((file: string, hash: string | undefined) => withoutProjectRules(storedResult(file, hash), options.config));
+  const projectRuleIds = new Set(options.config.rules.filter((rule) => rule.meta.scope === 'project').map((rule) => rule.id));
+  const reuse = storedResult && ((file: string, hash: string | undefined) => withoutRules(storedResult(file, hash), projectRuleIds));
   const paths: string[] = [];
   const files = options.projectInfo ? recordPaths(options.files, paths) : options.files;
   const results = await lastValueFrom(checkFiles({ ...options, files, reuse, profiler, workspaceFiles }).pipe(toArray()));
@@ -73,9 +73,9 @@ function* recordPaths(files: Iterable<SourceFileRef>, paths: string[]): Iterable
   }
 }
 
-function withoutProjectRules<T extends { violations: Violation[] }>(stored: T | undefined, config: ConfigResolver): T | undefined {
-  if (!stored) return undefined;
-  const violations = stored.violations.filter((violation) => config.rules.find((rule) => rule.id === violation.ruleId)?.meta.scope !== 'project');
+function withoutRules<T extends { violations: Violation[] }>(stored: T | undefined, ruleIds: ReadonlySet<string>): T | undefined {
+  if (!stored || ruleIds.size === 0) return stored;
+  const violations = stored.violations.filter((violation) => !ruleIds.has(violation.ruleId));
   return violations.length === stored.violations.length ? stored : { ...stored, violations };
 }
 

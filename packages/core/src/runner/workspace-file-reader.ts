@@ -17,7 +17,8 @@ export class WorkspaceFileReader {
 
   constructor(
     private readonly workspaceRoot: string,
-    private readonly reader: SourceReader,
+    /** Also reads the checked files, so one run resolves each folder's real path once. */
+    readonly reader: SourceReader,
   ) {}
 
   read(path: string): string | undefined {

@@ -1,3 +1,4 @@
+import { ruleAppliesTo } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import type { Rule, Severity, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
@@ -81,8 +82,11 @@ export function lintWithRule<Options>(rule: Rule<string, Options>, testCase: Val
 
 function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>): Violation[] {
   const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+  const file = testCase.filename ?? 'src/file.ts';
+  // As in a run: a rule is given only the files it applies to (`codeFiles`, `textFiles`).
+  if (!ruleAppliesTo(rule as unknown as Rule, file)) return [];
   const result = lintSource({
-    file: testCase.filename ?? 'src/file.ts',
+    file,
     text: testCase.code,
     rules: [{ rule: rule as unknown as Rule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
     isTestFile: testCase.isTestFile ?? false,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { headerColon, isName, isOp, isPythonSource, PYTHON_FILES, suiteEnd } from './python-source';
+import { headerColon, isName, isOp, PYTHON_FILES, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoBareExceptOptions {
@@ -46,7 +46,6 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     codeFiles: false,
   },
   create(context) {
-    if (!isPythonSource(context.file)) return {};
     return {
       Text(text) {
         const lines = logicalLines(text);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { isName, isOp, isPythonSource, PYTHON_FILES } from './python-source';
+import { isName, isOp, PYTHON_FILES } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoImportStarOptions {
@@ -54,7 +54,6 @@ export default defineRule<'importStar', NoImportStarOptions>({
     codeFiles: false,
   },
   create(context) {
-    if (!isPythonSource(context.file)) return {};
     if (context.options.allowInInit && /(^|\/)__init__\.py$/.test(context.file)) return {};
     const allowed = new Set(context.options.allowModules);
     return {

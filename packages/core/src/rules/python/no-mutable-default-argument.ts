@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { isOp, isPythonSource, PYTHON_FILES } from './python-source';
+import { isOp, PYTHON_FILES } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoMutableDefaultArgumentOptions {
@@ -52,7 +52,6 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
     codeFiles: false,
   },
   create(context) {
-    if (!isPythonSource(context.file)) return {};
     const mutableCalls = new Set(context.options.mutableCalls);
     return {
       Text(text) {

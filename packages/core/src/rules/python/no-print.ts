@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
-import { isMainGuard, isPlainCall, isPythonSource, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
+import { isMainGuard, isPlainCall, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoPrintOptions {
@@ -56,7 +56,7 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     codeFiles: false,
   },
   create(context) {
-    if (!isPythonSource(context.file) || context.isTestFile) return {};
+    if (context.isTestFile) return {};
     const { allowInMain, entryPoints } = context.options;
     if (entryPoints.length > 0 && picomatch(entryPoints, { dot: true })(context.file)) return {};
     return {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { headerColon, isName, isOp, isPlainCall, isPythonSource, PYTHON_FILES, rebindsBuiltin } from './python-source';
+import { headerColon, isName, isOp, isPlainCall, PYTHON_FILES, rebindsBuiltin } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface OpenOutsideWithOptions {
@@ -58,7 +58,6 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
     codeFiles: false,
   },
   create(context) {
-    if (!isPythonSource(context.file)) return {};
     return {
       Text(text) {
         const lines = logicalLines(text);

@@ -1,17 +1,7 @@
-import { isCodeFile } from '../../engine/source-kinds';
 import type { LogicalLine, PythonToken } from './python-tokens';
 
 /** Shared by the `python/*` rules: the globs of the files they scan. */
 export const PYTHON_FILES: readonly string[] = ['**/*.py'];
-
-/**
- * Whether a rule should look at `file`. The engine already gives `python/*` rules only their text
- * files; this also holds when a rule is run directly (tests, custom runners) on TypeScript or
- * JavaScript, whose text would otherwise be read as Python.
- */
-export function isPythonSource(file: string): boolean {
-  return !isCodeFile(file);
-}
 
 export function isOp(token: PythonToken | undefined, value: string): boolean {
   return token !== undefined && token.kind === 'op' && token.value === value;
