@@ -68,6 +68,8 @@ export { ProjectRuleTester, checkWithRule, type ProjectInvalidCase, type Project
 export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
 export { findReportFiles } from './summary/find-reports';
+export type { CommandStyle } from './summary/fix-command';
+export { execPrefixOf, type ExecPrefix } from './summary/package-manager';
 export { statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary, type SummaryStatus, type WorkspaceSummary } from './summary/workspace-summary';
 export { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, watchPaths, type WatchPathsOptions } from './runner/watch-changes';
 export { WatchedCheck, type WatchedCheckOptions, type WatchUpdate } from './runner/watched-check';

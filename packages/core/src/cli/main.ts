@@ -16,6 +16,8 @@ import { coalesceBursts, watchPaths } from '../runner/watch-changes';
 import { WatchedCheck } from '../runner/watched-check';
 import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
+import type { CommandStyle } from '../summary/fix-command';
+import { execPrefixOf } from '../summary/package-manager';
 import { summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
@@ -171,8 +173,14 @@ async function report(command: ReportCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(io.cwd, command.config);
   const { rules } = await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules });
   const { summary, violations } = await summariseReports(await findReportFiles(outputRoot, io.cwd));
-  const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, 'summary'), summary, violations, rules, recheckCommand: 'npx nx affected -t enforce' });
+  const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, 'summary'), summary, violations, rules, ...summaryCommands(io.cwd) });
   const { totals } = summary;
   io.stdout(`${status}: ${totals.newErrors} new errors, ${totals.newWarnings} new warnings, ${totals.historical} historical, ${summary.projects.length} projects. Summary in ${toWorkspacePath(io.cwd, resolve(outputRoot, 'summary'))}/\n`);
   return status === 'BLOCKED' ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+/** The summary's commands in the workspace's package manager's words: `pnpm exec nx …` where pnpm runs it. */
+function summaryCommands(workspaceRoot: string): { recheckCommand: string; commands: CommandStyle } {
+  const exec = execPrefixOf(workspaceRoot);
+  return { recheckCommand: `${exec} nx affected -t enforce`, commands: { exec } };
 }

@@ -6,6 +6,7 @@ import type { Rule } from '../engine/types';
 import { reportedViolation as violation, reportOf } from '../reporters/__fixtures__/reports';
 import type { RunReport } from '../runner/run-report';
 import { rulesFixing } from './__fixtures__/fixable-rules';
+import type { CommandStyle } from './fix-command';
 import { AGENT_REPORT_VERSION, buildAgentReport, formatAgentReport, type AgentReport } from './agent-report';
 import { SUMMARY_LIMITS } from './summary-limits';
 import { statusOf, summariseReports } from './workspace-summary';
@@ -15,14 +16,14 @@ const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 
 describe('agent report', () => {
   let folder: string;
-  const build = async (reports: RunReport[], rules: readonly Rule[] = rulesFixing({})): Promise<AgentReport> => {
+  const build = async (reports: RunReport[], rules: readonly Rule[] = rulesFixing({}), commands?: CommandStyle): Promise<AgentReport> => {
     const files = reports.map((report, index) => {
       const path = join(folder, `${index}.json`);
       writeFileSync(path, JSON.stringify(report));
       return { path, displayPath: `${index}.json` };
     });
     const { summary } = await summariseReports(files);
-    return buildAgentReport({ summary, status: statusOf(summary), rules, recheckCommand: 'npx nx affected -t enforce' });
+    return buildAgentReport({ summary, status: statusOf(summary), rules, recheckCommand: 'npx nx affected -t enforce', commands });
   };
   const expectValid = (report: AgentReport) => {
     expect(validate(JSON.parse(formatAgentReport(report)))).toBe(true);
@@ -86,8 +87,21 @@ describe('agent report', () => {
     ]);
     expect(report.nextActions[3]).not.toHaveProperty('project');
     const { summary } = await summariseReports([]);
-    expect(buildAgentReport({ summary, status: 'CLEAN', rules, recheckCommand: 'x', fixTarget: 'policy-fix' }).nextActions).toEqual([]);
+    expect(buildAgentReport({ summary, status: 'CLEAN', rules, recheckCommand: 'x', commands: { fixTarget: 'policy-fix' } }).nextActions).toEqual([]);
     expectValid(report);
+  });
+
+  it("should spell fix commands with the workspace's exec prefix and fix target name", async () => {
+    const rules = rulesFixing({ 'logging/no-console': 'safe', 'typescript/no-ts-ignore': 'suggestion' });
+    const inProject = reportOf('lib-a', [violation({ severity: 'error' }), violation({ line: 2, severity: 'error', ruleId: 'typescript/no-ts-ignore', fingerprint: 'g' })]);
+    const withoutProject: RunReport = { ...reportOf('x', [violation({ severity: 'error', file: 'src/a.ts' })]) };
+    delete withoutProject.project;
+    const report = await build([inProject, withoutProject], rules, { exec: 'pnpm exec', fixTarget: 'policy-fix' });
+    expect(report.nextActions.map((action) => action.fixCommand)).toEqual([
+      'pnpm exec nx run lib-a:policy-fix',
+      'pnpm exec nx run lib-a:policy-fix --fixType=suggestion',
+      'pnpm exec enforcer check src/a.ts --fix',
+    ]);
   });
 
   it('should list all blocking violations, beyond every cap the summary applies to what it shows', async () => {

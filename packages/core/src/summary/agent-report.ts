@@ -1,5 +1,5 @@
 import type { Rule, Severity } from '../engine/types';
-import { DEFAULT_FIX_TARGET, fixCommandOf, fixKindsOf } from './fix-command';
+import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder } from './fix-order';
 import type { SummaryStatus, WorkspaceSummary } from './workspace-summary';
 
@@ -40,7 +40,7 @@ export interface AgentReport {
  * Builds the agent report from the merged summary. Nothing is capped: an agent that fixes only what
  * it is shown would stop early and be blocked again, so it gets every blocking violation.
  */
-export function buildAgentReport(input: { summary: WorkspaceSummary; status: SummaryStatus; rules: readonly Rule[]; recheckCommand: string; fixTarget?: string }): AgentReport {
+export function buildAgentReport(input: { summary: WorkspaceSummary; status: SummaryStatus; rules: readonly Rule[]; recheckCommand: string; commands?: CommandStyle }): AgentReport {
   const fixKinds = fixKindsOf(input.rules);
   const files = inFixOrder(input.summary.blocking);
   const nextActions = files.flatMap((entry) =>
@@ -55,7 +55,7 @@ export function buildAgentReport(input: { summary: WorkspaceSummary; status: Sum
         severity: violation.severity,
         message: violation.message,
         ...(violation.hint === undefined ? {} : { hint: violation.hint }),
-        ...(kind === undefined ? {} : { fixCommand: fixCommandOf(kind, violation, input.fixTarget ?? DEFAULT_FIX_TARGET) }),
+        ...(kind === undefined ? {} : { fixCommand: fixCommandOf(kind, violation, input.commands) }),
       };
     }),
   );

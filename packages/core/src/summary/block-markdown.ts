@@ -3,7 +3,7 @@ import type { FixKind, Rule } from '../engine/types';
 import { escapeMarkdown } from '../reporters/markdown';
 import { compareStrings } from '../runner/run-report';
 import { AGENT_REPORT_FILE } from './agent-report';
-import { DEFAULT_FIX_TARGET, fixCommandOf, fixKindsOf } from './fix-command';
+import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder, type FileToFix } from './fix-order';
 import { SUMMARY_LIMITS } from './summary-limits';
 import type { WorkspaceSummary } from './workspace-summary';
@@ -18,7 +18,7 @@ const ENGINE_FINDINGS: Readonly<Record<string, string>> = {
  * which order (capped at `SUMMARY_LIMITS.blocking` violations) and how to check again. Counts come
  * from the complete list, never from what is shown.
  */
-export function formatBlock(summary: WorkspaceSummary, options: { rules: readonly Rule[]; recheckCommand: string; fixTarget?: string }): string {
+export function formatBlock(summary: WorkspaceSummary, options: { rules: readonly Rule[]; recheckCommand: string; commands?: CommandStyle }): string {
   const files = inFixOrder(summary.blocking);
   const projects = new Set(summary.blocking.map((violation) => violation.project ?? ''));
   const total = summary.totals.newErrors;
@@ -52,7 +52,7 @@ function whyLines(summary: WorkspaceSummary, rules: readonly Rule[]): string[] {
   return ['## Why', '', 'Each violation breaks one of these rules:', '', '| Rule | Blocking | What it enforces |', '| --- | ---: | --- |', ...rows, ''];
 }
 
-function fixOrderLines(files: readonly FileToFix[], total: number, options: { rules: readonly Rule[]; fixTarget?: string }): string[] {
+function fixOrderLines(files: readonly FileToFix[], total: number, options: { rules: readonly Rule[]; commands?: CommandStyle }): string[] {
   const fixKinds = fixKindsOf(options.rules);
   const lines = [
     '## Fix in this order',
@@ -74,7 +74,7 @@ function fixOrderLines(files: readonly FileToFix[], total: number, options: { ru
       if (violation.hint !== undefined) lines.push(`     Fix: ${escapeMarkdown(violation.hint)}`);
     }
     if (entry.violations.length > listed.length) lines.push(`   - …and ${entry.violations.length - listed.length} more in this file.`);
-    lines.push(...fixCommandLines(entry, fixKinds, options.fixTarget));
+    lines.push(...fixCommandLines(entry, fixKinds, options.commands));
   }
   if (total > shown) {
     lines.push('', `…and ${plural(total - shown, 'more blocking violation')}${files.length > filesShown ? ` in ${plural(files.length - filesShown, 'more file')}` : ''}: see \`${AGENT_REPORT_FILE}\` for the complete list.`);
@@ -84,7 +84,7 @@ function fixOrderLines(files: readonly FileToFix[], total: number, options: { ru
 }
 
 /** One line per kind of fix the file's rules offer: the command applies them, the rest is by hand. */
-function fixCommandLines(entry: FileToFix, fixKinds: ReadonlyMap<string, FixKind>, fixTarget = DEFAULT_FIX_TARGET): string[] {
+function fixCommandLines(entry: FileToFix, fixKinds: ReadonlyMap<string, FixKind>, commands?: CommandStyle): string[] {
   const rulesByKind = new Map<FixKind, Set<string>>();
   for (const violation of entry.violations) {
     const kind = fixKinds.get(violation.ruleId);
@@ -95,7 +95,7 @@ function fixCommandLines(entry: FileToFix, fixKinds: ReadonlyMap<string, FixKind
     .map((kind) => {
       const ruleIds = [...(rulesByKind.get(kind) ?? [])].sort(compareStrings).map((ruleId) => `\`${ruleId}\``).join(', ');
       const what = kind === 'safe' ? 'Automatic fix' : 'Suggested fix (review the change)';
-      return `   - ${what} for ${ruleIds}: \`${fixCommandOf(kind, entry, fixTarget)}\``;
+      return `   - ${what} for ${ruleIds}: \`${fixCommandOf(kind, entry, commands)}\``;
     });
 }
 

@@ -1,7 +1,16 @@
 import type { FixKind, Rule } from '../engine/types';
+import type { ExecPrefix } from './package-manager';
 
 /** The Nx target that applies fixes, when the summary is not told another name. */
 export const DEFAULT_FIX_TARGET = 'enforce-fix';
+
+/** How the commands a summary prints are spelled in this workspace. */
+export interface CommandStyle {
+  /** The Nx target that applies fixes (default `enforce-fix`). */
+  fixTarget?: string;
+  /** How the workspace runs its own binaries (default `npx`); see `execPrefixOf`. */
+  exec?: ExecPrefix;
+}
 
 /** Rule id to the kind of fix the rule can offer; rules that offer none are absent. */
 export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind> {
@@ -15,9 +24,10 @@ export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind>
  * the one file when the report names no project (nothing to `nx run` then). Suggestions change
  * behaviour, so they are applied only when asked for by name.
  */
-export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, fixTarget: string = DEFAULT_FIX_TARGET): string {
-  if (target.project !== undefined) return `npx nx run ${shellWord(`${target.project}:${fixTarget}`)}${kind === 'suggestion' ? ' --fixType=suggestion' : ''}`;
-  return `npx enforcer check ${shellWord(target.file)} --fix${kind === 'suggestion' ? ' --fix-type suggestion' : ''}`;
+export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, style: CommandStyle = {}): string {
+  const exec = style.exec ?? 'npx';
+  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? DEFAULT_FIX_TARGET}`)}${kind === 'suggestion' ? ' --fixType=suggestion' : ''}`;
+  return `${exec} enforcer check ${shellWord(target.file)} --fix${kind === 'suggestion' ? ' --fix-type suggestion' : ''}`;
 }
 
 /** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */

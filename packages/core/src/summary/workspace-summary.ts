@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../session/atomic-write';
 import { AGENT_REPORT_FILE, buildAgentReport, formatAgentReport } from './agent-report';
 import { formatBlock } from './block-markdown';
 import type { BlockingViolation } from './fix-order';
+import type { CommandStyle } from './fix-command';
 import { SUMMARY_LIMITS } from './summary-limits';
 
 // Still exported from here: it is part of the public API (index.ts) under this module.
@@ -112,17 +113,17 @@ export async function writeWorkspaceSummary(options: {
   /** The rules of the run: SARIF's rule descriptors, and which violations a fix command applies to. */
   rules: readonly Rule[];
   recheckCommand: string;
-  /** The Nx target that applies fixes (default `enforce-fix`). */
-  fixTarget?: string;
+  /** How fix commands are spelled: the fix target's name and the package manager's exec prefix. */
+  commands?: CommandStyle;
 }): Promise<SummaryStatus> {
-  const { directory, summary, rules, recheckCommand, fixTarget } = options;
+  const { directory, summary, rules, recheckCommand, commands } = options;
   const status = statusOf(summary);
   await writeFileAtomic(join(directory, 'STATUS.md'), formatStatus(summary, status));
   await writeFileAtomic(join(directory, 'VIOLATIONS.md'), formatViolations(summary));
   await writeFileAtomic(join(directory, 'workspace.sarif'), formatSarif(workspaceReport(summary, options.violations), rules));
-  await writeFileAtomic(join(directory, AGENT_REPORT_FILE), formatAgentReport(buildAgentReport({ summary, status, rules, recheckCommand, fixTarget })));
+  await writeFileAtomic(join(directory, AGENT_REPORT_FILE), formatAgentReport(buildAgentReport({ summary, status, rules, recheckCommand, commands })));
   const blockPath = join(directory, 'BLOCK.md');
-  if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, { rules, recheckCommand, fixTarget }));
+  if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, { rules, recheckCommand, commands }));
   else await rm(blockPath, { force: true });
   return status;
 }

@@ -3,13 +3,10 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
-import { createNodes, PROJECT_CONFIG_INPUT } from './create-nodes';
+import picomatch from 'picomatch';
+import { createNodes, CREATE_NODES_GLOB, PROJECT_CONFIG_INPUT } from './create-nodes';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
-
-// Without this, globWithWorkspaceContext would ask a running Nx daemon, which knows this
-// repository's files rather than the temp workspace's.
-process.env.NX_DAEMON = 'false';
 
 const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
 /** With the default config, security/no-secrets also scans the project's text files. */
@@ -41,13 +38,16 @@ function createWorkspace(files: Files): string {
   return root;
 }
 
-/** Runs the plugin the way Nx does: with every project.json / package.json of the workspace. */
+/** Nx's own matching of the plugin's glob: its file index leaves node_modules out. */
+const matchesGlob = picomatch(CREATE_NODES_GLOB);
+
+/** Runs the plugin the way Nx does: with every file of the workspace its glob matches. */
 async function inferNodes(files: Files, options?: { targetName?: string }): Promise<CreateNodesResultArray> {
   const workspaceRoot = createWorkspace(files);
-  const configFiles = Object.keys(files)
-    .filter((path) => /(^|\/)(project|package)\.json$/.test(path))
+  const matched = Object.keys(files)
+    .filter((path) => matchesGlob(path) && !path.split('/').includes('node_modules'))
     .sort();
-  return createNodes[1](configFiles, options, { nxJsonConfiguration: {}, workspaceRoot });
+  return createNodes[1](matched, options, { nxJsonConfiguration: {}, workspaceRoot });
 }
 
 /** The inferred targets of each project root, with the file that defines the project. */
@@ -70,8 +70,8 @@ afterAll(() => {
 });
 
 describe('createNodes', () => {
-  it('should match project.json and package.json files, and config files so that editing one re-runs inference', () => {
-    expect(createNodes[0]).toBe('**/{project.json,package.json,enforcer.config.json}');
+  it('should match project files, config files (editing one re-runs inference) and the sources that make a project checkable, in one level of braces', () => {
+    expect(createNodes[0]).toBe('**/{project.json,package.json,enforcer.config.json,*.ts,*.mts,*.cts,*.tsx,*.js,*.mjs,*.cjs,*.jsx,*.py}');
   });
 
   it('should infer a cached enforce target with exact inputs and outputs for a project with TypeScript sources', async () => {
@@ -364,10 +364,10 @@ describe('createNodes', () => {
     expect(byRoot['apps/api'].targets.enforce.inputs).toContain('{projectRoot}/**/*.py');
   });
 
-  it('should return nothing when no project files are given', async () => {
+  it('should return nothing when no project files are given, only sources', async () => {
     const workspaceRoot = createWorkspace({ 'src/index.ts': 'export {};\n' });
 
-    expect(await createNodes[1]([], {}, { nxJsonConfiguration: {}, workspaceRoot })).toEqual([]);
+    expect(await createNodes[1](['src/index.ts'], {}, { nxJsonConfiguration: {}, workspaceRoot })).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
-import { globWithWorkspaceContext } from '@nx/devkit/internal';
-import { builtinRules, CODE_EXTENSIONS, DEFAULT_IGNORES, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules, CODE_EXTENSIONS, execPrefixOf, isDefaultIgnored, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
+import { basename } from 'node:path';
+import { assertSupportedNx } from '../nx-version';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, fixTargetNameOf, watchTargetNameOf, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 import { findProjectRoots } from './project-roots';
@@ -14,20 +15,43 @@ export interface EnforcerPluginOptions {
 /** Named input (added to every project) with the files that hold a project's tags. */
 export const PROJECT_CONFIG_INPUT = 'nxEnforcerProjectConfig';
 
-const PROJECT_FILES = '**/{project.json,package.json,enforcer.config.json}';
+const PROJECT_FILES = ['project.json', 'package.json', 'enforcer.config.json'];
+
+/**
+ * Extensions of the sources that make a project checkable: TypeScript and JavaScript, and the other
+ * languages some rules check (Python).
+ */
+const SOURCE_EXTENSIONS = [
+  ...CODE_EXTENSIONS,
+  ...builtinRules
+    .filter((rule) => rule.meta.codeFiles === false)
+    .flatMap((rule) => rule.meta.textFiles ?? [])
+    .map((glob) => /^\*\*\/\*(\.\w+)$/.exec(glob)?.[1])
+    .filter((extension): extension is string => extension !== undefined),
+];
+
+/**
+ * Project files and sources in one glob: Nx matches it against its own file index (which honours
+ * .gitignore and .nxignore) and hands the plugin the list, so no private Nx API is needed to find
+ * which projects hold code. One level of braces: nested ones are not understood by every Nx.
+ */
+export const CREATE_NODES_GLOB = `**/{${[...PROJECT_FILES, ...[...new Set(SOURCE_EXTENSIONS)].map((extension) => `*${extension}`)].join(',')}}`;
 
 /**
  * Infers a cached `enforce` target, and the uncached `enforce-fix` beside it, on every project that
  * has TypeScript, JavaScript (or Python) files.
  */
 export const createNodes: CreateNodes<EnforcerPluginOptions> = [
-  PROJECT_FILES,
-  async (configFiles, options, context): Promise<CreateNodesResultArray> => {
+  CREATE_NODES_GLOB,
+  async (matchedFiles, options, context): Promise<CreateNodesResultArray> => {
+    assertSupportedNx(context.workspaceRoot);
     const targetName = options?.targetName ?? 'enforce';
+    const configFiles = matchedFiles.filter((file) => PROJECT_FILES.includes(basename(file)));
     const roots = findProjectRoots(configFiles, context.workspaceRoot);
     if (roots.size === 0) return [];
-    const rootsWithCode = await projectsWithCodeFiles(context.workspaceRoot, new Set(roots.keys()));
+    const rootsWithCode = projectsWithSources(matchedFiles, new Set(roots.keys()));
     const inputs = enforcerInputs(context.workspaceRoot);
+    const exec = execPrefixOf(context.workspaceRoot);
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       // Every project declares where its tags live, so that a dependent's `^` input can hash them.
@@ -36,8 +60,8 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
         results.push([configFile, { projects: { [root]: { namedInputs } } }]);
         continue;
       }
-      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, ...(await configuredInputs(context.workspaceRoot, root)) });
-      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget() };
+      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, exec, ...(await configuredInputs(context.workspaceRoot, root)) });
+      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec) };
       results.push([configFile, { projects: { [root]: { namedInputs, targets } } }]);
     }
     return results;
@@ -72,17 +96,14 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
 }
 
 /**
- * The project roots that own at least one checkable code file, ownership as in Nx's file map: a
- * file belongs to the deepest project root above it, so a parent folder whose only code sits in
- * nested projects gets no target.
+ * The project roots that own at least one checkable source among the matched files, ownership as in
+ * Nx's file map: a file belongs to the deepest project root above it, so a parent folder whose only
+ * code sits in nested projects gets no target.
  */
-async function projectsWithCodeFiles(workspaceRoot: string, roots: ReadonlySet<string>): Promise<Set<string>> {
-  const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
-  // Sources of other languages some rules check (Python) make a project checkable too.
-  const otherSources = builtinRules.filter((rule) => rule.meta.codeFiles === false).flatMap((rule) => rule.meta.textFiles ?? []);
-  const files = await globWithWorkspaceContext(workspaceRoot, [`**/*.{${extensions}}`, ...new Set(otherSources)], [...DEFAULT_IGNORES]);
+function projectsWithSources(matchedFiles: readonly string[], roots: ReadonlySet<string>): Set<string> {
   const owners = new Set<string>();
-  for (const file of files) {
+  for (const file of matchedFiles) {
+    if (PROJECT_FILES.includes(basename(file)) || isDefaultIgnored(file)) continue;
     let folder = file;
     for (;;) {
       const slash = folder.lastIndexOf('/');

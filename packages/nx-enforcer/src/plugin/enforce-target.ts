@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME, type ExecPrefix } from '@nx-enforcer/core';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -14,6 +14,8 @@ export interface EnforceTargetOptions {
   ruleSourceGlobs?: readonly string[];
   /** `^namedInput` entries: files of the project's dependencies that decide the result. */
   dependencyInputs?: readonly string[];
+  /** How the workspace runs its own binaries (`npx`, `pnpm exec`, `yarn`), for the help command. */
+  exec?: ExecPrefix;
 }
 
 /**
@@ -51,7 +53,7 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
       technologies: ['typescript'],
       description: 'Check the project against the workspace code policies (nx-enforcer)',
       help: {
-        command: 'npx enforcer --help',
+        command: `${options.exec ?? 'npx'} enforcer --help`,
         example: { options: { format: 'json' } },
       },
     },
@@ -69,7 +71,7 @@ export function fixTargetNameOf(targetName: string): string {
  * nothing). It declares no outputs and writes none: the `enforce` target's output folder stays that
  * target's, and since the fixed sources are its inputs, its next run checks them afresh.
  */
-export function buildEnforceFixTarget(): TargetConfiguration {
+export function buildEnforceFixTarget(exec: ExecPrefix = 'npx'): TargetConfiguration {
   return {
     executor: 'nx-enforcer:enforce',
     cache: false,
@@ -78,7 +80,7 @@ export function buildEnforceFixTarget(): TargetConfiguration {
       technologies: ['typescript'],
       description: 'Apply the safe fixes of the code policies to the project sources, then report what remains (nx-enforcer; never cached)',
       help: {
-        command: 'npx enforcer --help',
+        command: `${exec} enforcer --help`,
         example: { options: { fixType: 'suggestion' } },
       },
     },
@@ -95,7 +97,7 @@ export function watchTargetNameOf(targetName: string): string {
  * runs until stopped, so Nx neither waits for it nor caches it). It writes the `enforce` outputs as
  * it goes, atomically, so stopping it leaves a valid shard.
  */
-export function buildEnforceWatchTarget(): TargetConfiguration {
+export function buildEnforceWatchTarget(exec: ExecPrefix = 'npx'): TargetConfiguration {
   return {
     executor: 'nx-enforcer:enforce',
     cache: false,
@@ -105,7 +107,7 @@ export function buildEnforceWatchTarget(): TargetConfiguration {
       technologies: ['typescript'],
       description: 'Check the project again after every burst of file changes (nx-enforcer; continuous, never cached)',
       help: {
-        command: 'npx enforcer --help',
+        command: `${exec} enforcer --help`,
         example: { options: { watchDebounce: 500 } },
       },
     },

@@ -1,10 +1,11 @@
 import type { PostTasksExecution } from '@nx/devkit';
-import { builtinRules, loadConfig, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
+import { builtinRules, execPrefixOf, loadConfig, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENFORCER_OUTPUT_ROOT, outputDirectoryOf } from '../output-directory';
 import type { EnforcerPluginOptions } from './create-nodes';
+import { fixTargetNameOf } from './enforce-target';
 
 /** Workspace-relative folder of the merged summary. */
 export const SUMMARY_DIRECTORY = `${ENFORCER_OUTPUT_ROOT}/summary`;
@@ -35,14 +36,16 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
     return { path: join(context.workspaceRoot, displayPath), displayPath };
   });
   const { summary, violations } = await summariseReports(reports);
+  // Commands in the workspace's package manager's words: pnpm has no `npx` that finds its binaries.
+  const exec = execPrefixOf(context.workspaceRoot);
   await writeWorkspaceSummary({
     directory,
     summary,
     violations,
     rules: await workspaceRules(context.workspaceRoot),
-    recheckCommand: `npx nx affected -t ${targetName}`,
+    recheckCommand: `${exec} nx affected -t ${targetName}`,
     // The fix target is named after the enforce target, so a renamed one still gets working commands.
-    fixTarget: `${targetName}-fix`,
+    commands: { exec, fixTarget: fixTargetNameOf(targetName) },
   });
   // With the digest of the STATUS.md it produced: a summary written since by anything else is rebuilt.
   if (key !== undefined) await writeFileAtomic(join(directory, SUMMARY_KEY_FILE), `${key} ${statusDigest(directory)}\n`);

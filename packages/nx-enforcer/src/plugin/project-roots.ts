@@ -1,6 +1,5 @@
-import { readJsonFile } from '@nx/devkit';
-import { buildPackageJsonPatterns, buildPackageJsonWorkspacesMatcher } from '@nx/devkit/internal';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { workspacePackageMatcher } from './workspace-packages';
 
 /**
  * The project roots among `project.json` / `package.json` files, with the file that defines each,
@@ -16,9 +15,7 @@ export function findProjectRoots(configFiles: readonly string[], workspaceRoot: 
   // enforcer.config.json files only make Nx re-run inference when they change; they define nothing.
   const packageJsons = configFiles.filter((file) => basename(file) === 'package.json');
   if (packageJsons.length === 0) return roots;
-  const isWorkspacePackage = buildPackageJsonWorkspacesMatcher(
-    buildPackageJsonPatterns(workspaceRoot, (path: string) => readJsonFile(join(workspaceRoot, path))),
-  );
+  const isWorkspacePackage = workspacePackageMatcher(workspaceRoot);
   for (const file of packageJsons) {
     const root = normaliseRoot(dirname(file));
     if (!roots.has(root) && isWorkspacePackage(file)) roots.set(root, file);

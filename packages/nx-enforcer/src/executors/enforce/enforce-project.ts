@@ -25,6 +25,7 @@ import { outputDirectoryOf } from '../../output-directory';
 import { fixProject } from './fix-project';
 import { baselineFileOf, projectFilesOf, projectInfoOf } from './project-inputs';
 import type { EnforceExecutorOptions } from './schema';
+import { assertSupportedNx } from '../../nx-version';
 
 export const REPORT_FILE = 'report.json';
 export const SARIF_FILE = 'report.sarif';
@@ -47,6 +48,7 @@ export interface RunContext {
 }
 
 export async function createRunContext(context: ExecutorContext): Promise<RunContext> {
+  assertSupportedNx(context.root);
   return { fileMap: await createProjectFileMapUsingProjectGraph(context.projectGraph), workspace: workspaceViewOf(context) };
 }
 

@@ -1,7 +1,19 @@
 import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
-import { addProjectConfiguration, readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, createProjectGraphAsync, readJson, readNxJson, readProjectConfiguration, updateNxJson, type ProjectGraph, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { configurationGenerator } from './configuration';
+
+// Projects that only plugins define are in the project graph, not in the tree: the graph is what
+// each test says.
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  createProjectGraphAsync: jest.fn(),
+}));
+const graphMock = jest.mocked(createProjectGraphAsync);
+const graphOf = (projects: Record<string, string>): ProjectGraph => ({
+  nodes: Object.fromEntries(Object.entries(projects).map(([name, root]) => [name, { name, type: 'lib', data: { root } }])),
+  dependencies: {},
+});
 
 describe('configuration generator', () => {
   let tree: Tree;
@@ -9,6 +21,8 @@ describe('configuration generator', () => {
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
     addProjectConfiguration(tree, 'lib-a', { root: 'libs/lib-a', sourceRoot: 'libs/lib-a/src', targets: { build: { executor: 'nx:noop' } } });
+    graphMock.mockReset();
+    graphMock.mockResolvedValue(graphOf({ 'lib-a': 'libs/lib-a' }));
   });
 
   const registerPlugin = (plugins: NonNullable<ReturnType<typeof readNxJson>>['plugins']) => updateNxJson(tree, { ...readNxJson(tree), plugins });
@@ -84,8 +98,34 @@ describe('configuration generator', () => {
     expect(snapshot()).toEqual(afterFirst);
   });
 
-  it('should throw for an unknown project', async () => {
-    await expect(configurationGenerator(tree, { project: 'nope', skipFormat: true })).rejects.toThrow("Cannot find configuration for 'nope'");
-    expect(tree.exists('nope/enforcer.config.json')).toBe(false);
+  it('should throw for an unknown project, naming the close matches', async () => {
+    await expect(configurationGenerator(tree, { project: 'lib-x', skipFormat: true })).rejects.toThrow('Cannot find a project named "lib-x". Did you mean "lib-a"?');
+    expect(tree.listChanges().map((change) => change.path)).not.toContain('lib-x/enforcer.config.json');
+  });
+
+  it('should accept the name without its npm scope, as nx show project does, for a package.json project', async () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*'] }));
+    tree.write('packages/lib-b/package.json', JSON.stringify({ name: '@ws/lib-b', version: '0.0.1' }));
+
+    await configurationGenerator(tree, { project: 'lib-b', skipFormat: true });
+
+    expect(readJson(tree, 'packages/lib-b/enforcer.config.json')).toEqual({ $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules: {} });
+    expect(graphMock).not.toHaveBeenCalled();
+  });
+
+  it('should find a project that only plugins define in the project graph, when the plugin infers its target', async () => {
+    registerPlugin(['nx-enforcer']);
+    graphMock.mockResolvedValue(graphOf({ 'lib-a': 'libs/lib-a', '@ws/web': 'apps/web' }));
+
+    await configurationGenerator(tree, { project: 'web', skipFormat: true });
+
+    expect(tree.exists('apps/web/enforcer.config.json')).toBe(true);
+  });
+
+  it('should refuse a project that only plugins define when there is no inference to give it a target', async () => {
+    graphMock.mockResolvedValue(graphOf({ 'lib-a': 'libs/lib-a', '@ws/web': 'apps/web' }));
+
+    await expect(configurationGenerator(tree, { project: '@ws/web', skipFormat: true })).rejects.toThrow('nx g nx-enforcer:init');
+    expect(tree.exists('apps/web/enforcer.config.json')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { createProjectGraphAsync, readJson, readNxJson, updateNxJson, type Proje
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseTargetName, initGenerator } from './init';
+import { chooseTargetName, initGenerator, rootDevDependencies } from './init';
 
 // The generator reads the real project graph (the tree holds only what generators wrote); here
 // the graph is whatever the test says.
@@ -158,18 +158,27 @@ describe('init generator', () => {
     });
   });
 
-  it('should add nx-enforcer to devDependencies', async () => {
+  it('should add nx-enforcer and the engine (its CLI, config schema and rule types) to the root devDependencies', async () => {
     await initGenerator(tree, { skipFormat: true });
 
-    expect(readJson(tree, 'package.json').devDependencies).toEqual({ 'nx-enforcer': PLUGIN_VERSION });
+    expect(readJson(tree, 'package.json').devDependencies).toEqual({ 'nx-enforcer': PLUGIN_VERSION, '@nx-enforcer/core': PLUGIN_VERSION });
   });
 
-  it('should keep the nx-enforcer version already in devDependencies', async () => {
-    tree.write('package.json', JSON.stringify({ name: 'ws', devDependencies: { 'nx-enforcer': '^0.0.1' } }));
+  it('should keep the versions already in devDependencies', async () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', devDependencies: { 'nx-enforcer': '^0.0.1', '@nx-enforcer/core': '^0.0.1' } }));
 
     await initGenerator(tree, { skipFormat: true });
 
-    expect(readJson(tree, 'package.json').devDependencies).toEqual({ 'nx-enforcer': '^0.0.1' });
+    expect(readJson(tree, 'package.json').devDependencies).toEqual({ 'nx-enforcer': '^0.0.1', '@nx-enforcer/core': '^0.0.1' });
+  });
+
+  it("should ask for @nx/devkit at the workspace's nx version only where the root lists none", () => {
+    tree.write('package.json', JSON.stringify({ name: 'ws', devDependencies: { nx: '21.6.11' } }));
+    expect(rootDevDependencies(tree, { enforcer: '1.2.3', nx: '21.6.11' })).toEqual({ 'nx-enforcer': '1.2.3', '@nx-enforcer/core': '1.2.3', '@nx/devkit': '21.6.11' });
+
+    tree.write('package.json', JSON.stringify({ name: 'ws', dependencies: { '@nx/devkit': '22.7.12' } }));
+    expect(rootDevDependencies(tree, { enforcer: '1.2.3', nx: '22.7.12' })).toEqual({ 'nx-enforcer': '1.2.3', '@nx-enforcer/core': '1.2.3' });
+    expect(rootDevDependencies(tree, { enforcer: '1.2.3' })).toEqual({ 'nx-enforcer': '1.2.3', '@nx-enforcer/core': '1.2.3' });
   });
 
   it('should leave package.json alone with skipPackageJson', async () => {

@@ -2,6 +2,7 @@ import {
   addDependenciesToPackageJson,
   createProjectGraphAsync,
   formatFiles,
+  readJson,
   readNxJson,
   runTasksInSerial,
   updateNxJson,
@@ -9,6 +10,7 @@ import {
   type ProjectGraph,
   type Tree,
 } from '@nx/devkit';
+import { assertSupportedNx, installedVersion } from '../../nx-version';
 import { ENFORCER_OUTPUT_ROOT } from '../../output-directory';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
 import type { InitGeneratorSchema } from './schema';
@@ -18,11 +20,12 @@ export const TARGET_NAME_CANDIDATES = ['enforce', 'enforcer', 'nx-enforce'];
 
 /** Registers the plugin, writes the root config and ignores the output folder. Idempotent. */
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
+  assertSupportedNx(tree.root);
   await registerPlugin(tree);
   writeConfigIfMissing(tree, '.');
   ignoreOutputFolder(tree);
   const tasks: GeneratorCallback[] = [];
-  if (!options.skipPackageJson && tree.exists('package.json')) tasks.push(addDevDependency(tree));
+  if (!options.skipPackageJson && tree.exists('package.json')) tasks.push(addDevDependencies(tree));
   if (!options.skipFormat) await formatFiles(tree);
   return runTasksInSerial(...tasks);
 }
@@ -68,8 +71,22 @@ function ignoreOutputFolder(tree: Tree): void {
   tree.write('.gitignore', `${current}${current.endsWith('\n') ? '' : '\n'}\n${block}`);
 }
 
-function addDevDependency(tree: Tree): GeneratorCallback {
+/**
+ * What the workspace root needs, beside the plugin: the engine (the `enforcer` binary, the config
+ * `$schema`, the types workspace rules import), which pnpm and yarn do not expose at the root as a
+ * dependency of a dependency; and @nx/devkit at the workspace's own nx version where the root does
+ * not list one, so that later installs keep picking a devkit that fits that nx.
+ */
+export function rootDevDependencies(tree: Tree, versions: { enforcer: string; nx?: string }): Record<string, string> {
+  const packageJson = readJson<{ dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>(tree, 'package.json');
+  const listed = (name: string) => packageJson.dependencies?.[name] !== undefined || packageJson.devDependencies?.[name] !== undefined;
+  const wanted: Record<string, string> = { 'nx-enforcer': versions.enforcer, '@nx-enforcer/core': versions.enforcer };
+  if (versions.nx !== undefined && !listed('@nx/devkit')) wanted['@nx/devkit'] = versions.nx;
+  return wanted;
+}
+
+function addDevDependencies(tree: Tree): GeneratorCallback {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require('../../../package.json') as { version: string };
-  return addDependenciesToPackageJson(tree, {}, { 'nx-enforcer': version }, undefined, true);
+  return addDependenciesToPackageJson(tree, {}, rootDevDependencies(tree, { enforcer: version, nx: installedVersion('nx', [tree.root]) }), undefined, true);
 }
