@@ -6,6 +6,8 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   // Creating the workspace, installing packages and running Nx take minutes, not seconds.
   testTimeout: 20 * 60 * 1000,
+  // The compatibility matrix drives several workspaces at once: most of a cell is waiting on installs.
+  maxConcurrency: 3,
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
 };

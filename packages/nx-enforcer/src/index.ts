@@ -2,7 +2,7 @@ import { createNodes } from './plugin/create-nodes';
 
 export { createNodes, type EnforcerPluginOptions } from './plugin/create-nodes';
 export { postTasksExecution } from './plugin/post-tasks-execution';
-/** Nx 23 reads `createNodes`; `createNodesV2` is the same function under its former name. */
+/** Nx 23+ reads `createNodes` first; Nx 21 and 22 read `createNodesV2` first: the same function under both names. */
 export const createNodesV2 = createNodes;
 export const name = 'nx-enforcer';
 

@@ -40,4 +40,12 @@ describe('Nx API used by the published plugin', () => {
     const all = publishedSources(root).flatMap((file) => specifiers(readFileSync(file, 'utf8')));
     expect(all).toContain('@nx/devkit');
   });
+
+  it('should export the plugin under both names Nx reads: createNodesV2 first on Nx 21 and 22, createNodes first from 23', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const plugin = require('./index') as Record<string, unknown>;
+    expect(plugin.createNodes).toBeDefined();
+    expect(plugin.createNodesV2).toBe(plugin.createNodes);
+    expect(plugin.postTasksExecution).toEqual(expect.any(Function));
+  });
 });

@@ -47,11 +47,13 @@ export default async function globalSetup(): Promise<void> {
         workDir: join(tmpRoot, 'publish'),
       }),
     );
-    const workspace = await timed('create-nx-workspace', () => createWorkspace(tmpRoot));
-    await timed('nx add nx-enforcer', () =>
-      runNx(['add', `nx-enforcer@${version}`], { cwd: workspace, env: registryEnv(registry) }),
-    );
-    commitAll(workspace, 'chore: add nx-enforcer');
+    // E2E_SKIP_MAIN_WORKSPACE=1: for running only the compatibility matrix while working on it.
+    const workspace =
+      process.env.E2E_SKIP_MAIN_WORKSPACE === '1' ? join(tmpRoot, WORKSPACE_NAME) : await timed('create-nx-workspace', () => createWorkspace(tmpRoot));
+    if (process.env.E2E_SKIP_MAIN_WORKSPACE !== '1') {
+      await timed('nx add nx-enforcer', () => runNx(['add', `nx-enforcer@${version}`], { cwd: workspace, env: registryEnv(registry) }));
+      commitAll(workspace, 'chore: add nx-enforcer');
+    }
 
     process.env[E2E_ENV.workspace] = workspace;
     process.env[E2E_ENV.registry] = registry;

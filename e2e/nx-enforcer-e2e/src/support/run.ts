@@ -111,3 +111,31 @@ export function startNx(args: string[], options: Omit<RunOptions, 'allowFailure'
     },
   };
 }
+
+/** `runCommand` without blocking the event loop, so that several workspaces can be driven at once. */
+export function runCommandAsync(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...cleanEnv(), CI: 'true', ...options.env },
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`\`${command} ${args.join(' ')}\`: ${error.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      const run: RunResult = { code: code ?? 1, stdout, stderr, output: `${stdout}${stderr}` };
+      if (signal !== null) reject(new Error(`\`${command} ${args.join(' ')}\` was killed (${signal}) in ${options.cwd}\n${run.output}`));
+      else if (run.code !== 0 && !options.allowFailure) reject(new Error(`\`${command} ${args.join(' ')}\` exited with ${run.code} in ${options.cwd}\n${run.output}`));
+      else resolve(run);
+    });
+  });
+}

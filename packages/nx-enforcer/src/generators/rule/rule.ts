@@ -1,5 +1,5 @@
 import { formatFiles, generateFiles, readJson, writeJson, type Tree } from '@nx/devkit';
-import { CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { CONFIG_FILE_NAME, execPrefixOf } from '@nx-enforcer/core';
 import { join } from 'node:path';
 import { writeConfigIfMissing } from '../enforcer-config-file';
 import type { RuleGeneratorSchema } from './schema';
@@ -39,7 +39,8 @@ function normalizeOptions(tree: Tree, options: RuleGeneratorSchema): NormalizedO
 function writeRuleFiles(tree: Tree, options: NormalizedOptions): void {
   const rulePath = join(options.directory, `${options.name}.ts`);
   if (tree.exists(rulePath)) throw new Error(`${rulePath} already exists.`);
-  generateFiles(tree, join(__dirname, 'files'), options.directory, { ...options, template: '' });
+  // The comments name the command to run the spec in the workspace's package manager's words.
+  generateFiles(tree, join(__dirname, 'files'), options.directory, { ...options, exec: execPrefixOf(tree.root), template: '' });
 }
 
 function registerRule(tree: Tree, options: NormalizedOptions): void {
