@@ -12,6 +12,16 @@ export const DEFAULT_IGNORES: readonly string[] = [
 /** Files treated as tests unless a config sets `testFiles`. */
 export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.{spec,test}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}',
+  // NestJS e2e specs, Cypress specs.
+  '**/*.e2e-spec.{ts,js}',
+  '**/*.cy.{ts,tsx,js,jsx}',
+  // Test folders and fixture data (deliberately odd or invalid files live there).
+  '**/spec/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/fixtures/**',
+  '**/__fixtures__/**',
+  '**/testdata/**',
   '**/__tests__/**',
   '**/__mocks__/**',
   '**/test-setup.{ts,js}',

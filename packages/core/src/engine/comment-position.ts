@@ -23,5 +23,25 @@ export function isOffsetInComment(sourceFile: ts.SourceFile, offset: number): bo
     node = child;
   }
   if (literalKinds.has(node.kind)) return false;
-  return node.kind === ts.SyntaxKind.SourceFile || offset < node.getStart(sourceFile);
+  if (node.kind === ts.SyntaxKind.SourceFile || offset < node.getStart(sourceFile)) return true;
+  return isCommentInGap(sourceFile, node, offset);
+}
+
+/**
+ * The offset lies inside `node` but in no child: between the tokens the syntax tree does not keep
+ * as children (the `.` that opens the next line of a method chain, a `(`, a keyword). Only tokens and trivia
+ * stand there, never a string or template (those are children), so scanning that gap is exact.
+ */
+function isCommentInGap(sourceFile: ts.SourceFile, node: ts.Node, offset: number): boolean {
+  let gapStart = node.getStart(sourceFile);
+  ts.forEachChild(node, (child) => {
+    if (child.end <= offset && child.end > gapStart) gapStart = child.end;
+  });
+  const scanner = ts.createScanner(sourceFile.languageVersion, false, sourceFile.languageVariant, sourceFile.text, undefined, gapStart, node.end - gapStart);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    const start = scanner.getTokenStart();
+    if (start > offset) return false;
+    if (offset < scanner.getTokenEnd()) return token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia;
+  }
+  return false;
 }

@@ -61,6 +61,11 @@ describe('lintSource', () => {
     expect(result.violations[0].message).toMatch(/^Parsing error: /);
   });
 
+  it('should report the parse error of a test file or fixture as a warning: shown, not blocking', () => {
+    const result = lintSource({ file: 'tests/fixtures/invalid_syntax.ts', text: 'const needle\nconst = ;', rules: [active(identifierCounter([]))], isTestFile: true });
+    expect(result.violations).toEqual([expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, severity: 'warn', line: 2 })]);
+  });
+
   it('should keep the other rules running when one rule throws, and report the failure as a notice', () => {
     const broken = defineRule<'never', Record<string, never>>({
       id: 'errors/broken-rule',

@@ -28,8 +28,8 @@ export function workspacePackagePatterns(workspaceRoot: string): string[] {
   if (packageJson === undefined) return [];
   const workspaces = packageJson.workspaces;
   const patterns = [...(Array.isArray(workspaces) ? workspaces : (workspaces?.packages ?? []))];
-  const pnpmWorkspace = join(workspaceRoot, 'pnpm-workspace.yaml');
-  if (existsSync(pnpmWorkspace)) patterns.push(...readYamlList(readFileSync(pnpmWorkspace, 'utf8'), 'packages'));
+  const pnpmWorkspace = readText(join(workspaceRoot, 'pnpm-workspace.yaml'));
+  if (pnpmWorkspace !== undefined) patterns.push(...readYamlList(pnpmWorkspace, 'packages'));
   const lernaJson = join(workspaceRoot, 'lerna.json');
   if (existsSync(lernaJson)) {
     const lernaPackages = (readJson(lernaJson) as { packages?: string[] } | undefined)?.packages;
@@ -71,9 +71,19 @@ function unquote(text: string): string {
   return /^(['"]).*\1$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
 
-function readJson(path: string): unknown {
+/** A missing or unreadable file reads as absent: Nx's own package.json plugin does the same. */
+function readText(path: string): string | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(path: string): unknown {
+  const text = readText(path);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }

@@ -24,6 +24,21 @@ new RuleTester().run(rule, {
     { code: `const due = '2025-12-01';`, isTestFile: true },
     { code: `export const rows = [{ day: '2025-12-01' }];`, filename: 'src/fixtures/rows.ts' },
     { code: `export const rows = [{ day: '2025-12-01' }];`, filename: 'src/seed/rows.ts', options: { ignoreFiles: ['src/seed/**'] } },
+    // Dates that are data: documentation and examples, names and versions that carry a date, the epoch.
+    `class CreateTrialDto {\n  @ApiProperty({ example: '2026-07-20', description: 'Day the trial ends' })\n  endsOn!: string;\n}`,
+    `export const spec = { examples: { basic: { value: { from: '2025-01-01T00:00:00Z' } } } };`,
+    `const schema = z.string().describe('Start date as YYYY-MM-DD, e.g. 2026-07-20');`,
+    `const message = 'Use the ISO format, for example 2024-02-29.';`,
+    `const model = 'gpt-4o-2024-08-06';`,
+    `const file = 'report_2024-01-01.csv';`,
+    `const azure = { apiVersion: '2024-02-15-preview' };`,
+    `const since = '1970-01-01';`,
+    `const start = new Date('1970-01-01T00:00:00Z');`,
+    // A named constant or a version stays exempt through \`as const\`, casts and parentheses.
+    `export const TRIAL_END = '2026-03-31' as const;`,
+    `const client = new Stripe(key, { apiVersion: '2023-10-16' as any });`,
+    `const config = { apiVersion: ('2023-10-16' as Stripe.LatestApiVersion) };`,
+    `const RELEASE = <const>'2026-03-31';`,
   ],
   invalid: [
     { code: `const cutoff = '2025-12-01';`, errors: [{ messageId: 'dateInString', line: 1, column: 16, message: 'Hardcoded date "2025-12-01": take it from the clock, from configuration, or from a named constant that says what the date means.' }] },
@@ -40,5 +55,9 @@ new RuleTester().run(rule, {
     { code: `const launch = new Date(1764547200000);`, errors: [{ messageId: 'dateConstructor' }] },
     { code: `const t = Date.parse('2025-12-01');`, errors: [{ messageId: 'dateConstructor' }] },
     { code: `const t = new Date(Date.UTC(2025, 11, 1));`, errors: [{ messageId: 'dateConstructor', column: 20 }] },
+    // Not exempt: a date in a cast that names nothing, a second date after an epoch, a date in a query.
+    { code: `const cutoff = '2026-03-31' as const;`, errors: [{ messageId: 'dateInString' }] },
+    { code: `const range = '1970-01-01 to 2026-03-31';`, errors: [{ messageId: 'dateInString', message: 'Hardcoded date "2026-03-31": take it from the clock, from configuration, or from a named constant that says what the date means.' }] },
+    { code: "const rows = await fetch('/api/orders?from=2025-01-01');", errors: [{ messageId: 'dateInString' }] },
   ],
 });

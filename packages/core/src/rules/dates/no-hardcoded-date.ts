@@ -10,8 +10,16 @@ export interface NoHardcodedDateOptions {
 export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**', '**/*.fixture.*', '**/__snapshots__/**', '**/mocks/**'];
 
 // A calendar date with a consistent separator, optionally with a time: 2025-12-01, 2025/12/01T10:00Z.
+// Not part of a name: `gpt-4o-2024-08-06`, `report_2024-01-01.csv` and `2024-02-15-preview` are
+// identifiers and versions that carry a date, not dates the code acts on.
 const DATE_IN_TEXT =
-  /(?<![\d.])((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])/;
+  /(?<![\d.])(?<![A-Za-z0-9_][-_])(?<![A-Za-z_])((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])(?![-_][A-Za-z])/g;
+
+/** Dates that mean "no date" rather than a day: the Unix epoch and the usual minimum sentinels. */
+const SENTINEL_DATES = /^(?:1970-01-01|1900-01-01)(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$/;
+
+/** Properties and calls whose strings are documentation or sample data: Swagger `example:`, zod `.describe()`. */
+const DOCUMENTATION_NAMES = /^(?:examples?|sample|placeholder|description|describe|summary|title|label|hint|help|comment|note)$/i;
 
 /** A loose form of DATE_IN_TEXT for the keyword pre-check. */
 const DATE_SHAPE = /(?:19|20|21)\d{2}[-/](?:0[1-9]|1[0-2])[-/]/;
@@ -70,14 +78,14 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
     if (context.options.ignoreFiles.length > 0 && ignoreMatcherOf(context.options.ignoreFiles)(context.file)) return {};
     const coveredLiterals = new Set<ts.Node>();
     const checkText = (node: ts.Node, text: string) => {
-      if (coveredLiterals.has(node) || isModuleSpecifier(node) || isNamedDate(node)) return;
-      const match = DATE_IN_TEXT.exec(text);
-      if (match) context.report({ node, messageId: 'dateInString', data: { date: match[0] } });
+      if (coveredLiterals.has(node) || isModuleSpecifier(node) || isNamedDate(node) || isDocumentation(node) || isProse(text)) return;
+      const date = [...text.matchAll(DATE_IN_TEXT)].map((match) => match[0]).find((candidate) => !SENTINEL_DATES.test(candidate));
+      if (date !== undefined) context.report({ node, messageId: 'dateInString', data: { date } });
     };
     const checkDateCall = (node: ts.CallExpression | ts.NewExpression, call: string) => {
       const args = node.arguments ?? [];
       const literal = call === 'Date.UTC' ? args.length > 0 && args.every(isNumberLiteral) : isDateLiteralArguments(args);
-      if (!literal) return;
+      if (!literal || (args.length === 1 && ts.isStringLiteralLike(args[0]) && SENTINEL_DATES.test(args[0].text))) return;
       args.forEach((argument) => coveredLiterals.add(argument));
       context.report({ node, messageId: 'dateConstructor', data: { call: `${call}(${args.map((a) => a.getText()).join(', ')})`.slice(0, 80) } });
     };
@@ -124,13 +132,55 @@ function isNumberLiteral(node: ts.Expression): boolean {
  * (`const TRIAL_END = '2025-12-01'`) or of a version (`apiVersion: '2023-10-16'`) says what it means.
  */
 function isNamedDate(node: ts.Node): boolean {
-  const parent = node.parent;
+  const parent = outerExpression(node).parent;
+  node = outerExpression(node);
   if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) {
     const isConst = (ts.getCombinedNodeFlags(parent) & ts.NodeFlags.Const) !== 0;
     return (isConst && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(parent.name.text)) || /version/i.test(parent.name.text);
   }
   if (ts.isPropertyAssignment(parent) && parent.initializer === node) return /version/i.test(parent.name.getText());
   return false;
+}
+
+/** The expression a literal stands for once `as const`, casts, `satisfies`, `!` and parentheses are looked through. */
+function outerExpression(node: ts.Node): ts.Node {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) ||
+    ts.isAsExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent) ||
+    ts.isTypeAssertionExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/**
+ * Documentation and sample data: the value of an `example`/`description` property (at any depth of
+ * it, as in `examples: { a: { value: '…' } }`), or an argument of `.describe(…)`.
+ */
+function isDocumentation(node: ts.Node): boolean {
+  for (let current: ts.Node = node; current.parent && !ts.isStatement(current.parent); current = current.parent) {
+    const parent = current.parent;
+    if (ts.isPropertyAssignment(parent) && parent.initializer === current && DOCUMENTATION_NAMES.test(parent.name.getText().replace(/^['"]|['"]$/g, ''))) return true;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
+      const callee = parent.expression;
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      return DOCUMENTATION_NAMES.test(name);
+    }
+  }
+  return false;
+}
+
+/**
+ * Text that shows a date as an example of a format (`'Date as YYYY-MM-DD, e.g. 2026-07-20'`): for
+ * people, not a value the code acts on. A sentence with a date and no such marker ("Offer ends
+ * 2026-01-31") is still reported: that date decides what users see.
+ */
+function isProse(text: string): boolean {
+  return /\b(?:e\.g\.|i\.e\.|for example|for instance|example|such as|format|yyyy)/i.test(text);
 }
 
 /** Import and export specifiers, `require('…')` and `import('…')`: paths, not dates. */

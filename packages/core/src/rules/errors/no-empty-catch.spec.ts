@@ -3,6 +3,7 @@ import rule from './no-empty-catch';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: `it("throws", () => { try { parse("x"); } catch {} });`, isTestFile: true },
     `try { work(); } catch (e) { throw new Error('wrapped', { cause: e }); }`,
     `function f() { try { return work(); } catch { return undefined; } }`,
     `try { work(); } catch (e) { logger.error(e); }`,

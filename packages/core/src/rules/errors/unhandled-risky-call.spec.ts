@@ -21,8 +21,27 @@ new RuleTester().run(rule, {
     `import { readFileSync } from './my-fs';\nreadFileSync('a');`,
     { code: `const data = JSON.parse(text);`, isTestFile: true },
     { code: `const data = JSON.parse(text);`, options: { calls: ['yaml:parse'] } },
+    // A local binding is not the global it is named after.
+    `const fetch = useFetch();\nfetch('/api/items');`,
+    `function load(fetch: Fetcher) {\n  return fetch('/a').then(render);\n}\nfunction run(fetch: Fetcher) {\n  fetch('/b');\n}`,
+    `const JSON = yaml;\nconst data = JSON.parse(text);`,
+    `function page() {\n  const { fetch } = useApi();\n  fetch('/items');\n}`,
+    // Every caller of the local helper handles the failure.
+    `function readConfig() {\n  return JSON.parse(text);\n}\ntry {\n  readConfig();\n} catch (error) {\n  report(error);\n}`,
+    `async function load() {\n  const response = await fetch(url);\n  return response.json();\n}\nload().catch(report);\nasync function main() {\n  try {\n    await load();\n  } catch (error) {\n    report(error);\n  }\n}`,
+    `const parse = (text: string) => JSON.parse(text);\ntry { parse(a); parse(b); } catch { fallback(); }`,
   ],
   invalid: [
+    // Shadowing is per scope: the global outside the scope that declares the local one.
+    { code: `function page() {\n  const fetch = useFetch();\n  fetch('/a');\n}\nfetch('/b');`, errors: [{ messageId: 'unhandledPromise', line: 5 }] },
+    // A helper with one unhandled caller, an exported one, or one passed as a value is not excused.
+    {
+      code: `function readConfig() {\n  return JSON.parse(text);\n}\ntry {\n  readConfig();\n} catch (error) {\n  report(error);\n}\nreadConfig();`,
+      errors: [{ messageId: 'unhandledCall', line: 2 }],
+    },
+    { code: `export function readConfig() {\n  return JSON.parse(text);\n}\ntry { readConfig(); } catch { fallback(); }`, errors: [{ messageId: 'unhandledCall', line: 2 }] },
+    { code: `const parse = (text: string) => JSON.parse(text);\ntry { parse(a); } catch { fallback(); }\nitems.map(parse);`, errors: [{ messageId: 'unhandledCall', line: 1 }] },
+    { code: `async function load() {\n  return JSON.parse(await read());\n}\ntry {\n  load();\n} catch {\n  fallback();\n}`, errors: [{ messageId: 'unhandledCall', line: 2 }] },
     { code: `const data = JSON.parse(text);`, errors: [{ messageId: 'unhandledCall', line: 1, column: 14, endColumn: 24, message: 'JSON.parse() can throw and is not inside a try block: handle the error here, or document the function with @throws if its callers should.' }] },
     { code: `import { readFileSync as read } from 'node:fs';\nconst text = read('a.txt', 'utf8');`, errors: [{ messageId: 'unhandledCall', line: 2 }] },
     { code: `const fs = require('fs');\nfs.writeFileSync('out.txt', data);`, errors: [{ messageId: 'unhandledCall', line: 2 }] },

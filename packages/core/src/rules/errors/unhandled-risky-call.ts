@@ -95,6 +95,12 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
     const isRisky = matcher(context.options.calls);
     const isRiskyPromise = matcher(context.options.promiseCalls);
     let bindings: ModuleBindings = new Map();
+    let sourceFile: ts.SourceFile | undefined;
+    let references: Map<string, ts.Identifier[]> | undefined;
+    const referencesTo = (name: string): ts.Identifier[] => {
+      references ??= identifiersByName(sourceFile as ts.SourceFile);
+      return references.get(name) ?? [];
+    };
     const check = (node: ts.CallExpression | ts.NewExpression) => {
       const name = qualifiedCallName(node, bindings);
       if (name === undefined) return;
@@ -102,11 +108,14 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       if (!promise && !isRisky(name)) return;
       if (documentsThrows(node) || isCloneViaJson(node, name)) return;
       if (promise ? promiseIsHandled(node, context.options.allowReturnedPromises) : isInsideTry(node)) return;
+      if (everyCallerHandles(node, referencesTo, context.options.allowReturnedPromises)) return;
       context.report({ node: node.expression, messageId: promise ? 'unhandledPromise' : 'unhandledCall', data: { call: calleeText(node) } });
     };
     return {
       SourceFile(node) {
         bindings = collectModuleBindings(node);
+        sourceFile = node;
+        references = undefined;
       },
       CallExpression: check,
       NewExpression: check,
@@ -189,4 +198,66 @@ function isAwaitedInsideTry(node: ts.Node): boolean {
     if (ts.isAwaitExpression(ancestor)) awaited = true;
     return awaited && ts.isTryStatement(ancestor) && ancestor.tryBlock === child && ancestor.catchClause !== undefined;
   });
+}
+
+/**
+ * The failure leaves a local helper that the file alone calls, and every call of it handles the
+ * failure: `function load() { return JSON.parse(read()) }` called only as `try { load() } catch …`.
+ * A helper that is exported or used as a value (a callback, an export list) has callers this file
+ * does not show, so it is not excused.
+ */
+function everyCallerHandles(node: ts.Node, referencesTo: (name: string) => ts.Identifier[], allowReturned: boolean): boolean {
+  const helper = enclosingNamedFunction(node);
+  if (helper === undefined || isExported(helper.declaration)) return false;
+  const uses = referencesTo(helper.name.text).filter((identifier) => identifier !== helper.name && !isMemberName(identifier));
+  if (uses.length === 0) return false;
+  return uses.every((identifier) => {
+    const call = identifier.parent;
+    if (!ts.isCallExpression(call) || call.expression !== identifier) return false;
+    // An async helper turns the throw into a rejection of the promise its call returns.
+    return helper.isAsync ? promiseIsHandled(call, allowReturned) : isInsideTry(call) || documentsThrows(call);
+  });
+}
+
+/** The function directly around `node`, when it has a name: a declaration, or a function assigned to a `const`. */
+function enclosingNamedFunction(node: ts.Node): { name: ts.Identifier; declaration: ts.Node; isAsync: boolean } | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  if (current === undefined) return undefined;
+  const isAsync = (ts.getCombinedModifierFlags(current as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+  if (ts.isFunctionDeclaration(current) && current.name) return { name: current.name, declaration: current, isAsync };
+  if ((ts.isArrowFunction(current) || ts.isFunctionExpression(current)) && ts.isVariableDeclaration(current.parent) && ts.isIdentifier(current.parent.name)) {
+    return { name: current.parent.name, declaration: current.parent, isAsync };
+  }
+  return undefined;
+}
+
+function isExported(declaration: ts.Node): boolean {
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return (ts.getCombinedModifierFlags(statement as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+}
+
+/** `parse` in `JSON.parse` or `{ parse: … }`: a property's name, not a reference to a binding. */
+function isMemberName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) return (ts.isPropertyAccessExpression(parent) ? parent.name : parent.right) === identifier;
+  return (
+    (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) &&
+    parent.name === identifier
+  );
+}
+
+/** Every identifier of the file by its text, found in one walk and only for files that need it. */
+function identifiersByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
+  const byName = new Map<string, ts.Identifier[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const list = byName.get(node.text);
+      if (list) list.push(node);
+      else byName.set(node.text, [node]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return byName;
 }

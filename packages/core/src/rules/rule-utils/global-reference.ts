@@ -16,7 +16,8 @@ export function isGlobalReference(node: ts.Expression, name: string): boolean {
   return false;
 }
 
-function isShadowed(reference: ts.Node, name: string): boolean {
+/** Whether a declaration in a scope enclosing `reference` binds `name` (so `name` there is not the global). */
+export function isShadowed(reference: ts.Node, name: string): boolean {
   for (let scope = reference.parent; scope; scope = scope.parent) {
     if (declaresInScope(scope, name)) return true;
   }

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { isShadowed } from './global-reference';
 
 /** Local name → the module it comes from and the export path it stands for. */
 export type ModuleBindings = Map<string, { module: string; path: string[] }>;
@@ -78,6 +79,8 @@ export function qualifiedCallName(node: ts.CallExpression | ts.NewExpression, bi
   }
   if (!ts.isIdentifier(current)) return undefined;
   const binding = bindings.get(current.text);
+  // `const fetch = useFetch()`, a parameter named `JSON`: a local binding is not the global.
+  if (binding === undefined && isShadowed(current, current.text)) return undefined;
   const name = binding ? `${binding.module}:${[...binding.path, ...chain].join('.')}` : [current.text, ...chain].join('.');
   return ts.isNewExpression(node) ? `new ${name}` : name;
 }

@@ -36,6 +36,13 @@ new RuleTester().run(rule, {
     `const secretsPath = './config/secrets2024.json';`,
     { code: `API_TOKEN_URL=https://auth.acme.com/v2/token\n`, filename: '.env' },
     { code: `{ "name": "app", "version": "1.0.0", "description": "token: none" }`, filename: 'package.json' },
+    // Values that are names: an enum member named after itself, a constant's name.
+    `export enum OAuthKeys {\n  CLIENT_SECRET_V2 = 'CLIENT_SECRET_V2',\n  ACCESS_TOKEN_2FA = 'access_token_2fa',\n}`,
+    `const apiKeyEnv = 'STRIPE_API_KEY_2024';`,
+    // Other languages: an expression is not a literal; a fallback that is not secret-looking passes.
+    { code: `password = os.environ["DB_PASSWORD_2"]\ntoken = get_token_v2()\n`, filename: 'app/settings.py' },
+    `const secret = process.env.JWT_SECRET ?? 'development-only';`,
+    `const url = process.env.API_URL || 'http://localhost:3000';`,
   ],
   invalid: [
     { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
@@ -53,6 +60,14 @@ new RuleTester().run(rule, {
     { code: `Use \`token: ${random}\` to log in.`, filename: 'README.md', errors: [{ messageId: 'secretAssignment' }] },
     { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },
+    // Python, and other text file types that were never scanned.
+    { code: `AWS_ACCESS_KEY_ID = "${aws}"\nSECRET_KEY = '${random}'\n`, filename: 'app/settings.py', errors: [{ messageId: 'secretToken', line: 1 }, { messageId: 'secretAssignment', line: 2 }] },
+    { code: `$env:API_TOKEN = "${random}"\n`, filename: 'deploy/release.ps1', errors: [{ messageId: 'secretAssignment' }] },
+    { code: `INSERT INTO users (name, api_key) VALUES ('ci', '${random}');\nUPDATE settings SET token = '${random}';\n`, filename: 'db/seed.sql', errors: [{ messageId: 'secretAssignment', line: 2 }] },
+    { code: `machine api.acme.com login ci password ${random}\n`, filename: '.netrc', errors: [{ messageId: 'secretAssignment' }] },
+    // A real-looking default behind the environment variable ships whenever the variable is unset.
+    { code: `const apiKey = process.env.API_KEY ?? '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    { code: `const client = new Client(process.env['STRIPE_KEY'] || "${hex}");`, errors: [{ messageId: 'secretAssignment' }] },
   ],
 });
 

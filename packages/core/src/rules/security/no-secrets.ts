@@ -13,14 +13,27 @@ export interface NoSecretsOptions {
 
 export const DEFAULT_ALLOWED_SECRET_VALUES = ['example', 'dummy', 'placeholder', 'changeme', 'fake', 'sample', 'redacted', 'x{8,}', '\\*{4,}'];
 
-/** Non-code files scanned as text, besides TypeScript and JavaScript. */
+/**
+ * Source files of other languages, where (as in TypeScript) an unquoted value is an expression
+ * (`password = os.environ["DB_PASSWORD"]`), so only quoted values are candidates.
+ */
+const OTHER_LANGUAGE_EXTENSIONS = ['py', 'rb', 'go', 'java', 'kt', 'kts', 'scala', 'groovy', 'gradle', 'php', 'cs', 'swift', 'rs', 'vue', 'svelte', 'astro', 'ps1', 'psm1'];
+
+/** Non-code files scanned as text, besides TypeScript and JavaScript: configuration, docs, scripts and other languages' sources. */
 export const SECRET_TEXT_FILES = [
-  '**/*.{json,jsonc,json5,yml,yaml,toml,ini,cfg,conf,properties,xml,md,mdx,txt,sh,bash,zsh,env,pem,key,tf,tfvars,npmrc,html}',
+  `**/*.{json,jsonc,json5,yml,yaml,toml,ini,cfg,conf,properties,xml,md,mdx,txt,sh,bash,zsh,env,pem,key,tf,tfvars,tfstate,npmrc,html,sql,bat,cmd,${OTHER_LANGUAGE_EXTENSIONS.join(',')}}`,
   '**/.env',
   '**/.env.*',
+  '**/.envrc',
   '**/.npmrc',
+  '**/.netrc',
+  '**/.git-credentials',
+  '**/.aws/credentials',
+  '**/id_{rsa,dsa,ecdsa,ed25519}',
   '**/Dockerfile',
 ];
+
+const QUOTED_VALUES_ONLY = new RegExp(`\\.(?:${OTHER_LANGUAGE_EXTENSIONS.join('|')})$`);
 
 interface TokenPattern {
   kind: string;
@@ -43,6 +56,10 @@ const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]
 // Values stop at quotes, separators and brackets: keys and tokens do not contain them, code and patterns do.
 const ASSIGNMENT = new RegExp(`(${SECRET_NAME})["']?\\s*(?::=|=>|:|=)\\s*(["'\`]?)([^\\s"'\`,;()[\\]{}<>\\\\|]{10,})\\2`, 'gi');
 const MIN_ENTROPY = 3.2;
+// .netrc: `machine host login user password value`, words separated by white space.
+const NETRC_PASSWORD = /\b(password|passwd)\s+(\S{10,})/g;
+// `process.env.API_KEY ?? '…'`, `import.meta.env['API_KEY'] || "…"`: a default that ships when the variable is unset.
+const ENVIRONMENT_FALLBACK = /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])\s*(?:\?\?|\|\|)\s*(["'`])([^\s"'`]{10,})\3/g;
 
 /**
  * Credentials committed to a repository are leaked to everyone who can read it, its forks and its
@@ -95,7 +112,8 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     const allowed = context.options.allowValues.map((source) => new RegExp(source, 'i'));
     const isAllowed = (value: string) => allowed.some((regex) => regex.test(value));
     // In code an unquoted value is an expression (`password: input.password`), not a literal.
-    const requireQuotes = isCodeFile(context.file);
+    const requireQuotes = isCodeFile(context.file) || QUOTED_VALUES_ONLY.test(context.file);
+    const isNetrc = /(^|\/)[._]netrc$/.test(context.file);
     const fixes = requireQuotes ? new EnvironmentFixes(() => context.sourceFile) : undefined;
     return {
       Text(text) {
@@ -112,11 +130,15 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
         let lineStart = 0;
         for (const line of text.split('\n')) {
           if (line.length <= context.options.maxLineLength) {
-            for (const match of line.matchAll(ASSIGNMENT)) {
-              const [, name, quote, value] = match;
+            const candidates = [
+              ...[...line.matchAll(ASSIGNMENT)].map((match) => ({ match, name: match[1], quote: match[2], value: match[3] })),
+              ...[...line.matchAll(ENVIRONMENT_FALLBACK)].map((match) => ({ match, name: match[1] ?? match[2], quote: match[3], value: match[4] })),
+              ...(isNetrc ? [...line.matchAll(NETRC_PASSWORD)].map((match) => ({ match, name: match[1], quote: '', value: match[2] })) : []),
+            ];
+            for (const { match, name, quote, value } of candidates) {
               const start = lineStart + (match.index as number) + match[0].length - value.length - quote.length;
               if (requireQuotes && quote === '') continue;
-              if (!looksSecret(value) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
+              if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
               const fix = fixes?.fixFor(start, start + value.length);
               context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) }, ...(fix ? { fix } : {}) });
@@ -128,6 +150,16 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     };
   },
 });
+
+/**
+ * `CLIENT_SECRET = 'CLIENT_SECRET'` (an enum member, an action type), `apiKey: 'API_KEY_V2'`: a
+ * value that is a name, its own or a constant's, not a credential.
+ */
+function isOwnName(value: string, name: string): boolean {
+  const letters = (text: string) => text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  if (letters(value) === letters(name)) return true;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && /[A-Z]{3,}/.test(value);
+}
 
 /**
  * Random-looking: letters and digits, enough entropy, and not one of the shapes that only look

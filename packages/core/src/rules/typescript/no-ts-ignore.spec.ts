@@ -13,6 +13,8 @@ new RuleTester().run(rule, {
     'const doc = `// @ts-nocheck`;',
     `// we never use ts-ignore here\nexport {};`,
     { code: `// @ts-expect-error ok\nlib.call(1);`, options: { minimumDescriptionLength: 2 } },
+    // A pragma-like text in a string between the tokens of a chain is still a string.
+    `builder\n  .name('// @ts-ignore')\n  .build();`,
   ],
   invalid: [
     { code: `// @ts-ignore\nconst x: number = 'a';`, errors: [{ messageId: 'tsIgnore', line: 1, column: 4, endColumn: 14 }] },
@@ -22,6 +24,10 @@ new RuleTester().run(rule, {
     { code: `// @ts-expect-error: x\nlib.call(1);`, errors: [{ messageId: 'tsExpectErrorWithoutDescription' }] },
     { code: `/** @ts-ignore */\nconst a = 1;`, errors: [{ messageId: 'tsIgnore' }] },
     { code: `const a = 1; // @ts-ignore\nexport default a;`, filename: 'src/a.js', errors: [{ messageId: 'tsIgnore', line: 1, column: 17 }] },
+    // Anywhere in a statement: before the `.member` line of a chain, between a call's arguments, inside a type.
+    { code: `const result = query\n  .where(a)\n  // @ts-ignore\n  .select(b);`, errors: [{ messageId: 'tsIgnore', line: 3, column: 6 }] },
+    { code: `call(\n  a,\n  /* @ts-ignore */ b,\n);`, errors: [{ messageId: 'tsIgnore', line: 3 }] },
+    { code: `if (ready) // @ts-ignore\n{\n  go(1 as string);\n}`, errors: [{ messageId: 'tsIgnore', line: 1 }] },
   ],
 });
 
