@@ -1,3 +1,4 @@
+import { DEFAULT_SCRIPT_FILES } from '../rules/rule-utils/script-files';
 import { builtinRules } from '../rules';
 import { ConfigResolver } from './config-resolver';
 import type { ConfigLayer, EnforcerConfigFile } from './types';
@@ -60,7 +61,7 @@ describe('ConfigResolver', () => {
       project('libs/a', { rules: { 'logging/no-console': 'error' } }),
     ]);
     const active = resolver.rulesFor('libs/a/src/x.ts').find((rule) => rule.rule.id === 'logging/no-console');
-    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [], loggerModule: '' } }));
+    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' } }));
   });
 
   it('should apply overrides with globs relative to the declaring config\'s folder', () => {

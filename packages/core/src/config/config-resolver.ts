@@ -39,6 +39,8 @@ export class ConfigResolver {
   /** Hash of everything that decides results: layers, rule set and enforcer version. */
   readonly hash: string;
   readonly maxFileSize: number;
+  /** Whether other linters' suppression comments naming an equivalent rule suppress ours (default true). */
+  readonly otherLinterSuppressions: boolean;
   /** Bounds on the violations a session shard stores; the project's setting wins over the root's, key by key. */
   readonly sessionLimits: Required<SessionLimitsSetting>;
   /** The root config's folder of workspace rules (workspace-relative), if any: their sources are task inputs. */
@@ -58,6 +60,7 @@ export class ConfigResolver {
     this.layers = layers.map(compileLayer);
     this.rulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.otherLinterSuppressions = [...layers].reverse().find((layer) => layer.config.otherLinterSuppressions !== undefined)?.config.otherLinterSuppressions ?? true;
     this.sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...Object.assign({}, ...layers.map((layer) => layer.config.session ?? {})) };
     this.hash = hashLayers(rules, layers);
   }

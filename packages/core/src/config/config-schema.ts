@@ -40,6 +40,7 @@ export const configStructureSchema: JsonSchema = {
     ignores: { type: 'array', items: { type: 'string', minLength: 1 } },
     testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
     maxFileSize: { type: 'integer', minimum: 1 },
+    otherLinterSuppressions: { type: 'boolean' },
     patterns: { type: 'array', items: patternSchema() },
     rulesDirectory: { type: 'string', minLength: 1 },
     session: sessionSchema(),
@@ -96,6 +97,10 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
       ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
       testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
+      otherLinterSuppressions: {
+        type: 'boolean',
+        description: 'Other linters\' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, `oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer\'s rule too. Default true.',
+      },
       rulesDirectory: { type: 'string', minLength: 1, description: 'Folder of the workspace\'s own rules (one rule per file, default export), relative to the workspace root. Root config only.' },
       patterns: { type: 'array', description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
       session: sessionSchema(),

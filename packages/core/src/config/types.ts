@@ -22,6 +22,11 @@ export interface EnforcerConfigFile {
   testFiles?: string[];
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize?: number;
+  /**
+   * Other linters' suppression comments naming an equivalent rule (`eslint-disable-next-line no-console`,
+   * `# noqa: T201`) suppress ours too. Default true.
+   */
+  otherLinterSuppressions?: boolean;
   /** The workspace's own rules: a folder (relative to the workspace root; root config only). */
   rulesDirectory?: string;
   /** Declarative rules: a regular expression and a message, as rule `pattern/<id>`. */

@@ -61,6 +61,21 @@ describe('lintSource', () => {
     expect(result.violations[0].message).toMatch(/^Parsing error: /);
   });
 
+  it("should honour other linters' comments naming an equivalent rule, without asking them for a reason or calling them unused, unless turned off", () => {
+    const rule = noConsole;
+    expect(rule.meta.equivalents).toEqual({ eslint: ['no-console'] });
+    const text = '// eslint-disable-next-line no-console\nconsole.log(a);\nconsole.log(b); // eslint-disable-line no-console\n';
+    const honoured = lintSource({ file: 'src/a.ts', text, rules: [active(rule)], isTestFile: false, reportUnusedSuppressions: true });
+    expect(honoured.violations).toEqual([]);
+    const off = lintSource({ file: 'src/a.ts', text, rules: [active(rule)], isTestFile: false, otherLinterSuppressions: false });
+    expect(off.violations.map((violation) => [violation.ruleId, violation.line])).toEqual([
+      [rule.id, 2],
+      [rule.id, 3],
+    ]);
+    const unused = lintSource({ file: 'src/a.ts', text: '// eslint-disable-next-line no-console\nconsole.log(a);\nok();\n', rules: [active(rule)], isTestFile: false, reportUnusedSuppressions: true });
+    expect(unused.violations).toEqual([]);
+  });
+
   it('should report the parse error of a test file or fixture as a warning: shown, not blocking', () => {
     const result = lintSource({ file: 'tests/fixtures/invalid_syntax.ts', text: 'const needle\nconst = ;', rules: [active(identifierCounter([]))], isTestFile: true });
     expect(result.violations).toEqual([expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, severity: 'warn', line: 2 })]);

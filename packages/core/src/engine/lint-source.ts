@@ -7,7 +7,7 @@ import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
 import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
 import { scriptKindOf } from './source-kinds';
-import { MISSING_REASON_ID, parseDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive } from './suppressions';
+import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
 import type { ActiveRule, Fix, FixableViolation, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
 
@@ -27,6 +27,11 @@ export interface LintSourceInput {
   readFile?: (path: string) => string | undefined;
   /** Return the fixes rules offered, with their violations (for `--fix`). */
   collectFixes?: boolean;
+  /**
+   * Honour other linters' suppression comments that name an equivalent rule (`eslint-disable-next-line
+   * no-console`, `# noqa: T201`). Default true; the config's `otherLinterSuppressions: false` turns it off.
+   */
+  otherLinterSuppressions?: boolean;
 }
 
 export interface LintSourceResult {
@@ -133,7 +138,9 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     }
   }
 
-  const directives = parseDirectives(input.text, lines, (offset) => isInComment(tree, offset));
+  const inComment = (offset: number) => isInComment(tree, offset);
+  const directives = parseDirectives(input.text, lines, inComment);
+  if (input.otherLinterSuppressions !== false && reports.length > 0) directives.push(...parseOtherLinterDirectives(input.text, lines, inComment, otherLinterNamesOf(input.rules)));
   const kept = applySuppressions(reports, directives, lines, input);
   const violations = withFingerprints(kept, lines, input.file);
   const dependencies = reader.dependencies();
@@ -143,6 +150,23 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     result.fixes = sortReports(kept).flatMap((report, index) => (report.fix ? [{ violation: violations[index], fix: report.fix }] : []));
   }
   return result;
+}
+
+/** Other linters' rule names to our rule ids, built once per rule list (one per configuration and file kind). */
+const otherLinterNames = new WeakMap<readonly ActiveRule[], OtherLinterNames>();
+function otherLinterNamesOf(rules: readonly ActiveRule[]): OtherLinterNames {
+  let names = otherLinterNames.get(rules);
+  if (!names) {
+    const eslint = new Map<string, string[]>();
+    const python = new Map<string, string[]>();
+    for (const { rule } of rules) {
+      for (const name of rule.meta.equivalents?.eslint ?? []) eslint.set(name, [...(eslint.get(name) ?? []), rule.id]);
+      for (const name of rule.meta.equivalents?.python ?? []) python.set(name, [...(python.get(name) ?? []), rule.id]);
+    }
+    names = { eslint, python };
+    otherLinterNames.set(rules, names);
+  }
+  return names;
 }
 
 function mayMatch(active: ActiveRule, text: string): boolean {

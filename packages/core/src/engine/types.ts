@@ -89,6 +89,12 @@ export interface RuleMeta<MessageIds extends string, Options> {
   hints?: Partial<Record<MessageIds, string>>;
   /** The kind of fix the rule can offer, if any (documentation and `--fix-type`). */
   fixable?: FixKind;
+  /**
+   * The names other linters give the same check. Their suppression comments (`eslint-disable-next-line
+   * no-console`, `oxlint-disable`, Python's `# noqa: T201`, `# pylint: disable=bare-except`) then
+   * suppress this rule too: the team already decided about that line.
+   */
+  equivalents?: { eslint?: readonly string[]; python?: readonly string[] };
   /** Schema of the options object (an object schema that rejects unknown keys). */
   schema: JsonSchema;
   defaultOptions: Options;

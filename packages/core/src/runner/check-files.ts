@@ -89,6 +89,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         rules,
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: options.reportUnusedSuppressions,
+        otherLinterSuppressions: config.otherLinterSuppressions,
         workspace: options.workspace,
         timings: profiler?.timings,
         readFile: (path) => workspaceFiles?.read(path),

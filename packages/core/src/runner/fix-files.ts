@@ -124,6 +124,7 @@ class FileFixer {
         rules,
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: this.options.reportUnusedSuppressions,
+        otherLinterSuppressions: config.otherLinterSuppressions,
         workspace: this.options.workspace,
         readFile: (path) => this.options.workspaceFiles.read(path),
         collectFixes: true,

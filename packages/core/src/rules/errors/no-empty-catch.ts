@@ -40,6 +40,7 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
         },
       },
     },
+    equivalents: { eslint: ['no-empty'] },
     defaultOptions: { allowWithComment: true },
     keywords: ['catch'],
   },

@@ -17,6 +17,20 @@ new RuleTester().run(rule, {
     { code: `console.log('in a test');`, isTestFile: true },
     { code: `console.error('allowed');`, options: { allow: ['error'] } },
     { code: `console.log('usage: tool <file>');`, filename: 'tools/cli/main.ts', options: { entryPoints: ['tools/cli/**'] } },
+    // The team's eslint/oxlint decisions for the equivalent rule stand.
+    `// eslint-disable-next-line no-console\nconsole.log('kept on purpose');`,
+    `console.log('kept'); // eslint-disable-line no-console -- startup banner`,
+    `/* eslint-disable no-console */\nconsole.log(a);\nconsole.warn(b);`,
+    `// oxlint-disable-next-line eslint/no-console\nconsole.log(a);`,
+    `// eslint-disable-next-line\nconsole.log('every rule off for this line');`,
+    // Printing is the point: programs run directly, CLIs and scripts, examples, generators, bootstraps, the logger itself.
+    { code: `#!/usr/bin/env node\nconsole.log('done');`, filename: 'packages/release/src/publish.ts' },
+    { code: `console.log('Built 3 packages');`, filename: 'scripts/release.ts' },
+    { code: `console.error('unknown command');`, filename: 'packages/cli/src/commands/init.ts' },
+    { code: `program.action(() => console.log('hi'));`, filename: 'examples/greet.js' },
+    { code: `console.warn('Skipping existing file');`, filename: 'libs/plugin/src/generators/library/generator.ts' },
+    { code: `console.log(\`Listening on \${port}\`);`, filename: 'apps/api/src/main.ts' },
+    { code: `export const logger = { info: (m: string) => console.log(m) };`, filename: 'libs/shared/src/logger.ts' },
   ],
   invalid: [
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
@@ -34,6 +48,15 @@ new RuleTester().run(rule, {
     },
     { code: `console.error('only warn is allowed');`, options: { allow: ['warn'] }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('not an entry point');`, filename: 'src/lib/util.ts', options: { entryPoints: ['tools/cli/**'] }, errors: [{ messageId: 'unexpected' }] },
+    // Another rule's directive, a directive of another line, and a block that was enabled again do not suppress it.
+    { code: `// eslint-disable-next-line no-debugger\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 2 }] },
+    { code: `// eslint-disable-next-line no-console\nfoo();\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 3 }] },
+    { code: `/* eslint-disable no-console */\nconsole.log(a);\n/* eslint-enable no-console */\nconsole.log(b);`, errors: [{ messageId: 'unexpected', line: 4 }] },
+    { code: `const help = '// eslint-disable-next-line no-console';\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 2 }] },
+    // Setting entryPoints replaces the defaults; a shebang after the first line is no shebang.
+    { code: `console.log('done');`, filename: 'scripts/release.ts', options: { entryPoints: ['tools/cli/**'] }, errors: [{ messageId: 'unexpected' }] },
+    { code: `// #!/usr/bin/env node\nconsole.log('done');`, filename: 'libs/util/src/index.ts', errors: [{ messageId: 'unexpected', line: 2 }] },
+    { code: `console.log(user);`, filename: 'apps/api/src/app/users.controller.ts', errors: [{ messageId: 'unexpected' }] },
     { code: `const App = () => <div onClick={() => console.log('click')} />;`, filename: 'src/app.tsx', errors: [{ messageId: 'unexpected', column: 39 }] },
     { code: `module.exports = () => console.log('cjs');`, filename: 'src/index.cjs', errors: [{ messageId: 'unexpected' }] },
     {

@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 import { isGlobalReference } from '../rule-utils/global-reference';
+import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/script-files';
 
 export interface NoConsoleOptions {
   /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */
@@ -72,17 +72,18 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
         entryPoints: {
           type: 'array',
           items: { type: 'string', minLength: 1 },
-          description: 'Entry points that print by design (CLIs, scripts): globs relative to the workspace root.',
-          default: [],
+          description: 'Files that print by design (CLIs, scripts, examples, generators, bootstraps, the logger itself): globs relative to the workspace root. Files that start with a shebang (`#!`) always print by design.',
+          default: DEFAULT_SCRIPT_FILES,
         },
       },
     },
-    defaultOptions: { allow: [], logger: '', entryPoints: [], loggerModule: '' },
+    equivalents: { eslint: ['no-console'] },
+    defaultOptions: { allow: [], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' },
     keywords: ['console'],
   },
   create(context) {
-    if (context.isTestFile) return {};
-    if (context.options.entryPoints.length > 0 && picomatch(context.options.entryPoints, { dot: true })(context.file)) return {};
+    if (context.isTestFile || hasShebang(context.text)) return {};
+    if (context.options.entryPoints.length > 0 && entryPointMatcher(context.options.entryPoints)(context.file)) return {};
     const allowed = new Set(context.options.allow);
     const fixes = new LoggerFixes(context.file, context.options);
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {

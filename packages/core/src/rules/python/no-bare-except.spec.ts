@@ -5,6 +5,8 @@ const filename = 'app/service.py';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: 'try:\n    run()\nexcept:  # noqa: E722\n    pass\n', filename: 'src/app/service.py' },
+    { code: 'try:\n    run()\nexcept:\n    pass\n', filename: 'tests/data/cases/remove_parens.py' },
     { code: 'try:\n    load()\nexcept Exception:\n    log.exception("load failed")\n', filename },
     { code: 'try:\n    load()\nexcept (KeyError, ValueError) as error:\n    raise ConfigError() from error\n', filename },
     { code: 'try:\n    load()\nexcept ValueError:\n    pass\nfinally:\n    close()\n', filename },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/script-files';
 import { headerColon, isName, isOp, PYTHON_FILES, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
@@ -40,12 +41,15 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
         },
       },
     },
+    equivalents: { python: ['E722', 'B001', 'bare-except'] },
     defaultOptions: { allowReraise: false },
     keywords: [/\bexcept[\s\\]*:/],
     textFiles: PYTHON_FILES,
     codeFiles: false,
   },
   create(context) {
+    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
+    if (isFixtureFile(context.file)) return {};
     return {
       Text(text) {
         const lines = logicalLines(text);

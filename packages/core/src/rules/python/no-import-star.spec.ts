@@ -12,6 +12,9 @@ new RuleTester().run(rule, {
     { code: 'def f():\n    """Avoid:\n\n    from os import *\n    """\n', filename },
     { code: 'msg = f"{"from os import *"}"\n', filename },
     { code: 'from .models import *\nfrom .views import *\n', filename: 'app/__init__.py', options: { allowInInit: true } },
+    // By default a package's __init__.py re-exports its submodules; fixture data is not code.
+    { code: 'from ._api import *\nfrom ._client import *\n', filename: 'httpx/__init__.py' },
+    { code: 'from .base_events import *\n', filename: 'tests/data/cases/import_spacing.py' },
     { code: 'from .base import *\n\nDEBUG = True\n', filename: 'app/settings/dev.py', options: { allowModules: ['.base'] } },
     { code: 'from os import *\n', filename: 'src/file.ts' },
   ],
@@ -31,11 +34,12 @@ new RuleTester().run(rule, {
       ],
     },
     {
-      code: 'import sys; from tkinter import *\nif TYPE_CHECKING:\n    from app.types import *  # noqa: F403\n',
+      // flake8's F403 is the same check: its noqa stands; a noqa for another code does not.
+      code: 'import sys; from tkinter import *\nif TYPE_CHECKING:\n    from app.types import *  # noqa: F403\n    from app.more import *  # noqa: E501\n',
       filename,
       errors: [
         { messageId: 'importStar', line: 1, column: 13, endColumn: 34 },
-        { messageId: 'importStar', line: 3, column: 5 },
+        { messageId: 'importStar', line: 4, column: 5 },
       ],
     },
     {
@@ -54,6 +58,7 @@ new RuleTester().run(rule, {
     {
       code: 'from .models import *\n',
       filename: 'app/__init__.py',
+      options: { allowInInit: false },
       errors: [{ messageId: 'importStar', line: 1, column: 1 }],
     },
     {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/script-files';
 import { isName, isOp, PYTHON_FILES } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
@@ -37,7 +38,7 @@ export default defineRule<'importStar', NoImportStarOptions>({
         allowInInit: {
           type: 'boolean',
           description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
-          default: false,
+          default: true,
         },
         allowModules: {
           type: 'array',
@@ -48,12 +49,15 @@ export default defineRule<'importStar', NoImportStarOptions>({
         },
       },
     },
-    defaultOptions: { allowInInit: false, allowModules: [] },
+    equivalents: { python: ['F403', 'wildcard-import'] },
+    defaultOptions: { allowInInit: true, allowModules: [] },
     keywords: [/\bimport[\s\\]*\*/],
     textFiles: PYTHON_FILES,
     codeFiles: false,
   },
   create(context) {
+    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
+    if (isFixtureFile(context.file)) return {};
     if (context.options.allowInInit && /(^|\/)__init__\.py$/.test(context.file)) return {};
     const allowed = new Set(context.options.allowModules);
     return {

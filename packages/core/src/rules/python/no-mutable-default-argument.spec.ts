@@ -5,6 +5,7 @@ const filename = 'app/handlers.py';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: 'def f(a=[]):\n    pass\n', filename: 'tests/fixtures/sample.py' },
     { code: 'def add(item, items=None):\n    items = [] if items is None else items\n    items.append(item)\n', filename },
     { code: 'def f(a=(), b=(1, 2), c="[]", d=0, e=frozenset(), f=tuple(), g=-1, h=b"{}"):\n    pass\n', filename },
     { code: 'def f(a=None, *args, b=True, **kwargs):\n    pass\n', filename },

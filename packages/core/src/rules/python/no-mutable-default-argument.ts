@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/script-files';
 import { isOp, PYTHON_FILES } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
@@ -46,12 +47,15 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
         },
       },
     },
+    equivalents: { python: ['B006', 'dangerous-default-value'] },
     defaultOptions: { mutableCalls: DEFAULT_MUTABLE_CALLS },
     keywords: ['def', 'lambda'],
     textFiles: PYTHON_FILES,
     codeFiles: false,
   },
   create(context) {
+    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
+    if (isFixtureFile(context.file)) return {};
     const mutableCalls = new Set(context.options.mutableCalls);
     return {
       Text(text) {

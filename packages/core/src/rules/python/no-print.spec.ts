@@ -5,6 +5,11 @@ const filename = 'app/orders.py';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: 'print(report)  # noqa: T201\nprint(summary)  # noqa\n', filename },
+    { code: 'print(report)  # pylint: disable=print-statement\n', filename },
+    { code: '#!/usr/bin/env python3\nprint("done")\n', filename: 'src/pkg/release.py' },
+    { code: 'print("usage: dump <file>")\n', filename: 'tools/dump.py' },
+    { code: 'print(response.json())\n', filename: 'docs/examples/get.py' },
     { code: 'import logging\n\nlogger = logging.getLogger(__name__)\nlogger.info("created %s", order_id)\n', filename },
     { code: 'self.print(report)\nprinter.print(page)\nconsole.print("[bold]done")\n', filename },
     { code: 'from pprint import pprint\npprint(data)\nblueprint(app)\nprint_report(data)\n', filename },

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
+import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/script-files';
 import { isMainGuard, isPlainCall, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
@@ -10,7 +10,7 @@ export interface NoPrintOptions {
   entryPoints: string[];
 }
 
-export const DEFAULT_PRINT_ENTRY_POINTS = ['**/__main__.py', '**/scripts/**'];
+export const DEFAULT_PRINT_ENTRY_POINTS = [...DEFAULT_SCRIPT_FILES];
 
 /**
  * `print()` writes unstructured text to stdout: no level, no logger name, no timestamp, nothing a
@@ -50,15 +50,16 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
         },
       },
     },
+    equivalents: { python: ['T201', 'T001', 'print-statement'] },
     defaultOptions: { allowInMain: true, entryPoints: DEFAULT_PRINT_ENTRY_POINTS },
     keywords: ['print'],
     textFiles: PYTHON_FILES,
     codeFiles: false,
   },
   create(context) {
-    if (context.isTestFile) return {};
+    if (context.isTestFile || hasShebang(context.text)) return {};
     const { allowInMain, entryPoints } = context.options;
-    if (entryPoints.length > 0 && picomatch(entryPoints, { dot: true })(context.file)) return {};
+    if (entryPoints.length > 0 && entryPointMatcher(entryPoints)(context.file)) return {};
     return {
       Text(text) {
         const lines = logicalLines(text);

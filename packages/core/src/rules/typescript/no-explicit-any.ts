@@ -29,6 +29,7 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
         ignoreRestArgs: { type: 'boolean', description: 'Allow `...args: any[]` rest parameters.', default: false },
       },
     },
+    equivalents: { eslint: ['@typescript-eslint/no-explicit-any'] },
     defaultOptions: { ignoreRestArgs: false },
     keywords: ['any'],
   },

@@ -8,6 +8,8 @@ new RuleTester().run(rule, {
     `const text = 'value!';`,
     `let definite!: string;`,
     `// user!.name\nexport {};`,
+    `// eslint-disable-next-line @typescript-eslint/no-non-null-assertion\nconst name = user!.name;`,
+    `// oxlint-disable-next-line typescript/no-non-null-assertion -- checked above\nconst name = user!.name;`,
   ],
   invalid: [
     { code: `const name = user!.name;`, errors: [{ messageId: 'nonNullAssertion', line: 1, column: 14, endColumn: 19 }] },

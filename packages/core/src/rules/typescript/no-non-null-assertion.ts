@@ -17,6 +17,7 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
       nonNullAssertion: 'Remove the `!` and handle the missing value: return or throw early (`if (value === undefined) throw …`), or write `value?.x` or `value ?? fallback`.',
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
+    equivalents: { eslint: ['@typescript-eslint/no-non-null-assertion'] },
     defaultOptions: {},
     keywords: ['!'],
   },

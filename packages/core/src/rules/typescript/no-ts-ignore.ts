@@ -46,6 +46,7 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
         },
       },
     },
+    equivalents: { eslint: ['@typescript-eslint/ban-ts-comment', '@typescript-eslint/prefer-ts-expect-error'] },
     defaultOptions: { minimumDescriptionLength: 3 },
     keywords: ['@ts-'],
   },

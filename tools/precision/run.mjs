@@ -1,0 +1,161 @@
+// @ts-check
+/**
+ * The precision harness: runs the enforcer with its built-in defaults over each pinned repository
+ * snapshot, draws a seeded sample of up to 25 findings per rule per repository, and grades them with
+ * the committed hand labels; recall comes from labelled candidates of independent checks. Prints
+ * the per-rule table and writes it to results/.
+ *
+ *   node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending] [--cli <enforcer.js>] [--out <file>]
+ *
+ * <snapshots-dir> holds one folder per repository (`owner+name`), made by snapshot.mjs at the
+ * pinned commit. No network is needed. --write-pending writes the sampled findings and candidates
+ * that have no label yet to results/pending/, for labelling. The round (default: the newest in the
+ * labels) seeds the sample: after changing a rule, label round N+1, a sample the change never saw.
+ * --cli measures another build of the enforcer (an older checkout's, for a before/after figure);
+ * --out names the results file (default results/precision.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { independentCandidates } from './independent-checks.mjs';
+import { drawSample, indexLabels, locationKey, precisionOf, ratio, recallOf } from './precision-lib.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = resolve(HERE, '..', '..');
+const DEFAULT_CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'enforcer.js');
+/** @type {{ repos: Array<{ repo: string, commit: string, kind: string }> }} */
+const { repos } = JSON.parse(readFileSync(join(HERE, 'repos.json'), 'utf8'));
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index === -1 ? undefined : args[index + 1];
+};
+const snapshots = args.find((arg, index) => !arg.startsWith('--') && !['--round', '--repo', '--cli', '--out'].includes(args[index - 1]));
+if (!snapshots) {
+  console.error('usage: node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending]');
+  process.exit(2);
+}
+const onlyRepo = option('--repo');
+const writePending = args.includes('--write-pending');
+const CLI = resolve(option('--cli') ?? DEFAULT_CLI);
+const outFile = resolve(option('--out') ?? join(HERE, 'results', 'precision.md'));
+
+const folderName = (repo) => repo.replace('/', '+');
+const labelsPath = (repo) => join(HERE, 'labels', `${folderName(repo)}.json`);
+/** @returns {Array<import('./precision-lib.mjs').Label>} */
+const readLabels = (repo) => (existsSync(labelsPath(repo)) ? JSON.parse(readFileSync(labelsPath(repo), 'utf8')).labels : []);
+const round = Number(option('--round') ?? Math.max(1, ...repos.flatMap(({ repo }) => readLabels(repo).map((label) => label.round))));
+
+if (!existsSync(join(dirname(CLI), '..', 'dist', 'index.js'))) {
+  console.error(`Build the engine first (npx nx run @nx-enforcer/core:build): ${CLI} has no dist/ beside it.`);
+  process.exit(2);
+}
+
+/** Per rule, over every repository: counts to print. */
+const totals = new Map();
+const perRepo = [];
+const pendingDir = join(HERE, 'results', 'pending');
+if (writePending) rmSync(pendingDir, { recursive: true, force: true });
+
+for (const { repo, commit } of repos) {
+  if (onlyRepo && repo !== onlyRepo) continue;
+  const root = join(resolve(snapshots), folderName(repo));
+  const marker = join(root, '.precision-commit');
+  if (!existsSync(marker) || readFileSync(marker, 'utf8').trim() !== commit) {
+    console.error(`${root}: no snapshot of ${repo} at ${commit} (make it with tools/precision/snapshot.mjs)`);
+    process.exit(2);
+  }
+  const findings = runEnforcer(root);
+  const labels = indexLabels(readLabels(repo));
+  const candidates = independentCandidates(root);
+  const byRule = new Map();
+  for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+  const blocking = findings.filter((finding) => finding.severity === 'error').length;
+  perRepo.push({ repo, files: new Set(findings.map((finding) => finding.file)).size, findings: findings.length, blocking, blockingByRule: countBy(findings.filter((f) => f.severity === 'error'), (f) => f.ruleId) });
+  const pending = { repo, commit, round, findings: [], candidates: [] };
+  for (const rule of new Set([...byRule.keys(), ...Object.keys(candidates)])) {
+    const ruleFindings = byRule.get(rule) ?? [];
+    const sample = drawSample(ruleFindings, (finding) => `${locationKey(finding)}:${finding.column}`, `${repo}@${commit}:${rule}:round-${round}`);
+    const precision = precisionOf(sample, labels);
+    const reported = new Set(ruleFindings.map(locationKey));
+    const drawn = drawSample(candidates[rule] ?? [], locationKey, `${repo}@${commit}:${rule}:candidates:round-${round}`);
+    const recall = recallOf(drawn, labels, rule, reported);
+    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, real: 0, found: 0, missed: [], severity: ruleFindings[0]?.severity };
+    total.findings += ruleFindings.length;
+    total.sampled += sample.length;
+    total.tp += precision.tp;
+    total.labelled += precision.labelled;
+    total.real += recall.real;
+    total.found += recall.found;
+    total.missed.push(...recall.missed.map((miss) => `${repo} ${miss.file}:${miss.line}`));
+    total.severity ??= ruleFindings[0]?.severity;
+    totals.set(rule, total);
+    pending.findings.push(...precision.pending.map(({ file, line, column, ruleId, severity, message }) => ({ file, line, column, rule: ruleId, severity, message, text: lineOf(root, file, line) })));
+    pending.candidates.push(...recall.pending.map(({ file, line, text }) => ({ file, line, rule, text, reported: reported.has(locationKey({ file, line, rule })) })));
+  }
+  if (writePending && (pending.findings.length > 0 || pending.candidates.length > 0)) {
+    mkdirSync(pendingDir, { recursive: true });
+    writeFileSync(join(pendingDir, `${folderName(repo)}.json`), `${JSON.stringify(pending, null, 2)}\n`);
+  }
+}
+
+const rows = [...totals]
+  .filter(([, total]) => total.findings > 0 || total.real > 0 || total.labelled > 0)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.found, total.real)} |`);
+const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule }) => `| ${repo} | ${files} | ${findings} | ${blocking} | ${Object.entries(blockingByRule).map(([rule, count]) => `${rule} ${count}`).join(', ') || '–'} |`);
+const report = [
+  `# Precision on real repositories (round ${round})`,
+  '',
+  'Built-in defaults, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported.',
+  '',
+  '| rule | severity | findings | sampled | precision | recall |',
+  '| --- | --- | ---: | ---: | ---: | ---: |',
+  ...rows,
+  '',
+  '| repository | files with findings | findings | blocking errors | blocking by rule |',
+  '| --- | ---: | ---: | ---: | --- |',
+  ...repoRows,
+  '',
+].join('\n');
+const missed = [...totals].flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
+const text = missed.length > 0 ? `${report}\nLabelled real violations the rules missed:\n\n${missed.join('\n')}\n` : report;
+if (!onlyRepo) {
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, text);
+}
+console.log(text);
+
+/** The enforcer CLI with its defaults over one snapshot: every finding, as report.json lists them. */
+function runEnforcer(root) {
+  const work = mkdtempSync(join(tmpdir(), 'precision-'));
+  const output = join(work, 'report.json');
+  try {
+    try {
+      execFileSync(process.execPath, [CLI, 'check', '--format', `json:${output}`], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      // Exit 1 means "violations found"; anything else, or no report, is a failure of the run.
+      if (/** @type {{ status?: number }} */ (error).status !== 1 || !existsSync(output)) throw error;
+    }
+    return /** @type {{ violations: import('./precision-lib.mjs').Finding[] }} */ (JSON.parse(readFileSync(output, 'utf8'))).violations;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function lineOf(root, file, line) {
+  try {
+    return (readFileSync(join(root, file), 'utf8').split('\n')[line - 1] ?? '').trim().slice(0, 200);
+  } catch {
+    return '';
+  }
+}
+
+function countBy(items, keyOf) {
+  const counts = {};
+  for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * Makes the snapshots the precision harness reads: each pinned repository at its pinned commit,
+ * unpacked from a local git copy (outside CI: this is the one step that needs the repositories).
+ *
+ *   node tools/precision/snapshot.mjs <git-copies-dir> <snapshots-dir>
+ *
+ * <git-copies-dir> holds a git copy of each repository as `owner+name` (a clone, or a bare
+ * repository, or a folder holding it as `repo`). Each snapshot gets a `.precision-commit` marker
+ * that run.mjs checks against repos.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const { repos } = JSON.parse(readFileSync(join(HERE, 'repos.json'), 'utf8'));
+const [copies, snapshots] = process.argv.slice(2).map((path) => resolve(path));
+if (!copies || !snapshots) {
+  console.error('usage: node tools/precision/snapshot.mjs <git-copies-dir> <snapshots-dir>');
+  process.exit(2);
+}
+
+for (const { repo, commit } of repos) {
+  const name = repo.replace('/', '+');
+  const gitDir = [join(copies, name, 'repo'), join(copies, name, '.git'), join(copies, `${name}.git`), join(copies, name)].find((path) => existsSync(join(path, 'HEAD')));
+  if (!gitDir) {
+    console.error(`${repo}: no git copy under ${copies}/${name}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const target = join(snapshots, name);
+  if (existsSync(join(target, '.precision-commit')) && readFileSync(join(target, '.precision-commit'), 'utf8').trim() === commit) {
+    console.log(`${repo}: snapshot at ${commit.slice(0, 12)} already there`);
+    continue;
+  }
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 1024 * 1024 * 1024 });
+  execFileSync('tar', ['-x', '-C', target], { input: archive });
+  writeFileSync(join(target, '.precision-commit'), `${commit}\n`);
+  console.log(`${repo}: snapshot at ${commit.slice(0, 12)} in ${target}`);
+}
