@@ -1,4 +1,4 @@
-import { DEFAULT_SCRIPT_FILES } from '../rules/rule-utils/script-files';
+import { DEFAULT_SCRIPT_FILES } from '../rules/rule-utils/file-roles';
 import { builtinRules } from '../rules';
 import { ConfigResolver } from './config-resolver';
 import type { ConfigLayer, EnforcerConfigFile } from './types';

@@ -15,6 +15,8 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
   // NestJS e2e specs, Cypress specs.
   '**/*.e2e-spec.{ts,js}',
   '**/*.cy.{ts,tsx,js,jsx}',
+  // Type tests (tsd, expect-type).
+  '**/*.test-d.{ts,tsx}',
   // Test folders and fixture data (deliberately odd or invalid files live there).
   '**/spec/**',
   '**/test/**',

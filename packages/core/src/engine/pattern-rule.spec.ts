@@ -71,8 +71,8 @@ describe('declarative pattern rules', () => {
 
   it('should skip lines longer than the limit', async () => {
     write('enforcer.config.json', JSON.stringify({ patterns: [{ id: 'no-x', regex: 'needle', message: 'x' }] }));
-    write('src/min.js', `${'a'.repeat(PATTERN_MAX_LINE_LENGTH)}needle\nneedle\n`);
-    expect((await check(['src/min.js'])).violations.map((v) => v.line)).toEqual([2]);
+    write('src/long.ts', `${'a'.repeat(PATTERN_MAX_LINE_LENGTH)}needle\nneedle\n`);
+    expect((await check(['src/long.ts'])).violations.map((v) => v.line)).toEqual([2]);
   });
 
   it.each([

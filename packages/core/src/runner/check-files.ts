@@ -10,6 +10,7 @@ import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
+import { notOwnCodeKind, notOwnCodeMessage } from './generated-files';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
 export interface SourceFileRef {
@@ -83,10 +84,13 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }
+      const notOwnCode = notOwnCodeKind(ref.path, outcome.text);
+      // Generated, minified and vendored code is not the team's to fix; a secret in it leaks all the same.
+      const applied = notOwnCode === undefined ? rules : rules.filter((active) => active.rule.meta.category === 'security');
       const result = lintSource({
         file: ref.path,
         text: outcome.text,
-        rules,
+        rules: applied,
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: options.reportUnusedSuppressions,
         otherLinterSuppressions: config.otherLinterSuppressions,
@@ -95,7 +99,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         readFile: (path) => workspaceFiles?.read(path),
       });
       heap?.fileAnalysed();
-      return done({ file: ref.path, hash: ref.hash, ...result, rules: ruleIds });
+      if (notOwnCode !== undefined) result.notices = [...result.notices, { file: ref.path, code: notOwnCode, message: notOwnCodeMessage(ref.path, notOwnCode) }];
+      return done({ file: ref.path, hash: ref.hash, ...result, rules: notOwnCode === undefined ? ruleIds : idsOf(applied) });
     }),
   );
 }

@@ -3,6 +3,7 @@ import rule from './no-swallowed-error';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: `try { run(); } catch (error) { expected = true; }`, isTestFile: true },
     `try { run(); } catch (error) { throw new AppError('run failed', { cause: error }); }`,
     `try { run(); } catch (error) { logger.error(error); }`,
     `function f() { try { return run(); } catch (error) { return { ok: false, error }; } }`,

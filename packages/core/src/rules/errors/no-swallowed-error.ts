@@ -43,6 +43,8 @@ export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorO
     keywords: ['catch'],
   },
   create(context) {
+    // Tests catch errors to assert on them, and fixtures are not code.
+    if (context.isTestFile) return {};
     const ignored = context.options.ignorePattern ? new RegExp(context.options.ignorePattern) : undefined;
     const check = (binding: ts.BindingName, body: ts.Node, messageId: 'swallowed' | 'swallowedInCallback') => {
       const names = boundNames(binding).filter((name) => !ignored?.test(name.text));

@@ -21,6 +21,11 @@ new RuleTester().run(rule, {
     `import { readFileSync } from './my-fs';\nreadFileSync('a');`,
     { code: `const data = JSON.parse(text);`, isTestFile: true },
     { code: `const data = JSON.parse(text);`, options: { calls: ['yaml:parse'] } },
+    // Scripts fail loudly by design; a literal URL cannot be invalid.
+    { code: `const pkg = JSON.parse(readFileSync('package.json', 'utf8'));`, filename: 'tools/scripts/release.ts' },
+    { code: `#!/usr/bin/env node\nconst pkg = JSON.parse(text);`, filename: 'packages/cli/src/build.ts' },
+    `const api = new URL('https://api.acme.com/v1/');`,
+    `const here = new URL('.', import.meta.url);`,
     // A local binding is not the global it is named after.
     `const fetch = useFetch();\nfetch('/api/items');`,
     `function load(fetch: Fetcher) {\n  return fetch('/a').then(render);\n}\nfunction run(fetch: Fetcher) {\n  fetch('/b');\n}`,
@@ -32,6 +37,10 @@ new RuleTester().run(rule, {
     `const parse = (text: string) => JSON.parse(text);\ntry { parse(a); parse(b); } catch { fallback(); }`,
   ],
   invalid: [
+    // A URL from input, or relative to something other than the module, can be invalid.
+    { code: `const link = new URL(path, baseUrl);`, errors: [{ messageId: 'unhandledCall' }] },
+    { code: `const link = new URL('/items', process.env.API_URL);`, errors: [{ messageId: 'unhandledCall' }] },
+    { code: `const link = new URL('not a url');`, errors: [{ messageId: 'unhandledCall' }] },
     // Shadowing is per scope: the global outside the scope that declares the local one.
     { code: `function page() {\n  const fetch = useFetch();\n  fetch('/a');\n}\nfetch('/b');`, errors: [{ messageId: 'unhandledPromise', line: 5 }] },
     // A helper with one unhandled caller, an exported one, or one passed as a value is not excused.

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import { collectModuleBindings, qualifiedCallName, type ModuleBindings } from '../rule-utils/qualified-call-name';
+import { hasShebang } from '../rule-utils/file-roles';
 
 export interface UnhandledRiskyCallOptions {
   /** Calls that throw synchronously (`JSON.parse`, `new URL`, `fs:readFileSync`). */
@@ -91,7 +92,8 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
     defaultOptions: { calls: DEFAULT_RISKY_CALLS, promiseCalls: DEFAULT_RISKY_PROMISE_CALLS, allowReturnedPromises: true },
   },
   create(context) {
-    if (context.isTestFile) return {};
+    // A script that fails stops with the error and its stack: that is how a script should fail.
+    if (context.isTestFile || hasShebang(context.text) || isScriptFolder(context.file)) return {};
     const isRisky = matcher(context.options.calls);
     const isRiskyPromise = matcher(context.options.promiseCalls);
     let bindings: ModuleBindings = new Map();
@@ -106,7 +108,7 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       if (name === undefined) return;
       const promise = isRiskyPromise(name);
       if (!promise && !isRisky(name)) return;
-      if (documentsThrows(node) || isCloneViaJson(node, name)) return;
+      if (documentsThrows(node) || isCloneViaJson(node, name) || isConstantUrl(node, name)) return;
       if (promise ? promiseIsHandled(node, context.options.allowReturnedPromises) : isInsideTry(node)) return;
       if (everyCallerHandles(node, referencesTo, context.options.allowReturnedPromises)) return;
       context.report({ node: node.expression, messageId: promise ? 'unhandledPromise' : 'unhandledCall', data: { call: calleeText(node) } });
@@ -122,6 +124,23 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
     };
   },
 });
+
+/** Build and maintenance scripts (not CLIs, whose users give them input): `scripts/`, `tools/`. */
+function isScriptFolder(file: string): boolean {
+  return /(^|\/)(?:scripts|tools)\//.test(file);
+}
+
+/**
+ * `new URL('https://api.acme.com/v1')`, `new URL('./worker.js', import.meta.url)`: a URL made of a
+ * literal that is itself valid (or relative to the module's own URL) cannot throw.
+ */
+function isConstantUrl(node: ts.CallExpression | ts.NewExpression, name: string): boolean {
+  if (name !== 'new URL' && name !== 'new url:URL') return false;
+  const [input, base] = node.arguments ?? [];
+  if (input === undefined || !ts.isStringLiteralLike(input)) return false;
+  if (base !== undefined) return ts.isPropertyAccessExpression(base) && base.getText() === 'import.meta.url';
+  return URL.canParse(input.text);
+}
 
 /** `JSON.parse(JSON.stringify(x))` parses text it just produced: a deep clone, not untrusted input. */
 function isCloneViaJson(node: ts.CallExpression | ts.NewExpression, name: string): boolean {

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 import { isGlobalReference } from '../rule-utils/global-reference';
-import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/script-files';
+import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 
 export interface NoConsoleOptions {
   /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { isFixtureFile } from '../rule-utils/script-files';
+import { isFixtureFile } from '../rule-utils/file-roles';
 import { isOp, PYTHON_FILES } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/script-files';
+import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isMainGuard, isPlainCall, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 

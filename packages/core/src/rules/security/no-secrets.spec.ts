@@ -43,6 +43,10 @@ new RuleTester().run(rule, {
     { code: `password = os.environ["DB_PASSWORD_2"]\ntoken = get_token_v2()\n`, filename: 'app/settings.py' },
     `const secret = process.env.JWT_SECRET ?? 'development-only';`,
     `const url = process.env.API_URL || 'http://localhost:3000';`,
+    `const address = process.env.TEMPORAL_ADDRESS || 'localhost:7233';`,
+    // Placeholders that say what they are, and made-up credentials in tests.
+    `const auth = new DigestAuth({ username: 'user', password: 'password123' });`,
+    { code: `auth = httpx.DigestAuth(username="user", password="k9F2xQ7mB4vR8zL1")\n`, filename: 'tests/client/test_auth.py', isTestFile: true },
   ],
   invalid: [
     { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
@@ -68,6 +72,8 @@ new RuleTester().run(rule, {
     // A real-looking default behind the environment variable ships whenever the variable is unset.
     { code: `const apiKey = process.env.API_KEY ?? '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `const client = new Client(process.env['STRIPE_KEY'] || "${hex}");`, errors: [{ messageId: 'secretAssignment' }] },
+    // A real token format is a leak in a test file too.
+    { code: `const key = '${aws}';`, isTestFile: true, errors: [{ messageId: 'secretToken' }] },
   ],
 });
 

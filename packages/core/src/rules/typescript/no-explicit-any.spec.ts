@@ -3,6 +3,7 @@ import rule from './no-explicit-any';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: `const value: any = input;`, filename: 'packages/parser/tests/fixtures/basics/any.ts' },
     `const value: unknown = JSON.parse(text);`,
     `// any type is fine in a comment\nexport const company = 'Any Corp';`,
     `const anyValue = 1; function many(): number { return anyValue; }`,

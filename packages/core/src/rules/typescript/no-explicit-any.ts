@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/file-roles';
 
 export interface NoExplicitAnyOptions {
   /** Allow `...args: any[]` rest parameters. */
@@ -34,6 +35,8 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
     keywords: ['any'],
   },
   create(context) {
+    // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
+    if (isFixtureFile(context.file)) return {};
     return {
       AnyKeyword(node) {
         if (context.options.ignoreRestArgs && isRestParameterType(node)) return;

@@ -3,6 +3,7 @@ import rule from './no-non-null-assertion';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: `const name = user!.name;`, filename: 'src/__fixtures__/non-null.ts' },
     `const name = user?.name ?? 'anonymous';`,
     `if (a !== b && !done) { run(); }`,
     `const text = 'value!';`,

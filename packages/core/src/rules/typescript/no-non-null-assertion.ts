@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/file-roles';
 
 /** `value!` tells the compiler to stop checking exactly where a null would crash at run time. */
 export default defineRule<'nonNullAssertion', Record<string, never>>({
@@ -22,6 +23,8 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
     keywords: ['!'],
   },
   create(context) {
+    // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
+    if (isFixtureFile(context.file)) return {};
     return {
       NonNullExpression(node) {
         context.report({ node, messageId: 'nonNullAssertion' });

@@ -6,6 +6,7 @@ import rule from './no-ts-ignore';
 
 new RuleTester().run(rule, {
   valid: [
+    { code: `// @ts-ignore\nconst x: number = 'a';`, filename: 'packages/eslint-plugin/tests/fixtures/errors.ts' },
     `// @ts-expect-error -- the library's types miss the overload added in v3\nlib.call(1, 2);`,
     `// @ts-expect-error: legacy signature\nlib.call(1);`,
     `/* @ts-expect-error because of upstream types */ lib.call(1);`,

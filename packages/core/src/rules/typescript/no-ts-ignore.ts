@@ -1,5 +1,6 @@
 import { isOffsetInComment } from '../../engine/comment-position';
 import { defineRule } from '../../engine/define-rule';
+import { isFixtureFile } from '../rule-utils/file-roles';
 
 export interface NoTsIgnoreOptions {
   /** Shortest description accepted after `@ts-expect-error`. */
@@ -51,6 +52,8 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     keywords: ['@ts-'],
   },
   create(context) {
+    // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
+    if (isFixtureFile(context.file)) return {};
     return {
       // Pragmas are comments, which the syntax walk does not visit: find them in the text, then
       // confirm each one is in a comment (not inside a string) through the syntax tree.

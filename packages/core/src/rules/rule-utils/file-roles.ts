@@ -17,6 +17,10 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/example/**',
   '**/generators/**',
   '**/schematics/**',
+  '**/schematics-core/**',
+  // Database seeds are scripts run by hand.
+  '**/seed.{ts,js,mjs,cjs}',
+  '**/seeds/**',
   '**/main.{ts,js,mjs,cjs,py}',
   '**/__main__.py',
   '**/logger.{ts,js,mjs,cjs}',
