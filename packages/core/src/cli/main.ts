@@ -7,6 +7,9 @@ import { formatReport } from '../reporters';
 import { formatFixSummary } from '../reporters/fix-summary';
 import { formatProfile } from '../reporters/profile';
 import { builtinRules } from '../rules';
+import { DEFAULT_IGNORES } from '../config/defaults';
+import type { Notice } from '../engine/types';
+import { isCheckedFile } from '../runner/check-files';
 import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
 import { fixFiles } from '../runner/fix-files';
 import { runCheck, type RunCheckResult } from '../runner/run-check';
@@ -97,6 +100,9 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
       profile: command.profile,
     }));
   }
+  // A path the user named that yields nothing to check is said so, never passed over in silence.
+  const unchecked = uncheckedPaths(workspaceRoot, command.paths, files, config);
+  if (unchecked.length > 0) report = { ...report, notices: [...report.notices, ...unchecked].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   for (const target of command.outputs) {
     const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: config.rules });
     if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
@@ -105,7 +111,32 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   if (profile) io.stderr(formatProfile(profile));
   const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
   if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
+  if (unchecked.length > 0 && report.summary.filesChecked === 0) {
+    io.stderr(`enforcer: nothing was checked: ${unchecked.map((notice) => notice.message).join('; ')}\n`);
+    return EXIT_USAGE;
+  }
   return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
+}
+
+/**
+ * The paths named on the command line under which no file is checked, each with why: the config's
+ * or the default ignores, or no file there is of a kind any rule checks.
+ */
+function uncheckedPaths(workspaceRoot: string, paths: readonly string[], files: readonly SourceFileRef[], config: ConfigResolver): Notice[] {
+  const notices: Notice[] = [];
+  for (const input of paths) {
+    const path = toWorkspacePath(workspaceRoot, input);
+    const under = path === '.' ? files : files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
+    if (under.some((file) => isCheckedFile(file.path, config))) continue;
+    const ignored = under.length > 0 ? under.every((file) => config.isIgnored(file.path)) : config.isIgnored(path);
+    const why = ignored
+      ? `it matches the ignores (the config's \`ignores\`, or the defaults: ${DEFAULT_IGNORES.join(', ')})`
+      : under.length === 0
+        ? 'it holds no files'
+        : 'no file there is of a kind any rule checks';
+    notices.push({ file: path, code: 'not-checked', message: `${path} was named but nothing in it was checked: ${why}` });
+  }
+  return notices;
 }
 
 /**

@@ -63,15 +63,18 @@ type Visitor = (node: ts.Node) => void;
 
 /**
  * Checks one file's text against the active rules: pure (text in, violations out). `Text` visitors
- * run first; the file is parsed only if some rule visits syntax nodes, then one walk dispatches every
- * node to the rules that asked for its kind. Nothing of the syntax tree outlives the call, so memory
+ * run first; a code file is then parsed (once, for its syntax errors, even when no rule visits
+ * syntax nodes), and one walk dispatches every node to the rules that asked for its kind. Nothing of the syntax tree outlives the call, so memory
  * does not grow with the number of files checked.
  */
 export function lintSource(input: LintSourceInput): LintSourceResult {
   const scriptKind = scriptKindOf(input.file);
   const checksSuppressions = input.reportUnusedSuppressions === true && input.text.includes('enforcer-');
   const rules = input.rules.filter((active) => checksSuppressions || mayMatch(active, input.text));
-  if (rules.length === 0) return { violations: [], notices: [] };
+  // A code file any rule is on for is parsed once even where no rule's keyword occurs: a syntax
+  // error is a finding, never a silent pass.
+  const checksSyntax = scriptKind !== undefined && input.rules.length > 0;
+  if (rules.length === 0 && !checksSyntax) return { violations: [], notices: [] };
 
   const lines = new LineIndex(input.text);
   const tree = new LazyTree(input.file, input.text, scriptKind, input.timings);
@@ -120,7 +123,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
 
   for (const { ruleId, visit } of textVisitors) run(ruleId, () => visit(input.text));
 
-  if (nodeVisitors.size > 0) {
+  if (nodeVisitors.size > 0 || checksSyntax) {
     const parsed = tree.parse();
     if ('error' in parsed) {
       // The parser recovers from errors, but rules walking a recovered tree report nonsense: keep
@@ -130,7 +133,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
       reports.length = 0;
       // Test fixtures are often invalid on purpose: their parse errors are shown, and do not block.
       reports.push(input.isTestFile ? { ...parsed.error, severity: 'warn' } : parsed.error, ...kept);
-    } else {
+    } else if (nodeVisitors.size > 0) {
       walk(parsed.sourceFile, (node) => {
         const visitors = nodeVisitors.get(node.kind);
         if (visitors) for (const { ruleId, visit } of visitors) run(ruleId, () => visit(node));

@@ -62,7 +62,9 @@ export function parseDirectives(text: string, lines: LineIndex, isComment: (offs
 }
 
 // `// eslint-disable-next-line no-console -- why`, `/* oxlint-disable typescript/no-explicit-any */`.
-const ESLINT_DIRECTIVE = /(\/\/|\/\*+)[ \t*]*(?:eslint|oxlint)-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*)/g;
+// In a block comment the directive may start on a line of its own and run to `*/`: ESLint then counts
+// "next line" from the line the comment closes on.
+const ESLINT_DIRECTIVE = /(\/\/|\/\*+)[ \t*]*(?:\r?\n[ \t*]*)?(?:eslint|oxlint)-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*)/g;
 // `# noqa`, `# noqa: T201, E722`; `# pylint: disable=bare-except`, `# pylint: disable-next=…`.
 const NOQA = /#[ \t]*noqa\b(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*))?/gi;
 const PYLINT = /#[ \t]*pylint:[ \t]*disable(-next)?=([\w-]+(?:[ \t]*,[ \t]*[\w-]+)*)/g;
@@ -83,11 +85,14 @@ export function parseOtherLinterDirectives(text: string, lines: LineIndex, isCom
   if (names.eslint.size > 0 && (text.includes('eslint-') || text.includes('oxlint-'))) {
     for (const match of text.matchAll(ESLINT_DIRECTIVE)) {
       if (!isComment(match.index as number)) continue;
-      const body = match[3].split(/\*\//)[0];
+      const start = match.index as number;
+      const block = match[1] !== '//';
+      const close = block ? text.indexOf('*/', start + 2) : -1;
+      const body = block && close !== -1 ? text.slice(start + match[0].length - match[3].length, close) : match[3];
       const [list, ...reason] = body.split(/\s--\s?|^--\s?/);
       const listed = list.split(/[\s,]+/).filter((name) => name !== '').map(eslintName);
-      const start = match.index as number;
-      add(match[2] as DirectiveKind, translate(names.eslint, listed), start, start + match[0].length - (match[3].length - body.length), reason.join(' -- ').trim());
+      const end = block && close !== -1 ? close + 2 : start + match[0].length;
+      add(match[2] as DirectiveKind, translate(names.eslint, listed), start, end, reason.join(' -- ').replace(/\s+/g, ' ').trim());
     }
   }
   if (names.python.size > 0) {

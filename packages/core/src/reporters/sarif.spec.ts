@@ -1,3 +1,4 @@
+import type { ConfigLayer } from '../config/types';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,6 +8,9 @@ import { ConfigResolver } from '../config/config-resolver';
 import { builtinRules } from '../rules';
 import { runCheck } from '../runner/run-check';
 import { formatSarif, SARIF_FINGERPRINT_KEY } from './sarif';
+
+/** Rules these tests need, whatever their default severity (both are off or warn by default). */
+const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
 
 // The official SARIF 2.1.0 schema (draft-04), as published with Microsoft's SARIF tooling.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,7 +33,7 @@ describe('SARIF reporter', () => {
 
   async function sarifFor(files: Record<string, string>) {
     for (const [path, content] of Object.entries(files)) write(path, content);
-    const config = new ConfigResolver(builtinRules, []);
+    const config = new ConfigResolver(builtinRules, RULES_ON);
     const { report } = await runCheck({ workspaceRoot: workspace, files: Object.keys(files).map((path) => ({ path })), config });
     return { text: formatSarif(report, config.rules), report };
   }
@@ -78,7 +82,7 @@ describe('SARIF reporter', () => {
   });
 
   it('should leave the help of a rule without hints as its documentation', async () => {
-    const config = new ConfigResolver(builtinRules, []);
+    const config = new ConfigResolver(builtinRules, RULES_ON);
     const { report } = await sarifFor({ 'src/app.ts': `try { go(); } catch {}\n` });
     const bare = config.rules.map((rule) => (rule.id === 'errors/no-empty-catch' ? { ...rule, meta: { ...rule.meta, hints: undefined } } : rule));
     const [descriptor] = JSON.parse(formatSarif(report, bare)).runs[0].tool.driver.rules;
@@ -96,7 +100,7 @@ describe('SARIF reporter', () => {
 
   it('should mark baseline violations as unchanged and the others as new', async () => {
     write('src/app.ts', `console.log('x');\n`);
-    const config = new ConfigResolver(builtinRules, []);
+    const config = new ConfigResolver(builtinRules, RULES_ON);
     const files = [{ path: 'src/app.ts' }];
     await runCheck({ workspaceRoot: workspace, files, config, baselineFile: 'baseline.json', updateBaseline: true });
     write('src/app.ts', `console.log('x');\nconsole.log('y');\n`);

@@ -1,3 +1,4 @@
+import type { ConfigLayer } from '../config/types';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,9 @@ import type { ReportedViolation } from '../runner/run-report';
 import { reportedViolation, reportOf } from './__fixtures__/reports';
 import { formatJson } from './json';
 import { formatStylish } from './stylish';
+
+/** Rules these tests need, whatever their default severity (both are off or warn by default). */
+const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
 
 const hint = 'Replace `console.log(...)` with `logger.info(...)` from the project logger.';
 const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);
@@ -44,7 +48,7 @@ describe('JSON reporter', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'enforcer-json-'));
     try {
       writeFileSync(join(workspace, 'app.ts'), 'export const data = JSON.parse(text);\n');
-      const { report: run } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'app.ts' }], config: new ConfigResolver(builtinRules, []) });
+      const { report: run } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'app.ts' }], config: new ConfigResolver(builtinRules, RULES_ON) });
       const parsed = JSON.parse(formatJson(run)) as { violations: ReportedViolation[] };
       expect(parsed.violations.map((violation) => [violation.ruleId, violation.hint])).toEqual([
         ['errors/unhandled-risky-call', expect.stringMatching(/^Wrap the JSON\.parse\(\) call in `try/)],

@@ -36,7 +36,7 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   }
   if (report.notices.length > 0) {
     if (lines.length > 0) lines.push('');
-    lines.push(bold('Not checked:'));
+    lines.push(bold('Not checked, or checked by the security rules only:'));
     for (const notice of report.notices) lines.push(`  ${notice.message}`);
   }
   const { newErrors: errors, newWarnings: warnings, historical, filesChecked } = report.summary;
@@ -45,6 +45,8 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   const accepted = historical > 0 ? `; ${historical} more accepted by the baseline` : '';
   const fixed = report.baseline && report.baseline.fixed.length > 0 ? `; ${report.baseline.fixed.length} baseline entr${report.baseline.fixed.length === 1 ? 'y' : 'ies'} fixed (run --update-baseline to drop them)` : '';
   const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})${accepted} in ${filesChecked} file${filesChecked === 1 ? '' : 's'} checked${fixed}`;
-  lines.push(errors > 0 ? red(`✖ ${summary}`) : total > 0 ? yellow(`⚠ ${summary}`) : `✔ ${summary}`);
+  // Nothing checked is not a pass: say so instead of a green tick.
+  const nothingChecked = filesChecked === 0 ? ': nothing was checked' : '';
+  lines.push(errors > 0 ? red(`✖ ${summary}`) : total > 0 || filesChecked === 0 ? yellow(`⚠ ${summary}${nothingChecked}`) : `✔ ${summary}`);
   return `${lines.join('\n')}\n`;
 }

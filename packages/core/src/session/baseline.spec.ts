@@ -1,3 +1,4 @@
+import type { ConfigLayer } from '../config/types';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +9,12 @@ import { runCheck } from '../runner/run-check';
 import { isBlocking } from '../runner/run-report';
 import { Baseline, BASELINE_FILE } from './baseline';
 
+/** Rules these tests need, whatever their default severity (both are off or warn by default). */
+const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
+
 describe('baseline', () => {
   let workspace: string;
-  const config = new ConfigResolver(builtinRules, []);
+  const config = new ConfigResolver(builtinRules, RULES_ON);
   const write = (path: string, content: string) => {
     mkdirSync(join(workspace, path, '..'), { recursive: true });
     writeFileSync(join(workspace, path), content);

@@ -14,7 +14,7 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   id: 'errors/no-empty-catch',
   meta: {
     category: 'errors',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warn',
     docs: {
       description: 'Disallow `catch` blocks and `.catch()` callbacks that do nothing.',
       rationale:
@@ -49,7 +49,7 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
     if (context.isTestFile) return {};
     const text = context.sourceFile.text;
     const isEmpty = (block: ts.Block): boolean =>
-      block.statements.length === 0 && !(context.options.allowWithComment && hasComment(text, block));
+      block.statements.length === 0 && !(context.options.allowWithComment && (hasComment(text, block) || hasCommentAbove(text, block)));
     return {
       CatchClause(node) {
         if (isEmpty(node.block)) context.report({ node, messageId: 'emptyCatch' });
@@ -66,9 +66,27 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   },
 });
 
-/** A comment with at least one word between the braces of an otherwise empty block. */
+/** A comment with a reason (not a bare `empty`/`ignore` placeholder) between the braces of an otherwise empty block. */
 function hasComment(text: string, block: ts.Block): boolean {
   const inner = text.slice(block.getStart() + 1, block.getEnd() - 1);
   const comments = inner.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
-  return comments.some((comment) => /\w/.test(comment));
+  return comments.some(isReason);
+}
+
+/**
+ * The reason written on the line just above: `// best effort: pruning may race` over a
+ * `.catch(() => {})` or a `catch {}`, as teams often write it.
+ */
+function hasCommentAbove(text: string, block: ts.Block): boolean {
+  const statementStart = text.lastIndexOf('\n', block.getStart()) + 1;
+  const previousLineEnd = statementStart - 1;
+  if (previousLineEnd <= 0) return false;
+  const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
+  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && isReason(previousLine);
+}
+
+/** Words beyond a placeholder: `/* empty */` or `// ignore` say nothing about why. */
+function isReason(comment: string): boolean {
+  const words = comment.replace(/^\s*(?:\/\/+|\/\*+|\*+)|\*+\/\s*$/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+  return words.length > 0 && !(words.length === 1 && /^(?:empty|ignore|ignored|noop|nothing|todo)$/i.test(words[0]));
 }

@@ -17,6 +17,12 @@ new RuleTester().run(rule, {
     { code: `console.log('in a test');`, isTestFile: true },
     { code: `console.error('allowed');`, options: { allow: ['error'] } },
     { code: `console.log('usage: tool <file>');`, filename: 'tools/cli/main.ts', options: { entryPoints: ['tools/cli/**'] } },
+    // Development-only warnings of a library.
+    `if (isDevMode()) {\n  console.warn('selector called with too many arguments');\n}`,
+    `ngDevMode && console.warn('deprecated input');`,
+    `if (process.env.NODE_ENV !== 'production') console.error(message);`,
+    { code: `export class DefaultLogger {\n  log(m: string) { console.log(m); }\n}`, filename: 'modules/data/src/utils/default-logger.ts' },
+    { code: `console.log(state);`, filename: 'projects/example-app/src/app/reducers/index.ts' },
     // The team's eslint/oxlint decisions for the equivalent rule stand.
     `// eslint-disable-next-line no-console\nconsole.log('kept on purpose');`,
     `console.log('kept'); // eslint-disable-line no-console -- startup banner`,
@@ -53,6 +59,9 @@ new RuleTester().run(rule, {
     { code: `// eslint-disable-next-line no-console\nfoo();\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 3 }] },
     { code: `/* eslint-disable no-console */\nconsole.log(a);\n/* eslint-enable no-console */\nconsole.log(b);`, errors: [{ messageId: 'unexpected', line: 4 }] },
     { code: `const help = '// eslint-disable-next-line no-console';\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 2 }] },
+    // Not development-only: the else branch, a production check, a condition that merely mentions a mode.
+    { code: `if (isDevMode()) {\n  run();\n} else {\n  console.warn('prod');\n}`, errors: [{ messageId: 'unexpected', line: 4 }] },
+    { code: `if (process.env.NODE_ENV === 'production') console.log('started');`, errors: [{ messageId: 'unexpected' }] },
     // Setting entryPoints replaces the defaults; a shebang after the first line is no shebang.
     { code: `console.log('done');`, filename: 'scripts/release.ts', options: { entryPoints: ['tools/cli/**'] }, errors: [{ messageId: 'unexpected' }] },
     { code: `// #!/usr/bin/env node\nconsole.log('done');`, filename: 'libs/util/src/index.ts', errors: [{ messageId: 'unexpected', line: 2 }] },

@@ -89,6 +89,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {
       if (!isGlobalReference(node.expression, 'console')) return;
       if (method !== undefined && allowed.has(method)) return;
+      if (isDevelopmentOnly(node)) return;
       const logger = context.options.logger;
       const fix = fixes.fixFor(node, method, context.sourceFile);
       context.report({
@@ -192,4 +193,22 @@ function acceptsImports(file: string, sourceFile: ts.SourceFile): boolean {
   return sourceFile.statements.some(
     (statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)),
   );
+}
+
+// Conditions that hold only in development builds: Angular's isDevMode()/ngDevMode, React Native's
+// __DEV__, NODE_ENV checks.
+const DEVELOPMENT_ONLY = /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b|process\.env\.NODE_ENV\s*!==?\s*['"`]production['"`]|process\.env\.NODE_ENV\s*===?\s*['"`](?:development|dev)['"`]/;
+
+/**
+ * A warning a library prints only in development builds (`if (isDevMode()) console.warn(…)`,
+ * `ngDevMode && console.warn(…)`): the way frameworks talk to the developers who use them, never
+ * seen in production.
+ */
+function isDevelopmentOnly(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child && DEVELOPMENT_ONLY.test(parent.expression.getText())) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child && DEVELOPMENT_ONLY.test(parent.left.getText())) return true;
+    if (ts.isConditionalExpression(parent) && parent.whenTrue === child && DEVELOPMENT_ONLY.test(parent.condition.getText())) return true;
+  }
+  return false;
 }

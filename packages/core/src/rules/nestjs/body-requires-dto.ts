@@ -37,7 +37,8 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
   id: 'nestjs/body-requires-dto',
   meta: {
     category: 'nestjs',
-    defaultSeverity: 'error',
+    // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
+    defaultSeverity: 'off',
     docs: {
       description: 'Require `@Body()` parameters to be typed with a DTO class, not `any`, a primitive, `Record` or an inline object type.',
       rationale:

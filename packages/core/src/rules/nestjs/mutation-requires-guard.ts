@@ -20,7 +20,8 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
   id: 'nestjs/mutation-requires-guard',
   meta: {
     category: 'nestjs',
-    defaultSeverity: 'error',
+    // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
+    defaultSeverity: 'off',
     docs: {
       description: 'Require a guard (or an explicit public marker) on `@Post`, `@Put`, `@Patch` and `@Delete` handlers of NestJS controllers.',
       rationale:

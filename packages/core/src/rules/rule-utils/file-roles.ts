@@ -23,8 +23,12 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/seeds/**',
   '**/main.{ts,js,mjs,cjs,py}',
   '**/__main__.py',
-  '**/logger.{ts,js,mjs,cjs}',
+  '**/*logger.{ts,js,mjs,cjs}',
   '**/*.logger.{ts,js}',
+  '**/example-app/**',
+  '**/*-example/**',
+  '**/demo/**',
+  '**/demos/**',
   '**/logger/**',
   '**/logging/**',
 ];

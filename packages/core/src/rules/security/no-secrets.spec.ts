@@ -43,6 +43,7 @@ new RuleTester().run(rule, {
     { code: `password = os.environ["DB_PASSWORD_2"]\ntoken = get_token_v2()\n`, filename: 'app/settings.py' },
     `const secret = process.env.JWT_SECRET ?? 'development-only';`,
     `const url = process.env.API_URL || 'http://localhost:3000';`,
+    { code: `{ "nxCloudAccessToken": "NTlmOGIxYmItZjM0OC00YzAxLTgzZTgtZDNiZmExMzcwZTA4fHJlYWQ=" }`, filename: 'nx.json' },
     `const address = process.env.TEMPORAL_ADDRESS || 'localhost:7233';`,
     // Placeholders that say what they are, and made-up credentials in tests.
     `const auth = new DigestAuth({ username: 'user', password: 'password123' });`,
@@ -121,9 +122,9 @@ describe('security/no-secrets fix', () => {
     expect(fix(`const el = <Client apiKey="${random}" />;`, 'src/app.tsx').kinds).toEqual([]);
   });
 
-  it('should give no fix, and no rule error, in a file that does not parse', () => {
+  it('should give no fix, and no rule error, in a file that does not parse (whose parse error is reported)', () => {
     const { violations, fixes = [], notices } = lintSource({ file: 'src/a.ts', text: `const apiKey = '${random}';\nfunction (`, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
-    expect(violations.map((violation) => violation.ruleId)).toEqual(['security/no-secrets']);
+    expect(violations.map((violation) => violation.ruleId).sort()).toEqual(['parse-error', 'security/no-secrets']);
     expect(fixes).toEqual([]);
     expect(notices).toEqual([]);
   });

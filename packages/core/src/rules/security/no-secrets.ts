@@ -145,6 +145,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
               if (requireQuotes && quote === '') continue;
               // Tests hold made-up credentials by the dozen: there only known token formats count.
               if (context.isTestFile) continue;
+              if (isNxCloudToken(context.file, name)) continue;
               if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
               const fix = fixes?.fixFor(start, start + value.length);
@@ -157,6 +158,14 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     };
   },
 });
+
+/**
+ * nx.json's `nxCloudAccessToken`: Nx Cloud documents committing it (a read-only token, for cache
+ * reads) as the way to share the remote cache.
+ */
+function isNxCloudToken(file: string, name: string): boolean {
+  return /(^|\/)nx\.json$/.test(file) && name === 'nxCloudAccessToken';
+}
 
 /**
  * `CLIENT_SECRET = 'CLIENT_SECRET'` (an enum member, an action type), `apiKey: 'API_KEY_V2'`: a

@@ -16,7 +16,8 @@ jest.mock('@nx/devkit', () => ({
 
 const fileMapMock = jest.mocked(createProjectFileMapUsingProjectGraph);
 
-const EMPTY_CATCH = 'export function run(task: () => void): void {\n  try {\n    task();\n  } catch {}\n}\n';
+/** A violation of a rule that blocks by default (typescript/no-ts-ignore is an error). */
+const TS_IGNORE = 'export function run(value: string): number {\n  // @ts-ignore\n  return value * 2;\n}\n';
 const CONSOLE_LOG = "export function greet(): void {\n  console.log('hello');\n}\n";
 const CLEAN = 'export const answer = 42;\n';
 
@@ -120,7 +121,7 @@ const libA = (files: string[]): Record<string, ProjectSpec> => ({ 'lib-a': { roo
 
 describe('enforce executor', () => {
   it('should write report.json and session.json into the project output folder', async () => {
-    const files = { 'libs/lib-a/src/run.ts': EMPTY_CATCH, 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/clean.ts': CLEAN };
+    const files = { 'libs/lib-a/src/run.ts': TS_IGNORE, 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/clean.ts': CLEAN };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
 
     await workspace.run('lib-a');
@@ -133,7 +134,7 @@ describe('enforce executor', () => {
     expect(report.summary).toMatchObject({ filesChecked: 3, errors: 1, warnings: 1 });
     expect(report.violations).toEqual([
       expect.objectContaining({ file: 'libs/lib-a/src/greet.ts', line: positionOf(CONSOLE_LOG, 'console').line, ruleId: 'logging/no-console', severity: 'warn' }),
-      expect.objectContaining({ file: 'libs/lib-a/src/run.ts', line: positionOf(EMPTY_CATCH, 'catch').line, ruleId: 'errors/no-empty-catch', severity: 'error' }),
+      expect.objectContaining({ file: 'libs/lib-a/src/run.ts', line: positionOf(TS_IGNORE, '@ts-ignore').line, ruleId: 'typescript/no-ts-ignore', severity: 'error' }),
     ]);
     const session = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json'));
     expect(session.project).toBe('lib-a');
@@ -155,7 +156,7 @@ describe('enforce executor', () => {
   });
 
   it('should fail when a violation has error severity', async () => {
-    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': EMPTY_CATCH }, libA(['libs/lib-a/src/run.ts']));
+    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': TS_IGNORE }, libA(['libs/lib-a/src/run.ts']));
 
     expect(await workspace.run('lib-a')).toEqual({ success: false });
   });
@@ -200,9 +201,9 @@ describe('enforce executor', () => {
   it('should honour a project enforcer.config.json that turns a rule off, for that project only', async () => {
     const workspace = createWorkspace(
       {
-        'libs/lib-a/enforcer.config.json': JSON.stringify({ rules: { 'errors/no-empty-catch': 'off' } }),
-        'libs/lib-a/src/run.ts': EMPTY_CATCH,
-        'libs/lib-b/src/run.ts': EMPTY_CATCH,
+        'libs/lib-a/enforcer.config.json': JSON.stringify({ rules: { 'typescript/no-ts-ignore': 'off' } }),
+        'libs/lib-a/src/run.ts': TS_IGNORE,
+        'libs/lib-b/src/run.ts': TS_IGNORE,
       },
       { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/enforcer.config.json', 'libs/lib-a/src/run.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } },
     );
@@ -211,7 +212,7 @@ describe('enforce executor', () => {
     expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations).toEqual([]);
     expect(await workspace.run('lib-b')).toEqual({ success: false });
     expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-b/report.json')).violations).toEqual([
-      expect.objectContaining({ file: 'libs/lib-b/src/run.ts', ruleId: 'errors/no-empty-catch' }),
+      expect.objectContaining({ file: 'libs/lib-b/src/run.ts', ruleId: 'typescript/no-ts-ignore' }),
     ]);
   });
 
@@ -220,8 +221,8 @@ describe('enforce executor', () => {
       {
         'libs/lib-a/src/clean.ts': CLEAN,
         // On disk inside the project folder but not in Nx's file map (e.g. gitignored).
-        'libs/lib-a/src/generated.ts': EMPTY_CATCH,
-        'libs/lib-b/src/run.ts': EMPTY_CATCH,
+        'libs/lib-a/src/generated.ts': TS_IGNORE,
+        'libs/lib-b/src/run.ts': TS_IGNORE,
       },
       { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/clean.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } },
     );
@@ -234,7 +235,7 @@ describe('enforce executor', () => {
   });
 
   it('should write byte-identical outputs on a second run, whatever the file map order', async () => {
-    const files = { 'libs/lib-a/src/a.ts': EMPTY_CATCH, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${EMPTY_CATCH}` };
+    const files = { 'libs/lib-a/src/a.ts': TS_IGNORE, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${TS_IGNORE}` };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
     const outputs = ['.nx-enforcer/libs/lib-a/report.json', '.nx-enforcer/libs/lib-a/report.sarif', '.nx-enforcer/libs/lib-a/session.json'];
 
@@ -248,12 +249,12 @@ describe('enforce executor', () => {
   });
 
   it('should print each violation with its file, line:column and rule id', async () => {
-    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': EMPTY_CATCH }, libA(['libs/lib-a/src/run.ts']));
+    const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': TS_IGNORE }, libA(['libs/lib-a/src/run.ts']));
 
     await workspace.run('lib-a');
 
-    const { line, column } = positionOf(EMPTY_CATCH, 'catch');
-    expect(stdout).toMatch(new RegExp(`^libs/lib-a/src/run\\.ts\\n\\s+${line}:${column}\\s+error\\s+Empty catch block.*errors/no-empty-catch$`, 'm'));
+    const { line, column } = positionOf(TS_IGNORE, '@ts-ignore');
+    expect(stdout).toMatch(new RegExp(`^libs/lib-a/src/run\\.ts\\n\\s+${line}:${column}\\s+error\\s+Do not use @ts-ignore.*typescript/no-ts-ignore$`, 'm'));
     expect(stdout).toContain('1 problem (1 error, 0 warnings) in 1 file checked');
   });
 
@@ -297,17 +298,17 @@ describe('enforce executor', () => {
   });
 
   it('should record a baseline with updateBaseline, then fail only on new errors and report the rest as historical', async () => {
-    const files = { 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+    const files = { 'libs/lib-a/src/run.ts': TS_IGNORE };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
 
     expect(await workspace.run('lib-a', { updateBaseline: true })).toEqual({ success: true });
     const baseline = JSON.parse(workspace.read('libs/lib-a/enforcer.baseline.json'));
-    expect(baseline.violations).toEqual([expect.objectContaining({ ruleId: 'errors/no-empty-catch', file: 'libs/lib-a/src/run.ts' })]);
+    expect(baseline.violations).toEqual([expect.objectContaining({ ruleId: 'typescript/no-ts-ignore', file: 'libs/lib-a/src/run.ts' })]);
     expect(await workspace.run('lib-a')).toEqual({ success: true });
     expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations[0].scope).toBe('historical');
 
     const newFile = 'libs/lib-a/src/more.ts';
-    writeFileSync(join(workspace.root, newFile), EMPTY_CATCH.replace('run', 'more'));
+    writeFileSync(join(workspace.root, newFile), TS_IGNORE.replace('run', 'more'));
     workspace.fileMap['lib-a'].push({ file: newFile, hash: 'h' });
     expect(await workspace.run('lib-a')).toEqual({ success: false });
     const scopes = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations.map((v: { file: string; scope: string }) => `${v.file} ${v.scope}`);
@@ -337,7 +338,7 @@ describe('enforce executor', () => {
     });
 
     it('should analyse again only the files whose Nx hash changed since the shard on disk', async () => {
-      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': TS_IGNORE };
       const workspace = createWorkspace(files, libA(Object.keys(files)));
       jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
@@ -358,7 +359,7 @@ describe('enforce executor', () => {
     });
 
     it('should survive two runs of one project at once: both finish, the shard is one complete version', async () => {
-      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': EMPTY_CATCH };
+      const files = { 'libs/lib-a/src/greet.ts': CONSOLE_LOG, 'libs/lib-a/src/run.ts': TS_IGNORE };
       const workspace = createWorkspace(files, libA(Object.keys(files)));
 
       const results = await Promise.all([workspace.run('lib-a'), workspace.run('lib-a', { updateBaseline: true }), workspace.run('lib-a')]);
@@ -437,7 +438,7 @@ describe('enforce executor', () => {
   describe('batch (nx run-many -t enforce --batch)', () => {
     const twoProjects = () =>
       createWorkspace(
-        { 'libs/lib-a/src/run.ts': EMPTY_CATCH, 'libs/lib-b/src/greet.ts': CONSOLE_LOG, 'libs/lib-c/src/clean.ts': CLEAN },
+        { 'libs/lib-a/src/run.ts': TS_IGNORE, 'libs/lib-b/src/greet.ts': CONSOLE_LOG, 'libs/lib-c/src/clean.ts': CLEAN },
         {
           'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/run.ts'] },
           'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/greet.ts'] },
@@ -468,7 +469,7 @@ describe('enforce executor', () => {
       const byTask = Object.fromEntries(results.map(({ task, result }) => [task, result]));
       expect(Object.keys(byTask).sort()).toEqual(['lib-a:enforce', 'lib-b:enforce', 'lib-c:enforce']);
       expect(byTask['lib-a:enforce']).toMatchObject({ success: false, status: 'failure' });
-      expect(byTask['lib-a:enforce'].terminalOutput).toContain('errors/no-empty-catch');
+      expect(byTask['lib-a:enforce'].terminalOutput).toContain('typescript/no-ts-ignore');
       expect(byTask['lib-a:enforce'].terminalOutput).not.toContain('lib-b');
       expect(byTask['lib-b:enforce']).toMatchObject({ success: false, status: 'failure' });
       expect(byTask['lib-b:enforce'].terminalOutput).toContain('1 new warnings exceed maxWarnings (0)');
@@ -521,8 +522,8 @@ describe('enforce executor', () => {
       const report = () => JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
 
       expect((await checks.next()).value).toEqual({ success: true });
-      expect(await nextAfter(() => write('libs/lib-a/src/run.ts', EMPTY_CATCH))).toEqual({ success: false });
-      expect(report().violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toEqual(['libs/lib-a/src/run.ts errors/no-empty-catch']);
+      expect(await nextAfter(() => write('libs/lib-a/src/run.ts', TS_IGNORE))).toEqual({ success: false });
+      expect(report().violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toEqual(['libs/lib-a/src/run.ts typescript/no-ts-ignore']);
       expect(report().profile.files).toEqual({ analysed: 1, reused: 1 });
 
       // Mid-edit the file does not parse: reported, and checked again on the next save.
