@@ -80,10 +80,13 @@ export function precisionOf(sample, labels) {
  * @param {Map<string, Label>} labels
  * @param {string} rule
  * @param {Set<string>} reported  locationKeys of the rule's findings
+ * @param {(candidate: { file: string, line: number }) => boolean} [suppressedByTeam]  lines under the
+ *   team's own eslint-disable / noqa comment: not reporting them is the point, not a miss
  */
-export function recallOf(candidates, labels, rule, reported) {
+export function recallOf(candidates, labels, rule, reported, suppressedByTeam = () => false) {
   let real = 0;
   let found = 0;
+  let suppressed = 0;
   const pending = [];
   const missed = [];
   for (const candidate of candidates) {
@@ -94,11 +97,15 @@ export function recallOf(candidates, labels, rule, reported) {
       continue;
     }
     if (label.verdict !== 'TP') continue;
+    if (!reported.has(key) && suppressedByTeam(candidate)) {
+      suppressed++;
+      continue;
+    }
     real++;
     if (reported.has(key)) found++;
     else missed.push(candidate);
   }
-  return { real, found, pending, missed };
+  return { real, found, suppressed, pending, missed };
 }
 
 /** `12/13 (92%)`, or `–` when nothing is labelled. */

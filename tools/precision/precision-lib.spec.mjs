@@ -40,6 +40,9 @@ test('recallOf measures the share of labelled real violations the rule reported,
   assert.equal(result.found, 1);
   assert.deepEqual(result.missed, [{ file: 'b.ts', line: 2 }]);
   assert.deepEqual(result.pending, [{ file: 'd.ts', line: 4 }]);
+  // A real one the team suppressed with its own linter's comment is counted apart, not as a miss.
+  const apart = recallOf(candidates, labels, 'logging/no-console', reported, (candidate) => candidate.file === 'b.ts');
+  assert.deepEqual([apart.real, apart.found, apart.suppressed, apart.missed], [1, 1, 1, []]);
 });
 
 test('indexLabels refuses an unknown verdict or a label without a reason', () => {

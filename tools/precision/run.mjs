@@ -12,7 +12,9 @@
  * that have no label yet to results/pending/, for labelling. The round (default: the newest in the
  * labels) seeds the sample: after changing a rule, label round N+1, a sample the change never saw.
  * --cli measures another build of the enforcer (an older checkout's, for a before/after figure);
- * --out names the results file (default results/precision.md).
+ * --out names the results file (default results/precision.md); --config <file> runs with that
+ * enforcer config instead of the built-in defaults (all-rules.json: every rule that is off by
+ * default too, to measure what turning it on would give).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +35,7 @@ const option = (name) => {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
 };
-const snapshots = args.find((arg, index) => !arg.startsWith('--') && !['--round', '--repo', '--cli', '--out'].includes(args[index - 1]));
+const snapshots = args.find((arg, index) => !arg.startsWith('--') && !['--round', '--repo', '--cli', '--out', '--config'].includes(args[index - 1]));
 if (!snapshots) {
   console.error('usage: node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending]');
   process.exit(2);
@@ -42,6 +44,7 @@ const onlyRepo = option('--repo');
 const writePending = args.includes('--write-pending');
 const CLI = resolve(option('--cli') ?? DEFAULT_CLI);
 const outFile = resolve(option('--out') ?? join(HERE, 'results', 'precision.md'));
+const configFile = option('--config') === undefined ? undefined : resolve(option('--config'));
 
 const folderName = (repo) => repo.replace('/', '+');
 const labelsPath = (repo) => join(HERE, 'labels', `${folderName(repo)}.json`);
@@ -81,9 +84,12 @@ for (const { repo, commit } of repos) {
     const sample = drawSample(ruleFindings, (finding) => `${locationKey(finding)}:${finding.column}`, `${repo}@${commit}:${rule}:round-${round}`);
     const precision = precisionOf(sample, labels);
     const reported = new Set(ruleFindings.map(locationKey));
-    const drawn = drawSample(candidates[rule] ?? [], locationKey, `${repo}@${commit}:${rule}:candidates:round-${round}`);
-    const recall = recallOf(drawn, labels, rule, reported);
-    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, real: 0, found: 0, missed: [], severity: ruleFindings[0]?.severity };
+    // One candidate per line: two matches on a line are one place to label.
+    const uniqueCandidates = [...new Map((candidates[rule] ?? []).map((candidate) => [locationKey(candidate), candidate])).values()];
+    const drawn = drawSample(uniqueCandidates, locationKey, `${repo}@${commit}:${rule}:candidates:round-${round}`);
+    const recall = recallOf(drawn, labels, rule, reported, (candidate) => underTeamSuppression(root, candidate));
+    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, real: 0, found: 0, suppressed: 0, missed: [], severity: ruleFindings[0]?.severity };
+    total.suppressed += recall.suppressed;
     total.findings += ruleFindings.length;
     total.sampled += sample.length;
     total.tp += precision.tp;
@@ -105,15 +111,15 @@ for (const { repo, commit } of repos) {
 const rows = [...totals]
   .filter(([, total]) => total.findings > 0 || total.real > 0 || total.labelled > 0)
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.found, total.real)} |`);
+  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.found, total.real)} | ${total.suppressed} |`);
 const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule }) => `| ${repo} | ${files} | ${findings} | ${blocking} | ${Object.entries(blockingByRule).map(([rule, count]) => `${rule} ${count}`).join(', ') || '–'} |`);
 const report = [
   `# Precision on real repositories (round ${round})`,
   '',
-  'Built-in defaults, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported.',
+  `${configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
   '',
-  '| rule | severity | findings | sampled | precision | recall |',
-  '| --- | --- | ---: | ---: | ---: | ---: |',
+  '| rule | severity | findings | sampled | precision | recall | team-suppressed |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
   '| repository | files with findings | findings | blocking errors | blocking by rule |',
@@ -133,9 +139,12 @@ console.log(text);
 function runEnforcer(root) {
   const work = mkdtempSync(join(tmpdir(), 'precision-'));
   const output = join(work, 'report.json');
+  // The CLI reads configs from inside the workspace: a copy goes into the snapshot, a scratch folder.
+  const config = configFile === undefined ? [] : ['--config', '.precision-config.json'];
+  if (configFile !== undefined) writeFileSync(join(root, '.precision-config.json'), readFileSync(configFile));
   try {
     try {
-      execFileSync(process.execPath, [CLI, 'check', '--format', `json:${output}`], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      execFileSync(process.execPath, [CLI, 'check', ...config, '--format', `json:${output}`], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
       // Exit 1 means "violations found"; anything else, or no report, is a failure of the run.
       if (/** @type {{ status?: number }} */ (error).status !== 1 || !existsSync(output)) throw error;
@@ -144,6 +153,19 @@ function runEnforcer(root) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The line, or one of the five above it, carries another linter's suppression, or the file disables it at the top. */
+function underTeamSuppression(root, { file, line }) {
+  let lines;
+  try {
+    lines = readFileSync(join(root, file), 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  const directive = /(?:eslint|oxlint)-disable|#\s*noqa|pylint:\s*disable/;
+  if (lines.slice(Math.max(0, line - 6), line).some((text) => directive.test(text))) return true;
+  return lines.slice(0, 20).some((text) => /\/\*\s*(?:eslint|oxlint)-disable(?!-)/.test(text));
 }
 
 function lineOf(root, file, line) {

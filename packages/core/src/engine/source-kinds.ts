@@ -28,3 +28,11 @@ export function scriptKindOf(file: string): ts.ScriptKind | undefined {
 export function isCodeFile(file: string): boolean {
   return scriptKindOf(file) !== undefined;
 }
+
+/**
+ * Fixture data under a test folder: inputs a tool is tested on (a formatter's sample sources,
+ * deliberately broken files), not code anyone runs. Test code itself is not a fixture.
+ */
+export function isFixtureFile(file: string): boolean {
+  return /(^|\/)(?:fixtures|__fixtures__|testdata|test-data|tests?\/(?:data|cases|samples))\//.test(file);
+}

@@ -66,11 +66,11 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   },
 });
 
-/** A comment with a reason (not a bare `empty`/`ignore` placeholder) between the braces of an otherwise empty block. */
+/** A comment with at least one word between the braces of an otherwise empty block (as ESLint's `no-empty`). */
 function hasComment(text: string, block: ts.Block): boolean {
   const inner = text.slice(block.getStart() + 1, block.getEnd() - 1);
   const comments = inner.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
-  return comments.some(isReason);
+  return comments.some((comment) => /\w/.test(comment));
 }
 
 /**
@@ -82,11 +82,5 @@ function hasCommentAbove(text: string, block: ts.Block): boolean {
   const previousLineEnd = statementStart - 1;
   if (previousLineEnd <= 0) return false;
   const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
-  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && isReason(previousLine);
-}
-
-/** Words beyond a placeholder: `/* empty */` or `// ignore` say nothing about why. */
-function isReason(comment: string): boolean {
-  const words = comment.replace(/^\s*(?:\/\/+|\/\*+|\*+)|\*+\/\s*$/g, '').match(/[A-Za-z]{2,}/g) ?? [];
-  return words.length > 0 && !(words.length === 1 && /^(?:empty|ignore|ignored|noop|nothing|todo)$/i.test(words[0]));
+  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && /[A-Za-z]{2,}/.test(previousLine);
 }

@@ -23,6 +23,7 @@ new RuleTester().run(rule, {
     `if (process.env.NODE_ENV !== 'production') console.error(message);`,
     { code: `export class DefaultLogger {\n  log(m: string) { console.log(m); }\n}`, filename: 'modules/data/src/utils/default-logger.ts' },
     { code: `console.log(state);`, filename: 'projects/example-app/src/app/reducers/index.ts' },
+    { code: `module.exports = { onError: (error) => console.warn(error) };`, filename: 'apps/frontend/next.config.js' },
     // The team's eslint/oxlint decisions for the equivalent rule stand.
     `// eslint-disable-next-line no-console\nconsole.log('kept on purpose');`,
     `console.log('kept'); // eslint-disable-line no-console -- startup banner`,

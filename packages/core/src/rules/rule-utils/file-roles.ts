@@ -18,6 +18,8 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/generators/**',
   '**/schematics/**',
   '**/schematics-core/**',
+  // Build tools' configuration (next.config.js, vite.config.ts, webpack.config.js): it runs in the build, whose log is its output.
+  '**/*.config.{js,mjs,cjs,ts,mts,cts}',
   // Database seeds are scripts run by hand.
   '**/seed.{ts,js,mjs,cjs}',
   '**/seeds/**',
@@ -51,10 +53,4 @@ export function entryPointMatcher(globs: readonly string[]): (file: string) => b
   return matcher;
 }
 
-/**
- * Fixture data under a test folder: inputs a tool is tested on (a formatter's sample sources,
- * deliberately broken files), not code anyone runs. Test code itself is not a fixture.
- */
-export function isFixtureFile(file: string): boolean {
-  return /(^|\/)(?:fixtures|__fixtures__|testdata|test-data|tests?\/(?:data|cases|samples))\//.test(file);
-}
+export { isFixtureFile } from '../../engine/source-kinds';

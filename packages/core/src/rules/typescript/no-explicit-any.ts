@@ -12,7 +12,8 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
   id: 'typescript/no-explicit-any',
   meta: {
     category: 'typescript',
-    defaultSeverity: 'warn',
+    // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
+    defaultSeverity: 'off',
     docs: {
       description: 'Disallow the `any` type.',
       rationale: 'A value typed `any` is not checked, and neither is anything computed from it; `unknown` keeps the checks and forces a narrowing.',
