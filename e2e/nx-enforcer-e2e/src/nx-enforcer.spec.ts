@@ -450,7 +450,11 @@ describe('nx-enforcer in a new Nx workspace', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       write(`${libB}/src/lib/watched.ts`, `export function watched(): void {\n  console.log('seen by the watch');\n}\n`);
       const reportPath = `.nx-enforcer/${libB}/report.json`;
-      await until('the check after the change', () => watching.output().includes('checking again') && read(reportPath).includes('watched.ts'));
+      const shardPath = `.nx-enforcer/${libB}/session.json`;
+      // A check ends with its last write, the shard (after report.json and report.sarif): stopping
+      // before it would test the timing, not what a stop leaves behind.
+      const readOrEmpty = (path: string) => (existsSync(join(workspace, path)) ? read(path) : '');
+      await until('the check after the change', () => watching.output().includes('checking again') && read(reportPath).includes('watched.ts') && readOrEmpty(shardPath).includes('watched.ts'));
       const report = JSON.parse(read(reportPath));
       expect(report.violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toContain(`${libB}/src/lib/watched.ts logging/no-console`);
       expect(watching.output()).toMatch(/files? changed \(.*watched\.ts.*\); checking again/);

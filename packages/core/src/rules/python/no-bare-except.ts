@@ -36,13 +36,13 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
       properties: {
         allowReraise: {
           type: 'boolean',
-          description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure).',
-          default: false,
+          description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.',
+          default: true,
         },
       },
     },
     equivalents: { python: ['E722', 'B001', 'bare-except'] },
-    defaultOptions: { allowReraise: false },
+    defaultOptions: { allowReraise: true },
     keywords: [/\bexcept[\s\\]*:/],
     textFiles: PYTHON_FILES,
     codeFiles: false,

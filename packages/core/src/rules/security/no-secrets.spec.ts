@@ -45,6 +45,7 @@ new RuleTester().run(rule, {
     `const url = process.env.API_URL || 'http://localhost:3000';`,
     { code: `{ "nxCloudAccessToken": "NTlmOGIxYmItZjM0OC00YzAxLTgzZTgtZDNiZmExMzcwZTA4fHJlYWQ=" }`, filename: 'nx.json' },
     `const address = process.env.TEMPORAL_ADDRESS || 'localhost:7233';`,
+    { code: `${pem}\nMIIEowIBAAKCAQEA\n`, filename: 'tests/client_certs/client.key', isTestFile: true },
     // Placeholders that say what they are, and made-up credentials in tests.
     `const auth = new DigestAuth({ username: 'user', password: 'password123' });`,
     { code: `auth = httpx.DigestAuth(username="user", password="k9F2xQ7mB4vR8zL1")\n`, filename: 'tests/client/test_auth.py', isTestFile: true },
@@ -73,7 +74,7 @@ new RuleTester().run(rule, {
     // A real-looking default behind the environment variable ships whenever the variable is unset.
     { code: `const apiKey = process.env.API_KEY ?? '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `const client = new Client(process.env['STRIPE_KEY'] || "${hex}");`, errors: [{ messageId: 'secretAssignment' }] },
-    // A real token format is a leak in a test file too.
+    // A real token format is a leak in a test file too; a private key there is a test certificate's.
     { code: `const key = '${aws}';`, isTestFile: true, errors: [{ messageId: 'secretToken' }] },
   ],
 });
