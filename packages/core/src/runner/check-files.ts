@@ -10,7 +10,7 @@ import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
-import { notOwnCodeKind, notOwnCodeMessage } from './generated-files';
+import { rulesForText } from './generated-files';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
 export interface SourceFileRef {
@@ -84,13 +84,11 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }
-      const notOwnCode = notOwnCodeKind(ref.path, outcome.text);
-      // Generated, minified and vendored code is not the team's to fix; a secret in it leaks all the same.
-      const applied = notOwnCode === undefined ? rules : rules.filter((active) => active.rule.meta.category === 'security');
+      const applied = rulesForText(ref.path, outcome.text, rules);
       const result = lintSource({
         file: ref.path,
         text: outcome.text,
-        rules: applied,
+        rules: applied.rules,
         isTestFile: config.isTestFile(ref.path),
         reportUnusedSuppressions: options.reportUnusedSuppressions,
         otherLinterSuppressions: config.otherLinterSuppressions,
@@ -99,8 +97,9 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         readFile: (path) => workspaceFiles?.read(path),
       });
       heap?.fileAnalysed();
-      if (notOwnCode !== undefined) result.notices = [...result.notices, { file: ref.path, code: notOwnCode, message: notOwnCodeMessage(ref.path, notOwnCode) }];
-      return done({ file: ref.path, hash: ref.hash, ...result, rules: notOwnCode === undefined ? ruleIds : idsOf(applied) });
+      if (applied.notice) result.notices = [...result.notices, applied.notice];
+      // Only the rules that ran count the file as checked.
+      return done({ file: ref.path, hash: ref.hash, ...result, rules: applied.notice ? idsOf(applied.rules) : ruleIds });
     }),
   );
 }

@@ -16,6 +16,7 @@ import { HeapGuard } from './heap-guard';
 import { SourceReader } from './read-source';
 import { buildRunReport, compareStrings, type RunReport } from './run-report';
 import { WorkspaceFileReader } from './workspace-file-reader';
+import { rulesForText } from './generated-files';
 
 /**
  * Analyse-and-apply rounds per file. A fix skipped for overlapping another is applied by the next
@@ -116,9 +117,10 @@ class FileFixer {
     if (!('text' in read)) {
       return { result: { file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: read.skipped, message: `${ref.path} ${read.message}` }], rules: [] } };
     }
-    const rules = config.rulesFor(ref.path);
-    const analyse = (text: string): LintSourceResult =>
-      lintSource({
+    // Generated, minified and vendored code gets no fixes from the rules it is not checked by.
+    const { rules, notice } = rulesForText(ref.path, read.text, config.rulesFor(ref.path));
+    const analyse = (text: string): LintSourceResult => {
+      const result = lintSource({
         file: ref.path,
         text,
         rules,
@@ -129,6 +131,8 @@ class FileFixer {
         readFile: (path) => this.options.workspaceFiles.read(path),
         collectFixes: true,
       });
+      return notice ? { ...result, notices: [...result.notices, notice] } : result;
+    };
 
     let text = read.text;
     let checked = analyse(text);

@@ -1,3 +1,5 @@
+import type { ActiveRule, Notice } from '../engine/types';
+
 /** Why a readable file is not hand-written source the policies are about. */
 export type NotOwnCode = 'generated' | 'minified' | 'vendored';
 
@@ -37,4 +39,15 @@ export function notOwnCodeMessage(path: string, kind: NotOwnCode): string {
   const what = { generated: 'is generated (a generator marker in its first lines)', minified: `is minified (a line over ${MINIFIED_LINE_LENGTH} characters)`, vendored: 'is vendored (copied third-party code)' }[kind];
   // A secret leaks whoever wrote the file, so security rules still read it.
   return `${path} ${what}: only the security rules checked it.`;
+}
+
+/**
+ * The rules a file's text is checked by: all of them for the team's own code; for generated,
+ * minified or vendored code only the security rules (a secret leaks whoever wrote the file), with
+ * the notice that says so. Checking and fixing both ask here, so they never disagree.
+ */
+export function rulesForText(path: string, text: string, rules: readonly ActiveRule[]): { rules: readonly ActiveRule[]; notice?: Notice } {
+  const kind = notOwnCodeKind(path, text);
+  if (kind === undefined) return { rules };
+  return { rules: rules.filter((active) => active.rule.meta.category === 'security'), notice: { file: path, code: kind, message: notOwnCodeMessage(path, kind) } };
 }
