@@ -2,6 +2,7 @@
 export { defineRule } from './engine/define-rule';
 export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceResult } from './engine/lint-source';
 export { CODE_EXTENSIONS, isCodeFile } from './engine/source-kinds';
+export { PROGRAM_MANIFESTS } from './rules/rule-utils/declared-entry-points';
 export { createWorkspaceView, type ResolvedImport, type WorkspaceProject, type WorkspaceView, type WorkspaceViewInput } from './engine/workspace-view';
 export type {
   ActiveRule,
@@ -29,7 +30,8 @@ export type { ConfigLayer, ConfigOverride, EnforcerConfigFile, RuleSetting, Sess
 export { parseConfig } from './config/validate-config';
 
 export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult, type SourceFileRef } from './runner/check-files';
-export { discoverFiles } from './runner/discover-files';
+export { discoverFiles, type DiscoveredFiles } from './runner/discover-files';
+export { IGNORE_FILE_NAMES, WorkspaceIgnores, type IgnoredBy } from './runner/ignore-files';
 export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';
 export { applyFixes, type ApplyFixesInput, type ApplyFixesResult } from './runner/apply-fixes';
 export { fixFiles, MAX_FIX_PASSES, type FileFixResult, type FixFilesOptions, type FixFilesResult, type RefusedFix } from './runner/fix-files';

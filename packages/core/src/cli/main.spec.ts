@@ -37,10 +37,17 @@ describe('enforcer CLI', () => {
     expect(stdout).not.toContain('✔');
     write('build/util.ts', '// @ts-ignore\ngo();\n');
     write('docs/logo.svg', '<svg/>');
+    write('.nx-enforcer/old.ts', '// @ts-ignore\ngo();\n');
     stdout = '';
-    expect(await run('check', 'build/util.ts')).toBe(2);
-    expect(stdout).toContain('build/util.ts was named but nothing in it was checked: it matches the ignores');
-    expect(stderr).toContain('enforcer: nothing was checked: build/util.ts was named but nothing in it was checked: it matches the ignores');
+    // A folder's name never hides code: build/ is checked (teams keep release scripts there).
+    expect(await run('check', 'build/util.ts')).toBe(1);
+    expect(stdout).toContain('typescript/no-ts-ignore');
+    stdout = '';
+    expect(await run('check', '.nx-enforcer/old.ts')).toBe(2);
+    expect(stdout).toContain('.nx-enforcer/old.ts was named but nothing in it was checked: it matches the ignores');
+    expect(stderr).toContain('enforcer: nothing was checked: .nx-enforcer/old.ts was named but nothing in it was checked: it matches the ignores');
+    stdout = '';
+    stderr = '';
     stdout = '';
     stderr = '';
     expect(await run('check', 'docs')).toBe(2);
@@ -50,10 +57,30 @@ describe('enforcer CLI', () => {
   it('should name, with the others checked, a path given that holds nothing it checks', async () => {
     write('src/ok.ts', 'export const ok = 1;\n');
     write('dist/out.js', 'console.log(1);\n');
+    write('.gitignore', '# build output\n/dist\n');
     expect(await run('check', 'src', 'dist', '--format', 'json')).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.summary.filesChecked).toBe(1);
-    expect(report.notices).toEqual([expect.objectContaining({ file: 'dist', code: 'not-checked' })]);
+    expect(report.notices).toEqual([
+      { file: 'dist', code: 'not-checked', message: 'dist was named but nothing in it was checked: it is ignored by .gitignore (`/dist`), as Nx ignores it; name a file in it to check that file' },
+    ]);
+  });
+
+  it('should leave out what .gitignore and .nxignore leave out, in every folder, as Nx does, and check a file named explicitly', async () => {
+    write('.gitignore', 'dist/\n*.log.ts\n');
+    write('libs/a/.gitignore', 'generated/\n!keep.log.ts\n');
+    write('libs/a/.nxignore', 'scratch.ts\n');
+    const bad = '// @ts-ignore\ngo();\n';
+    for (const path of ['src/a.ts', 'dist/out.ts', 'src/debug.log.ts', 'libs/a/src/b.ts', 'libs/a/generated/api.ts', 'libs/a/keep.log.ts', 'libs/a/scratch.ts', 'build/release.ts']) write(path, bad);
+    expect(await run('check', '--format', 'json')).toBe(1);
+    const checked = (JSON.parse(stdout) as { violations: Array<{ file: string }> }).violations.map((violation) => violation.file);
+    expect(checked).toEqual(['build/release.ts', 'libs/a/keep.log.ts', 'libs/a/src/b.ts', 'src/a.ts']);
+    stdout = '';
+    expect(await run('check', 'libs/a/generated/api.ts', '--format', 'json')).toBe(1);
+    expect(JSON.parse(stdout).summary.filesChecked).toBe(1);
+    stdout = '';
+    expect(await run('check', 'libs/a/generated')).toBe(2);
+    expect(stderr).toContain('libs/a/generated was named but nothing in it was checked: it is ignored by libs/a/.gitignore (`generated/`)');
   });
 
   it('should print help and exit 0', async () => {

@@ -10,7 +10,8 @@ import { builtinRules } from '../rules';
 import { DEFAULT_IGNORES } from '../config/defaults';
 import type { Notice } from '../engine/types';
 import { isCheckedFile } from '../runner/check-files';
-import { discoverFiles, MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
+import { discoverFiles, MissingPathError, PathOutsideWorkspaceError, type DiscoveredFiles } from '../runner/discover-files';
+import { describeIgnoredBy, WorkspaceIgnores } from '../runner/ignore-files';
 import { fixFiles } from '../runner/fix-files';
 import { runCheck, type RunCheckResult } from '../runner/run-check';
 import { isBlocking, type RunReport } from '../runner/run-report';
@@ -75,7 +76,8 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const workspaceRoot = io.cwd;
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
   const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
-  const files = await discoverFiles(workspaceRoot, command.paths);
+  const discovered = await discoverFiles(workspaceRoot, command.paths);
+  const { files } = discovered;
   const baselineFile = command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline);
   if (command.watch) return watchCheck(command, io, { config, files, baselineFile });
   let report: RunReport;
@@ -101,7 +103,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     }));
   }
   // A path the user named that yields nothing to check is said so, never passed over in silence.
-  const unchecked = uncheckedPaths(workspaceRoot, command.paths, files, config);
+  const unchecked = uncheckedPaths(workspaceRoot, command.paths, discovered, config);
   if (unchecked.length > 0) report = { ...report, notices: [...report.notices, ...unchecked].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   for (const target of command.outputs) {
     const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: config.rules });
@@ -119,21 +121,25 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
 }
 
 /**
- * The paths named on the command line under which no file is checked, each with why: the config's
- * or the default ignores, or no file there is of a kind any rule checks.
+ * The paths named on the command line under which no file is checked, each with why: `.gitignore`
+ * or `.nxignore` (with the pattern), the config's or the default ignores, or no file there is of a
+ * kind any rule checks.
  */
-function uncheckedPaths(workspaceRoot: string, paths: readonly string[], files: readonly SourceFileRef[], config: ConfigResolver): Notice[] {
+function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discovered: DiscoveredFiles, config: ConfigResolver): Notice[] {
   const notices: Notice[] = [];
   for (const input of paths) {
     const path = toWorkspacePath(workspaceRoot, input);
-    const under = path === '.' ? files : files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
+    const under = path === '.' ? discovered.files : discovered.files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
     if (under.some((file) => isCheckedFile(file.path, config))) continue;
+    const ignoredBy = under.length === 0 ? discovered.ignored.get(path) : undefined;
     const ignored = under.length > 0 ? under.every((file) => config.isIgnored(file.path)) : config.isIgnored(path);
-    const why = ignored
-      ? `it matches the ignores (the config's \`ignores\`, or the defaults: ${DEFAULT_IGNORES.join(', ')})`
-      : under.length === 0
-        ? 'it holds no files'
-        : 'no file there is of a kind any rule checks';
+    const why = ignoredBy
+      ? `it is ignored by ${describeIgnoredBy(ignoredBy)}, as Nx ignores it; name a file in it to check that file`
+      : ignored
+        ? `it matches the ignores (the config's \`ignores\`, or the defaults: ${DEFAULT_IGNORES.join(', ')})`
+        : under.length === 0
+          ? 'it holds no files'
+          : 'no file there is of a kind any rule checks';
     notices.push({ file: path, code: 'not-checked', message: `${path} was named but nothing in it was checked: ${why}` });
   }
   return notices;
@@ -154,7 +160,8 @@ async function watchCheck(command: CheckCommand, io: CliIo, start: { config: Con
   print(report);
   io.stderr(`enforcer: watching ${command.paths.length > 0 ? command.paths.join(', ') : 'the workspace'} for changes (Ctrl-C stops)\n`);
   const folders = command.paths.length > 0 ? command.paths.map((path) => toWorkspacePath(workspaceRoot, path)) : ['.'];
-  const changes = coalesceBursts(watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || path.split('/').includes('.git') }), command.watchDebounce);
+  const ignores = new WorkspaceIgnores(workspaceRoot);
+  const changes = coalesceBursts(watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || ignores.excludes(path) }), command.watchDebounce);
   const stop = io.stop ?? stopOnInterrupt();
   await new Promise<void>((resolvePromise, reject) => {
     // One check at a time: a burst that comes during a check waits for it (concatMap), none is lost.

@@ -94,7 +94,9 @@ describe('ConfigResolver', () => {
   it('should ignore default folders and configured globs relative to their config', () => {
     const resolver = new ConfigResolver(builtinRules, [root({ ignores: ['tools/generated/**'] }), project('libs/a', { ignores: ['src/legacy/**'] })]);
     expect(resolver.isIgnored('libs/a/node_modules/x/index.js')).toBe(true);
-    expect(resolver.isIgnored('libs/a/dist/index.js')).toBe(true);
+    // Build output is left out by .gitignore, as Nx does, not by its folder's name.
+    expect(resolver.isIgnored('libs/a/dist/index.js')).toBe(false);
+    expect(resolver.isIgnored('libs/a/.nx-enforcer/report.json')).toBe(true);
     expect(resolver.isIgnored('tools/generated/api.ts')).toBe(true);
     expect(resolver.isIgnored('libs/a/src/legacy/old.ts')).toBe(true);
     expect(resolver.isIgnored('libs/b/src/legacy/old.ts')).toBe(false);

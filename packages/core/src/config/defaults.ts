@@ -1,13 +1,10 @@
-/** Never checked: dependencies, build output and the enforcer's own output. */
-export const DEFAULT_IGNORES: readonly string[] = [
-  '**/node_modules/**',
-  '**/dist/**',
-  '**/build/**',
-  '**/coverage/**',
-  '**/.nx/**',
-  '**/.nx-enforcer/**',
-  '**/*.min.js',
-];
+/**
+ * Never checked: installed dependencies, Nx's cache and the enforcer's own output. Build output is
+ * not in this list on purpose: a folder's name does not say whether the team wrote it (release
+ * scripts live in `build/`), so it is left out the way Nx leaves it out, by `.gitignore` and
+ * `.nxignore`; minified files are recognised by name and content.
+ */
+export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/.nx/**', '**/.nx-enforcer/**'];
 
 /** Files treated as tests unless a config sets `testFiles`. */
 export const DEFAULT_TEST_FILES: readonly string[] = [

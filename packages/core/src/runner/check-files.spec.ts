@@ -26,8 +26,8 @@ describe('runCheck', () => {
     write('libs/a/src/a.ts', `// @ts-ignore\nx();\nconsole.info('a');\n`);
     write('libs/a/README.md', 'console.log()');
     write('libs/a/logo.svg', '<svg/>');
-    write('libs/a/dist/out.js', 'console.log()');
-    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/dist/out.js'].map((path) => ({ path, hash: `h-${path}` }));
+    write('libs/a/node_modules/x/out.js', 'console.log()');
+    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/node_modules/x/out.js'].map((path) => ({ path, hash: `h-${path}` }));
     const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, []), project: 'a' });
     // Markdown is scanned as text (for secrets); code rules never run on it.
     expect(results.map((result) => result.file).sort()).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/b.ts']);

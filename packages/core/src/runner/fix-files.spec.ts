@@ -233,14 +233,14 @@ describe('fixFiles', () => {
 
   it('should report a file it cannot read as a notice, and skip ignored and unchecked files', async () => {
     write('src/binary.ts', 'oldApi(\0);\n');
-    write('dist/out.ts', 'oldApi(1);\n');
+    write('.nx-enforcer/out.ts', 'oldApi(1);\n');
     write('notes.txt', 'oldApi(1)\n');
 
-    const result = await run(['src/binary.ts', 'dist/out.ts', 'notes.txt']);
+    const result = await run(['src/binary.ts', '.nx-enforcer/out.ts', 'notes.txt']);
 
     expect(result.report.notices).toEqual([expect.objectContaining({ file: 'src/binary.ts', code: 'binary' })]);
     expect(result.report.summary.filesChecked).toBe(1);
-    expect(read('dist/out.ts')).toBe('oldApi(1);\n');
+    expect(read('.nx-enforcer/out.ts')).toBe('oldApi(1);\n');
   });
 
   it('should run the project rules once over the file list, as a check run does', async () => {

@@ -8,6 +8,8 @@ describe('notOwnCodeKind', () => {
     ['third_party/lib/x.ts', 'export {};\n', 'vendored'],
     ['apps/web/public/sdk.js', 'function sdk() {}\n', 'vendored'],
     ['libs/ui/src/bundle.js', `var a=1;${';'.repeat(1001)}\n`, 'minified'],
+    // By name too: a short minified file has no long line, and *.min.js is no longer an ignore glob.
+    ['apps/web/src/assets/jquery.min.js', 'var a=1;\n', 'minified'],
   ])('should recognise %s as %s', (path, text, kind) => {
     expect(notOwnCodeKind(path, text)).toBe(kind);
   });

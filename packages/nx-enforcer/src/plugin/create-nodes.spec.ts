@@ -2,13 +2,14 @@ import type { CreateNodesResultArray, TargetConfiguration } from '@nx/devkit';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules, textFileGlobsOf, WorkspaceIgnores } from '@nx-enforcer/core';
 import picomatch from 'picomatch';
 import { createNodes, CREATE_NODES_GLOB, PROJECT_CONFIG_INPUT } from './create-nodes';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 
 const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
+const MANIFEST_GLOB = '{projectRoot}/**/{package.json,pyproject.toml}';
 /** With the default config, security/no-secrets also scans the project's text files. */
 const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
 const SECRET_GLOBS = textFileGlobsOf(builtinRules.filter((rule) => rule.id === 'security/no-secrets')).map((glob) => `{projectRoot}/${glob}`);
@@ -44,8 +45,10 @@ const matchesGlob = picomatch(CREATE_NODES_GLOB);
 /** Runs the plugin the way Nx does: with every file of the workspace its glob matches. */
 async function inferNodes(files: Files, options?: { targetName?: string }): Promise<CreateNodesResultArray> {
   const workspaceRoot = createWorkspace(files);
+  // Nx matches the glob against its file index, which leaves out what .gitignore and .nxignore name.
+  const ignores = new WorkspaceIgnores(workspaceRoot);
   const matched = Object.keys(files)
-    .filter((path) => matchesGlob(path) && !path.split('/').includes('node_modules'))
+    .filter((path) => matchesGlob(path) && !path.split('/').includes('node_modules') && !ignores.excludes(path))
     .sort();
   return createNodes[1](matched, options, { nxJsonConfiguration: {}, workspaceRoot });
 }
@@ -88,7 +91,7 @@ describe('createNodes', () => {
     const target = projects['packages/lib-a'].targets.enforce;
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
-    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
@@ -208,7 +211,7 @@ describe('createNodes', () => {
     expect(projects['.'].configFile).toBe('package.json');
     const target = projects['.'].targets.enforce;
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
-    expect(target.inputs).toEqual([CODE_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
   it('should not make the root package.json a project without an nx key', async () => {
@@ -242,8 +245,8 @@ describe('createNodes', () => {
       'packages/b/src/index.ts': 'export const b = 1;\n',
     });
     const byRoot = targetsByRoot(results);
-    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
-    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, ...SECRET_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...SECRET_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
   it('should add the workspace rules\' sources as inputs when the root config sets rulesDirectory', async () => {
@@ -256,6 +259,7 @@ describe('createNodes', () => {
     });
     expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual([
       CODE_GLOB,
+      MANIFEST_GLOB,
       '{workspaceRoot}/enforcer.config.json',
       '{projectRoot}/enforcer.config.json',
       BASELINE,
@@ -285,6 +289,7 @@ describe('createNodes', () => {
     });
     expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual([
       CODE_GLOB,
+      MANIFEST_GLOB,
       '{workspaceRoot}/enforcer.config.json',
       '{projectRoot}/enforcer.config.json',
       BASELINE,
@@ -305,9 +310,12 @@ describe('createNodes', () => {
     expect(targetsByRoot(results)['packages/a'].targets.enforce.inputs).toEqual(expect.arrayContaining(TEXT_GLOBS));
   });
 
-  it('should not count files under node_modules or dist as code', async () => {
+  it('should not count installed or ignored files as code, and count a committed build/ folder', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
+      '.gitignore': 'dist\n',
+      'packages/release/package.json': { name: 'release' },
+      'packages/release/build/publish.ts': 'export const publish = 1;\n',
       'packages/built/package.json': { name: 'built' },
       'packages/built/dist/index.js': 'module.exports = 1;\n',
       'packages/built/node_modules/dep/index.js': 'module.exports = 1;\n',
@@ -316,7 +324,7 @@ describe('createNodes', () => {
       'packages/lib-a/src/index.ts': 'export const a = 1;\n',
     });
 
-    expect(Object.keys(targetsByRoot(results))).toEqual(['packages/lib-a']);
+    expect(Object.keys(targetsByRoot(results)).sort()).toEqual(['packages/lib-a', 'packages/release']);
   });
 
   it('should make the files named by rule options inputs, wherever the option is set', async () => {
@@ -378,7 +386,7 @@ describe('buildEnforceTarget', () => {
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
     expect(target.options).toEqual({});
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, '{workspaceRoot}/enforcer-sources/**/*.ts']);
+    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, '{workspaceRoot}/enforcer-sources/**/*.ts']);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/libs/a', BASELINE]);
   });
 
@@ -392,7 +400,7 @@ describe('buildEnforceTarget', () => {
   it('should read the root config only once for the root project', () => {
     const target = buildEnforceTarget({ projectRoot: '.', enforcerInputs: [PUBLISHED_PACKAGES] });
 
-    expect(target.inputs).toEqual([CODE_GLOB, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
   });
 

@@ -32,6 +32,10 @@ new RuleTester().run(rule, {
     `// eslint-disable-next-line\nconsole.log('every rule off for this line');`,
     // Printing is the point: programs run directly, CLIs and scripts, examples, generators, bootstraps, the logger itself.
     { code: `#!/usr/bin/env node\nconsole.log('done');`, filename: 'packages/release/src/publish.ts' },
+    // Declared programs: the nearest package.json's bin, also read through the compiler's output folder.
+    { code: `console.log(program.helpInformation());`, filename: 'packages/tool/src/run.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' } },
+    { code: `console.log('done');`, filename: 'packages/tool/lib/cli.js', files: { 'packages/tool/package.json': '{ "bin": "lib/cli.js" }' } },
+    { code: `console.log('done');`, filename: 'src/cli.mts', files: { 'package.json': '{ "bin": { "x": "./dist/src/cli.mjs" } }' } },
     { code: `console.log('Built 3 packages');`, filename: 'scripts/release.ts' },
     { code: `console.error('unknown command');`, filename: 'packages/cli/src/commands/init.ts' },
     { code: `program.action(() => console.log('hi'));`, filename: 'examples/greet.js' },
@@ -40,6 +44,9 @@ new RuleTester().run(rule, {
     { code: `export const logger = { info: (m: string) => console.log(m) };`, filename: 'libs/shared/src/logger.ts' },
   ],
   invalid: [
+    // Another file of a package with a bin is still library code; the nearest package.json decides, not the root's.
+    { code: `console.log('x');`, filename: 'packages/tool/src/util.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' }, errors: [{ messageId: 'unexpected' }] },
+    { code: `console.log('x');`, filename: 'packages/lib/src/cli.ts', files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
     {
       code: `export function f() {\n  try { work(); } catch (e) {\n    console.error(e);\n  }\n}`,

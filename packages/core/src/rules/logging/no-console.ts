@@ -3,6 +3,7 @@ import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
 import { isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
+import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 
 export interface NoConsoleOptions {
   /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */
@@ -86,10 +87,14 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     if (context.options.entryPoints.length > 0 && entryPointMatcher(context.options.entryPoints)(context.file)) return {};
     const allowed = new Set(context.options.allow);
     const fixes = new LoggerFixes(context.file, context.options);
+    // Read only once a call is found: most files print nothing, and reading records a dependency.
+    let declaredProgram: boolean | undefined;
+    const isProgram = () => (declaredProgram ??= isDeclaredProgram(context.file, (path) => context.readFile(path), projectRootOf(context)));
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {
       if (!isGlobalReference(node.expression, 'console')) return;
       if (method !== undefined && allowed.has(method)) return;
       if (isDevelopmentOnly(node)) return;
+      if (isProgram()) return;
       const logger = context.options.logger;
       const fix = fixes.fixFor(node, method, context.sourceFile);
       context.report({

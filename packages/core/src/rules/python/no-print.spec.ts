@@ -2,6 +2,7 @@ import { RuleTester } from '../../testing/rule-tester';
 import rule from './no-print';
 
 const filename = 'app/orders.py';
+const PYPROJECT = '[project]\nname = "httpie"\n\n[project.scripts]\nhttp = "httpie.__main__:main"\nhttpie = \'httpie.manager.__main__:main\'\n\n[tool.poetry.scripts]\nblk = "black:patched_main"\n';
 
 new RuleTester().run(rule, {
   valid: [
@@ -27,8 +28,12 @@ new RuleTester().run(rule, {
     { code: 'print("usage: python -m app")\n', filename: 'app/__main__.py' },
     { code: 'print("generated")\n', filename: 'build/gen.py', options: { entryPoints: ['build/**'] } },
     { code: 'print("x")\n', filename: 'src/file.ts' },
+    // Modules the nearest pyproject.toml declares as console scripts (flat or src/ layout, module or package).
+    { code: 'print("usage")\n', filename: 'services/httpie/httpie/manager/__main__.py', files: { 'services/httpie/pyproject.toml': PYPROJECT } },
+    { code: 'print("reformatted")\n', filename: 'services/httpie/src/black/__init__.py', files: { 'services/httpie/pyproject.toml': PYPROJECT } },
   ],
   invalid: [
+    { code: 'print("x")\n', filename: 'services/httpie/httpie/models.py', files: { 'services/httpie/pyproject.toml': PYPROJECT }, errors: [{ messageId: 'unexpectedPrint' }] },
     {
       code: 'def create(order):\n    print("creating", order)\n    save(order)\n',
       filename,

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
+import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 import { isMainGuard, isPlainCall, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
@@ -61,6 +62,8 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     if (context.isTestFile || hasShebang(context.text)) return {};
     const { allowInMain, entryPoints } = context.options;
     if (entryPoints.length > 0 && entryPointMatcher(entryPoints)(context.file)) return {};
+    let declaredProgram: boolean | undefined;
+    const isProgram = () => (declaredProgram ??= isDeclaredProgram(context.file, (path) => context.readFile(path), projectRootOf(context)));
     return {
       Text(text) {
         const lines = logicalLines(text);
@@ -69,7 +72,7 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
         lines.forEach((line, lineIndex) => {
           if (exempt.has(lineIndex)) return;
           line.tokens.forEach((token, index) => {
-            if (isPlainCall(line, index, 'print')) context.report({ range: [token.start, token.end], messageId: 'unexpectedPrint' });
+            if (isPlainCall(line, index, 'print') && !isProgram()) context.report({ range: [token.start, token.end], messageId: 'unexpectedPrint' });
           });
         });
       },

@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths } from '@nx-enforcer/core';
+import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core';
 import type { Observable } from 'rxjs';
 import { enforceProject, type RunContext, type TaskOutput } from './enforce-project';
 import type { EnforceExecutorOptions } from './schema';
@@ -20,8 +20,10 @@ export async function* watchProject(options: EnforceExecutorOptions, context: Ex
   const checkOnce = () => enforceProject(options, context, { ...run, fileMap: { ...run.fileMap, [projectName]: [...files].sort().map(([file, hash]) => ({ file, hash })) } }, output, color);
 
   yield await checkOnce();
+  // New files join as Nx's file map would take them: not when .gitignore or .nxignore leave them out.
+  const ignores = new WorkspaceIgnores(context.root);
   const changes = coalesceBursts(
-    watchPaths({ workspaceRoot: context.root, folders: [root === '' ? '.' : root], ignore: (path) => isDefaultIgnored(path) || path.split('/').includes('.git') }),
+    watchPaths({ workspaceRoot: context.root, folders: [root === '' ? '.' : root], ignore: (path) => isDefaultIgnored(path) || ignores.excludes(path) }),
     options.watchDebounce ?? DEFAULT_WATCH_DEBOUNCE_MS,
   );
   for await (const batch of eachValue(changes)) {

@@ -1,0 +1,83 @@
+import { posix } from 'node:path';
+import type { WorkspaceView } from '../../engine/workspace-view';
+
+/** The manifests that declare a package's programs; the `enforce` target takes them as inputs. */
+export const PROGRAM_MANIFESTS: readonly string[] = ['package.json', 'pyproject.toml'];
+
+/** Where compilers put what `bin` points at, and where its source usually is instead. */
+const OUTPUT_FOLDER = /^(?:dist|lib|build|out|esm|cjs)\//;
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
+
+/**
+ * Whether the package a file belongs to declares it a program: the `bin` entries of the nearest
+ * package.json (also read through the compiler's output folder: `bin: "dist/cli.js"` declares
+ * `src/cli.ts`), or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
+ * `[tool.poetry.scripts]` in the nearest pyproject.toml. A program's output is its interface, so
+ * `console`/`print` there is the point. The search stops at `ceiling` (the file's project root under
+ * Nx, whose inputs the manifests are; the workspace root otherwise).
+ */
+export function isDeclaredProgram(file: string, readFile: (path: string) => string | undefined, ceiling = ''): boolean {
+  const python = file.endsWith('.py');
+  const manifest = python ? 'pyproject.toml' : 'package.json';
+  for (let folder = posix.dirname(file); ; folder = posix.dirname(folder)) {
+    const base = folder === '.' ? '' : folder;
+    const text = readFile(base === '' ? manifest : `${base}/${manifest}`);
+    if (text !== undefined) {
+      const relativeFile = base === '' ? file : file.slice(base.length + 1);
+      return python ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile)) : binTargets(text).some((target) => declaresFile(target, relativeFile));
+    }
+    if (base === ceiling || base === '') return false;
+  }
+}
+
+/** The paths of a package.json's `bin` (a string or an object of them), without a leading `./`. */
+function binTargets(text: string): string[] {
+  let bin: unknown;
+  try {
+    bin = (JSON.parse(text) as { bin?: unknown }).bin;
+  } catch {
+    return [];
+  }
+  const values = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
+  return values.filter((value): value is string => typeof value === 'string').map((value) => posix.normalize(value).replace(/^\.\//, ''));
+}
+
+function declaresFile(target: string, file: string): boolean {
+  if (target === file) return true;
+  const stem = (path: string) => path.replace(SCRIPT_EXTENSION, '');
+  if (!SCRIPT_EXTENSION.test(file)) return false;
+  const fileStem = stem(file);
+  const targetStem = stem(target);
+  // dist/cli.js from src/cli.ts (rootDir src), or dist/src/cli.js from src/cli.ts (rootDir .).
+  const source = targetStem.replace(OUTPUT_FOLDER, '');
+  return fileStem === targetStem || fileStem === source || fileStem === `src/${source}`;
+}
+
+/** `name = "package.module:function"` entries of the script tables, as module names. */
+function pythonScriptModules(text: string): string[] {
+  const modules: string[] = [];
+  let inScripts = false;
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line.startsWith('[')) {
+      inScripts = /^\[\s*(?:project\.scripts|project\.gui-scripts|tool\.poetry\.scripts)\s*\]$/.test(line);
+      continue;
+    }
+    if (!inScripts) continue;
+    const entry = /^[\w.-]+\s*=\s*["']([\w.]+)(?::[\w.]+)?["']/.exec(line) ?? /^["'][^"']+["']\s*=\s*["']([\w.]+)(?::[\w.]+)?["']/.exec(line);
+    if (entry) modules.push(entry[1]);
+  }
+  return modules;
+}
+
+/** Where a module's source can be, relative to the project: flat or `src/` layout, module or package. */
+function moduleFiles(module: string): string[] {
+  const path = module.split('.').join('/');
+  return [`${path}.py`, `${path}/__init__.py`, `src/${path}.py`, `src/${path}/__init__.py`];
+}
+
+/** The folder the manifest search stops at: the file's project under Nx, the workspace root otherwise. */
+export function projectRootOf(context: { file: string; workspace?: WorkspaceView }): string {
+  const root = context.workspace?.projectOfFile(context.file)?.root;
+  return root === undefined || root === '.' ? '' : root;
+}
