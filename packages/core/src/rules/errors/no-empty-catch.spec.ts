@@ -18,6 +18,8 @@ new RuleTester().run(rule, {
     `promise.catch(() => {\n  // already reported by the interceptor\n});`,
     `const text = 'try { x } catch {}';`,
     `try { work(); } finally { cleanup(); }`,
+    `try { track(event); } catch {\n  // never let telemetry break a request\n}`,
+    `try { work(); } catch {\n  /* intentionally empty: the regex stays null */\n}`,
   ],
   invalid: [
     { code: `const a = 1;\nprune().catch(() => {});`, errors: [{ messageId: 'emptyCatchCallback', line: 2 }] },
@@ -25,6 +27,11 @@ new RuleTester().run(rule, {
     { code: `try {\n  work();\n} catch {\n}`, errors: [{ messageId: 'emptyCatch', line: 3, column: 3 }] },
     { code: `try { work(); } catch (e) {} finally { done(); }`, errors: [{ messageId: 'emptyCatch' }] },
     { code: `try { work(); } catch (e) { // \n}`, errors: [{ messageId: 'emptyCatch' }] },
+    // Comments that only say the block is empty are no reason (real code: postiz's `/** empty **/`).
+    { code: `try { await retweet(id); } catch (err) {\n  /** empty **/\n}`, errors: [{ messageId: 'emptyCatch' }] },
+    { code: `try { await detach(id); } catch (err) {\n  /*dont do anything*/\n}`, errors: [{ messageId: 'emptyCatch' }] },
+    { code: `try { return await call.get(url); } catch (e) {\n  // Handle error silently\n}`, errors: [{ messageId: 'emptyCatch' }] },
+    { code: `// TODO\nload().catch(() => {});`, errors: [{ messageId: 'emptyCatchCallback' }] },
     {
       code: `try { work(); } catch {\n  // ignored\n}`,
       options: { allowWithComment: false },

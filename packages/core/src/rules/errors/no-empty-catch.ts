@@ -66,11 +66,26 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   },
 });
 
-/** A comment with at least one word between the braces of an otherwise empty block (as ESLint's `no-empty`). */
+/**
+ * Words that say the block is empty, but neither why nor that ignoring is meant: `/** empty **\/`,
+ * `// do nothing`, `// handle error silently`, `// TODO`. Found on real code as the only content of
+ * catches that lose errors users should have seen. `// ignored` states a decision, and passes.
+ */
+const NON_REASON_WORDS = new Set(
+  'a an anything block catch do does dont e empty err error errors ex exception fixme handle handled here is it just no noop nothing op silent silently swallow swallowed the this todo xxx'.split(' '),
+);
+
+/** A comment that gives a reason (or says the error is ignored on purpose): a word beyond "empty", "do nothing", "TODO" and the like. */
+function isReason(comment: string): boolean {
+  const words = comment.toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+  return words.some((word) => !NON_REASON_WORDS.has(word));
+}
+
+/** A comment that gives a reason between the braces of an otherwise empty block. */
 function hasComment(text: string, block: ts.Block): boolean {
   const inner = text.slice(block.getStart() + 1, block.getEnd() - 1);
   const comments = inner.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
-  return comments.some((comment) => /\w/.test(comment));
+  return comments.some(isReason);
 }
 
 /**
@@ -82,5 +97,5 @@ function hasCommentAbove(text: string, block: ts.Block): boolean {
   const previousLineEnd = statementStart - 1;
   if (previousLineEnd <= 0) return false;
   const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
-  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && /[A-Za-z]{2,}/.test(previousLine);
+  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && isReason(previousLine);
 }
