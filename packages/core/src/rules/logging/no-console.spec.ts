@@ -36,6 +36,8 @@ new RuleTester().run(rule, {
     { code: `console.log(program.helpInformation());`, filename: 'packages/tool/src/run.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' } },
     { code: `console.log('done');`, filename: 'packages/tool/lib/cli.js', files: { 'packages/tool/package.json': '{ "bin": "lib/cli.js" }' } },
     { code: `console.log('done');`, filename: 'src/cli.mts', files: { 'package.json': '{ "bin": { "x": "./dist/src/cli.mjs" } }' } },
+    { code: `console.log('Publishing');`, filename: 'release/publish-latest.ts', files: { 'package.json': '{ "scripts": { "publish:latest": "npx tsx ./release/publish-latest.ts && git push" } }' } },
+    { code: `console.log('Published');`, filename: 'build/publish.ts' },
     { code: `console.log('Built 3 packages');`, filename: 'scripts/release.ts' },
     { code: `console.error('unknown command');`, filename: 'packages/cli/src/commands/init.ts' },
     { code: `program.action(() => console.log('hi'));`, filename: 'examples/greet.js' },
@@ -47,6 +49,7 @@ new RuleTester().run(rule, {
     // Another file of a package with a bin is still library code; the nearest package.json decides, not the root's.
     { code: `console.log('x');`, filename: 'packages/tool/src/util.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('x');`, filename: 'packages/lib/src/cli.ts', files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' }, errors: [{ messageId: 'unexpected' }] },
+    { code: `console.log('x');`, filename: 'release/util.ts', files: { 'package.json': '{ "scripts": { "publish": "npx tsx ./release/publish.ts --tag=next" } }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
     {
       code: `export function f() {\n  try { work(); } catch (e) {\n    console.error(e);\n  }\n}`,

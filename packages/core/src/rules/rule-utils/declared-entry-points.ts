@@ -11,7 +11,7 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 /**
  * Whether the package a file belongs to declares it a program: the `bin` entries of the nearest
  * package.json (also read through the compiler's output folder: `bin: "dist/cli.js"` declares
- * `src/cli.ts`), or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
+ * `src/cli.ts`) and the files its `scripts` run, or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
  * `[tool.poetry.scripts]` in the nearest pyproject.toml. A program's output is its interface, so
  * `console`/`print` there is the point. The search stops at `ceiling` (the file's project root under
  * Nx, whose inputs the manifests are; the workspace root otherwise).
@@ -24,23 +24,36 @@ export function isDeclaredProgram(file: string, readFile: (path: string) => stri
     const text = readFile(base === '' ? manifest : `${base}/${manifest}`);
     if (text !== undefined) {
       const relativeFile = base === '' ? file : file.slice(base.length + 1);
-      return python ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile)) : binTargets(text).some((target) => declaresFile(target, relativeFile));
+      return python ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile)) : programsOf(text).some((target) => declaresFile(target, relativeFile));
     }
     if (base === ceiling || base === '') return false;
   }
 }
 
-/** The paths of a package.json's `bin` (a string or an object of them), without a leading `./`. */
-function binTargets(text: string): string[] {
-  let bin: unknown;
+/**
+ * The programs a package.json declares, without a leading `./`: its `bin` (a string or an object of
+ * them), and the script files its `scripts` run (`tsx ./build/publish.ts`, `node scripts/x.mjs`).
+ */
+function programsOf(text: string): string[] {
+  let manifest: { bin?: unknown; scripts?: unknown };
   try {
-    bin = (JSON.parse(text) as { bin?: unknown }).bin;
+    manifest = JSON.parse(text) as { bin?: unknown; scripts?: unknown };
   } catch {
     return [];
   }
+  const { bin, scripts } = manifest;
   const values = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
+  if (scripts && typeof scripts === 'object') {
+    for (const command of Object.values(scripts)) {
+      if (typeof command !== 'string') continue;
+      for (const word of command.split(/[\s;&|()=]+/)) if (SCRIPT_FILE_ARGUMENT.test(word)) values.push(word.replace(/^["']|["']$/g, ''));
+    }
+  }
   return values.filter((value): value is string => typeof value === 'string').map((value) => posix.normalize(value).replace(/^\.\//, ''));
 }
+
+/** A relative path to a script file on a command line: not a flag, a URL or a glob. */
+const SCRIPT_FILE_ARGUMENT = /^["']?(?:\.\/)?[\w@][\w.@/-]*\.[cm]?[jt]sx?["']?$/;
 
 function declaresFile(target: string, file: string): boolean {
   if (target === file) return true;

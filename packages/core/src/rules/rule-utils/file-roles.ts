@@ -15,6 +15,10 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/commands/**',
   '**/examples/**',
   '**/example/**',
+  // Build output is left out by .gitignore; code committed under build/ is the build's own tooling (release scripts).
+  '**/build/**',
+  // CI's own scripts (actions/github-script helpers).
+  '**/.github/**',
   '**/generators/**',
   '**/schematics/**',
   '**/schematics-core/**',
