@@ -3,6 +3,7 @@ export { defineRule } from './engine/define-rule';
 export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceResult } from './engine/lint-source';
 export { CODE_EXTENSIONS, isCodeFile } from './engine/source-kinds';
 export { PROGRAM_MANIFESTS } from './rules/rule-utils/declared-entry-points';
+export { LICENSE_FILES } from './runner/vendored-folders';
 export { createWorkspaceView, type ResolvedImport, type WorkspaceProject, type WorkspaceView, type WorkspaceViewInput } from './engine/workspace-view';
 export type {
   ActiveRule,

@@ -65,9 +65,11 @@ export function parseDirectives(text: string, lines: LineIndex, isComment: (offs
 // In a block comment the directive may start on a line of its own and run to `*/`: ESLint then counts
 // "next line" from the line the comment closes on.
 const ESLINT_DIRECTIVE = /(\/\/|\/\*+)[ \t*]*(?:\r?\n[ \t*]*)?(?:eslint|oxlint)-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*)/g;
-// `# noqa`, `# noqa: T201, E722`; `# pylint: disable=bare-except`, `# pylint: disable-next=…`.
+// `# noqa`, `# noqa: T201, E722`; `# pylint: disable=bare-except`, `# pylint: disable-next=…`;
 const NOQA = /#[ \t]*noqa\b(?:[ \t]*:[ \t]*([A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*))?/gi;
 const PYLINT = /#[ \t]*pylint:[ \t]*disable(-next)?=([\w-]+(?:[ \t]*,[ \t]*[\w-]+)*)/g;
+// PyCharm's `# noinspection PyDefaultArgument,PyBroadException`, on the line above the statement.
+const NOINSPECTION = /#[ \t]*noinspection[ \t]+(Py\w+(?:[ \t]*,[ \t]*Py\w+)*)/g;
 
 /**
  * Other linters' suppression comments, as directives over the rules they name through `names`. A
@@ -106,6 +108,10 @@ export function parseOtherLinterDirectives(text: string, lines: LineIndex, isCom
       const alone = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
       const kind: DirectiveKind = match[1] !== undefined ? 'disable-next-line' : alone ? 'disable' : 'disable-line';
       add(kind, translate(names.python, match[2].split(/[\s,]+/)), start, start + match[0].length);
+    }
+    for (const match of text.matchAll(NOINSPECTION)) {
+      const start = match.index as number;
+      add('disable-next-line', translate(names.python, match[1].split(/[\s,]+/)), start, start + match[0].length);
     }
   }
   return directives;

@@ -11,6 +11,7 @@ import { WorkspaceFileReader } from './workspace-file-reader';
 import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
 import { rulesForText } from './generated-files';
+import { VendoredFolders } from './vendored-folders';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
 export interface SourceFileRef {
@@ -66,6 +67,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
   const { profiler } = options;
   let reader: SourceReader | undefined;
   let workspaceFiles: WorkspaceFileReader | undefined;
+  let vendored: VendoredFolders | undefined;
   const heap = options.heapGuard === false ? undefined : new HeapGuard();
   const done = (result: FileResult): FileResult => {
     profiler?.fileDone(result.reused === true);
@@ -84,7 +86,9 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       if (!('text' in outcome)) {
         return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
       }
-      const applied = rulesForText(ref.path, outcome.text, rules);
+      vendored ??= new VendoredFolders(workspaceRoot);
+      const license = vendored.licenseOf(ref.path);
+      const applied = rulesForText(ref.path, outcome.text, rules, license);
       const result = lintSource({
         file: ref.path,
         text: outcome.text,
@@ -98,6 +102,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       });
       heap?.fileAnalysed();
       if (applied.notice) result.notices = [...result.notices, applied.notice];
+      // Removing the licence makes the folder the team's again: the stored result must not outlive it.
+      if (license !== undefined) result.dependencies = { ...result.dependencies, [license]: workspaceFiles.digest(license) };
       // Only the rules that ran count the file as checked.
       return done({ file: ref.path, hash: ref.hash, ...result, rules: applied.notice ? idsOf(applied.rules) : ruleIds });
     }),

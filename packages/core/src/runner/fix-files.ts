@@ -17,6 +17,7 @@ import { SourceReader } from './read-source';
 import { buildRunReport, compareStrings, type RunReport } from './run-report';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { rulesForText } from './generated-files';
+import { VendoredFolders } from './vendored-folders';
 
 /**
  * Analyse-and-apply rounds per file. A fix skipped for overlapping another is applied by the next
@@ -105,8 +106,10 @@ interface FileFixerOptions extends FixFilesOptions {
 /** Fixes one file at a time: read, analyse, apply, analyse again, write. */
 class FileFixer {
   private readonly kinds: ReadonlySet<FixKind>;
+  private readonly vendored: VendoredFolders;
 
   constructor(private readonly options: FileFixerOptions) {
+    this.vendored = new VendoredFolders(options.workspaceRoot);
     this.kinds = new Set<FixKind>(options.fixType === 'suggestion' ? ['safe', 'suggestion'] : ['safe']);
   }
 
@@ -118,7 +121,7 @@ class FileFixer {
       return { result: { file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: read.skipped, message: `${ref.path} ${read.message}` }], rules: [] } };
     }
     // Generated, minified and vendored code gets no fixes from the rules it is not checked by.
-    const { rules, notice } = rulesForText(ref.path, read.text, config.rulesFor(ref.path));
+    const { rules, notice } = rulesForText(ref.path, read.text, config.rulesFor(ref.path), this.vendored.licenseOf(ref.path));
     const analyse = (text: string): LintSourceResult => {
       const result = lintSource({
         file: ref.path,

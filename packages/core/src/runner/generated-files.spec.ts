@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { notOwnCodeKind } from './generated-files';
+import { VendoredFolders } from './vendored-folders';
 
 describe('notOwnCodeKind', () => {
   it.each([
@@ -23,5 +27,35 @@ describe('notOwnCodeKind', () => {
     ['libs/api/src/readme.ts', '// Run the generator again when the schema changes.\nexport {};\n'],
   ])('should take %s as the team\'s own code', (path, text) => {
     expect(notOwnCodeKind(path, text)).toBeUndefined();
+  });
+});
+
+describe('VendoredFolders', () => {
+  it('should take a folder with its own licence and no manifest as a copied library, and a package with one as the team\'s', () => {
+    const root = mkdtempSync(join(tmpdir(), 'enforcer-vendored-'));
+    try {
+      for (const [path, text] of Object.entries({
+        LICENSE: 'MIT',
+        'pyproject.toml': '',
+        'src/blib2to3/LICENSE': 'PSF',
+        'src/blib2to3/pgen2/conv.py': '',
+        'src/black/__init__.py': '',
+        'packages/a/LICENSE': 'MIT',
+        'packages/a/package.json': '{}',
+        'packages/a/src/index.ts': '',
+        'docs/license.md': '',
+      })) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      }
+      const folders = new VendoredFolders(root);
+      expect(folders.licenseOf('src/blib2to3/pgen2/conv.py')).toBe('src/blib2to3/LICENSE');
+      expect(folders.licenseOf('src/black/__init__.py')).toBeUndefined();
+      expect(folders.licenseOf('packages/a/src/index.ts')).toBeUndefined();
+      expect(folders.licenseOf('docs/license.md')).toBeUndefined();
+      expect(folders.licenseOf('setup.py')).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -18,10 +18,11 @@ const HEADER_LINES = 10;
 /**
  * Generated, minified and vendored files, recognised by path and by content: the first lines carry a
  * generator's marker, or a JavaScript file has a very long line, or it lies in a vendor folder (or
- * is a script in a web app's public folder). Undefined for the team's own code.
+ * is a script in a web app's public folder, or the caller found its folder to be a copied library:
+ * see VendoredFolders). Undefined for the team's own code.
  */
-export function notOwnCodeKind(path: string, text: string): NotOwnCode | undefined {
-  if (VENDORED_PATH.test(path) || STATIC_SCRIPT.test(path)) return 'vendored';
+export function notOwnCodeKind(path: string, text: string, licenseFile?: string): NotOwnCode | undefined {
+  if (licenseFile !== undefined || VENDORED_PATH.test(path) || STATIC_SCRIPT.test(path)) return 'vendored';
   if (MINIFIED_NAME.test(path)) return 'minified';
   // Only JavaScript is shipped minified; a TypeScript source with a long line is still written by hand.
   const mayBeMinified = /\.(?:js|mjs|cjs)$/.test(path);
@@ -38,8 +39,8 @@ export function notOwnCodeKind(path: string, text: string): NotOwnCode | undefin
 }
 
 /** The notice for such a file: what it is, and what was still checked. */
-export function notOwnCodeMessage(path: string, kind: NotOwnCode): string {
-  const what = { generated: 'is generated (a generator marker in its first lines)', minified: MINIFIED_NAME.test(path) ? 'is minified (named *.min.js)' : `is minified (a line over ${MINIFIED_LINE_LENGTH} characters)`, vendored: 'is vendored (copied third-party code)' }[kind];
+export function notOwnCodeMessage(path: string, kind: NotOwnCode, licenseFile?: string): string {
+  const what = { generated: 'is generated (a generator marker in its first lines)', minified: MINIFIED_NAME.test(path) ? 'is minified (named *.min.js)' : `is minified (a line over ${MINIFIED_LINE_LENGTH} characters)`, vendored: licenseFile !== undefined ? `is vendored (copied third-party code: ${licenseFile} and no package manifest beside it)` : 'is vendored (copied third-party code)' }[kind];
   // A secret leaks whoever wrote the file, so security rules still read it.
   return `${path} ${what}: only the security rules checked it.`;
 }
@@ -49,8 +50,8 @@ export function notOwnCodeMessage(path: string, kind: NotOwnCode): string {
  * minified or vendored code only the security rules (a secret leaks whoever wrote the file), with
  * the notice that says so. Checking and fixing both ask here, so they never disagree.
  */
-export function rulesForText(path: string, text: string, rules: readonly ActiveRule[]): { rules: readonly ActiveRule[]; notice?: Notice } {
-  const kind = notOwnCodeKind(path, text);
+export function rulesForText(path: string, text: string, rules: readonly ActiveRule[], licenseFile?: string): { rules: readonly ActiveRule[]; notice?: Notice } {
+  const kind = notOwnCodeKind(path, text, licenseFile);
   if (kind === undefined) return { rules };
-  return { rules: rules.filter((active) => active.rule.meta.category === 'security'), notice: { file: path, code: kind, message: notOwnCodeMessage(path, kind) } };
+  return { rules: rules.filter((active) => active.rule.meta.category === 'security'), notice: { file: path, code: kind, message: notOwnCodeMessage(path, kind, licenseFile) } };
 }

@@ -9,7 +9,7 @@ import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 
 const CODE_GLOB = '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}';
-const MANIFEST_GLOB = '{projectRoot}/**/{package.json,pyproject.toml}';
+const MANIFEST_GLOB = '{projectRoot}/**/{package.json,pyproject.toml,LICENSE,LICENCE,COPYING}';
 /** With the default config, security/no-secrets also scans the project's text files. */
 const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
 const SECRET_GLOBS = textFileGlobsOf(builtinRules.filter((rule) => rule.id === 'security/no-secrets')).map((glob) => `{projectRoot}/${glob}`);

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME, PROGRAM_MANIFESTS, type ExecPrefix } from '@nx-enforcer/core';
+import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME, LICENSE_FILES, PROGRAM_MANIFESTS, type ExecPrefix } from '@nx-enforcer/core';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -30,8 +30,9 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   const extensions = CODE_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
   // `**/…` globs mean "anywhere", so within the project; others are workspace-relative paths.
   const textInputs = (options.textFileGlobs ?? []).map((glob) => (glob.startsWith('**/') ? `{projectRoot}/${glob}` : `{workspaceRoot}/${glob}`));
-  // The manifests that declare a package's programs decide where printing is the point (no-console, no-print).
-  const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, `{projectRoot}/**/{${PROGRAM_MANIFESTS.join(',')}}`, ...textInputs];
+  // Files that decide a file's role: the manifests that declare programs (where printing is the
+  // point) and the licence files that mark a folder as a copied library (vendored).
+  const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, `{projectRoot}/**/{${[...PROGRAM_MANIFESTS, ...LICENSE_FILES].join(',')}}`, ...textInputs];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
   if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
   const baseline = `{projectRoot}/${BASELINE_FILE}`;

@@ -41,7 +41,7 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
         },
       },
     },
-    equivalents: { python: ['E722', 'B001', 'bare-except'] },
+    equivalents: { python: ['E722', 'B001', 'bare-except', 'PyBroadException'] },
     defaultOptions: { allowReraise: true },
     keywords: [/\bexcept[\s\\]*:/],
     textFiles: PYTHON_FILES,

@@ -5,6 +5,8 @@ const filename = 'app/handlers.py';
 
 new RuleTester().run(rule, {
   valid: [
+    // PyCharm's inspection comment on the line above (real code: httpie's test stub Response).
+    { code: 'class Response:\n    # noinspection PyDefaultArgument\n    def __init__(self, url, headers={}):\n        self.headers = dict(headers)\n', filename },
     { code: 'def f(a=[]):\n    pass\n', filename: 'tests/fixtures/sample.py' },
     { code: 'def add(item, items=None):\n    items = [] if items is None else items\n    items.append(item)\n', filename },
     { code: 'def f(a=(), b=(1, 2), c="[]", d=0, e=frozenset(), f=tuple(), g=-1, h=b"{}"):\n    pass\n', filename },

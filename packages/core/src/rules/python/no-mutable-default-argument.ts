@@ -47,7 +47,7 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
         },
       },
     },
-    equivalents: { python: ['B006', 'dangerous-default-value'] },
+    equivalents: { python: ['B006', 'dangerous-default-value', 'PyDefaultArgument'] },
     defaultOptions: { mutableCalls: DEFAULT_MUTABLE_CALLS },
     keywords: ['def', 'lambda'],
     textFiles: PYTHON_FILES,

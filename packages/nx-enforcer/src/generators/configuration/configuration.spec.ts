@@ -58,7 +58,7 @@ describe('configuration generator', () => {
       outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a', '{projectRoot}/enforcer.baseline.json'],
       inputs: [
         '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}',
-        '{projectRoot}/**/{package.json,pyproject.toml}',
+        '{projectRoot}/**/{package.json,pyproject.toml,LICENSE,LICENCE,COPYING}',
         ...textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`),
         '{workspaceRoot}/enforcer.config.json',
         '{projectRoot}/enforcer.config.json',
