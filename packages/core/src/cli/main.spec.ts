@@ -180,13 +180,30 @@ describe('enforcer CLI', () => {
     expect(stderr).toContain('only one format can print to the terminal, not stylish and json');
   });
 
+  it('should say what each rule examined, in report.json and under the total, so a pass over nothing is visible', async () => {
+    write('src/app.ts', `try { go(); } catch {}\nconsole.info('up');\nconst text = 'console.log';\n`);
+    write('src/quiet.ts', `export const one = 1;\n`);
+    expect(await run('check', '--format', 'json')).toBe(0);
+    const coverage = (JSON.parse(stdout) as { coverage: Array<{ ruleId: string; files: number; examined?: number; couldNotVerify?: number }> }).coverage;
+    expect(coverage.find((entry) => entry.ruleId === 'logging/no-console')).toEqual({ ruleId: 'logging/no-console', files: 2, examined: 1, couldNotVerify: 0 });
+    expect(coverage.find((entry) => entry.ruleId === 'errors/no-empty-catch')).toEqual({ ruleId: 'errors/no-empty-catch', files: 2, examined: 1, couldNotVerify: 0 });
+    // A counting rule that met nothing to examine says 0; a rule without a unit counts files.
+    expect(coverage.find((entry) => entry.ruleId === 'typescript/no-ts-ignore')).toEqual({ ruleId: 'typescript/no-ts-ignore', files: 2, examined: 0, couldNotVerify: 0 });
+    expect(coverage.find((entry) => entry.ruleId === 'security/no-secrets')).toEqual({ ruleId: 'security/no-secrets', files: 2 });
+    stdout = '';
+    expect(await run('check')).toBe(0);
+    expect(stdout).toContain('Examined: errors/no-empty-catch 1 catch clauses and .catch() callbacks, logging/no-console 1 console references, typescript/no-ts-ignore 0 TypeScript directives');
+  });
+
   it('should print a profile to stderr with --profile, leaving stdout parsable', async () => {
     write('src/app.ts', `console.error('x');\n// @ts-ignore\ngo();\n`);
     write('src/clean.ts', `export const one = 1;\n`);
     expect(await run('check', '--format', 'json', '--profile')).toBe(1);
     expect(JSON.parse(stdout).summary.filesChecked).toBe(2);
     expect(stderr).toMatch(/^Profile: 2 files analysed, 0 reused, [\d.]+ ms; peak RSS [\d.]+ MB, peak heap [\d.]+ MB\n/);
-    expect(stderr).toMatch(/\n {2}logging\/no-console +[\d.]+ +[\d.]+%\n/);
+    // Beside its time, what each rule looked at: its own unit, or the files it ran on.
+    expect(stderr).toMatch(/\n {2}logging\/no-console +[\d.]+ +[\d.]+% {2}1 console references\n/);
+    expect(stderr).toMatch(/\n {2}security\/no-secrets +[\d.]+ +[\d.]+% {2}2 files\n/);
     expect(stderr).toContain('(parse)');
   });
 

@@ -110,7 +110,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
     else io.stdout(output);
   }
-  if (profile) io.stderr(formatProfile(profile));
+  if (profile) io.stderr(formatProfile(profile, undefined, { entries: report.coverage ?? [], rules: config.rules }));
   const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
   if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
   if (unchecked.length > 0 && report.summary.filesChecked === 0) {

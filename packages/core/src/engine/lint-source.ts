@@ -9,7 +9,7 @@ import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
 import { isFixtureFile, scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
-import type { ActiveRule, Fix, FixableViolation, Notice, ReportDescriptor, RuleContext, Severity, Violation } from './types';
+import type { ActiveRule, Fix, FixableViolation, Notice, ReportDescriptor, RuleContext, RuleCoverageCounts, Severity, Violation } from './types';
 
 export interface LintSourceInput {
   /** Posix path relative to the workspace root. */
@@ -41,6 +41,8 @@ export interface LintSourceResult {
   dependencies?: Record<string, string>;
   /** Only with `collectFixes`: the violations (after suppressions) that came with a fix. */
   fixes?: FixableViolation[];
+  /** What rules counted (`context.examined()`, `context.couldNotVerify()`), for rules that counted something. */
+  coverage?: RuleCoverageCounts;
 }
 
 /** Rule id of the violation reported for a file TypeScript's parser rejects. */
@@ -83,6 +85,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const reports: PendingReport[] = [];
   const notices: Notice[] = [];
   const reader = new DependencyRecorder(input.file, input.readFile);
+  const coverage: RuleCoverageCounts = {};
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
   const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
 
@@ -90,7 +93,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     try {
       let visitors: ReturnType<typeof active.rule.create> = {};
       timed(active.rule.id, () => {
-        visitors = active.rule.create(createContext(active, input, tree, reports, reader));
+        visitors = active.rule.create(createContext(active, input, tree, reports, reader, coverage));
       });
       for (const [kindName, visit] of Object.entries(visitors)) {
         if (visit === undefined) continue;
@@ -150,6 +153,8 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const violations = withFingerprints(kept, lines, input.file);
   const dependencies = reader.dependencies();
   const result: LintSourceResult = dependencies ? { violations, notices, dependencies } : { violations, notices };
+  const counted = Object.keys(coverage).sort();
+  if (counted.length > 0) result.coverage = Object.fromEntries(counted.map((ruleId) => [ruleId, coverage[ruleId]]));
   if (input.collectFixes) {
     // withFingerprints keeps the order of `sortReports`, so sorted reports and violations pair up.
     result.fixes = sortReports(kept).flatMap((report, index) => (report.fix ? [{ violation: violations[index], fix: report.fix }] : []));
@@ -245,9 +250,15 @@ class DependencyRecorder {
   }
 }
 
-function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder): RuleContext<string, unknown> {
+function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
+  const count = (index: 0 | 1, amount: number) => {
+    const counts = (coverage[active.rule.id] ??= [0, 0]);
+    counts[index] += amount;
+  };
   return {
+    examined: (amount = 1) => count(0, amount),
+    couldNotVerify: (amount = 1) => count(1, amount),
     file: input.file,
     text: input.text,
     get sourceFile() {

@@ -95,6 +95,13 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * suppress this rule too: the team already decided about that line.
    */
   equivalents?: { eslint?: readonly string[]; python?: readonly string[] };
+  /**
+   * What the rule counts as it works (`context.examined()`, `context.couldNotVerify()`), as a plural
+   * noun: "console references", "catch clauses". Reports show the counts, so a rule that examined
+   * nothing, or could not verify what it saw, is visible instead of a silent pass. Without it, the
+   * files the rule ran on are its measure.
+   */
+  coverage?: { unit: string };
   /** Schema of the options object (an object schema that rejects unknown keys). */
   schema: JsonSchema;
   defaultOptions: Options;
@@ -159,7 +166,14 @@ export interface RuleContext<MessageIds extends string, Options> {
    */
   readFile(path: string): string | undefined;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /** Counts what the rule examined, in its `meta.coverage` unit (a call, a catch clause...). */
+  examined(count?: number): void;
+  /** Counts what the rule saw but could not judge (an unresolved client, a callee it cannot see). */
+  couldNotVerify(count?: number): void;
 }
+
+/** Per rule, for one file: what it examined and what it could not verify. */
+export type RuleCoverageCounts = Record<string, [examined: number, couldNotVerify: number]>;
 
 /** What a project-scoped rule sees: the project and the paths of all its files, once per run. */
 export interface ProjectRuleContext<MessageIds extends string, Options> {

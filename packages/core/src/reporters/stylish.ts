@@ -1,8 +1,11 @@
-import type { RunReport } from '../runner/run-report';
+import type { Rule } from '../engine/types';
+import type { RuleCoverage, RunReport } from '../runner/run-report';
 
 export interface StylishOptions {
   /** ANSI colours; callers pass true only when writing to a TTY. */
   color: boolean;
+  /** The run's rules, for the units of the coverage line (`meta.coverage`). */
+  rules?: readonly Rule[];
 }
 
 /** Two spaces, the eight-wide position column and its separator. */
@@ -48,5 +51,19 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   // Nothing checked is not a pass: say so instead of a green tick.
   const nothingChecked = filesChecked === 0 ? ': nothing was checked' : '';
   lines.push(errors > 0 ? red(`✖ ${summary}`) : total > 0 || filesChecked === 0 ? yellow(`⚠ ${summary}${nothingChecked}`) : `✔ ${summary}`);
+  const coverage = coverageLine(report.coverage ?? [], options.rules ?? []);
+  if (coverage) lines.push(dim(coverage));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `Examined: errors/no-empty-catch 33 catch clauses, logging/no-console 0 console references …`:
+ * what each counting rule looked at, so a pass over nothing is told apart from a pass over much.
+ */
+export function coverageLine(coverage: readonly RuleCoverage[], rules: readonly Rule[]): string | undefined {
+  const units = new Map(rules.map((rule) => [rule.id, rule.meta.coverage?.unit]));
+  const parts = coverage
+    .filter((entry) => entry.examined !== undefined && units.get(entry.ruleId) !== undefined)
+    .map((entry) => `${entry.ruleId} ${entry.examined} ${units.get(entry.ruleId)}${entry.couldNotVerify ? ` (${entry.couldNotVerify} could not be verified)` : ''}`);
+  return parts.length > 0 ? `Examined: ${parts.join(', ')}` : undefined;
 }

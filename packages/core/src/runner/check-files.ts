@@ -4,7 +4,7 @@ import { filter, from, map, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
 import { isCodeFile } from '../engine/source-kinds';
-import type { ActiveRule, Notice, Violation } from '../engine/types';
+import type { ActiveRule, Notice, RuleCoverageCounts, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
@@ -30,6 +30,8 @@ export interface FileResult {
   reused?: boolean;
   /** Other files rules read to check this one, with digests of their content (see `context.readFile`). */
   dependencies?: Record<string, string>;
+  /** What rules examined and could not verify in the file (see `meta.coverage`). */
+  coverage?: RuleCoverageCounts;
 }
 
 export interface CheckFilesOptions {
@@ -42,7 +44,7 @@ export interface CheckFilesOptions {
   /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
   workspace?: WorkspaceView;
   /** Stored violations of a file whose content and context are unchanged since they were found. */
-  reuse?: (file: string, hash: string | undefined) => { violations: Violation[]; dependencies?: Record<string, string> } | undefined;
+  reuse?: (file: string, hash: string | undefined) => { violations: Violation[]; dependencies?: Record<string, string>; coverage?: RuleCoverageCounts } | undefined;
   /** Serves `context.readFile`; one is created for the run when not given. */
   workspaceFiles?: WorkspaceFileReader;
   /** Collects rule timings, file counts and heap use (`--profile`). */

@@ -14,7 +14,7 @@ import { checkProject, type ProjectInfo } from './check-project';
 import { mergeProjectFindings } from './run-check';
 import { HeapGuard } from './heap-guard';
 import { SourceReader } from './read-source';
-import { buildRunReport, compareStrings, type RunReport } from './run-report';
+import { buildRunReport, countingRuleIds, compareStrings, type RunReport } from './run-report';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { rulesForText } from './generated-files';
 import { VendoredFolders } from './vendored-folders';
@@ -94,7 +94,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     heap.fileAnalysed();
   }
   if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, config));
-  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline });
+  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline, countingRules: countingRuleIds(config.rules) });
   return { files: files.sort((a, b) => compareStrings(a.file, b.file)), report, results };
 }
 

@@ -11,7 +11,7 @@ import { checkProject, type ProjectCheckResult, type ProjectInfo } from './check
 import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { RunProfiler, type RunProfile } from './run-profile';
-import { buildRunReport, type RunReport } from './run-report';
+import { buildRunReport, countingRuleIds, type RunReport } from './run-report';
 
 export interface RunCheckOptions extends Omit<CheckFilesOptions, 'reuse' | 'profiler'> {
   project?: string;
@@ -57,7 +57,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
     baseline = Baseline.fromViolations(results.flatMap((result) => result.violations));
     await baseline.write(baselinePath);
   }
-  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: options.config.hash, baseline });
+  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: options.config.hash, baseline, countingRules: countingRuleIds(options.config.rules) });
   return {
     report,
     results,

@@ -1,4 +1,4 @@
-import type { Notice, Violation } from '../engine/types';
+import type { Notice, Rule, Violation } from '../engine/types';
 import type { Baseline, BaselineEntry } from '../session/baseline';
 import type { FileResult } from './check-files';
 import type { RunProfile } from './run-profile';
@@ -34,10 +34,49 @@ export interface RunReport {
   };
   violations: ReportedViolation[];
   notices: Notice[];
+  /**
+   * Per rule that ran, by id: the files it checked, and for rules that count (`meta.coverage`) what
+   * they examined and what they could not verify. A rule that examined nothing shows as 0, not as a pass.
+   */
+  coverage?: RuleCoverage[];
   /** Present when the project has a baseline: its size and the entries no longer found (fixed). */
   baseline?: { entries: number; fixed: BaselineEntry[] };
   /** Only from a run with `--profile`: timings and memory, machine data by nature. */
   profile?: RunProfile;
+}
+
+export interface RuleCoverage {
+  ruleId: string;
+  files: number;
+  examined?: number;
+  couldNotVerify?: number;
+}
+
+/** The ids of the rules that count what they examine (`meta.coverage`). */
+export function countingRuleIds(rules: readonly Rule[]): Set<string> {
+  return new Set(rules.filter((rule) => rule.meta.coverage !== undefined).map((rule) => rule.id));
+}
+
+/** Sums the per-file counts; rules that count (`countingRules`) get `examined` even where it is 0. */
+export function coverageOf(results: readonly FileResult[], countingRules: ReadonlySet<string> = new Set()): RuleCoverage[] {
+  const byRule = new Map<string, RuleCoverage>();
+  const entry = (ruleId: string) => {
+    let coverage = byRule.get(ruleId);
+    if (!coverage) {
+      coverage = countingRules.has(ruleId) ? { ruleId, files: 0, examined: 0, couldNotVerify: 0 } : { ruleId, files: 0 };
+      byRule.set(ruleId, coverage);
+    }
+    return coverage;
+  };
+  for (const result of results) {
+    for (const ruleId of result.rules) entry(ruleId).files++;
+    for (const [ruleId, [examined, couldNotVerify]] of Object.entries(result.coverage ?? {})) {
+      const coverage = entry(ruleId);
+      coverage.examined = (coverage.examined ?? 0) + examined;
+      coverage.couldNotVerify = (coverage.couldNotVerify ?? 0) + couldNotVerify;
+    }
+  }
+  return [...byRule.values()].sort((a, b) => compareStrings(a.ruleId, b.ruleId));
 }
 
 export function compareViolations(a: Violation, b: Violation): number {
@@ -58,7 +97,7 @@ export function compareStrings(a: string, b: string): number {
 /** Builds the report from per-file results (in any order), classifying violations against the baseline. */
 export function buildRunReport(
   results: readonly FileResult[],
-  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline },
+  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline; countingRules?: ReadonlySet<string> },
 ): RunReport {
   const found = results.flatMap((result) => result.violations).sort(compareViolations);
   const comparison = meta.baseline?.compare(found);
@@ -84,6 +123,7 @@ export function buildRunReport(
     },
     violations,
     notices,
+    coverage: coverageOf(results, meta.countingRules),
     ...(meta.baseline && comparison ? { baseline: { entries: meta.baseline.entries.length, fixed: comparison.fixed } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { Baseline } from '../session/baseline';
 import { ENFORCER_VERSION } from '../version';
 import { isCheckedFile, type FileResult, type SourceFileRef } from './check-files';
 import { runCheck } from './run-check';
-import { buildRunReport, type RunReport } from './run-report';
+import { buildRunReport, countingRuleIds, type RunReport } from './run-report';
 
 export interface WatchedCheckOptions {
   workspaceRoot: string;
@@ -69,7 +69,7 @@ export class WatchedCheck {
   }
 
   private report(): RunReport {
-    return buildRunReport([...this.results.values()], { enforcerVersion: ENFORCER_VERSION, configHash: this.options.config.hash, baseline: this.baseline });
+    return buildRunReport([...this.results.values()], { enforcerVersion: ENFORCER_VERSION, configHash: this.options.config.hash, baseline: this.baseline, countingRules: countingRuleIds(this.options.config.rules) });
   }
 
   private inScope(path: string): boolean {

@@ -103,6 +103,15 @@ describe('session shard', () => {
     });
   });
 
+  it('should store what rules examined with the file and give it back on reuse, so a reused run counts the same', () => {
+    const counted = buildSessionShard([{ file: 'a.ts', hash: 'ha', violations: [], notices: [], rules: ['logging/no-console'], coverage: { 'logging/no-console': [3, 0] } }], key);
+    expect(counted.files['a.ts'].cov).toEqual({ 'logging/no-console': [3, 0] });
+    expect(reusableViolations(counted, key)('a.ts', 'ha')).toEqual({ violations: [], coverage: { 'logging/no-console': [3, 0] } });
+    // A tampered record is not trusted: the file is analysed again, its counts never made up.
+    const tampered = { ...counted, files: { 'a.ts': { ...counted.files['a.ts'], cov: { 'logging/no-console': [-1, 'x'] } } } } as unknown as typeof counted;
+    expect(reusableViolations(tampered, key)('a.ts', 'ha')).toBeUndefined();
+  });
+
   describe('reuse of a file whose rules read other files', () => {
     const withDeps = buildSessionShard(
       [{ file: 'api/controller.ts', hash: 'hc', violations: [], notices: [], rules: ['nestjs/dto-validated'], dependencies: { 'api/dto.ts': 'd1', 'api/gone.ts': '-' } }],

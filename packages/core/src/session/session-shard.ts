@@ -1,7 +1,7 @@
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
-import type { NoticeCode, Severity, Violation } from '../engine/types';
+import type { NoticeCode, RuleCoverageCounts, Severity, Violation } from '../engine/types';
 import { stableStringify } from '../json/stable-stringify';
 import type { FileResult } from '../runner/check-files';
 import { compareStrings, compareViolations } from '../runner/run-report';
@@ -27,6 +27,8 @@ export interface ShardFile {
   notices?: CompactNotice[];
   /** Other files rules read to check this one, with the digest of what they held (see `context.readFile`). */
   deps?: Record<string, string>;
+  /** Per rule: what it examined and could not verify in the file (see `meta.coverage`), so a reused result counts the same. */
+  cov?: RuleCoverageCounts;
 }
 
 /** Per rule: files it applied to, files with none / some of its violations, and its violations. */
@@ -85,6 +87,7 @@ export function buildSessionShard(results: readonly FileResult[], key: ShardKey,
     if (violations.length > stored.length) entry.more = violations.length - stored.length;
     if (result.notices.length > 0) entry.notices = result.notices.map((notice): CompactNotice => [notice.code, notice.message]);
     if (result.dependencies) entry.deps = result.dependencies;
+    if (result.coverage) entry.cov = result.coverage;
     files[result.file] = entry;
 
     totals.stored += stored.length;
@@ -122,6 +125,7 @@ function expand(file: string, [ruleId, severity, line, column, endLine, endColum
 export interface StoredResult {
   violations: Violation[];
   dependencies?: Record<string, string>;
+  coverage?: RuleCoverageCounts;
 }
 
 /**
@@ -141,10 +145,13 @@ export function reusableViolations(
   return (file, hash) => {
     const entry = Object.hasOwn(shard.files, file) ? shard.files[file] : undefined;
     if (hash === undefined || entry?.hash !== hash || entry.more || entry.notices || !Array.isArray(entry.violations)) return undefined;
+    // A count record that is not one the engine wrote is not trusted: the file is analysed again.
+    if (entry.cov !== undefined && !isCoverage(entry.cov)) return undefined;
     const violations = entry.violations.map((violation) => expand(file, violation));
-    if (entry.deps === undefined) return { violations };
+    const coverage = entry.cov !== undefined ? { coverage: entry.cov } : {};
+    if (entry.deps === undefined) return { violations, ...coverage };
     const unchanged = currentDigest !== undefined && Object.entries(entry.deps).every(([path, digest]) => currentDigest(path) === digest);
-    return unchanged ? { violations, dependencies: entry.deps } : undefined;
+    return unchanged ? { violations, dependencies: entry.deps, ...coverage } : undefined;
   };
 }
 
@@ -226,4 +233,9 @@ function isCompactViolation(value: unknown): value is CompactViolation {
     typeof value[6] === 'string' &&
     typeof value[7] === 'string'
   );
+}
+
+/** A stored coverage record as written: counts per rule id (anything else is dropped, not trusted). */
+function isCoverage(value: unknown): value is RuleCoverageCounts {
+  return isRecord(value) && Object.values(value).every((counts) => Array.isArray(counts) && counts.length === 2 && counts.every((count) => Number.isInteger(count) && count >= 0));
 }

@@ -43,6 +43,7 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
     equivalents: { eslint: ['no-empty'] },
     defaultOptions: { allowWithComment: true },
     keywords: ['catch'],
+    coverage: { unit: 'catch clauses and .catch() callbacks' },
   },
   create(context) {
     // Tests empty a catch on purpose (to assert that something throws), and fixtures are not code.
@@ -52,12 +53,14 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
       block.statements.length === 0 && !(context.options.allowWithComment && (hasComment(text, block) || hasCommentAbove(text, block)));
     return {
       CatchClause(node) {
+        context.examined();
         if (isEmpty(node.block)) context.report({ node, messageId: 'emptyCatch' });
       },
       CallExpression(node) {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
         const handler = node.arguments[0];
+        context.examined();
         if ((ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && ts.isBlock(handler.body) && isEmpty(handler.body)) {
           context.report({ node: handler, messageId: 'emptyCatchCallback' });
         }

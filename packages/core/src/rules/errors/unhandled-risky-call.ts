@@ -91,6 +91,7 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       },
     },
     defaultOptions: { calls: DEFAULT_RISKY_CALLS, promiseCalls: DEFAULT_RISKY_PROMISE_CALLS, allowReturnedPromises: true },
+    coverage: { unit: 'risky calls' },
   },
   create(context) {
     // A script that fails stops with the error and its stack: that is how a script should fail.
@@ -109,6 +110,7 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       if (name === undefined) return;
       const promise = isRiskyPromise(name);
       if (!promise && !isRisky(name)) return;
+      context.examined();
       if (documentsThrows(node) || isCloneViaJson(node, name) || isConstantUrl(node, name)) return;
       if (promise ? promiseIsHandled(node, context.options.allowReturnedPromises) : isInsideTry(node)) return;
       if (everyCallerHandles(node, referencesTo, context.options.allowReturnedPromises)) return;

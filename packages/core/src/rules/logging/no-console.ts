@@ -81,6 +81,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     equivalents: { eslint: ['no-console'] },
     defaultOptions: { allow: [], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' },
     keywords: ['console'],
+    coverage: { unit: 'console references' },
   },
   create(context) {
     if (context.isTestFile || hasShebang(context.text)) return {};
@@ -92,6 +93,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     const isProgram = () => (declaredProgram ??= isDeclaredProgram(context.file, (path) => context.readFile(path), projectRootOf(context)));
     const check = (node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined): void => {
       if (!isGlobalReference(node.expression, 'console')) return;
+      context.examined();
       if (method !== undefined && allowed.has(method)) return;
       if (isDevelopmentOnly(node)) return;
       if (isProgram()) return;

@@ -50,6 +50,7 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     equivalents: { eslint: ['@typescript-eslint/ban-ts-comment', '@typescript-eslint/prefer-ts-expect-error'] },
     defaultOptions: { minimumDescriptionLength: 3 },
     keywords: ['@ts-'],
+    coverage: { unit: 'TypeScript directives' },
   },
   create(context) {
     // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
@@ -60,6 +61,7 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
       SourceFile(sourceFile) {
         for (const match of context.text.matchAll(PRAGMA)) {
           if (!isOffsetInComment(sourceFile, match.index as number)) continue;
+          context.examined();
           const kind = match[2];
           const start = (match.index as number) + match[0].indexOf('@ts-');
           const end = start + `@ts-${kind}`.length;

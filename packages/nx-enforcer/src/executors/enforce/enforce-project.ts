@@ -125,7 +125,7 @@ export async function enforceProject(
     if (target.file === undefined) output.print(text);
     else await writeFileAtomic(target.file, text);
   }
-  if (profile) output.diagnostics(formatProfile(profile, projectName));
+  if (profile) output.diagnostics(formatProfile(profile, projectName, { entries: report.coverage ?? [], rules: config.rules }));
 
   const maxWarnings = options.maxWarnings ?? -1;
   const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
