@@ -83,12 +83,16 @@ for (const { repo, commit } of repos) {
     const ruleFindings = byRule.get(rule) ?? [];
     const sample = drawSample(ruleFindings, (finding) => `${locationKey(finding)}:${finding.column}`, `${repo}@${commit}:${rule}:round-${round}`);
     const precision = precisionOf(sample, labels);
+    // Every finding with a label, from any round: once all are labelled this is the rule's exact precision on the corpus.
+    const census = precisionOf(ruleFindings, labels);
     const reported = new Set(ruleFindings.map(locationKey));
     // One candidate per line: two matches on a line are one place to label.
     const uniqueCandidates = [...new Map((candidates[rule] ?? []).map((candidate) => [locationKey(candidate), candidate])).values()];
     const drawn = drawSample(uniqueCandidates, locationKey, `${repo}@${commit}:${rule}:candidates:round-${round}`);
     const recall = recallOf(drawn, labels, rule, reported, (candidate) => underTeamSuppression(root, candidate));
-    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, real: 0, found: 0, suppressed: 0, missed: [], severity: ruleFindings[0]?.severity };
+    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, censusTp: 0, censusLabelled: 0, real: 0, found: 0, suppressed: 0, missed: [], severity: ruleFindings[0]?.severity };
+    total.censusTp += census.tp;
+    total.censusLabelled += census.labelled;
     total.suppressed += recall.suppressed;
     total.findings += ruleFindings.length;
     total.sampled += sample.length;
@@ -111,15 +115,15 @@ for (const { repo, commit } of repos) {
 const rows = [...totals]
   .filter(([, total]) => total.findings > 0 || total.real > 0 || total.labelled > 0)
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.found, total.real)} | ${total.suppressed} |`);
+  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.censusTp, total.censusLabelled)}${total.findings > 0 ? `, ${total.censusLabelled} of ${total.findings} labelled` : ''} | ${ratio(total.found, total.real)} | ${total.suppressed} |`);
 const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule }) => `| ${repo} | ${files} | ${findings} | ${blocking} | ${Object.entries(blockingByRule).map(([rule, count]) => `${rule} ${count}`).join(', ') || '–'} |`);
 const report = [
   `# Precision on real repositories (round ${round})`,
   '',
-  `${configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
+  `${configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository); "every labelled finding" counts every finding reported now that has a label from any round (all of them labelled: the rule's exact precision on these repositories). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
   '',
-  '| rule | severity | findings | sampled | precision | recall | team-suppressed |',
-  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  '| rule | severity | findings | sampled | precision (this round\'s sample) | every labelled finding | recall | team-suppressed |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
   '| repository | files with findings | findings | blocking errors | blocking by rule |',

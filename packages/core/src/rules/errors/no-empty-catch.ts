@@ -54,20 +54,45 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
     return {
       CatchClause(node) {
         context.examined();
-        if (isEmpty(node.block)) context.report({ node, messageId: 'emptyCatch' });
+        if (!isEmpty(node.block) || releasesOnly(node.parent.tryBlock)) return;
+        // The reason is often written once, over the whole try: `// best effort: … \n try { … } catch {}`.
+        if (context.options.allowWithComment && hasReasonAbove(text, node.parent)) return;
+        context.report({ node, messageId: 'emptyCatch' });
       },
       CallExpression(node) {
         const callee = node.expression;
         if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch' || node.arguments.length !== 1) return;
         const handler = node.arguments[0];
         context.examined();
+        if (isReleaseCall(callee.expression)) return;
         if ((ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && ts.isBlock(handler.body) && isEmpty(handler.body)) {
+          if (context.options.allowWithComment && hasReasonAbove(text, statementOf(node))) return;
           context.report({ node: handler, messageId: 'emptyCatchCallback' });
         }
       },
     };
   },
 });
+
+/**
+ * Calls that release a resource: an error while closing a connection or a file, in cleanup, has
+ * nothing left to protect and nobody to tell (Go's `defer f.Close()`). Found on real code as
+ * `await connection?.close().catch(() => {})` in a `finally`.
+ */
+const RELEASE_METHODS = new Set(['close', 'disconnect', 'destroy', 'dispose', 'quit', 'terminate', 'kill', 'release', 'unsubscribe', 'abort', '$disconnect']);
+
+function isReleaseCall(expression: ts.Expression): boolean {
+  let node: ts.Expression = expression;
+  while (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  if (!ts.isCallExpression(node)) return false;
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) && RELEASE_METHODS.has(callee.name.text);
+}
+
+/** A try block whose every statement releases something (`try { await client.close(); } catch {}`). */
+function releasesOnly(block: ts.Block): boolean {
+  return block.statements.length > 0 && block.statements.every((statement) => ts.isExpressionStatement(statement) && isReleaseCall(statement.expression));
+}
 
 /**
  * Words that say the block is empty, but neither why nor that ignoring is meant: `/** empty **\/`,
@@ -101,4 +126,32 @@ function hasCommentAbove(text: string, block: ts.Block): boolean {
   if (previousLineEnd <= 0) return false;
   const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
   return /^(?:\/\/|\/\*|\*)/.test(previousLine) && isReason(previousLine);
+}
+
+/**
+ * Words that justify ignoring an error, for a comment over the whole `try` or statement: there a
+ * comment usually says what the code does (`// update link`, `// record the error so the sweep doesn't
+ * re-publish it`), so only one that says why ignoring is fine counts.
+ */
+const JUSTIFICATION = /\b(?:best[- ]?effort|ignor\w*|intentional\w*|on purpose|deliberate\w*|expected|harmless|safe(?:ly)?|fine|ok(?:ay)?|optional\w*|opportunistic\w*|never|must ?not|mustn'?t|non[- ]?critical|not critical|(?:may|can|might) fail|fall ?back|no[- ]?op|swallow\w*|silent\w*|already|retr(?:y|ied|ies))\b/i;
+
+/** The comment lines right above `node`'s first line (a block of `//` or `/* … *\/` lines) say why. */
+function hasReasonAbove(text: string, node: ts.Node): boolean {
+  let lineStart = text.lastIndexOf('\n', node.getStart()) + 1;
+  const comment: string[] = [];
+  while (lineStart > 0) {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const line = text.slice(previousStart, lineStart - 1).trim();
+    if (!/^(?:\/\/|\/\*|\*)/.test(line)) break;
+    comment.push(line);
+    lineStart = previousStart;
+  }
+  return JUSTIFICATION.test(comment.join(' '));
+}
+
+/** The statement a `.catch(…)` call belongs to, so the comment above a multi-line chain is found. */
+function statementOf(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && !ts.isBlock(current.parent) && !ts.isSourceFile(current.parent) && !ts.isCaseClause(current.parent) && !ts.isModuleBlock(current.parent)) current = current.parent;
+  return current;
 }
