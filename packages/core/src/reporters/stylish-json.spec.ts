@@ -17,6 +17,24 @@ const hint = 'Replace `console.log(...)` with `logger.info(...)` from the projec
 const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);
 
 describe('stylish reporter', () => {
+  it('should list generated, minified and vendored files on one line per kind, and other notices one by one', () => {
+    const bundles = Array.from({ length: 7 }, (_, index) => `public/vendor/lib${index}.js`);
+    const notices = [
+      { file: 'big.json', code: 'too-large' as const, message: 'big.json is too large' },
+      ...bundles.map((file) => ({ file, code: 'vendored' as const, message: `${file} is vendored (copied third-party code): only the security rules checked it.` })),
+      { file: 'src/api.ts', code: 'generated' as const, message: 'src/api.ts is generated' },
+    ];
+    const text = formatStylish({ ...report([]), notices }, { color: false });
+    expect(text).toContain(
+      [
+        'Not checked, or checked by the security rules only:',
+        '  big.json is too large',
+        '  7 vendored files, checked by the security rules only: public/vendor/lib0.js, public/vendor/lib1.js, public/vendor/lib2.js, public/vendor/lib3.js, public/vendor/lib4.js, and 2 more',
+        '  1 generated file, checked by the security rules only: src/api.ts',
+      ].join('\n'),
+    );
+  });
+
   it('should show the hint on an indented line under its violation, and nothing for a violation without one', () => {
     const text = formatStylish(report([reportedViolation({ line: 3, column: 7, hint }), reportedViolation({ line: 9, fingerprint: 'g' })]), { color: false });
     expect(text).toBe(

@@ -40,7 +40,7 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   if (report.notices.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(bold('Not checked, or checked by the security rules only:'));
-    for (const notice of report.notices) lines.push(`  ${notice.message}`);
+    for (const line of noticeLines(report.notices)) lines.push(`  ${line}`);
   }
   const { newErrors: errors, newWarnings: warnings, historical, filesChecked } = report.summary;
   if (lines.length > 0) lines.push('');
@@ -54,6 +54,33 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   const coverage = coverageLine(report.coverage ?? [], options.rules ?? []);
   if (coverage) lines.push(dim(coverage));
   return `${lines.join('\n')}\n`;
+}
+
+/** Files listed per group before "and N more": a bundle folder must not flood the terminal. */
+const GROUPED_FILES_SHOWN = 5;
+
+/**
+ * Each notice on its own line, except generated, minified and vendored files: one line per kind
+ * that lists them (report.json keeps one notice per file).
+ */
+export function noticeLines(notices: RunReport['notices']): string[] {
+  const grouped = new Map<string, string[]>();
+  const lines: string[] = [];
+  for (const notice of notices) {
+    if (notice.code === 'generated' || notice.code === 'minified' || notice.code === 'vendored') {
+      const files = grouped.get(notice.code) ?? [];
+      if (files.length === 0) grouped.set(notice.code, files);
+      files.push(notice.file);
+    } else {
+      lines.push(notice.message);
+    }
+  }
+  for (const [code, files] of grouped) {
+    const shown = files.slice(0, GROUPED_FILES_SHOWN).join(', ');
+    const more = files.length > GROUPED_FILES_SHOWN ? `, and ${files.length - GROUPED_FILES_SHOWN} more` : '';
+    lines.push(`${files.length} ${code} file${files.length === 1 ? '' : 's'}, checked by the security rules only: ${shown}${more}`);
+  }
+  return lines;
 }
 
 /**
