@@ -14,6 +14,8 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
   '**/*.cy.{ts,tsx,js,jsx}',
   // Type tests (tsd, expect-type).
   '**/*.test-d.{ts,tsx}',
+  // Storybook stories: demos of components for developers, never shipped.
+  '**/*.stories.{ts,tsx,js,jsx,mdx}',
   // Test folders and fixture data (deliberately odd or invalid files live there).
   '**/spec/**',
   '**/test/**',

@@ -31,8 +31,10 @@ export function isCodeFile(file: string): boolean {
 
 /**
  * Fixture data under a test folder: inputs a tool is tested on (a formatter's sample sources,
- * deliberately broken files), not code anyone runs. Test code itself is not a fixture.
+ * deliberately broken files), not code anyone runs; and code templates (`*.template.ts`), the
+ * sources a code generator copies and fills in, which no compiler sees as they are. Test code
+ * itself is not a fixture.
  */
 export function isFixtureFile(file: string): boolean {
-  return /(^|\/)(?:fixtures|__fixtures__|testdata|test-data|tests?\/(?:data|cases|samples))\//.test(file);
+  return /(^|\/)(?:fixtures|__fixtures__|testdata|test-data|tests?\/(?:data|cases|samples))\//.test(file) || /\.template\.[cm]?[jt]sx?$/.test(file);
 }

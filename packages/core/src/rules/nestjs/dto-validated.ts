@@ -26,7 +26,7 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
   id: 'nestjs/dto-validated',
   meta: {
     category: 'nestjs',
-    defaultSeverity: 'error',
+    defaultSeverity: 'off',
     docs: {
       description: 'Require every property of a `@Body()` DTO class declared in the project to carry a class-validator decorator.',
       rationale:

@@ -44,7 +44,7 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
   id: 'nestjs/transaction-for-multiple-writes',
   meta: {
     category: 'nestjs',
-    defaultSeverity: 'warn',
+    defaultSeverity: 'off',
     docs: {
       description: 'Require a Prisma `$transaction` around two or more writes in one method of a NestJS `@Injectable()` service.',
       rationale:

@@ -7,7 +7,8 @@ import picomatch from 'picomatch';
  * as the default of their `entryPoints` option.
  */
 export const DEFAULT_SCRIPT_FILES: readonly string[] = [
-  '**/scripts/**',
+  // scripts/, migration-scripts/, build-scripts/.
+  '**/*scripts/**',
   '**/script/**',
   '**/tools/**',
   '**/bin/**',

@@ -17,6 +17,8 @@ const hex = ['3f7a9c2e', '8b1d4f6a0c5e9b2d7f1a8c3e'].join('');
 
 new RuleTester().run(rule, {
   valid: [
+    // Bundlers ship public variables to every browser: an analytics write key there is public by design.
+    { code: 'NX_REACT_APP_ANALYTICS_API_KEY=Qm7vT2xKp9LwR4nZc8YhJ3dF6sB1gA5e\n', filename: 'apps/client/.env.production' },
     `const password = process.env.DB_PASSWORD;`,
     `const config = { apiKey: config.get('API_KEY') };`,
     `const token = await getToken();`,
@@ -51,6 +53,8 @@ new RuleTester().run(rule, {
     { code: `auth = httpx.DigestAuth(username="user", password="k9F2xQ7mB4vR8zL1")\n`, filename: 'tests/client/test_auth.py', isTestFile: true },
   ],
   invalid: [
+    // …but a known secret format is reported in any variable.
+    { code: `VITE_AWS_KEY=${aws}\n`, filename: 'apps/web/.env', errors: [{ messageId: 'secretToken' }] },
     { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `const auth = 'token ${github}';`, errors: [{ messageId: 'secretToken' }] },
     { code: `headers: { Authorization: 'Bearer ${jwt}' }`, errors: [{ messageId: 'secretToken', message: expect_('JSON Web Token') }] },

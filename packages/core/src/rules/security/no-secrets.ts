@@ -147,7 +147,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
               if (requireQuotes && quote === '') continue;
               // Tests hold made-up credentials by the dozen: there only known token formats count.
               if (context.isTestFile) continue;
-              if (isNxCloudToken(context.file, name)) continue;
+              if (isNxCloudToken(context.file, name) || isPublicVariable(name)) continue;
               if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
               const fix = fixes?.fixFor(start, start + value.length);
@@ -167,6 +167,17 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
  */
 function isNxCloudToken(file: string, name: string): boolean {
   return /(^|\/)nx\.json$/.test(file) && name === 'nxCloudAccessToken';
+}
+
+/**
+ * Variables bundlers inline into the browser code (`NEXT_PUBLIC_…`, `VITE_…`, `REACT_APP_…`,
+ * `NX_PUBLIC_…`): shipped to every visitor by design, so what they hold is public (an analytics
+ * write key, a publishable client key). A known secret format in one is still reported above.
+ */
+const PUBLIC_VARIABLE = /^(?:NEXT_PUBLIC|NUXT_PUBLIC|EXPO_PUBLIC|NX_PUBLIC|NX_REACT_APP|REACT_APP|VITE|GATSBY|PUBLIC|STORYBOOK)_/;
+
+function isPublicVariable(name: string): boolean {
+  return PUBLIC_VARIABLE.test(name);
 }
 
 /**
