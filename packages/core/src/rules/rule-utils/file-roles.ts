@@ -26,7 +26,7 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   // Build tools' configuration (next.config.js, vite.config.ts, webpack.config.js): it runs in the build, whose log is its output.
   '**/*.config.{js,mjs,cjs,ts,mts,cts}',
   // Database seeds are scripts run by hand.
-  '**/seed.{ts,js,mjs,cjs}',
+  '**/seed.{ts,mts,cts,js,mjs,cjs}',
   '**/seeds/**',
   '**/main.{ts,js,mjs,cjs,py}',
   '**/__main__.py',

@@ -17,6 +17,8 @@ const hex = ['3f7a9c2e', '8b1d4f6a0c5e9b2d7f1a8c3e'].join('');
 
 new RuleTester().run(rule, {
   valid: [
+    // A dev server's localhost certificate key protects nothing (real code: ghostfolio's apps/client/localhost.pem).
+    { code: `-----BEGIN ${'PRIVATE'} KEY-----\nMIIEv…\n-----END ${'PRIVATE'} KEY-----\n`, filename: 'apps/client/localhost.pem' },
     // Bundlers ship public variables to every browser: an analytics write key there is public by design.
     { code: 'NX_REACT_APP_ANALYTICS_API_KEY=Qm7vT2xKp9LwR4nZc8YhJ3dF6sB1gA5e\n', filename: 'apps/client/.env.production' },
     `const password = process.env.DB_PASSWORD;`,

@@ -122,8 +122,9 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
       Text(text) {
         const reported = new Set<number>();
         for (const { kind, regex } of TOKEN_PATTERNS) {
-          // Tests of TLS clients ship their own self-signed keys (tests/client_certs/client.key).
-          if (kind === 'private key' && context.isTestFile) continue;
+          // Tests of TLS clients ship their own self-signed keys (tests/client_certs/client.key), and
+          // dev servers their localhost certificate's (localhost.pem): keys that protect nothing.
+          if (kind === 'private key' && (context.isTestFile || LOCALHOST_KEY_FILE.test(context.file))) continue;
           for (const match of text.matchAll(regex)) {
             const start = match.index as number;
             if (isAllowed(match[0]) || reported.has(start)) continue;
@@ -168,6 +169,9 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
 function isNxCloudToken(file: string, name: string): boolean {
   return /(^|\/)nx\.json$/.test(file) && name === 'nxCloudAccessToken';
 }
+
+/** `localhost.pem`, `localhost-key.pem`, `certs/localhost.key`: a development server's own certificate. */
+const LOCALHOST_KEY_FILE = /(?:^|\/)localhost[\w.-]*\.(?:pem|key)$/i;
 
 /**
  * Variables bundlers inline into the browser code (`NEXT_PUBLIC_…`, `VITE_…`, `REACT_APP_…`,
