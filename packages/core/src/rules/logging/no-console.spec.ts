@@ -21,6 +21,9 @@ new RuleTester().run(rule, {
     `if (isDevMode()) {\n  console.warn('selector called with too many arguments');\n}`,
     `ngDevMode && console.warn('deprecated input');`,
     `if (process.env.NODE_ENV !== 'production') console.error(message);`,
+    // Opt-in diagnostics behind a flag named for them (real code: ghostfolio's portfolio calculator).
+    `if (PortfolioCalculator.ENABLE_LOGGING) {\n  console.log(\`totals: \${totals}\`);\n}`,
+    `if (this.options.verbose) console.info('resolved', id);`,
     { code: `export class DefaultLogger {\n  log(m: string) { console.log(m); }\n}`, filename: 'modules/data/src/utils/default-logger.ts' },
     { code: `console.log(state);`, filename: 'projects/example-app/src/app/reducers/index.ts' },
     { code: `module.exports = { onError: (error) => console.warn(error) };`, filename: 'apps/frontend/next.config.js' },
@@ -46,6 +49,9 @@ new RuleTester().run(rule, {
     { code: `export const logger = { info: (m: string) => console.log(m) };`, filename: 'libs/shared/src/logger.ts' },
   ],
   invalid: [
+    // A condition that is not a debug flag still logs in production.
+    { code: `if (user.isAdmin) console.log('admin', user);`, errors: [{ messageId: 'unexpected' }] },
+    { code: `if (debugMode && failed) console.error(error);`, errors: [{ messageId: 'unexpected' }] },
     // Another file of a package with a bin is still library code; the nearest package.json decides, not the root's.
     { code: `console.log('x');`, filename: 'packages/tool/src/util.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('x');`, filename: 'packages/lib/src/cli.ts', files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' }, errors: [{ messageId: 'unexpected' }] },

@@ -203,8 +203,9 @@ function acceptsImports(file: string, sourceFile: ts.SourceFile): boolean {
 }
 
 // Conditions that hold only in development builds: Angular's isDevMode()/ngDevMode, React Native's
-// __DEV__, NODE_ENV checks.
-const DEVELOPMENT_ONLY = /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b|process\.env\.NODE_ENV\s*!==?\s*['"`]production['"`]|process\.env\.NODE_ENV\s*===?\s*['"`](?:development|dev)['"`]/;
+// __DEV__, NODE_ENV checks; and opt-in diagnostics, a flag named for them (`if (DEBUG)`,
+// `if (this.verbose)`, `if (Calculator.ENABLE_LOGGING)`): output someone switches on to see it.
+const DEVELOPMENT_ONLY = /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b|process\.env\.NODE_ENV\s*!==?\s*['"`]production['"`]|process\.env\.NODE_ENV\s*===?\s*['"`](?:development|dev)['"`]|^!?\s*(?:[\w$]+\??\.)*(?:[\w$]*(?:debug|DEBUG|Debug|verbose|VERBOSE|Verbose|ENABLE_LOGGING|enableLogging|logging|LOGGING|Logging|trace|TRACE)[\w$]*)$/;
 
 /**
  * A warning a library prints only in development builds (`if (isDevMode()) console.warn(…)`,
