@@ -37,6 +37,7 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/demo/**',
   '**/demos/**',
   '**/logger/**',
+  '**/log/**',
   '**/logging/**',
 ];
 

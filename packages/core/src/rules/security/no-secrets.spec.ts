@@ -12,13 +12,20 @@ const google = ['AIza', 'SyD4f8K2mQ9xZ4vB7nP1rT6yU3wE5sD0fG8'].join('');
 const stripe = ['sk', '_live_', '51Hx8K2mQ9xZ4vB7nP1rT6yU3w'].join('');
 const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'].join('.');
 const pem = ['-----BEGIN RSA ', 'PRIVATE KEY-----'].join('');
+/** One line of a key's base64 body, as long as real ones. */
+const keyLine = 'MIIEowIBAAKCAQEAw3v8Qk2pZ7Lx9N4cT1mR6yF0bHs5aJ8eUq2WdVg7KpXo3Ct1';
 const random = ['k9F2', 'xQ7mB4vR8zL1pW6t'].join('');
 const hex = ['3f7a9c2e', '8b1d4f6a0c5e9b2d7f1a8c3e'].join('');
 
 new RuleTester().run(rule, {
   valid: [
     // A dev server's localhost certificate key protects nothing (real code: ghostfolio's apps/client/localhost.pem).
-    { code: `-----BEGIN ${'PRIVATE'} KEY-----\nMIIEv…\n-----END ${'PRIVATE'} KEY-----\n`, filename: 'apps/client/localhost.pem' },
+    { code: `-----BEGIN ${'PRIVATE'} KEY-----\n${keyLine}\n-----END ${'PRIVATE'} KEY-----\n`, filename: 'apps/client/localhost.pem' },
+    // A placeholder has no key body; sample JWTs in tests; a translation; a publishable key (real code: hoppscotch).
+    { code: 'const options = { placeholder: `-----BEGIN PRIVATE KEY-----\nYour private key here\n-----END PRIVATE KEY-----` };', filename: 'src/components/JWT.ts' },
+    { code: `const token = '${['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'SflKxwRJSMeKKF2QT4fwpM'].join('.')}';`, filename: 'src/auth/__tests__/jwt.spec.ts', isTestFile: true },
+    { code: '{ "secret_base64_encoded": "密钥Base64编码值" }', filename: 'locales/cn.json' },
+    { code: `class PostHogService {\n  private POSTHOG_API_KEY = '${'phc_'}9CipPajQC22mSkk2wxe2TXsUA0Y';\n}`, filename: 'src/posthog/posthog.service.ts' },
     // Bundlers ship public variables to every browser: an analytics write key there is public by design.
     { code: 'NX_REACT_APP_ANALYTICS_API_KEY=Qm7vT2xKp9LwR4nZc8YhJ3dF6sB1gA5e\n', filename: 'apps/client/.env.production' },
     `const password = process.env.DB_PASSWORD;`,
@@ -49,7 +56,7 @@ new RuleTester().run(rule, {
     `const url = process.env.API_URL || 'http://localhost:3000';`,
     { code: `{ "nxCloudAccessToken": "NTlmOGIxYmItZjM0OC00YzAxLTgzZTgtZDNiZmExMzcwZTA4fHJlYWQ=" }`, filename: 'nx.json' },
     `const address = process.env.TEMPORAL_ADDRESS || 'localhost:7233';`,
-    { code: `${pem}\nMIIEowIBAAKCAQEA\n`, filename: 'tests/client_certs/client.key', isTestFile: true },
+    { code: `${pem}\n${keyLine}\n`, filename: 'tests/client_certs/client.key', isTestFile: true },
     // Placeholders that say what they are, and made-up credentials in tests.
     `const auth = new DigestAuth({ username: 'user', password: 'password123' });`,
     { code: `auth = httpx.DigestAuth(username="user", password="k9F2xQ7mB4vR8zL1")\n`, filename: 'tests/client/test_auth.py', isTestFile: true },
@@ -60,7 +67,9 @@ new RuleTester().run(rule, {
     { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `const auth = 'token ${github}';`, errors: [{ messageId: 'secretToken' }] },
     { code: `headers: { Authorization: 'Bearer ${jwt}' }`, errors: [{ messageId: 'secretToken', message: expect_('JSON Web Token') }] },
-    { code: `${pem}\nMIIEowIBAAKCAQEA\n`, filename: 'certs/server.pem', errors: [{ messageId: 'secretToken' }] },
+    { code: `${pem}\n${keyLine}\n`, filename: 'certs/server.pem', errors: [{ messageId: 'secretToken' }] },
+    // In JSON a key's line breaks are written `\n`.
+    { code: `{ "private_key": "${pem}\\n${keyLine}\\n" }`, filename: 'config/service-account.json', errors: [{ messageId: 'secretToken' }] },
     { code: `SLACK_TOKEN=${slack}\n`, filename: 'apps/bot/.env', errors: [{ messageId: 'secretToken' }] },
     { code: `maps:\n  key: ${google}\n`, filename: 'config/app.yaml', errors: [{ messageId: 'secretToken', line: 2, column: 8 }] },
     { code: `stripe.setKey("${stripe}");`, filename: 'src/pay.js', errors: [{ messageId: 'secretToken' }] },

@@ -124,10 +124,13 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
         for (const { kind, regex } of TOKEN_PATTERNS) {
           // Tests of TLS clients ship their own self-signed keys (tests/client_certs/client.key), and
           // dev servers their localhost certificate's (localhost.pem): keys that protect nothing.
-          if (kind === 'private key' && (context.isTestFile || LOCALHOST_KEY_FILE.test(context.file))) continue;
+          // Tests of auth code decode sample tokens (jwt.io's) by the dozen.
+          if ((kind === 'private key' || kind === 'JSON Web Token') && (context.isTestFile || (kind === 'private key' && LOCALHOST_KEY_FILE.test(context.file)))) continue;
           for (const match of text.matchAll(regex)) {
             const start = match.index as number;
             if (isAllowed(match[0]) || reported.has(start)) continue;
+            // A key has a body: a placeholder (`-----BEGIN PRIVATE KEY-----\nYour private key here`) has none.
+            if (kind === 'private key' && !KEY_BODY.test(text.slice(start + match[0].length, start + match[0].length + 400))) continue;
             reported.add(start);
             const fix = fixes?.fixFor(start, start + match[0].length);
             context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, ...(fix ? { fix } : {}) });
@@ -170,6 +173,9 @@ function isNxCloudToken(file: string, name: string): boolean {
   return /(^|\/)nx\.json$/.test(file) && name === 'nxCloudAccessToken';
 }
 
+/** Base64 right after the header (real line breaks or JSON's `\n`), past optional `Proc-Type:` lines. */
+const KEY_BODY = /^(?:\s|\\n|\\r)*(?:[\w-]+:[^\n]*(?:\n|\\n))*(?:\s|\\n|\\r)*[A-Za-z0-9+/]{40,}/;
+
 /** `localhost.pem`, `localhost-key.pem`, `certs/localhost.key`: a development server's own certificate. */
 const LOCALHOST_KEY_FILE = /(?:^|\/)localhost[\w.-]*\.(?:pem|key)$/i;
 
@@ -201,6 +207,10 @@ function isOwnName(value: string, name: string): boolean {
  */
 function looksSecret(value: string): boolean {
   if (SELF_DESCRIBING.test(value)) return false;
+  // Keys and tokens are printable ASCII; anything else is text in a human language (a translation).
+  if (/[^\x21-\x7e]/.test(value)) return false;
+  // Publishable keys are made to ship in client code: Stripe's `pk_…`, PostHog's project keys `phc_…`.
+  if (/^(?:pk_(?:live|test)_|phc_)/.test(value)) return false;
   if (/^[$%{<]|\$\{|\{\{|process\.env|^env\(/i.test(value)) return false;
   // A URL is a secret only through the password it carries (`scheme://user:password@host`).
   const credentials = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:([^/@\s]+)@/i.exec(value);
