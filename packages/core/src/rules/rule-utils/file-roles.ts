@@ -13,6 +13,8 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   '**/tools/**',
   '**/bin/**',
   '**/cli/**',
+  // A command-line tool's own package (`packages/hoppscotch-cli`).
+  '**/*-cli/**',
   '**/commands/**',
   '**/examples/**',
   '**/example/**',
