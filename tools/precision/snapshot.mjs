@@ -37,8 +37,46 @@ for (const { repo, commit } of repos) {
   }
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 1024 * 1024 * 1024 });
-  execFileSync('tar', ['-x', '-C', target], { input: archive });
+  let missing = [];
+  try {
+    const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('tar', ['-x', '-C', target], { input: archive });
+  } catch {
+    // A partial copy (large blobs left out) cannot be archived: write what is there, name what is not.
+    missing = extractAvailable(gitDir, commit, target);
+    writeFileSync(join(target, '.precision-missing'), missing.map((path) => `${path}\n`).join(''));
+  }
   writeFileSync(join(target, '.precision-commit'), `${commit}\n`);
-  console.log(`${repo}: snapshot at ${commit.slice(0, 12)} in ${target}`);
+  console.log(`${repo}: snapshot at ${commit.slice(0, 12)} in ${target}${missing.length > 0 ? ` (${missing.length} files absent from the copy, listed in .precision-missing)` : ''}`);
+}
+
+/** Every file of the commit whose blob the copy holds, written under target; returns the paths it lacks. */
+function extractAvailable(gitDir, commit, target) {
+  const entries = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 256 * 1024 * 1024 })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      const [mode, type, oid] = meta.split(' ');
+      return { mode, type, oid, path };
+    })
+    .filter((entry) => entry.type === 'blob' && entry.mode !== '120000');
+  const batch = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: entries.map((entry) => entry.oid).join('\n') + '\n', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  const missing = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const headerEnd = batch.indexOf(0x0a, offset);
+    const header = batch.subarray(offset, headerEnd).toString('utf8');
+    offset = headerEnd + 1;
+    if (header.endsWith(' missing')) {
+      missing.push(entry.path);
+      continue;
+    }
+    const size = Number(header.split(' ')[2]);
+    mkdirSync(dirname(join(target, entry.path)), { recursive: true });
+    writeFileSync(join(target, entry.path), batch.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return missing;
 }

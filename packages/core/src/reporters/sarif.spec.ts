@@ -42,7 +42,7 @@ describe('SARIF reporter', () => {
     const { text } = await sarifFor({
       'src/app.ts': `console.log('x');\ntry { go(); } catch {}\n`,
       'src/broken.ts': 'const = console;\n',
-      'docs/my file ü.md': `token: ${['k9F2', 'xQ7mB4vR8zL1pW6t'].join('')}\n`,
+      'config/my file ü.yaml': `token: ${['k9F2', 'xQ7mB4vR8zL1pW6t'].join('')}\n`,
     });
     const log = JSON.parse(text);
     expect(validateSarif(log)).toBe(true);

@@ -41,6 +41,7 @@ new RuleTester().run(rule, {
     { code: `console.log('done');`, filename: 'src/cli.mts', files: { 'package.json': '{ "bin": { "x": "./dist/src/cli.mjs" } }' } },
     { code: `console.log('Publishing');`, filename: 'release/publish-latest.ts', files: { 'package.json': '{ "scripts": { "publish:latest": "npx tsx ./release/publish-latest.ts && git push" } }' } },
     { code: `console.log('Published');`, filename: 'build/publish.ts' },
+    { code: `console.log('Seeded 3 users');`, filename: 'packages/prisma/seed-database.ts', files: { 'packages/prisma/package.json': '{ "prisma": { "seed": "tsx ./seed-database.ts" } }' } },
     { code: `console.error(chalk.red('Digest auth failed'));`, filename: 'packages/hoppscotch-cli/src/utils/auth/digest.ts' },
     { code: `console.log('Built 3 packages');`, filename: 'scripts/release.ts' },
     { code: `console.error('unknown command');`, filename: 'packages/cli/src/commands/init.ts' },

@@ -11,7 +11,7 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 /**
  * Whether the package a file belongs to declares it a program: the `bin` entries of the nearest
  * package.json (also read through the compiler's output folder: `bin: "dist/cli.js"` declares
- * `src/cli.ts`) and the files its `scripts` run, or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
+ * `src/cli.ts`), the files its `scripts` and Prisma's `seed` command run, or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
  * `[tool.poetry.scripts]` in the nearest pyproject.toml. A program's output is its interface, so
  * `console`/`print` there is the point. The search stops at `ceiling` (the file's project root under
  * Nx, whose inputs the manifests are; the workspace root otherwise).
@@ -35,19 +35,19 @@ export function isDeclaredProgram(file: string, readFile: (path: string) => stri
  * them), and the script files its `scripts` run (`tsx ./build/publish.ts`, `node scripts/x.mjs`).
  */
 function programsOf(text: string): string[] {
-  let manifest: { bin?: unknown; scripts?: unknown };
+  let manifest: { bin?: unknown; scripts?: unknown; prisma?: { seed?: unknown } };
   try {
-    manifest = JSON.parse(text) as { bin?: unknown; scripts?: unknown };
+    manifest = JSON.parse(text) as { bin?: unknown; scripts?: unknown; prisma?: { seed?: unknown } };
   } catch {
     return [];
   }
   const { bin, scripts } = manifest;
   const values = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
-  if (scripts && typeof scripts === 'object') {
-    for (const command of Object.values(scripts)) {
-      if (typeof command !== 'string') continue;
-      for (const word of command.split(/[\s;&|()=]+/)) if (SCRIPT_FILE_ARGUMENT.test(word)) values.push(word.replace(/^["']|["']$/g, ''));
-    }
+  // Prisma's seed command (`"prisma": { "seed": "tsx ./seed-database.ts" }`) runs a program too.
+  const commands = [...(scripts && typeof scripts === 'object' ? Object.values(scripts) : []), manifest.prisma?.seed];
+  for (const command of commands) {
+    if (typeof command !== 'string') continue;
+    for (const word of command.split(/[\s;&|()=]+/)) if (SCRIPT_FILE_ARGUMENT.test(word)) values.push(word.replace(/^["']|["']$/g, ''));
   }
   return values.filter((value): value is string => typeof value === 'string').map((value) => posix.normalize(value).replace(/^\.\//, ''));
 }

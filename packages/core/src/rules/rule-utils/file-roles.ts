@@ -30,6 +30,7 @@ export const DEFAULT_SCRIPT_FILES: readonly string[] = [
   // Database seeds are scripts run by hand.
   '**/seed.{ts,mts,cts,js,mjs,cjs}',
   '**/seeds/**',
+  '**/seed/**',
   '**/main.{ts,js,mjs,cjs,py}',
   '**/__main__.py',
   '**/*logger.{ts,js,mjs,cjs}',

@@ -19,6 +19,10 @@ const hex = ['3f7a9c2e', '8b1d4f6a0c5e9b2d7f1a8c3e'].join('');
 
 new RuleTester().run(rule, {
   valid: [
+    // Documentation's example payloads and placeholders (real code: documenso's webhook docs, a `your-…` key id).
+    { code: '```json\n{ "token": "vbT8hi3jKQmrFP_LN1WcS" }\n```\n', filename: 'apps/docs/content/webhooks/events.mdx' },
+    { code: 'NEXT_PRIVATE_UPLOAD_ACCESS_KEY_ID=your-b2-key-id\n', filename: 'deploy/.env.example' },
+    { code: `Use \`token: k9F2xQ7mB4vR8zL1pW6t\` to log in.`, filename: 'README.md' },
     // A dev server's localhost certificate key protects nothing (real code: ghostfolio's apps/client/localhost.pem).
     { code: `-----BEGIN ${'PRIVATE'} KEY-----\n${keyLine}\n-----END ${'PRIVATE'} KEY-----\n`, filename: 'apps/client/localhost.pem' },
     // A placeholder has no key body; sample JWTs in tests; a translation; a publishable key (real code: hoppscotch).
@@ -78,7 +82,8 @@ new RuleTester().run(rule, {
     { code: `API_KEY=${random}\n`, filename: '.env.production', errors: [{ messageId: 'secretAssignment' }] },
     { code: `const hexSecret = '${hex}';`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `DATABASE_PASSWORD_URL=postgres://app:${random}@db.internal:5432/app\n`, filename: '.env', errors: [{ messageId: 'secretAssignment' }] },
-    { code: `Use \`token: ${random}\` to log in.`, filename: 'README.md', errors: [{ messageId: 'secretAssignment' }] },
+    // Documentation is still read for known token formats.
+    { code: `Use \`token: ${aws}\` to log in.`, filename: 'README.md', errors: [{ messageId: 'secretToken' }] },
     { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },
     // Python, and other text file types that were never scanned.

@@ -58,7 +58,7 @@ const ASSIGNMENT = new RegExp(`(${SECRET_NAME})["']?\\s*(?::=|=>|:|=)\\s*(["'\`]
 const MIN_ENTROPY = 3.2;
 const SECRET_NAME_ONLY = new RegExp(`^${SECRET_NAME}$`, 'i');
 // `password123`, `test-secret-token`: a value that spells out what it stands for is a placeholder.
-const SELF_DESCRIBING = /password|passwd|secret|token|api[_-]?key/i;
+const SELF_DESCRIBING = /password|passwd|secret|token|api[_-]?key|^(?:your|my)[-_]/i;
 // .netrc: `machine host login user password value`, words separated by white space.
 const NETRC_PASSWORD = /\b(password|passwd)\s+(\S{10,})/g;
 // `process.env.API_KEY ?? '…'`, `import.meta.env['API_KEY'] || "…"`: a default that ships when the variable is unset.
@@ -149,8 +149,9 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
             for (const { match, name, quote, value } of candidates) {
               const start = lineStart + (match.index as number) + match[0].length - value.length - quote.length;
               if (requireQuotes && quote === '') continue;
-              // Tests hold made-up credentials by the dozen: there only known token formats count.
-              if (context.isTestFile) continue;
+              // Tests and documentation hold made-up credentials by the dozen (example payloads, sample
+              // configs): there only known token formats count.
+              if (context.isTestFile || DOCUMENTATION.test(context.file)) continue;
               if (isNxCloudToken(context.file, name) || isPublicVariable(name)) continue;
               if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
@@ -172,6 +173,9 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
 function isNxCloudToken(file: string, name: string): boolean {
   return /(^|\/)nx\.json$/.test(file) && name === 'nxCloudAccessToken';
 }
+
+/** Prose and its examples: Markdown, MDX, reStructuredText, AsciiDoc. */
+const DOCUMENTATION = /\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i;
 
 /** Base64 right after the header (real line breaks or JSON's `\n`), past optional `Proc-Type:` lines. */
 const KEY_BODY = /^(?:\s|\\n|\\r)*(?:[\w-]+:[^\n]*(?:\n|\\n))*(?:\s|\\n|\\r)*[A-Za-z0-9+/]{40,}/;
