@@ -115,7 +115,7 @@ for (const { repo, commit } of repos) {
 const rows = [...totals]
   .filter(([, total]) => total.findings > 0 || total.real > 0 || total.labelled > 0)
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.censusTp, total.censusLabelled)}${total.findings > 0 ? `, ${total.censusLabelled} of ${total.findings} labelled` : ''} | ${ratio(total.found, total.real)} | ${total.suppressed} |`);
+  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.censusTp, total.censusLabelled)}${total.findings > 0 ? `, ${total.censusLabelled} of ${total.findings} labelled` : ''} | ${total.severity === undefined ? 'off by default' : ratio(total.found, total.real)} | ${total.suppressed} |`);
 const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule }) => `| ${repo} | ${files} | ${findings} | ${blocking} | ${Object.entries(blockingByRule).map(([rule, count]) => `${rule} ${count}`).join(', ') || '–'} |`);
 const report = [
   `# Precision on real repositories (round ${round})`,
@@ -131,7 +131,8 @@ const report = [
   ...repoRows,
   '',
 ].join('\n');
-const missed = [...totals].flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
+// A rule that is off misses everything by definition: only the rules that ran list their misses.
+const missed = [...totals].filter(([, total]) => total.severity !== undefined).flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
 const text = missed.length > 0 ? `${report}\nLabelled real violations the rules missed:\n\n${missed.join('\n')}\n` : report;
 if (!onlyRepo) {
   mkdirSync(dirname(outFile), { recursive: true });

@@ -11,6 +11,8 @@ describe('enforcer CLI', () => {
   let stdout: string;
   let stderr: string;
   const run = (...argv: string[]) => main(argv, { cwd, color: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  /** logging/no-console is off by default; these cases use a console call as their finding. */
+  const consoleOn = () => write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' } }));
   const write = (path: string, content: string) => {
     mkdirSync(join(cwd, path, '..'), { recursive: true });
     writeFileSync(join(cwd, path), content);
@@ -89,10 +91,12 @@ describe('enforcer CLI', () => {
   });
 
   it('should exit 0 with warnings only, listing file:line:col, message and rule', async () => {
+    consoleOn();
     write('src/app.ts', `export function start() {\n  console.log('up');\n}\n`);
     expect(await run('check')).toBe(0);
     expect(stdout).toContain('src/app.ts\n  2:3      warn   Unexpected console.log(): log through the project logger instead.  logging/no-console');
-    expect(stdout).toContain('1 problem (0 errors, 1 warning) in 1 file checked');
+    // The source and the config that turns the rule on (scanned for secrets).
+    expect(stdout).toContain('1 problem (0 errors, 1 warning) in 2 files checked');
   });
 
   it('should exit 1 when an error violation exists', async () => {
@@ -154,6 +158,7 @@ describe('enforcer CLI', () => {
   });
 
   it('should fail on more new warnings than --max-warnings', async () => {
+    consoleOn();
     write('src/app.ts', `console.log(1);\nconsole.log(2);\n`);
     expect(await run('check', '--max-warnings', '2')).toBe(0);
     expect(await run('check', '--max-warnings', '1')).toBe(1);
@@ -162,15 +167,17 @@ describe('enforcer CLI', () => {
   });
 
   it('should write the JSON report to --output and keep stdout empty', async () => {
+    consoleOn();
     write('src/app.ts', `console.error('x');\n`);
     expect(await run('check', '--format', 'json', '--output', 'out/report.json')).toBe(0);
     expect(stdout).toBe('');
     const report = JSON.parse(readFileSync(join(cwd, 'out/report.json'), 'utf8'));
-    expect(report).toMatchObject({ version: 1, summary: { filesChecked: 1, errors: 0, warnings: 1 } });
+    expect(report).toMatchObject({ version: 1, summary: { filesChecked: 2, errors: 0, warnings: 1 } });
     expect(report.violations[0]).toMatchObject({ file: 'src/app.ts', line: 1, column: 1, ruleId: 'logging/no-console', scope: 'new' });
   });
 
   it('should print one format and write the others to their files when --format is repeated', async () => {
+    consoleOn();
     write('src/app.ts', `console.error('x');\n`);
     expect(await run('check', '--format', 'stylish', '--format', 'sarif:out/report.sarif', '--format', 'junit:out/junit.xml')).toBe(0);
     expect(stdout).toContain('1 problem (0 errors, 1 warning)');
@@ -181,6 +188,7 @@ describe('enforcer CLI', () => {
   });
 
   it('should say what each rule examined, in report.json and under the total, so a pass over nothing is visible', async () => {
+    consoleOn();
     write('src/app.ts', `try { go(); } catch {}\nconsole.info('up');\nconst text = 'console.log';\n`);
     write('src/quiet.ts', `export const one = 1;\n`);
     expect(await run('check', '--format', 'json')).toBe(0);
@@ -189,21 +197,23 @@ describe('enforcer CLI', () => {
     expect(coverage.find((entry) => entry.ruleId === 'errors/no-empty-catch')).toEqual({ ruleId: 'errors/no-empty-catch', files: 2, examined: 1, couldNotVerify: 0 });
     // A counting rule that met nothing to examine says 0; a rule without a unit counts files.
     expect(coverage.find((entry) => entry.ruleId === 'typescript/no-ts-ignore')).toEqual({ ruleId: 'typescript/no-ts-ignore', files: 2, examined: 0, couldNotVerify: 0 });
-    expect(coverage.find((entry) => entry.ruleId === 'security/no-secrets')).toEqual({ ruleId: 'security/no-secrets', files: 2 });
+    // Two sources and the config file, which only the secrets rule reads.
+    expect(coverage.find((entry) => entry.ruleId === 'security/no-secrets')).toEqual({ ruleId: 'security/no-secrets', files: 3 });
     stdout = '';
     expect(await run('check')).toBe(0);
     expect(stdout).toContain('Examined: errors/no-empty-catch 1 catch clauses and .catch() callbacks, logging/no-console 1 console references, typescript/no-ts-ignore 0 TypeScript directives');
   });
 
   it('should print a profile to stderr with --profile, leaving stdout parsable', async () => {
+    consoleOn();
     write('src/app.ts', `console.error('x');\n// @ts-ignore\ngo();\n`);
     write('src/clean.ts', `export const one = 1;\n`);
     expect(await run('check', '--format', 'json', '--profile')).toBe(1);
-    expect(JSON.parse(stdout).summary.filesChecked).toBe(2);
-    expect(stderr).toMatch(/^Profile: 2 files analysed, 0 reused, [\d.]+ ms; peak RSS [\d.]+ MB, peak heap [\d.]+ MB\n/);
+    expect(JSON.parse(stdout).summary.filesChecked).toBe(3);
+    expect(stderr).toMatch(/^Profile: 3 files analysed, 0 reused, [\d.]+ ms; peak RSS [\d.]+ MB, peak heap [\d.]+ MB\n/);
     // Beside its time, what each rule looked at: its own unit, or the files it ran on.
     expect(stderr).toMatch(/\n {2}logging\/no-console +[\d.]+ +[\d.]+% {2}1 console references\n/);
-    expect(stderr).toMatch(/\n {2}security\/no-secrets +[\d.]+ +[\d.]+% {2}2 files\n/);
+    expect(stderr).toMatch(/\n {2}security\/no-secrets +[\d.]+ +[\d.]+% {2}3 files\n/);
     expect(stderr).toContain('(parse)');
   });
 
@@ -211,7 +221,7 @@ describe('enforcer CLI', () => {
     // More warnings than the markdown report, the summary and a session shard list, then the one error last.
     const warnings = Math.max(MARKDOWN_VIOLATION_LIMIT, SUMMARY_LIMITS.violations, DEFAULT_SESSION_LIMITS.maxViolationsPerFile) + 1;
     beforeEach(() => {
-      write('enforcer.config.json', JSON.stringify({ session: { maxViolationsPerFile: 1, maxViolations: 1 } }));
+      write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' }, session: { maxViolationsPerFile: 1, maxViolations: 1 } }));
       write('src/app.ts', `${"console.log('x');\n".repeat(warnings)}// @ts-ignore\ngo();\n`);
     });
 

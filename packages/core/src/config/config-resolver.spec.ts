@@ -66,7 +66,7 @@ describe('ConfigResolver', () => {
 
   it('should apply overrides with globs relative to the declaring config\'s folder', () => {
     const resolver = new ConfigResolver(builtinRules, [
-      root({ overrides: [{ files: ['**/cli/**'], rules: { 'logging/no-console': 'off' } }] }),
+      root({ rules: { 'logging/no-console': 'warn' }, overrides: [{ files: ['**/cli/**'], rules: { 'logging/no-console': 'off' } }] }),
       project('apps/tool', { overrides: [{ files: ['src/main.ts'], excludedFiles: [], rules: { 'errors/no-empty-catch': 'warn' } }] }),
     ]);
     expect(severities(resolver, 'apps/tool/src/main.ts')).toEqual({ 'errors/no-empty-catch': 'warn', 'logging/no-console': 'warn' });
@@ -85,7 +85,7 @@ describe('ConfigResolver', () => {
 
   it('should honour excludedFiles in an override', () => {
     const resolver = new ConfigResolver(builtinRules, [
-      root({ overrides: [{ files: ['scripts/**'], excludedFiles: ['scripts/lib/**'], rules: { 'logging/no-console': 'off' } }] }),
+      root({ rules: { 'logging/no-console': 'warn' }, overrides: [{ files: ['scripts/**'], excludedFiles: ['scripts/lib/**'], rules: { 'logging/no-console': 'off' } }] }),
     ]);
     expect(severities(resolver, 'scripts/run.ts')['logging/no-console']).toBeUndefined();
     expect(severities(resolver, 'scripts/lib/util.ts')['logging/no-console']).toBe('warn');

@@ -59,7 +59,7 @@ describe('declarative pattern rules', () => {
   });
 
   it('should stop a catastrophically backtracking pattern, report it as a rule error, and keep checking', async () => {
-    write('enforcer.config.json', JSON.stringify({ patterns: [{ id: 'evil', regex: '^(a+)+$', message: 'x' }] }));
+    write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' }, patterns: [{ id: 'evil', regex: '^(a+)+$', message: 'x' }] }));
     write('src/evil.ts', `// ${'a'.repeat(1500)}!\nconsole.log(1);\n`.replace('// ', ''));
     write('src/fine.ts', 'console.log(2);\n');
     const started = Date.now();

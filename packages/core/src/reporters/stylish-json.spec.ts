@@ -11,7 +11,7 @@ import { formatJson } from './json';
 import { formatStylish } from './stylish';
 
 /** Rules these tests need, whatever their default severity (both are off or warn by default). */
-const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
+const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
 
 const hint = 'Replace `console.log(...)` with `logger.info(...)` from the project logger.';
 const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);

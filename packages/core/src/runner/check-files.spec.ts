@@ -1,3 +1,4 @@
+import { rootLayer } from '../testing/config-layers';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ describe('runCheck', () => {
     write('libs/a/logo.svg', '<svg/>');
     write('libs/a/node_modules/x/out.js', 'console.log()');
     const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/node_modules/x/out.js'].map((path) => ({ path, hash: `h-${path}` }));
-    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, []), project: 'a' });
+    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), project: 'a' });
     // Markdown is scanned as text (for secrets); code rules never run on it.
     expect(results.map((result) => result.file).sort()).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/b.ts']);
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
@@ -48,7 +49,7 @@ describe('runCheck', () => {
     mkdirSync(join(workspace, 'src/folder.ts'));
     symlinkSync(join(workspace, 'missing-target.ts'), join(workspace, 'src/dangling.ts'));
     const files = ['src/ok.ts', 'src/binary.js', 'src/latin1.ts', 'src/huge.js', 'src/folder.ts', 'src/dangling.ts', 'src/deleted.ts'].map((path) => ({ path }));
-    const config = new ConfigResolver(builtinRules, [{ base: '', source: 'enforcer.config.json', config: { maxFileSize: 1000 } }]);
+    const config = new ConfigResolver(builtinRules, [rootLayer({ maxFileSize: 1000 })]);
     const { report } = await runCheck({ workspaceRoot: workspace, files, config });
     expect(report.notices.map((notice) => [notice.file, notice.code])).toEqual([
       ['src/binary.js', 'binary'],
@@ -70,7 +71,7 @@ describe('runCheck', () => {
     write('libs/ui/src/long-line.ts', `export const data = '${'x'.repeat(1200)}';\nconsole.log(data);\n`);
     write('libs/ui/src/own.ts', `console.log('own');\n`);
     const files = ['apps/web/public/sdk.js', 'libs/api/src/generated/client.ts', 'libs/ui/src/bundle.js', 'libs/ui/src/long-line.ts', 'libs/ui/src/own.ts'].map((path) => ({ path }));
-    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, []) });
+    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]) });
     // A TypeScript source with a long line is hand-written all the same.
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual(['apps/web/public/sdk.js:2 security/no-secrets', 'libs/ui/src/long-line.ts:2 logging/no-console', 'libs/ui/src/own.ts:1 logging/no-console']);
     expect(report.notices.map((notice) => [notice.file, notice.code])).toEqual([
@@ -90,19 +91,19 @@ describe('runCheck', () => {
     const { report } = await runCheck({
       workspaceRoot: workspace,
       files: [{ path: 'src/broken.ts' }, { path: 'src/fine.ts' }],
-      config: new ConfigResolver(builtinRules, []),
+      config: new ConfigResolver(builtinRules, [rootLayer()]),
     });
     expect(report.violations.map((v) => `${v.file} ${v.ruleId}`)).toEqual(['src/broken.ts parse-error', 'src/fine.ts logging/no-console']);
   });
 
   it('should strip a byte-order mark so columns match what editors show', async () => {
     write('src/bom.ts', `\ufeffconsole.log('x');\n`);
-    const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'src/bom.ts' }], config: new ConfigResolver(builtinRules, []) });
+    const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'src/bom.ts' }], config: new ConfigResolver(builtinRules, [rootLayer()]) });
     expect(report.violations[0]).toMatchObject({ line: 1, column: 1 });
   });
 
   describe('reuse from the previous session shard', () => {
-    const config = new ConfigResolver(builtinRules, []);
+    const config = new ConfigResolver(builtinRules, [rootLayer()]);
     const run = (hashes: Record<string, string>, previousShard?: SessionShard, extra: Partial<RunCheckOptions> = {}) =>
       runCheck({ workspaceRoot: workspace, files: Object.entries(hashes).map(([path, hash]) => ({ path, hash })), config, project: 'a', previousShard, profile: true, ...extra });
 
@@ -153,7 +154,7 @@ describe('runCheck', () => {
       if (!tenantRule) throw new Error('security/tenant-isolation is not registered');
       write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n  tenantId String\n}\n');
       write('api/invoices.ts', 'export const list = () => prisma.invoice.findMany();\n');
-      const config = new ConfigResolver(builtinRules, [{ base: '', source: 'enforcer.config.json', config: { rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } } }]);
+      const config = new ConfigResolver(builtinRules, [rootLayer({ rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } })]);
       const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files: [{ path: 'api/invoices.ts', hash: 'h1' }], config, project: 'api', previousShard, profile: true });
       const cold = await run();
       expect(cold.report.violations.map((v) => v.ruleId)).toEqual(['security/tenant-isolation']);
@@ -171,7 +172,7 @@ describe('runCheck', () => {
 
   describe('project rules', () => {
     const config = new ConfigResolver(builtinRules, [
-      { base: '', source: 'enforcer.config.json', config: { rules: { 'project/required-files': ['error', { files: ['README.md'] }], 'project/forbidden-paths': ['error', { paths: ['legacy/**'] }] } } },
+      rootLayer({ rules: { 'project/required-files': ['error', { files: ['README.md'] }], 'project/forbidden-paths': ['error', { paths: ['legacy/**'] }] } }),
     ]);
     const projectInfo = { name: 'a', root: 'libs/a', tags: [] };
 
@@ -205,7 +206,7 @@ describe('runCheck', () => {
 
   describe('a blocking violation after every cap of the session shard', () => {
     // The shard stores one violation in all: the error, last in path and line order, is not stored.
-    const config = new ConfigResolver(builtinRules, [{ base: '', source: 'enforcer.config.json', config: { session: { maxViolationsPerFile: 1, maxViolations: 1 } } }]);
+    const config = new ConfigResolver(builtinRules, [rootLayer({ session: { maxViolationsPerFile: 1, maxViolations: 1 } })]);
     const files = [{ path: 'src/a.ts', hash: 'ha' }, { path: 'src/b.ts', hash: 'hb' }];
     const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files, config, project: 'a', previousShard, profile: true });
 

@@ -1,3 +1,4 @@
+import { rootLayer } from '../testing/config-layers';
 import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ describe('hostile input', () => {
     mkdirSync(join(workspace, path, '..'), { recursive: true });
     writeFileSync(join(workspace, path), content);
   };
-  const check = (paths: string[], layers: ConstructorParameters<typeof ConfigResolver>[1] = []) =>
+  const check = (paths: string[], layers: ConstructorParameters<typeof ConfigResolver>[1] = [rootLayer()]) =>
     runCheck({ workspaceRoot: workspace, files: paths.map((path) => ({ path })), config: new ConfigResolver(builtinRules, layers) });
 
   beforeEach(() => {
@@ -76,7 +77,7 @@ describe('hostile input', () => {
   it('should check an empty file and a file of a million short lines', async () => {
     write('src/empty.ts', '');
     write('src/long.ts', `${'x++;\n'.repeat(999_999)}console.log(x);\n`);
-    const { report } = await check(['src/empty.ts', 'src/long.ts'], [{ base: '', source: 'enforcer.config.json', config: { maxFileSize: 10 * 1024 * 1024 } }]);
+    const { report } = await check(['src/empty.ts', 'src/long.ts'], [rootLayer({ maxFileSize: 10 * 1024 * 1024 })]);
     expect(report.notices).toEqual([]);
     expect(report.summary.filesChecked).toBe(2);
     expect(report.violations.map((v) => `${v.file}:${v.line}:${v.column} ${v.ruleId}`)).toEqual(['src/long.ts:1000000:1 logging/no-console']);

@@ -1,3 +1,4 @@
+import { rootLayer } from '../testing/config-layers';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +21,7 @@ describe('WatchedCheck', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  const session = () => new WatchedCheck({ workspaceRoot: root, config: new ConfigResolver(builtinRules, []) });
+  const session = () => new WatchedCheck({ workspaceRoot: root, config: new ConfigResolver(builtinRules, [rootLayer()]) });
 
   it('should check only the changed files and rebuild the report from every file\'s last result', async () => {
     const watched = session();
@@ -42,7 +43,7 @@ describe('WatchedCheck', () => {
   });
 
   it('should drop deleted files, add new ones, and ignore files no rule checks or outside its scope', async () => {
-    const watched = new WatchedCheck({ workspaceRoot: root, config: new ConfigResolver(builtinRules, []), scope: ['src'] });
+    const watched = new WatchedCheck({ workspaceRoot: root, config: new ConfigResolver(builtinRules, [rootLayer()]), scope: ['src'] });
     await watched.start([{ path: 'src/a.ts' }, { path: 'src/b.ts' }]);
     rmSync(join(root, 'src/a.ts'));
     write('src/c.ts', `console.warn('c');\n`);

@@ -32,7 +32,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
   id: 'logging/no-console',
   meta: {
     category: 'logging',
-    defaultSeverity: 'warn',
+    defaultSeverity: 'off',
     docs: {
       description: 'Disallow `console.*` in non-test code; log through the project logger.',
       rationale:
