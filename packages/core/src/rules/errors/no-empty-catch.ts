@@ -131,9 +131,10 @@ function hasCommentAbove(text: string, block: ts.Block): boolean {
 /**
  * Words that justify ignoring an error, for a comment over the whole `try` or statement: there a
  * comment usually says what the code does (`// update link`, `// record the error so the sweep doesn't
- * re-publish it`), so only one that says why ignoring is fine counts.
+ * re-publish it`), so only one that says why ignoring is fine counts. Like the words inside the
+ * block, "silently" or "swallow" say what happens, not why.
  */
-const JUSTIFICATION = /\b(?:best[- ]?effort|ignor\w*|intentional\w*|on purpose|deliberate\w*|expected|harmless|safe(?:ly)?|fine|ok(?:ay)?|optional\w*|opportunistic\w*|never|must ?not|mustn'?t|non[- ]?critical|not critical|(?:may|can|might) fail|fall ?back|no[- ]?op|swallow\w*|silent\w*|already|retr(?:y|ied|ies))\b/i;
+const JUSTIFICATION = /\b(?:best[- ]?effort|ignor\w*|intentional\w*|on purpose|deliberate\w*|expected|harmless|safe(?:ly)?|fine|ok(?:ay)?|optional\w*|opportunistic\w*|never|must ?not|mustn'?t|non[- ]?critical|not critical|(?:may|can|might) fail|fall ?back|no[- ]?op|already|retr(?:y|ied|ies))\b/i;
 
 /** The comment lines right above `node`'s first line (a block of `//` or `/* … *\/` lines) say why. */
 function hasReasonAbove(text: string, node: ts.Node): boolean {
