@@ -57,6 +57,8 @@ new RuleTester().run(rule, {
     // Another file of a package with a bin is still library code; the nearest package.json decides, not the root's.
     { code: `console.log('x');`, filename: 'packages/tool/src/util.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('x');`, filename: 'packages/lib/src/cli.ts', files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' }, errors: [{ messageId: 'unexpected' }] },
+    // A manifest that is not an object declares nothing, and breaks nothing.
+    { code: `console.log('x');`, filename: 'pkg/src/a.ts', files: { 'pkg/package.json': 'null' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('x');`, filename: 'release/util.ts', files: { 'package.json': '{ "scripts": { "publish": "npx tsx ./release/publish.ts --tag=next" } }' }, errors: [{ messageId: 'unexpected' }] },
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
     {

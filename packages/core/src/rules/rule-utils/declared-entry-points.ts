@@ -11,8 +11,9 @@ const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 /**
  * Whether the package a file belongs to declares it a program: the `bin` entries of the nearest
  * package.json (also read through the compiler's output folder: `bin: "dist/cli.js"` declares
- * `src/cli.ts`), the files its `scripts` and Prisma's `seed` command run, or for Python the modules of `[project.scripts]`, `[project.gui-scripts]` and
- * `[tool.poetry.scripts]` in the nearest pyproject.toml. A program's output is its interface, so
+ * `src/cli.ts`), the files its `scripts` and Prisma's `seed` command run; or for Python the
+ * modules of `[project.scripts]`, `[project.gui-scripts]` and `[tool.poetry.scripts]` in the nearest
+ * pyproject.toml. A program's output is its interface, so
  * `console`/`print` there is the point. The search stops at `ceiling` (the file's project root under
  * Nx, whose inputs the manifests are; the workspace root otherwise).
  */
@@ -41,6 +42,8 @@ function programsOf(text: string): string[] {
   } catch {
     return [];
   }
+  // `null`, an array or a string parse too: no manifest there.
+  if (manifest === null || typeof manifest !== 'object') return [];
   const { bin, scripts } = manifest;
   const values = typeof bin === 'string' ? [bin] : bin && typeof bin === 'object' ? Object.values(bin) : [];
   // Prisma's seed command (`"prisma": { "seed": "tsx ./seed-database.ts" }`) runs a program too.
