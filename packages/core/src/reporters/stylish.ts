@@ -68,9 +68,9 @@ export function noticeLines(notices: RunReport['notices']): string[] {
   const lines: string[] = [];
   for (const notice of notices) {
     if (notice.code === 'generated' || notice.code === 'minified' || notice.code === 'vendored') {
-      const files = grouped.get(notice.code) ?? [];
-      if (files.length === 0) grouped.set(notice.code, files);
-      files.push(notice.file);
+      const files = grouped.get(notice.code);
+      if (files) files.push(notice.file);
+      else grouped.set(notice.code, [notice.file]);
     } else {
       lines.push(notice.message);
     }

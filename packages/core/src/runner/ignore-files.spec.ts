@@ -17,7 +17,7 @@ describe('WorkspaceIgnores', () => {
 
   it('should apply each folder\'s .gitignore and .nxignore below it, the deeper file winning', () => {
     write('.gitignore', 'dist/\n*.generated.ts\n/out\n');
-    write('.nxignore', 'tmp/\n');
+    write('.nxignore', 'scratch/\n');
     write('libs/a/.gitignore', '!api.generated.ts\ncache\n');
     const ignores = new WorkspaceIgnores(root);
     expect(ignores.ignoredBy('libs/b/dist/index.js', false)).toEqual({ file: '.gitignore', pattern: 'dist/' });
@@ -25,7 +25,7 @@ describe('WorkspaceIgnores', () => {
     expect(ignores.ignoredBy('libs/a/src/api.generated.ts', false)).toBeUndefined();
     expect(ignores.ignoredBy('libs/a/cache/x.ts', false)).toEqual({ file: 'libs/a/.gitignore', pattern: 'cache' });
     expect(ignores.ignoredBy('libs/b/cache/x.ts', false)).toBeUndefined();
-    expect(ignores.ignoredBy('libs/b/tmp/x.ts', false)).toEqual({ file: '.nxignore', pattern: 'tmp/' });
+    expect(ignores.ignoredBy('libs/b/scratch/x.ts', false)).toEqual({ file: '.nxignore', pattern: 'scratch/' });
     // Anchored patterns apply to their own folder only; a file named like a folder pattern is kept.
     expect(ignores.ignoredBy('out/x.ts', false)).toEqual({ file: '.gitignore', pattern: '/out' });
     expect(ignores.ignoredBy('libs/a/out/x.ts', false)).toBeUndefined();

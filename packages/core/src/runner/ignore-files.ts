@@ -16,8 +16,7 @@ export interface IgnoredBy {
 }
 
 interface IgnoreLayer {
-  /** Workspace-relative folder the patterns are relative to; '' for the root. */
-  base: string;
+  /** The ignore file, workspace-relative; its patterns are relative to its folder. */
   file: string;
   matcher: Ignore;
 }
@@ -78,7 +77,7 @@ export class WorkspaceIgnores {
       } catch {
         continue;
       }
-      layers.push({ base, file: base === '' ? name : `${base}/${name}`, matcher: ignore().add(text) });
+      layers.push({ file: base === '' ? name : `${base}/${name}`, matcher: ignore().add(text) });
     }
     this.layers.set(base, layers);
     return layers;

@@ -121,11 +121,8 @@ function hasComment(text: string, block: ts.Block): boolean {
  * `.catch(() => {})` or a `catch {}`, as teams often write it.
  */
 function hasCommentAbove(text: string, block: ts.Block): boolean {
-  const statementStart = text.lastIndexOf('\n', block.getStart()) + 1;
-  const previousLineEnd = statementStart - 1;
-  if (previousLineEnd <= 0) return false;
-  const previousLine = text.slice(text.lastIndexOf('\n', previousLineEnd - 1) + 1, previousLineEnd).trim();
-  return /^(?:\/\/|\/\*|\*)/.test(previousLine) && isReason(previousLine);
+  const [previousLine] = commentLinesAbove(text, block);
+  return previousLine !== undefined && isReason(previousLine);
 }
 
 /**
@@ -138,16 +135,21 @@ const JUSTIFICATION = /\b(?:best[- ]?effort|ignor\w*|intentional\w*|on purpose|d
 
 /** The comment lines right above `node`'s first line (a block of `//` or `/* … *\/` lines) say why. */
 function hasReasonAbove(text: string, node: ts.Node): boolean {
+  return JUSTIFICATION.test(commentLinesAbove(text, node).join(' '));
+}
+
+/** The comment lines directly above the line `node` starts on, nearest first, trimmed. */
+function commentLinesAbove(text: string, node: ts.Node): string[] {
+  const lines: string[] = [];
   let lineStart = text.lastIndexOf('\n', node.getStart()) + 1;
-  const comment: string[] = [];
   while (lineStart > 0) {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const line = text.slice(previousStart, lineStart - 1).trim();
     if (!/^(?:\/\/|\/\*|\*)/.test(line)) break;
-    comment.push(line);
+    lines.push(line);
     lineStart = previousStart;
   }
-  return JUSTIFICATION.test(comment.join(' '));
+  return lines;
 }
 
 /** The statement a `.catch(…)` call belongs to, so the comment above a multi-line chain is found. */
