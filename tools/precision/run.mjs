@@ -14,7 +14,9 @@
  * --cli measures another build of the enforcer (an older checkout's, for a before/after figure);
  * --out names the results file (default results/precision.md); --config <file> runs with that
  * enforcer config instead of the built-in defaults (all-rules.json: every rule that is off by
- * default too, to measure what turning it on would give).
+ * default too, to measure what turning it on would give). --domain measures the domain packs
+ * (`nestjs/*`, `security/tenant-isolation`) on the repositories that have a config in domain/, as
+ * their team would write it, and lists what those rules examined and could not verify.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,8 +45,11 @@ if (!snapshots) {
 const onlyRepo = option('--repo');
 const writePending = args.includes('--write-pending');
 const CLI = resolve(option('--cli') ?? DEFAULT_CLI);
-const outFile = resolve(option('--out') ?? join(HERE, 'results', 'precision.md'));
+const outFile = resolve(option('--out') ?? join(HERE, 'results', args.includes('--domain') ? 'precision-domain.md' : 'precision.md'));
 const configFile = option('--config') === undefined ? undefined : resolve(option('--config'));
+const domain = args.includes('--domain');
+const DOMAIN_RULE = /^(?:nestjs\/|security\/tenant-isolation$)/;
+const domainConfig = (repo) => join(HERE, 'domain', `${folderName(repo)}.json`);
 
 const folderName = (repo) => repo.replace('/', '+');
 const labelsPath = (repo) => join(HERE, 'labels', `${folderName(repo)}.json`);
@@ -60,20 +65,27 @@ if (!existsSync(join(dirname(CLI), '..', 'dist', 'index.js'))) {
 /** Per rule, over every repository: counts to print. */
 const totals = new Map();
 const perRepo = [];
+/** `--domain`: per repository and rule, what the rule examined and could not verify. */
+const coverageRows = [];
 const pendingDir = join(HERE, 'results', 'pending');
 if (writePending) rmSync(pendingDir, { recursive: true, force: true });
 
 for (const { repo, commit } of repos) {
   if (onlyRepo && repo !== onlyRepo) continue;
+  if (domain && !existsSync(domainConfig(repo))) continue;
   const root = join(resolve(snapshots), folderName(repo));
   const marker = join(root, '.precision-commit');
   if (!existsSync(marker) || readFileSync(marker, 'utf8').trim() !== commit) {
     console.error(`${root}: no snapshot of ${repo} at ${commit} (make it with tools/precision/snapshot.mjs)`);
     process.exit(2);
   }
-  const findings = runEnforcer(root);
+  const run = runEnforcer(root, domain ? domainConfig(repo) : configFile);
+  const findings = domain ? run.violations.filter((finding) => DOMAIN_RULE.test(finding.ruleId)) : run.violations;
+  for (const entry of domain ? (run.coverage ?? []) : []) {
+    if (DOMAIN_RULE.test(entry.ruleId) && entry.examined !== undefined) coverageRows.push(`| ${repo} | \`${entry.ruleId}\` | ${entry.files} | ${entry.examined ?? '–'} | ${entry.couldNotVerify ?? 0} |`);
+  }
   const labels = indexLabels(readLabels(repo));
-  const candidates = independentCandidates(root);
+  const candidates = domain ? {} : independentCandidates(root);
   const byRule = new Map();
   for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
   const blocking = findings.filter((finding) => finding.severity === 'error').length;
@@ -120,7 +132,7 @@ const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule 
 const report = [
   `# Precision on real repositories (round ${round})`,
   '',
-  `${configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository); "every labelled finding" counts every finding reported now that has a label from any round (all of them labelled: the rule's exact precision on these repositories). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
+  `${domain ? 'Domain packs, each repository with its config in tools/precision/domain/' : configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository); "every labelled finding" counts every finding reported now that has a label from any round (all of them labelled: the rule's exact precision on these repositories). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
   '',
   '| rule | severity | findings | sampled | precision (this round\'s sample) | every labelled finding | recall | team-suppressed |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -130,6 +142,9 @@ const report = [
   '| --- | ---: | ---: | ---: | --- |',
   ...repoRows,
   '',
+  ...(coverageRows.length > 0
+    ? ['| repository | rule | files | examined | could not verify |', '| --- | --- | ---: | ---: | ---: |', ...coverageRows, '']
+    : []),
 ].join('\n');
 // A rule that is off misses everything by definition: only the rules that ran list their misses.
 const missed = [...totals].filter(([, total]) => total.severity !== undefined).flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
@@ -140,8 +155,8 @@ if (!onlyRepo) {
 }
 console.log(text);
 
-/** The enforcer CLI with its defaults over one snapshot: every finding, as report.json lists them. */
-function runEnforcer(root) {
+/** The enforcer CLI over one snapshot (its defaults, or `configFile`): report.json's findings and coverage. */
+function runEnforcer(root, configFile) {
   const work = mkdtempSync(join(tmpdir(), 'precision-'));
   const output = join(work, 'report.json');
   // The CLI reads configs from inside the workspace: a copy goes into the snapshot, a scratch folder.
@@ -154,7 +169,9 @@ function runEnforcer(root) {
       // Exit 1 means "violations found"; anything else, or no report, is a failure of the run.
       if (/** @type {{ status?: number }} */ (error).status !== 1 || !existsSync(output)) throw error;
     }
-    return /** @type {{ violations: import('./precision-lib.mjs').Finding[] }} */ (JSON.parse(readFileSync(output, 'utf8'))).violations;
+    return /** @type {{ violations: import('./precision-lib.mjs').Finding[], coverage?: Array<{ ruleId: string, files: number, examined?: number, couldNotVerify?: number }> }} */ (
+      JSON.parse(readFileSync(output, 'utf8'))
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -131,6 +131,11 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * schema. Under Nx they become inputs of the enforce target, so editing one re-runs the check.
    */
   fileOptions?: readonly string[];
+  /**
+   * Workspace files the rule may read whatever its options (the root tsconfig, for path aliases).
+   * Under Nx they are inputs of the enforce target wherever the rule may be on.
+   */
+  reads?: readonly string[];
 }
 
 /** What a rule reports: a syntax node, or a `[start, end)` range of offsets in the file's text. */

@@ -84,12 +84,14 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
       ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
       dependencyInputs.push(`^${PROJECT_CONFIG_INPUT}`);
     }
-    // Files rules read by configuration (a Prisma schema, say) decide results like code does.
+    // Files rules read by configuration (a Prisma schema, say) or always (the root tsconfig's path
+    // aliases) decide results like code does.
     ruleSourceGlobs.push(...config.optionFiles());
+    for (const rule of config.rules) if (rule.meta.reads && config.mayBeOn(rule.id)) ruleSourceGlobs.push(...rule.meta.reads);
     const textFileGlobs = config.textFileGlobs();
     // Project rules look at the whole file list: any file added or removed may change a verdict.
     if (config.rules.some((rule) => rule.meta.scope === 'project' && config.mayBeOn(rule.id))) textFileGlobs.push('**/*');
-    return { textFileGlobs, ruleSourceGlobs, dependencyInputs };
+    return { textFileGlobs, ruleSourceGlobs: [...new Set(ruleSourceGlobs)], dependencyInputs };
   } catch {
     return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [], dependencyInputs: [] };
   }

@@ -26,6 +26,10 @@ export class CreateUserDto {
 }
 `;
 
+const aliases = {
+  'tsconfig.base.json': `{\n  // path aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@api/*": ["apps/api/src/*"], "@acme/contracts": ["libs/contracts/src/index.ts"], }, },\n}\n`,
+};
+
 const unvalidatedDto = `import { IsString } from 'class-validator';
 import { Type } from 'class-transformer';
 export class CreateUserDto {
@@ -51,23 +55,6 @@ new RuleTester().run(rule, {
       filename: controllerFile,
       files: { [dtoFile]: validDto.replace('export class', 'export default class') },
     },
-    // Declared in another project: that project's own run checks it.
-    {
-      code: controller(`import { CreateUserDto } from '../../../../libs/contracts/src/create-user.dto';`, '@Body() dto: CreateUserDto'),
-      filename: controllerFile,
-      workspace,
-      files: { 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
-    },
-    {
-      code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),
-      filename: controllerFile,
-      workspace,
-      files: { 'apps/api/src/users/dto/index.ts': `export * from '../../../../../libs/contracts/src/create-user.dto';\n`, 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
-    },
-    { code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace },
-    { code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'), filename: controllerFile },
-    // A path alias of the same project is not followed (no resolver): nothing is said.
-    { code: controller(`import { CreateUserDto } from '@api/users/dto/create-user.dto';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, files: { [dtoFile]: unvalidatedDto } },
     {
       code: controller(`import { PartialType } from '@nestjs/mapped-types';\nimport { CreateUserDto } from './dto/create-user.dto';`, '@Body() dto: UpdateUserDto') +
         `export class UpdateUserDto extends PartialType(CreateUserDto) {}\n`,
@@ -88,6 +75,15 @@ new RuleTester().run(rule, {
     },
     { code: controller(`import { z } from 'zod';`, '@Body() dto: LinkDto') + `class LinkDto {\n  @ZodField() targetId!: string;\n}\nimport { ZodField } from 'nestjs-zod';\n`, filename: controllerFile, options: { validationModules: ['class-validator', 'nestjs-zod'] } },
     { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, options: { reportUnresolved: false } },
+    { code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, options: { reportUnresolved: false } },
+    // A custom decorator that registers a class-validator check validates.
+    {
+      code: controller(`import { IsCurrencyCode } from '../validators/is-currency-code';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @IsCurrencyCode() currency!: string;\n}\n`,
+      filename: controllerFile,
+      files: { 'apps/api/src/validators/is-currency-code.ts': `import { registerDecorator } from 'class-validator';\nexport function IsCurrencyCode() {\n  return (object: object, propertyName: string) => registerDecorator({ target: object.constructor, propertyName, validator: CurrencyCode });\n}\n` },
+    },
+    // A root tsconfig path alias (tsconfig.base.json, with comments and baseUrl) leads to the DTO.
+    { code: controller(`import { CreateUserDto } from '@api/users/dto/create-user.dto';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, files: { ...aliases, [dtoFile]: validDto } },
     { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: unvalidatedDto }, isTestFile: true },
     // Not Nest: the file does not import @nestjs/common.
     {
@@ -166,10 +162,68 @@ new RuleTester().run(rule, {
       files: { [dtoFile]: unvalidatedDto },
       errors: [{ messageId: 'unvalidatedProperties', line: 6 }, { messageId: 'unvalidatedProperties', line: 8 }],
     },
+    // A custom decorator that validates nothing.
+    {
+      code: controller(`import { Label } from '../decorators/label';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @Label('Currency') currency!: string;\n}\n`,
+      filename: controllerFile,
+      files: { 'apps/api/src/decorators/label.ts': `export const Label = (text: string) => Reflect.metadata('label', text);\n` },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    // Through a path alias, in the same project.
+    {
+      code: controller(`import { CreateUserDto } from '@api/users/dto/create-user.dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace,
+      files: { ...aliases, [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    // Without the project graph (the CLI), an alias into another folder is read as well.
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      files: { ...aliases, 'libs/contracts/src/index.ts': `export * from './create-user.dto';\n`, 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
     {
       code: controller(importDto, '@Body() dto: CreateUserDto'),
       filename: controllerFile,
-      errors: [{ messageId: 'cannotVerify', message: 'Body DTO "CreateUserDto" was not found through "./dto/create-user.dto", so its validation cannot be verified: import it from the file that declares it.' }],
+      errors: [
+        {
+          messageId: 'cannotVerify',
+          message: 'Cannot verify that body DTO "CreateUserDto" is validated: "./dto/create-user.dto" does not lead to its declaration (a missing file, or more than one re-export hop).',
+        },
+      ],
+    },
+    // Under Nx another project's files are not this task's inputs: said, not skipped.
+    {
+      code: controller(`import { CreateUserDto } from '../../../../libs/contracts/src/create-user.dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace,
+      files: { 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+      errors: [
+        {
+          messageId: 'cannotVerify',
+          message:
+            'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("../../../../libs/contracts/src/create-user.dto"), whose files this project\'s check does not read.',
+        },
+      ],
+    },
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace,
+      files: { ...aliases, 'libs/contracts/src/index.ts': `export * from './create-user.dto';\n` },
+      errors: [
+        {
+          messageId: 'cannotVerify',
+          message: 'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("@acme/contracts"), whose files this project\'s check does not read.',
+        },
+      ],
+    },
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      errors: [{ messageId: 'cannotVerify', message: 'Cannot verify that body DTO "CreateUserDto" is validated: it comes from the package "@acme/contracts", whose sources are not read.' }],
     },
     {
       code: controller(`import { CreateUserDto } from './dto';`, '@Body() dto: CreateUserDto'),

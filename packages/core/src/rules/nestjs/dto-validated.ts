@@ -2,7 +2,8 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, referencedTypeName } from './nestjs-utils/body-parameter';
-import { lookupDto } from './nestjs-utils/dto-lookup';
+import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
+import { lookupDto, type DtoLookup } from './nestjs-utils/dto-lookup';
 import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
 
 export interface DtoValidatedOptions {
@@ -15,7 +16,7 @@ export interface DtoValidatedOptions {
 }
 
 /** What the rule concluded about one DTO name; plain data, so it can be reused for every handler of the file. */
-type Finding = { messageId: 'unvalidatedProperties'; data: { dto: string; properties: string } } | { messageId: 'cannotVerify'; data: { dto: string; specifier: string } } | undefined;
+type Finding = { messageId: 'unvalidatedProperties'; data: { dto: string; properties: string } } | { messageId: 'cannotVerify'; data: { dto: string; reason: string } } | undefined;
 
 /**
  * A DTO class validates nothing by being a class: `ValidationPipe` checks only the properties that
@@ -35,11 +36,11 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
     messages: {
       unvalidatedProperties:
         'Body DTO "{{dto}}" has properties without a validation decorator ({{properties}}): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.',
-      cannotVerify: 'Body DTO "{{dto}}" was not found through "{{specifier}}", so its validation cannot be verified: import it from the file that declares it.',
+      cannotVerify: 'Cannot verify that body DTO "{{dto}}" is validated: {{reason}}.',
     },
     hints: {
       unvalidatedProperties: 'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
-      cannotVerify: 'Import {{dto}} directly from the file that declares `class {{dto}}` instead of "{{specifier}}", or set reportUnresolved to false in the rule options.',
+      cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, by a relative path or a tsconfig path alias), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
     schema: {
       type: 'object',
@@ -59,36 +60,57 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
         },
         reportUnresolved: {
           type: 'boolean',
-          description: 'Warn when a relatively imported DTO class cannot be found (missing file, more than one re-export hop).',
+          description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, a package, or (under Nx) another project.',
           default: true,
         },
       },
     },
     defaultOptions: { validationModules: ['class-validator'], validationDecorators: [], reportUnresolved: true },
     keywords: NEST_KEYWORDS,
+    coverage: { unit: 'body DTO parameters' },
+    reads: ROOT_TSCONFIG_FILES,
   },
   create(context) {
     if (context.isTestFile) return {};
     const modules = new Set(context.options.validationModules);
     const names = new Set(context.options.validationDecorators);
-    const isValidator = (decorator: ts.Decorator, bindings: ModuleBindings): boolean =>
-      modules.has(decoratorModule(decorator, bindings) ?? '') || decoratorNames(decorator, bindings).some((name) => names.has(name));
-    const findings = new Map<string, Finding>();
-    const findingFor = (name: { qualifier?: string; name: string }): Finding => {
-      const key = `${name.qualifier ?? ''}.${name.name}`;
-      if (!findings.has(key)) findings.set(key, inspect(name));
-      return findings.get(key);
+    // A decorator declared in the workspace that registers a class-validator check (`registerDecorator`,
+    // `ValidateBy`) validates like the built-in ones: `@IsCurrencyCode()`.
+    const customValidators = new Map<string, boolean>();
+    const isCustomValidator = (decorator: ts.Decorator, bindings: ModuleBindings, file: string): boolean => {
+      const expression = decorator.expression;
+      const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      const binding = ts.isIdentifier(callee) ? bindings.get(callee.text) : undefined;
+      if (!binding || binding.path.length !== 1) return false;
+      const key = `${file}:${binding.module}#${binding.path[0]}`;
+      if (!customValidators.has(key)) {
+        const text = exportedDeclarationText({ file, readFile: context.readFile, workspace: context.workspace }, binding.module, binding.path[0]) ?? '';
+        customValidators.set(key, /\b(?:registerDecorator|ValidateBy)\s*\(/.test(text));
+      }
+      return customValidators.get(key) as boolean;
     };
-    const inspect = (name: { qualifier?: string; name: string }): Finding => {
+    const isValidator = (decorator: ts.Decorator, bindings: ModuleBindings, file: string): boolean =>
+      modules.has(decoratorModule(decorator, bindings) ?? '') || decoratorNames(decorator, bindings).some((name) => names.has(name)) || isCustomValidator(decorator, bindings, file);
+    // One verdict per DTO name, reused for every handler of the file that takes it.
+    const verdicts = new Map<string, { finding: Finding; unresolved: boolean }>();
+    const verdictFor = (name: { qualifier?: string; name: string }) => {
+      const key = `${name.qualifier ?? ''}.${name.name}`;
+      let verdict = verdicts.get(key);
+      if (!verdict) verdicts.set(key, (verdict = inspect(name)));
+      return verdict;
+    };
+    const inspect = (name: { qualifier?: string; name: string }): { finding: Finding; unresolved: boolean } => {
       const found = lookupDto(context, name);
       if (found.kind === 'unresolved') {
-        return context.options.reportUnresolved ? { messageId: 'cannotVerify', data: { dto: name.name, specifier: found.specifier } } : undefined;
+        const finding: Finding = context.options.reportUnresolved ? { messageId: 'cannotVerify', data: { dto: name.name, reason: unresolvedReason(found) } } : undefined;
+        return { finding, unresolved: true };
       }
-      if (found.kind === 'skip') return undefined;
-      const unvalidated = ownProperties(found.declaration).filter((property) => !decoratorsOf(property).some((decorator) => isValidator(decorator, found.bindings)));
-      if (unvalidated.length === 0) return undefined;
+      if (found.kind === 'skip') return { finding: undefined, unresolved: false };
+      const declaredIn = found.declaration.getSourceFile().fileName;
+      const unvalidated = ownProperties(found.declaration).filter((property) => !decoratorsOf(property).some((decorator) => isValidator(decorator, found.bindings, declaredIn)));
+      if (unvalidated.length === 0) return { finding: undefined, unresolved: false };
       const properties = listForMessage(unvalidated.map((property) => property.name.getText()));
-      return { messageId: 'unvalidatedProperties', data: { dto: found.declaration.name?.text ?? name.name, properties } };
+      return { finding: { messageId: 'unvalidatedProperties', data: { dto: found.declaration.name?.text ?? name.name, properties } }, unresolved: false };
     };
     let bindings: ModuleBindings | undefined;
     return {
@@ -98,13 +120,21 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
       Parameter(node: ts.ParameterDeclaration) {
         const body = bindings && bodyParameter(node, bindings);
         const name = body && referencedTypeName(node.type);
-        const finding = name && findingFor(name);
-        if (!finding) return;
-        context.report({ node, ...finding, ...(finding.messageId === 'cannotVerify' ? { severity: 'warn' as const } : {}) });
+        if (!name) return;
+        context.examined();
+        const { finding, unresolved } = verdictFor(name);
+        if (unresolved) context.couldNotVerify();
+        if (finding) context.report({ node, ...finding, ...(finding.messageId === 'cannotVerify' ? { severity: 'warn' as const } : {}) });
       },
     };
   },
 });
+
+function unresolvedReason(found: Extract<DtoLookup, { kind: 'unresolved' }>): string {
+  if (found.where === 'package') return `it comes from the package "${found.specifier}", whose sources are not read`;
+  if (found.where === 'missing') return `"${found.specifier}" does not lead to its declaration (a missing file, or more than one re-export hop)`;
+  return `it is declared in project ${found.where.project} ("${found.specifier}"), whose files this project's check does not read`;
+}
 
 /**
  * The instance properties a request body can set, declared by the class itself: inherited ones

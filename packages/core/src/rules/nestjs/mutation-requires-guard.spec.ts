@@ -3,8 +3,36 @@ import rule from './mutation-requires-guard';
 
 const nest = `import { Controller, Delete, Get, Patch, Post, Put, UseGuards } from '@nestjs/common';\nimport { JwtAuthGuard } from '../auth/jwt-auth.guard';\n`;
 
+const controllerFile = 'apps/api/src/users/users.controller.ts';
+const usersController = `${nest}@Controller('users')\nexport class UsersController {\n  @Post() create() {}\n  @Delete(':id/avatar') removeAvatar() {}\n}`;
+const main = `import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n`;
+/** An application: main.ts, a root module with \`root\` in its metadata, and an api module (imported by a tsconfig alias) configuring middleware. */
+const app = (root: string, configure = '', extra: Record<string, string> = {}) => ({
+  'apps/api/src/main.ts': main,
+  'apps/api/src/app.module.ts': `import { Module } from '@nestjs/common';\nimport { APP_GUARD } from '@nestjs/core';\nimport { ApiModule } from '@acme/api/api.module';\n@Module({ imports: [ApiModule], ${root} })\nexport class AppModule {}\n`,
+  'apps/api/src/api.module.ts': `import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';\nimport { UsersController } from './users/users.controller';\nimport { AuthMiddleware } from './auth/auth.middleware';\nconst authenticated = [UsersController];\n@Module({ controllers: [UsersController] })\nexport class ApiModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    ${configure}\n  }\n}\n`,
+  'tsconfig.base.json': `{ "compilerOptions": { "paths": { "@acme/api/*": ["apps/api/src/*"] } } }`,
+  ...extra,
+});
+
 new RuleTester().run(rule, {
   valid: [
+    // A composed decorator declared in the workspace that applies guards.
+    {
+      code: `${nest}import { RequiresScope } from '../decorators/requires-scope.decorator';\n@Controller('users')\nexport class UsersController {\n  @RequiresScope('write')\n  @Post() create() {}\n}`,
+      filename: controllerFile,
+      files: {
+        'apps/api/src/decorators/requires-scope.decorator.ts': `import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';\nexport function RequiresScope(...scopes: string[]) {\n  return applyDecorators(SetMetadata('scopes', scopes), UseGuards(AuthGuard('jwt'), ScopeGuard));\n}\n`,
+      },
+    },
+    // A global authenticating guard protects every route.
+    { code: usersController, filename: controllerFile, files: app(`providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }]`) },
+    { code: usersController, filename: controllerFile, files: { ...app(''), 'apps/api/src/main.ts': main.replace('await app.listen', 'app.useGlobalGuards(new SessionGuard());\n  await app.listen') } },
+    // Authenticating middleware over the controller: by class, through a local list, by path, everywhere.
+    { code: usersController, filename: controllerFile, files: app('', 'consumer.apply(AuthMiddleware).forRoutes(UsersController);') },
+    { code: usersController, filename: controllerFile, files: app('', 'consumer.apply(LoggerMiddleware, AuthMiddleware).exclude({ path: \'health\', method: RequestMethod.GET }).forRoutes(...authenticated);') },
+    { code: usersController, filename: controllerFile, files: app('', "consumer.apply(AuthMiddleware).forRoutes({ path: 'users', method: RequestMethod.ALL }, 'users/*');") },
+    { code: usersController, filename: controllerFile, files: app('', "consumer.apply(AuthMiddleware).forRoutes('*');") },
     `${nest}@Controller('users')\nexport class UsersController {\n  @UseGuards(JwtAuthGuard)\n  @Post()\n  create() {}\n}`,
     // The guard on the class applies to every handler.
     `${nest}@UseGuards(JwtAuthGuard)\n@Controller('users')\nexport class UsersController {\n  @Post() create() {}\n  @Put(':id') replace() {}\n  @Patch(':id') update() {}\n  @Delete(':id') remove() {}\n}`,
@@ -31,6 +59,53 @@ new RuleTester().run(rule, {
     { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post() create() {}\n}`, isTestFile: true },
   ],
   invalid: [
+    // Global guards and middleware that do not authenticate (throttling, role checks, logging) protect nothing.
+    {
+      code: usersController,
+      filename: controllerFile,
+      files: app(`providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: APP_GUARD, useClass: PoliciesGuard }]`, "consumer.apply(LoggerMiddleware).forRoutes('*');"),
+      errors: [{ messageId: 'missingGuard', line: 5 }, { messageId: 'missingGuard', line: 6 }],
+    },
+    // The middleware covers other controllers, excludes this route, or another path.
+    { code: usersController, filename: controllerFile, files: app('', 'consumer.apply(AuthMiddleware).forRoutes(PostsController);'), errors: [{ messageId: 'missingGuard' }, { messageId: 'missingGuard' }] },
+    {
+      code: usersController,
+      filename: controllerFile,
+      files: app('', "consumer.apply(AuthMiddleware).exclude({ path: 'users/:id/avatar', method: RequestMethod.DELETE }).forRoutes('*');"),
+      errors: [{ messageId: 'missingGuard', line: 6 }],
+    },
+    { code: usersController, filename: controllerFile, files: app('', "consumer.apply(AuthMiddleware).forRoutes('users/:id/avatar');"), errors: [{ messageId: 'missingGuard', line: 5 }] },
+    // An application in another folder, or none: nothing covers the controller.
+    { code: usersController, filename: controllerFile, files: { 'apps/admin/src/main.ts': main, 'apps/admin/src/app.module.ts': `@Module({ providers: [{ provide: APP_GUARD, useClass: AuthGuard }] }) export class AppModule {}` }, errors: [{ messageId: 'missingGuard' }, { messageId: 'missingGuard' }] },
+    // Routes the rule cannot read: said as a warning, not passed and not an error.
+    {
+      code: usersController,
+      filename: controllerFile,
+      files: app('', 'consumer.apply(AuthMiddleware).forRoutes(...routesOf(Api));'),
+      errors: [
+        {
+          messageId: 'cannotVerify',
+          line: 5,
+          message: 'POST handler "create" has no guard of its own, and whether AuthMiddleware (applied in apps/api/src/api.module.ts) covers it cannot be verified: its routes are given as ...routesOf(Api).',
+        },
+        { messageId: 'cannotVerify', line: 6 },
+      ],
+    },
+    // A composed decorator that applies no guard.
+    {
+      code: `${nest}import { Audited } from '../decorators/audited';\n@Controller('users')\nexport class UsersController {\n  @Audited()\n  @Post() create() {}\n}`,
+      filename: controllerFile,
+      files: { 'apps/api/src/decorators/audited.ts': `export const Audited = () => applyDecorators(SetMetadata('audit', true), UseGuards());\n` },
+      errors: [{ messageId: 'missingGuard' }],
+    },
+    // The name pattern is the user's to set.
+    {
+      code: usersController,
+      filename: controllerFile,
+      options: { authenticators: 'Gatekeeper' },
+      files: app(`providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }]`),
+      errors: [{ messageId: 'missingGuard' }, { messageId: 'missingGuard' }],
+    },
     {
       code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create() {}\n}`,
       errors: [{ messageId: 'missingGuard', line: 6, column: 3, message: 'POST handler "create" has no guard: add @UseGuards(...) to the method or its controller, or mark it @Public() if it is meant to be open.' }],

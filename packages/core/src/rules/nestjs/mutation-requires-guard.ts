@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
+import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
+import { appFactsFor, routeMatches, trimSlashes, type AppFacts } from './nestjs-utils/app-facts';
 import { classOfMember, decoratorArguments, decoratorNames, decoratorsOf, hasNestDecorator, importedDecoratorName, NEST_COMMON, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
 
 export interface MutationRequiresGuardOptions {
@@ -8,7 +10,20 @@ export interface MutationRequiresGuardOptions {
   guardDecorators: string[];
   /** Decorators that mark a handler or controller as deliberately open. */
   publicDecorators: string[];
+  /**
+   * A regular expression (case-insensitive) for the class names of guards and middleware that
+   * authenticate the caller: a global guard or a middleware protects routes only when it matches.
+   */
+  authenticators: string;
 }
+
+/** Names of guards and middleware that establish who the caller is (not throttling, logging or role checks alone). */
+export const DEFAULT_AUTHENTICATORS = 'auth|jwt|session|passport|api-?key|bearer|token|clerk|firebase|login';
+
+type MessageId = 'missingGuard' | 'cannotVerify';
+
+/** `UseGuards(` with at least one guard, inside a decorator factory's declaration. */
+const COMPOSED_GUARD = /\bUseGuards\s*\(\s*[^)\s]/;
 
 const mutationVerbs: Record<string, string> = { Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
 
@@ -16,7 +31,7 @@ const mutationVerbs: Record<string, string> = { Post: 'POST', Put: 'PUT', Patch:
  * A handler that changes data and has no guard is open to anyone who can reach the server. Nest
  * applies guards from the handler and from its controller class, so either place counts.
  */
-export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
+export default defineRule<MessageId, MutationRequiresGuardOptions>({
   id: 'nestjs/mutation-requires-guard',
   meta: {
     category: 'nestjs',
@@ -29,9 +44,12 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
     },
     messages: {
       missingGuard: '{{verb}} handler "{{method}}" has no guard: add {{guard}} to the method or its controller, or mark it {{public}} if it is meant to be open.',
+      cannotVerify:
+        '{{verb}} handler "{{method}}" has no guard of its own, and whether {{middleware}} (applied in {{file}}) covers it cannot be verified: its routes are given as {{routes}}.',
     },
     hints: {
       missingGuard: 'Put {{guard}}, naming the guard that authenticates the caller, above "{{method}}" or above its @Controller() class; if anyone may call it, mark it {{public}} instead.',
+      cannotVerify: 'List the controllers in forRoutes(...) directly or through an array declared in {{file}}, or put a guard decorator on "{{method}}" or its controller.',
     },
     schema: {
       type: 'object',
@@ -49,10 +67,19 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
           description: 'Decorator names that mark a handler or a controller as deliberately public.',
           default: ['Public'],
         },
+        authenticators: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when its name matches.',
+          default: DEFAULT_AUTHENTICATORS,
+        },
       },
     },
-    defaultOptions: { guardDecorators: ['UseGuards'], publicDecorators: ['Public'] },
+    defaultOptions: { guardDecorators: ['UseGuards'], publicDecorators: ['Public'], authenticators: DEFAULT_AUTHENTICATORS },
     keywords: NEST_KEYWORDS,
+    coverage: { unit: 'mutation handlers' },
+    reads: ROOT_TSCONFIG_FILES,
   },
   create(context) {
     if (context.isTestFile) return {};
@@ -64,6 +91,20 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
     };
     let bindings: ModuleBindings | undefined;
     let sourceFile: ts.SourceFile | undefined;
+    let app: { facts?: AppFacts } | undefined;
+    // A composed decorator (`applyDecorators(UseGuards(AuthGuard('jwt')), ...)`) declared in the
+    // workspace guards the handler as if \`@UseGuards\` were written: read its declaration.
+    const composed = new Map<string, boolean>();
+    const appliesGuards = (decorator: ts.Decorator): boolean => {
+      const expression = decorator.expression;
+      const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      const binding = ts.isIdentifier(callee) ? bindings?.get(callee.text) : undefined;
+      if (!binding || binding.path.length !== 1 || binding.module === NEST_COMMON) return false;
+      const key = `${binding.module}#${binding.path[0]}`;
+      if (!composed.has(key)) composed.set(key, COMPOSED_GUARD.test(exportedDeclarationText(context, binding.module, binding.path[0]) ?? ''));
+      return composed.get(key) as boolean;
+    };
+    const authenticates = authenticatorTest(context.options.authenticators);
     return {
       SourceFile(node) {
         sourceFile = node;
@@ -76,12 +117,83 @@ export default defineRule<'missingGuard', MutationRequiresGuardOptions>({
         if (!verb || !controller || !hasNestDecorator(controller, 'Controller', bindings)) return;
         const holders = [node, ...classChain(controller, sourceFile)];
         const carries = (names: ReadonlySet<string>) => holders.some((holder) => decoratorsOf(holder).some((decorator) => isConfigured(decorator, names, bindings as ModuleBindings)));
+        context.examined();
         if (carries(guards) || carries(markers)) return;
-        context.report({ node: node.name, messageId: 'missingGuard', data: { verb, method: node.name.getText(), ...data } });
+        if (holders.some((holder) => decoratorsOf(holder).some((decorator) => appliesGuards(decorator)))) return;
+        // Read only now: a file whose handlers all carry guards does not depend on the app's modules.
+        app ??= { facts: appFactsFor(context) };
+        const cover = app.facts && appCover(app.facts, className(controller), handlerPath(node, controller, bindings), authenticates);
+        if (cover === 'protected') return;
+        const reported = { verb, method: node.name.getText(), ...data };
+        if (cover) {
+          context.couldNotVerify();
+          context.report({ node: node.name, messageId: 'cannotVerify', data: { ...reported, ...cover }, severity: 'warn' });
+          return;
+        }
+        context.report({ node: node.name, messageId: 'missingGuard', data: reported });
       },
     };
   },
 });
+
+function authenticatorTest(pattern: string): (name: string) => boolean {
+  let expression: RegExp;
+  try {
+    expression = new RegExp(pattern, 'i');
+  } catch (error) {
+    throw new Error(`option authenticators is not a valid regular expression (${(error as Error).message})`);
+  }
+  return (name) => expression.test(name);
+}
+
+/**
+ * Whether the application protects a route: a global guard that authenticates, or an
+ * authenticating middleware whose routes include the controller or the handler's path (and do not
+ * exclude it). When such a middleware's routes cannot be read, what the report should say instead.
+ */
+function appCover(facts: AppFacts, controller: string, path: string | undefined, authenticates: (name: string) => boolean): 'protected' | { middleware: string; file: string; routes: string } | undefined {
+  if (facts.globalGuards.some((guard) => authenticates(guard.name))) return 'protected';
+  let unreadable: { middleware: string; file: string; routes: string } | undefined;
+  for (const routes of facts.middleware) {
+    const names = routes.middleware.filter(authenticates);
+    if (names.length === 0) continue;
+    if (path !== undefined && routes.excluded.some((pattern) => routeMatches(pattern, path))) continue;
+    if (routes.all || routes.controllers.has(controller) || (path !== undefined && routes.paths.some((pattern) => routeMatches(pattern, path)))) return 'protected';
+    if (routes.unreadable !== undefined) unreadable ??= { middleware: names.join(', '), file: routes.file, routes: routes.unreadable };
+  }
+  return unreadable;
+}
+
+function className(controller: ts.ClassLikeDeclaration): string {
+  return controller.name?.text ?? '';
+}
+
+/** `users/:id` for `@Controller('users')` and `@Post(':id')`; undefined when a part is not a literal. */
+function handlerPath(method: ts.MethodDeclaration, controller: ts.ClassLikeDeclaration, bindings: ModuleBindings): string | undefined {
+  const nestDecorator = (node: ts.Node, accept: (name: string) => boolean) =>
+    decoratorsOf(node).find((decorator) => {
+      const name = importedDecoratorName(decorator, bindings, NEST_COMMON);
+      return name !== undefined && accept(name);
+    });
+  const prefix = decoratorPath(nestDecorator(controller, (name) => name === 'Controller'));
+  const own = decoratorPath(nestDecorator(method, (name) => Object.hasOwn(mutationVerbs, name)));
+  if (prefix === undefined || own === undefined) return undefined;
+  return [prefix, own].filter((part) => part !== '').join('/');
+}
+
+/** The path a `@Controller(...)` or `@Post(...)` decorator gives: `''` without one. */
+function decoratorPath(decorator: ts.Decorator | undefined): string | undefined {
+  if (!decorator) return undefined;
+  const [argument] = decoratorArguments(decorator);
+  if (argument === undefined) return '';
+  if (ts.isStringLiteralLike(argument)) return trimSlashes(argument.text);
+  if (ts.isObjectLiteralExpression(argument)) {
+    const path = argument.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path');
+    if (!path) return '';
+    return ts.isStringLiteralLike(path.initializer) ? trimSlashes(path.initializer.text) : undefined;
+  }
+  return undefined;
+}
 
 /** `POST` for a handler decorated with Nest's `@Post()`, and so on for the other mutating verbs. */
 function httpVerb(method: ts.MethodDeclaration, bindings: ModuleBindings): string | undefined {

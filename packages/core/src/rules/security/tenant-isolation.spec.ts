@@ -84,8 +84,22 @@ new RuleTester().run(rule, {
     { code: `await prisma.country.findMany();\nawait prisma.user.delete({ where: { id } });`, options },
     `await prisma.invoice.findMany();`,
     { code: `const rows = await repo.find({ where: { id } });\nmap.delete(key);\narray.findMany();`, options },
-    { code: `class Store {\n  clear(key: string) {\n    this.cache.delete(key);\n    this.repository.invoice.findMany();\n  }\n}`, options },
-    { code: `await service.invoice.findMany();\nawait prisma.$queryRaw\`SELECT 1\`;\nawait prisma.invoice.$count;`, options },
+    { code: `class Store {\n  clear(key: string) {\n    this.cache.delete(key);\n    this.repository.order.findMany();\n  }\n}`, options },
+    { code: `await service.report.findMany();\nawait prisma.$queryRaw\`SELECT 1\`;\nawait prisma.invoice.$count;\nawait cache[key].delete();`, options },
+    // Repositories and wrappers: a tenant-scoped model before a Prisma operation, whatever holds the client.
+    { code: `class Posts {\n  list(org: Org) {\n    return this._invoices.model.invoice.findMany({ where: { tenantId: org.id, deletedAt: null } });\n  }\n}`, options },
+    // A where declared as a local const above, and never changed, is read.
+    { code: `const where = { tenantId: user.tenantId, status };\nawait prisma.invoice.findMany({ where });\nawait prisma.invoice.count({ where: where });`, options },
+    { code: `const query = { where: { AND: [{ tenantId }, { status }] } };\nawait prisma.invoice.findMany(query);`, options },
+    { code: `const data = { ...input, tenantId: user.tenantId };\nawait prisma.invoice.create({ data });`, options },
+    // Filters through a relation: the tenant relation by id, a parent that holds the tenant, \`is\`.
+    { code: `await prisma.invoice.findMany({ where: { tenant: { id: user.tenantId } } });`, options },
+    { code: `await prisma.invoice.findMany({ where: { customer: { tenantId } } });\nawait prisma.invoice.findMany({ where: { customer: { is: { tenant: { id: tenantId } } } } });`, options },
+    // The id of a row the same function read through Prisma: that read is where the tenant is checked.
+    { code: `const invoice = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\nawait prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });`, options },
+    { code: `const { id } = await tx.invoice.findFirst({ where: { number, tenantId } });\nawait tx.invoice.delete({ where: { id } });`, options },
+    // A membership model queried by the member's own id.
+    { code: `await prisma.membership.findMany({ where: { userId: user.id } });`, options: { ...options, models: ['Invoice', 'Membership'], membershipModels: ['Membership.userId'] } },
     // Transactions: the array form and the interactive client, whatever it is called.
     { code: `await prisma.$transaction([\n  prisma.invoice.findMany({ where: { tenantId } }),\n  prisma.invoice.count({ where: { tenantId } }),\n]);`, options },
     {
@@ -244,7 +258,28 @@ new RuleTester().run(rule, {
       files,
       errors: [{ messageId: 'schemaUnreadable', message: 'Cannot take the tenant-scoped models from schemaPath "prisma/schema.prisma": no model in it has the field organizationId; only the models option is checked in this file.' }],
     },
-    { code: `await orm.invoice.findMany();\nawait prisma.invoice.findMany();`, options: { ...options, clients: ['orm'] }, errors: [{ messageId: 'missingWhere', line: 1 }] },
+    { code: `await orm.invoice.findMany();\nawait prisma.invoice.findMany();`, options: { ...options, clients: ['orm'] }, errors: [{ messageId: 'missingWhere', line: 1 }, { messageId: 'missingWhere', line: 2 }] },
+    // Wrappers are checked like clients.
+    {
+      code: `class Posts {\n  remove(id: string) {\n    return this._invoices.model.invoice.delete({ where: { id } });\n  }\n}`,
+      options,
+      errors: [{ messageId: 'missingTenantFilter', line: 3, message: 'this._invoices.model.invoice.delete() does not constrain tenantId in where: add tenantId from the authenticated context (directly, in AND, or in a compound unique key), or every tenant\'s rows are reachable.' }],
+    },
+    { code: `const where = { status };\nawait prisma.invoice.findMany({ where });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    // A const changed through a property, or a let, may hold anything by the time of the call.
+    { code: `const where = { status };\nif (user) where.tenantId = user.tenantId;\nawait prisma.invoice.findMany({ where });`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    { code: `let where = { tenantId };\nwhere = {};\nawait prisma.invoice.findMany({ where });`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    // An id that did not come from a Prisma read of this function.
+    { code: `const invoice = await this.load(id);\nawait prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    // A relation filter without the tenant, or through a to-many relation.
+    { code: `await prisma.invoice.findMany({ where: { customer: { email } } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `await prisma.membership.findMany({ where: { role: 'owner' } });`, options: { ...options, models: ['Membership'], membershipModels: ['Membership.userId'] }, errors: [{ messageId: 'missingTenantFilter' }] },
+    // A model chosen at run time, on a known client.
+    {
+      code: `await prisma[model].findMany({ where: { id } });`,
+      options,
+      errors: [{ messageId: 'dynamicModel', message: 'Cannot verify that prisma[model].findMany() stays within one tenant: the model is chosen at run time ("model"), so the rule cannot tell whether it is tenant-scoped.' }],
+    },
     { code: `await prisma.project.findMany({ where: { tenantId } });`, options: { models: ['Project'], tenantField: 'organizationId' }, errors: [{ messageId: 'missingTenantFilter' }] },
   ],
 });
@@ -266,6 +301,16 @@ describe('security/tenant-isolation severities', () => {
 
   it('should report an unreadable schema once per file, as a warning', () => {
     expect(severities(`await prisma.invoice.findMany();\nawait prisma.invoice.count();`, schemaOptions)).toEqual([['Cannot take the tenant-scoped models from schemaPath "prisma/schema.prisma"', 'warn']]);
+  });
+
+  it('should count the calls it examined and those it could not verify', () => {
+    const result = lintSource({
+      file: 'src/file.ts',
+      text: `await prisma.invoice.findMany({ where: { tenantId } });\nawait repo.model.invoice.count({ where: filters });\nawait prisma[name].findMany();\nawait prisma.country.findMany();`,
+      rules: [{ rule: rule as unknown as Rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...options } }],
+      isTestFile: false,
+    });
+    expect(result.coverage).toEqual({ 'security/tenant-isolation': [3, 2] });
   });
 
   it('should depend on the schema only in files that call Prisma', () => {

@@ -2,10 +2,10 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';
-import { CREATING_OPERATIONS, FILTERED_OPERATIONS, OPERATION_KEYWORD, prismaCallOf, type PrismaCall } from './tenant-isolation-utils/prisma-call';
+import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
 import { accessorOf, parsePrismaSchema, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
-import { dataVerdict, rowsOf, tenantValues, whereVerdict, type Verdict } from './tenant-isolation-utils/tenant-constraint';
+import { constLiteral, dataVerdict, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
 
 export interface TenantIsolationOptions {
   /** The field that holds a row's tenant, as named in the Prisma schema. */
@@ -16,9 +16,14 @@ export interface TenantIsolationOptions {
   schemaPath: string;
   /** Names of Prisma clients, as variables (`prisma.x`) or class members (`this.prisma.x`). */
   clients: string[];
+  /**
+   * Membership models as `Model.userField` (`TeamMember.userId`): a query on one that pins the
+   * member's own user id ("which teams am I in") is scoped by that id instead of the tenant.
+   */
+  membershipModels: string[];
 }
 
-type MessageId = 'missingWhere' | 'missingTenantFilter' | 'missingTenantData' | 'cannotVerify' | 'tenantFromClient' | 'schemaUnreadable';
+type MessageId = 'missingWhere' | 'missingTenantFilter' | 'missingTenantData' | 'cannotVerify' | 'dynamicModel' | 'tenantFromClient' | 'schemaUnreadable';
 type Context = RuleContext<MessageId, TenantIsolationOptions>;
 
 export const DEFAULT_PRISMA_CLIENTS = ['prisma', 'db'];
@@ -46,6 +51,7 @@ export default defineRule<MessageId, TenantIsolationOptions>({
       missingTenantData: '{{call}}() creates a row without {{field}}: set it from the authenticated context so that the row belongs to the caller\'s tenant.',
       cannotVerify:
         'Cannot verify that {{call}}() stays within one tenant: "{{expression}}" is built elsewhere; set {{field}} explicitly in the call, after any spread ({ ...filters, {{field}} }).',
+      dynamicModel: 'Cannot verify that {{call}}() stays within one tenant: the model is chosen at run time ("{{expression}}"), so the rule cannot tell whether it is tenant-scoped.',
       tenantFromClient: '{{field}} comes from client input ({{source}}): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.',
       schemaUnreadable: 'Cannot take the tenant-scoped models from schemaPath "{{path}}": {{reason}}; only the models option is checked in this file.',
     },
@@ -54,6 +60,7 @@ export default defineRule<MessageId, TenantIsolationOptions>({
       missingTenantFilter: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the where of {{call}}(), next to the existing conditions, or use a compound unique key that contains {{field}}.',
       missingTenantData: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the data of {{call}}(), or connect the row\'s tenant relation to that tenant.',
       cannotVerify: 'Write {{field}} into the call itself, after the part built elsewhere: `where: { ...filters, {{field}}: user.{{field}} }` or `data: { ...input, {{field}}: user.{{field}} }`.',
+      dynamicModel: 'Call the model by name (`prisma.invoice.findMany(...)`) so the tenant filter can be checked, or keep this call in the baseline after checking that every model it can reach is filtered on the tenant.',
       tenantFromClient: 'Replace {{source}} with the tenant of the authenticated caller, e.g. `user.{{field}}` from `@CurrentUser()` or `req.user.{{field}}` set by the auth middleware.',
       schemaUnreadable: 'Set schemaPath in the rule options to the workspace-relative path of the schema.prisma whose tenant-scoped models have the tenant field, or list those models in the models option.',
     },
@@ -83,14 +90,23 @@ export default defineRule<MessageId, TenantIsolationOptions>({
           type: 'array',
           items: { type: 'string', minLength: 1 },
           uniqueItems: true,
-          description: 'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`.',
+          description:
+            'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`. Calls on tenant-scoped models are checked whatever the receiver (repositories, wrappers); a client name also makes `name[model].op()` a call the rule reports as unverifiable.',
           default: DEFAULT_PRISMA_CLIENTS,
+        },
+        membershipModels: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z_]\\w*\\.[A-Za-z_]\\w*$' },
+          uniqueItems: true,
+          description: 'Membership models as `Model.userField` (`TeamMember.userId`): their queries may be scoped by the member\'s own user id instead of the tenant.',
+          default: [],
         },
       },
     },
-    defaultOptions: { tenantField: 'tenantId', models: [], schemaPath: '', clients: DEFAULT_PRISMA_CLIENTS },
+    defaultOptions: { tenantField: 'tenantId', models: [], schemaPath: '', clients: DEFAULT_PRISMA_CLIENTS, membershipModels: [] },
     keywords: [OPERATION_KEYWORD],
     fileOptions: ['schemaPath'],
+    coverage: { unit: 'calls on tenant-scoped models' },
   },
   create(context) {
     // Tests and their fixtures set up and tear down several tenants on purpose.
@@ -98,19 +114,35 @@ export default defineRule<MessageId, TenantIsolationOptions>({
     const clients = new Set(context.options.clients);
     let scope: TenantScope | undefined;
     let schemaProblemReported = false;
+    let accessors: ReadonlySet<string> = new Set();
+    let relationNames: ReadonlySet<string> | undefined;
     return {
       CallExpression(node) {
-        const call = prismaCallOf(node, clients);
+        if (!mayBeModelCall(node)) return;
+        // Read lazily: a file without model calls does not depend on the schema.
+        if (!scope) {
+          scope = resolveTenantScope(context);
+          accessors = new Set(scope.models.keys());
+        }
+        const call = prismaCallOf(node, clients, accessors);
         if (!call) return;
-        // Read lazily: a file without Prisma calls does not depend on the schema.
-        scope ??= resolveTenantScope(context);
         if (scope.problem !== undefined && !schemaProblemReported) {
           schemaProblemReported = true;
           context.report({ node: node.expression, messageId: 'schemaUnreadable', data: { path: context.options.schemaPath, reason: scope.problem }, severity: 'warn' });
         }
+        if (!isModelCall(call)) {
+          if (scope.models.size > 0) reportDynamicModel(context, call);
+          return;
+        }
         reportClientInput(context, call);
         const relations = scope.models.get(call.model);
-        if (relations) checkTenantScoped(context, call, relations);
+        if (!relations) return;
+        context.examined();
+        // Nested filters may go through any tenant relation of the schema (`project: { workspace: { id } }`).
+        relationNames ??= new Set([...scope.models.values()].flatMap((names) => [...names]));
+        const memberField = scope.memberFields.get(call.model);
+        const where: WhereScope = { fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField], relations: relationNames };
+        if (checkTenantScoped(context, call, relations, where)) context.couldNotVerify();
       },
     };
   },
@@ -119,6 +151,8 @@ export default defineRule<MessageId, TenantIsolationOptions>({
 interface TenantScope {
   /** Client accessor → relation fields that set the tenant when connected. */
   models: Map<string, Set<string>>;
+  /** Client accessor of a membership model → the field that holds the member's user id. */
+  memberFields: Map<string, string>;
   /** Why the schema contributed nothing, when it was configured. */
   problem?: string;
 }
@@ -126,7 +160,8 @@ interface TenantScope {
 function resolveTenantScope(context: Context): TenantScope {
   const { tenantField, models, schemaPath } = context.options;
   const conventional = conventionalRelation(tenantField);
-  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])) };
+  const memberFields = new Map(context.options.membershipModels.map((entry) => entry.split('.') as [string, string]).map(([model, field]) => [accessorOf(model), field]));
+  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields };
   if (schemaPath === '') return scope;
   const text = context.readFile(schemaPath);
   if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };
@@ -152,28 +187,41 @@ function reportClientInput(context: Context, call: PrismaCall): void {
   }
 }
 
-function checkTenantScoped(context: Context, call: PrismaCall, relations: ReadonlySet<string>): void {
+function reportDynamicModel(context: Context, call: DynamicModelCall): void {
+  context.examined();
+  context.couldNotVerify();
+  const data = { call: calleeText(call.node), field: context.options.tenantField, expression: quote(call.modelExpression) };
+  context.report({ node: call.modelExpression, messageId: 'dynamicModel', data, severity: 'warn' });
+}
+
+/** Checks one call on a tenant-scoped model; true when part of it could not be verified. */
+function checkTenantScoped(context: Context, call: PrismaCall, relations: ReadonlySet<string>, where: WhereScope): boolean {
   const field = context.options.tenantField;
   const callee = call.node.expression;
   const filtered = FILTERED_OPERATIONS.has(call.operation);
   const created = CREATING_OPERATIONS.get(call.operation);
   const report = (messageId: MessageId, node: ts.Node) => context.report({ node, messageId, data: { call: calleeText(call.node), field } });
-  const cannotVerify = (node: ts.Node) =>
+  let unverified = false;
+  const cannotVerify = (node: ts.Node) => {
+    unverified = true;
     context.report({ node, messageId: 'cannotVerify', data: { call: calleeText(call.node), field, expression: quote(node) }, severity: 'warn' });
-  const check: Checks = { report, cannotVerify, callee, field, relations };
+  };
+  const check: Checks = { report, cannotVerify, callee, field, relations, where };
 
   if (!call.args || isUndefinedValue(call.args)) {
     report(filtered ? 'missingWhere' : 'missingTenantData', callee);
-    return;
+    return false;
   }
-  const args = unwrap(call.args);
+  // `findMany(query)` with `const query = { where: ... }` declared above.
+  const args = constLiteral(call.args) ?? unwrap(call.args);
   if (!ts.isObjectLiteralExpression(args)) {
     cannotVerify(call.args);
-    return;
+    return true;
   }
   const view = viewObject(args);
   if (filtered) checkWhere(view, check);
   if (created) checkCreated(view, created, call.operation.startsWith('createMany'), check);
+  return unverified;
 }
 
 interface Checks {
@@ -182,6 +230,7 @@ interface Checks {
   callee: ts.Node;
   field: string;
   relations: ReadonlySet<string>;
+  where: WhereScope;
 }
 
 function checkWhere(view: ObjectView, check: Checks): void {
@@ -191,7 +240,7 @@ function checkWhere(view: ObjectView, check: Checks): void {
     else check.report('missingWhere', check.callee);
     return;
   }
-  const verdict = whereVerdict(where.value, check.field);
+  const verdict = whereVerdict(where.value, check.where);
   if (verdict.kind === 'yes' && where.overriddenBy) check.cannotVerify(where.overriddenBy);
   else reportVerdict(verdict, where.value, 'missingTenantFilter', check);
 }

@@ -1,16 +1,17 @@
-import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { WorkspaceView } from '../../../engine/workspace-view';
+import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 
 /**
  * Where a DTO name led: to a class (checked with the bindings of the file that declares it), to
- * something that is not a class or lies outside the project (nothing to check), or nowhere.
+ * something that is not a class (nothing to check), or somewhere the rule cannot read: a missing
+ * file, another project (not this task's input), a package.
  */
 export type DtoLookup =
   | { kind: 'class'; declaration: ts.ClassLikeDeclaration; bindings: ModuleBindings }
   | { kind: 'skip' }
-  | { kind: 'unresolved'; specifier: string };
+  | { kind: 'unresolved'; specifier: string; where: 'missing' | 'package' | { project: string } };
 
 export interface DtoLookupHost {
   /** The controller's file, workspace-relative. */
@@ -33,8 +34,7 @@ const SKIP: DtoLookup = { kind: 'skip' };
 
 /**
  * Finds the class a `@Body()` type names: declared in the controller's file, or imported by a
- * relative path (one re-export hop through a barrel). Package imports and path aliases are skipped:
- * without a module resolver they cannot be told apart from other projects' code.
+ * relative path or a root tsconfig path alias (one re-export hop through a barrel).
  * The returned declaration may belong to another file's tree: use it before the rule returns.
  */
 export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name: string }): DtoLookup {
@@ -52,42 +52,30 @@ export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name:
 
 function lookupInModule(host: DtoLookupHost, fromFile: string, reference: ModuleReference, hopsLeft: number): DtoLookup {
   const { specifier } = reference;
-  if (!isRelative(specifier)) return SKIP;
-  const target = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
-  // Another project's classes are checked by its own run; its files are not this task's inputs.
-  if (host.workspace && host.workspace.projectOfFile(target) !== host.workspace.projectOfFile(host.file)) return SKIP;
-  const module = readModule(host, target);
-  if (!module) return { kind: 'unresolved', specifier };
+  const target = resolveModulePath(specifier, fromFile, host.readFile);
+  if (target === undefined) return { kind: 'unresolved', specifier, where: 'package' };
+  // Under Nx another project's files are not this task's inputs: reading them would let a cached
+  // result outlive a change there.
+  const owner = host.workspace?.projectOfFile(target);
+  if (host.workspace && owner !== host.workspace.projectOfFile(host.file)) return { kind: 'unresolved', specifier, where: owner ? { project: owner.name } : 'missing' };
+  const module = readModule(target, host.readFile);
+  if (!module) return { kind: 'unresolved', specifier, where: 'missing' };
   const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
   const found = exportedDeclaration(sourceFile, reference.exported);
   if (found === 'other') return SKIP;
   if (found && !isModuleReference(found)) return { kind: 'class', declaration: found, bindings: collectModuleBindings(sourceFile) };
   const reExports = found ? [found] : starExports(sourceFile, reference.exported);
-  if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier };
+  if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier, where: 'missing' };
+  let last: DtoLookup = { kind: 'unresolved', specifier, where: 'missing' };
   for (const next of reExports) {
-    const result = lookupInModule(host, module.path, next, hopsLeft - 1);
-    if (result.kind !== 'unresolved') return result;
+    last = lookupInModule(host, module.path, next, hopsLeft - 1);
+    if (last.kind !== 'unresolved') return last;
   }
-  return { kind: 'unresolved', specifier };
+  return reExports.length === 1 ? last : { kind: 'unresolved', specifier, where: 'missing' };
 }
 
 function isModuleReference(value: ts.ClassLikeDeclaration | ModuleReference): value is ModuleReference {
   return typeof (value as Partial<ModuleReference>).specifier === 'string';
-}
-
-function isRelative(specifier: string): boolean {
-  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
-}
-
-/** Reads the file a relative import resolves to (`target`, workspace-relative): `x.ts`, `x.tsx`, `x/index.ts`; `./x.js` means `x.ts`. */
-function readModule(host: DtoLookupHost, target: string): { path: string; text: string } | undefined {
-  const stem = target.replace(/\.(?:[cm]?js|jsx)$/, '');
-  const candidates = /\.(?:[cm]?ts|tsx)$/.test(target) ? [target] : [`${stem}.ts`, `${stem}.tsx`, `${stem}/index.ts`];
-  for (const path of candidates) {
-    const text = host.readFile(path);
-    if (text !== undefined) return { path, text };
-  }
-  return undefined;
 }
 
 /** A class declared at the top level under `name`, `other` for any other declaration of it. */

@@ -43,22 +43,54 @@ export interface PrismaCall {
   args?: ts.Expression;
 }
 
+/** `<client>[expression].<operation>(...)`: a model chosen at run time, which no check can place. */
+export interface DynamicModelCall {
+  node: ts.CallExpression;
+  /** The expression that names the model. */
+  modelExpression: ts.Expression;
+  operation: string;
+}
+
 /**
- * `<client>.<model>.<operation>(args)` where the client is one of `clients` (`prisma.x`,
- * `this.prisma.x`), the callback parameter of `$transaction(async (tx) => ...)`, or a parameter or
- * class member declared as `PrismaClient`, `Prisma.TransactionClient` or `PrismaService`.
+ * `<receiver>.<model>.<operation>(args)`: a Prisma call when the receiver is a known client (one
+ * of `clients`, as `prisma.x` or `this.prisma.x`, the callback parameter of
+ * `$transaction(async (tx) => ...)`, a parameter or class member declared as `PrismaClient`,
+ * `Prisma.TransactionClient` or `PrismaService`), or whatever the receiver is when `<model>` is
+ * one of `models`: apps reach Prisma through repositories and wrappers
+ * (`this._posts.model.post.findMany()`), and a schema's model name before a Prisma operation is
+ * Prisma whatever holds the client. A model given by a variable on a known client is a
+ * `DynamicModelCall`.
  */
-export function prismaCallOf(node: ts.CallExpression, clients: ReadonlySet<string>): PrismaCall | undefined {
+export function prismaCallOf(node: ts.CallExpression, clients: ReadonlySet<string>, models: ReadonlySet<string> = new Set()): PrismaCall | DynamicModelCall | undefined {
   const callee = unwrap(node.expression);
   const operation = memberName(callee);
   if (operation === undefined || !(FILTERED_OPERATIONS.has(operation) || CREATING_OPERATIONS.has(operation))) return undefined;
-  const modelAccess = unwrap((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+  const modelAccess = unwrap(callee.expression);
+  if (!ts.isPropertyAccessExpression(modelAccess) && !ts.isElementAccessExpression(modelAccess)) return undefined;
   const model = memberName(modelAccess);
+  const client = unwrap(modelAccess.expression);
+  if (model === undefined) {
+    return ts.isElementAccessExpression(modelAccess) && isClient(client, clients) ? { node, modelExpression: modelAccess.argumentExpression, operation } : undefined;
+  }
   // `$`-members (`$transaction`, `$queryRaw`) are the client's own API, not models.
-  if (model === undefined || model.startsWith('$')) return undefined;
-  const client = unwrap((modelAccess as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
-  if (!isClient(client, clients)) return undefined;
+  if (model.startsWith('$')) return undefined;
+  if (!models.has(model) && !isClient(client, clients)) return undefined;
   return { node, model, operation, args: node.arguments[0] };
+}
+
+/** A call whose model is known (as opposed to one chosen at run time). */
+export function isModelCall(call: PrismaCall | DynamicModelCall): call is PrismaCall {
+  return 'model' in call;
+}
+
+/** `<expr>.<name>.<operation>(...)` with a Prisma operation: the shape every model call has, before anything is read to confirm it. */
+export function mayBeModelCall(node: ts.CallExpression): boolean {
+  const callee = unwrap(node.expression);
+  const operation = memberName(callee);
+  if (operation === undefined || !(FILTERED_OPERATIONS.has(operation) || CREATING_OPERATIONS.has(operation))) return false;
+  const modelAccess = unwrap((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  return ts.isPropertyAccessExpression(modelAccess) || ts.isElementAccessExpression(modelAccess);
 }
 
 function isClient(node: ts.Expression, clients: ReadonlySet<string>): boolean {

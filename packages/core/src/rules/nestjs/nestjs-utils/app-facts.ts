@@ -1,0 +1,272 @@
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { WorkspaceView } from '../../../engine/workspace-view';
+import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
+
+/** Where a middleware applies: every route, the routes of some controllers, route paths, or what the rule cannot read. */
+export interface MiddlewareRoutes {
+  /** The middleware classes given to `consumer.apply(...)`. */
+  middleware: string[];
+  /** The module file that applies them. */
+  file: string;
+  all: boolean;
+  controllers: Set<string>;
+  /** Route paths (`users/*`), without leading or trailing slashes. */
+  paths: string[];
+  /** Paths given to `.exclude(...)`. */
+  excluded: string[];
+  /** Text of a `forRoutes` argument the rule could not read (a call, an imported list), if any. */
+  unreadable?: string;
+}
+
+/** What applies to every route of a NestJS application, read from its `main.ts` and the modules it imports. */
+export interface AppFacts {
+  /** The entry file (`main.ts`) the facts were read from. */
+  entry: string;
+  /** Guard classes applied globally: `{ provide: APP_GUARD, useClass: X }` and `app.useGlobalGuards(new X())`. */
+  globalGuards: Array<{ name: string; file: string }>;
+  middleware: MiddlewareRoutes[];
+}
+
+export interface AppFactsHost {
+  /** The controller's file, workspace-relative. */
+  file: string;
+  workspace?: WorkspaceView;
+  readFile(path: string): string | undefined;
+}
+
+/** Module files read per application at most: a bound on work for a huge or cyclic module graph. */
+const MAX_MODULES = 400;
+const ENTRY_NAMES = ['main.ts'];
+
+/**
+ * The facts of the application a controller belongs to: the nearest `main.ts` above the controller
+ * (within its project under Nx), the root module it bootstraps, and every module reachable through
+ * `imports` by a relative path or a root tsconfig path alias. Every file read is a dependency of the
+ * result. Undefined when no entry file is found.
+ */
+export function appFactsFor(host: AppFactsHost): AppFacts | undefined {
+  const entry = findEntry(host);
+  if (!entry) return undefined;
+  const facts: AppFacts = { entry: entry.path, globalGuards: [], middleware: [] };
+  const entryFacts = moduleFactsOf(entry.path, entry.text);
+  facts.globalGuards.push(...entryFacts.globalGuards.map((name) => ({ name, file: entry.path })));
+  const seen = new Set<string>([entry.path]);
+  const queue = entryFacts.imported.map((reference) => ({ reference, from: entry.path }));
+  while (queue.length > 0 && seen.size < MAX_MODULES) {
+    const { reference, from } = queue.shift() as { reference: string; from: string };
+    const target = resolveModulePath(reference, from, host.readFile);
+    if (target === undefined || !sameProject(host, target)) continue;
+    const module = readModule(target, host.readFile);
+    if (!module || seen.has(module.path)) continue;
+    seen.add(module.path);
+    const found = moduleFactsOf(module.path, module.text);
+    facts.globalGuards.push(...found.globalGuards.map((name) => ({ name, file: module.path })));
+    facts.middleware.push(...found.middleware.map((routes) => ({ ...routes, file: module.path })));
+    queue.push(...found.imported.map((next) => ({ reference: next, from: module.path })));
+  }
+  return facts;
+}
+
+function sameProject(host: AppFactsHost, target: string): boolean {
+  return !host.workspace || host.workspace.projectOfFile(target) === host.workspace.projectOfFile(host.file);
+}
+
+/** The nearest `main.ts` in the controller's folder or above it, not above its project's root (under Nx) or the workspace root. */
+function findEntry(host: AppFactsHost): { path: string; text: string } | undefined {
+  const root = host.workspace?.projectOfFile(host.file)?.root;
+  const top = root === undefined || root === '.' ? '' : root;
+  for (let folder = posix.dirname(host.file); ; folder = posix.dirname(folder)) {
+    const current = folder === '.' ? '' : folder;
+    for (const name of ENTRY_NAMES) {
+      const path = current === '' ? name : `${current}/${name}`;
+      const text = host.readFile(path);
+      if (text !== undefined && /\bNestFactory\b/.test(text)) return { path, text };
+    }
+    if (current === top || current === '') return undefined;
+  }
+}
+
+/** What one file contributes: guards it makes global, middleware it applies, and the module specifiers to follow. */
+interface ModuleFacts {
+  globalGuards: string[];
+  middleware: Array<Omit<MiddlewareRoutes, 'file'>>;
+  /** Import specifiers of the modules this file bootstraps or imports. */
+  imported: string[];
+}
+
+// A module file is read for every controller of its application: its facts are kept while its text is unchanged.
+const factsCache = new Map<string, { text: string; facts: ModuleFacts }>();
+const CACHE_SIZE = 512;
+
+function moduleFactsOf(path: string, text: string): ModuleFacts {
+  const cached = factsCache.get(path);
+  if (cached && cached.text === text) return cached.facts;
+  const facts = readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true));
+  if (factsCache.size >= CACHE_SIZE) factsCache.delete(factsCache.keys().next().value as string);
+  factsCache.set(path, { text, facts });
+  return facts;
+}
+
+function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
+  const imports = importSpecifiers(sourceFile);
+  const facts: ModuleFacts = { globalGuards: [], middleware: [], imported: [] };
+  const follow = (expression: ts.Expression) => {
+    const name = moduleReferenceName(expression);
+    const specifier = name === undefined ? undefined : imports.get(name);
+    if (specifier !== undefined && !facts.imported.includes(specifier)) facts.imported.push(specifier);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      // `NestFactory.create(AppModule)`, `NestFactory.createMicroservice(AppModule, ...)`.
+      if (method?.startsWith('create') && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'NestFactory' && node.arguments[0]) {
+        follow(node.arguments[0]);
+      }
+      if (method === 'useGlobalGuards') facts.globalGuards.push(...node.arguments.map(instanceClassName).filter((name): name is string => name !== undefined));
+      if (method === 'forRoutes') {
+        const routes = middlewareRoutes(node, sourceFile);
+        if (routes) facts.middleware.push(routes);
+      }
+      if (isModuleDecorator(node)) readModuleMetadata(node, follow, facts);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return facts;
+}
+
+function isModuleDecorator(node: ts.CallExpression): boolean {
+  return ts.isDecorator(node.parent) && ts.isIdentifier(node.expression) && node.expression.text === 'Module';
+}
+
+/** `imports: [A, B.forRoot()]` to follow, `providers: [{ provide: APP_GUARD, useClass: G }]` to note. */
+function readModuleMetadata(decorator: ts.CallExpression, follow: (expression: ts.Expression) => void, facts: ModuleFacts): void {
+  const metadata = decorator.arguments[0];
+  if (!metadata || !ts.isObjectLiteralExpression(metadata)) return;
+  for (const property of metadata.properties) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !ts.isArrayLiteralExpression(property.initializer)) continue;
+    const elements = property.initializer.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element));
+    if (property.name.text === 'imports') elements.forEach(follow);
+    if (property.name.text !== 'providers') continue;
+    for (const element of elements) {
+      const guard = ts.isObjectLiteralExpression(element) ? appGuardClass(element) : undefined;
+      if (guard !== undefined) facts.globalGuards.push(guard);
+    }
+  }
+}
+
+function appGuardClass(provider: ts.ObjectLiteralExpression): string | undefined {
+  const values = new Map<string, ts.Expression>();
+  for (const property of provider.properties) if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) values.set(property.name.text, property.initializer);
+  const provide = values.get('provide');
+  if (!provide || !(ts.isIdentifier(provide) && provide.text === 'APP_GUARD')) return undefined;
+  const implementation = values.get('useClass') ?? values.get('useExisting');
+  return implementation && ts.isIdentifier(implementation) ? implementation.text : 'a factory-made guard';
+}
+
+/** `Users` in `Users`, `Users.forRoot(...)`, `forwardRef(() => Users)`. */
+function moduleReferenceName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isCallExpression(expression)) {
+    const callee = expression.expression;
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return callee.expression.text;
+    const callback = expression.arguments[0];
+    if (ts.isIdentifier(callee) && callee.text === 'forwardRef' && callback && ts.isArrowFunction(callback) && !ts.isBlock(callback.body)) return moduleReferenceName(callback.body);
+  }
+  return undefined;
+}
+
+function instanceClassName(expression: ts.Expression): string | undefined {
+  const target = ts.isNewExpression(expression) ? expression.expression : expression;
+  return ts.isIdentifier(target) ? target.text : undefined;
+}
+
+/** Local name → module specifier, for every named or default import. */
+function importSpecifiers(sourceFile: ts.SourceFile): Map<string, string> {
+  const specifiers = new Map<string, string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !statement.importClause) continue;
+    const clause = statement.importClause;
+    if (clause.name) specifiers.set(clause.name.text, statement.moduleSpecifier.text);
+    if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+      for (const element of clause.namedBindings.elements) specifiers.set(element.name.text, statement.moduleSpecifier.text);
+    }
+  }
+  return specifiers;
+}
+
+/** `consumer.apply(A, B).exclude(...).forRoutes(...)`: the chain read back from `forRoutes`. */
+function middlewareRoutes(forRoutes: ts.CallExpression, sourceFile: ts.SourceFile): Omit<MiddlewareRoutes, 'file'> | undefined {
+  const routes: Omit<MiddlewareRoutes, 'file'> = { middleware: [], all: false, controllers: new Set(), paths: [], excluded: [] };
+  for (const argument of forRoutes.arguments) addRoute(routes, argument, sourceFile);
+  let link: ts.Expression = (forRoutes.expression as ts.PropertyAccessExpression).expression;
+  while (ts.isCallExpression(link) && ts.isPropertyAccessExpression(link.expression)) {
+    const method = link.expression.name.text;
+    if (method === 'exclude') routes.excluded.push(...link.arguments.map(routePath).filter((path): path is string => path !== undefined));
+    if (method === 'apply') {
+      routes.middleware = link.arguments.map(instanceClassName).filter((name): name is string => name !== undefined);
+      return routes;
+    }
+    link = link.expression.expression;
+  }
+  return undefined;
+}
+
+function addRoute(routes: Omit<MiddlewareRoutes, 'file'>, argument: ts.Expression, sourceFile: ts.SourceFile, depth = 0): void {
+  const path = routePath(argument);
+  if (path !== undefined) {
+    if (/^(?:\*|\{\*|\(\.\*\))/.test(path)) routes.all = true;
+    else routes.paths.push(path);
+    return;
+  }
+  const value = ts.isSpreadElement(argument) ? argument.expression : argument;
+  if (ts.isIdentifier(value)) {
+    // A list declared in this file (`const authenticated = [A, B]`), or a controller class.
+    const list = depth < 3 ? localArray(sourceFile, value.text) : undefined;
+    if (list) list.elements.forEach((element) => addRoute(routes, element, sourceFile, depth + 1));
+    else if (ts.isSpreadElement(argument)) routes.unreadable ??= argument.getText();
+    else routes.controllers.add(value.text);
+    return;
+  }
+  if (ts.isArrayLiteralExpression(value)) {
+    value.elements.forEach((element) => addRoute(routes, element, sourceFile, depth + 1));
+    return;
+  }
+  routes.unreadable ??= argument.getText().slice(0, 80);
+}
+
+/** A route given as `'users/*'` or `{ path: 'users', method: ... }`, normalised without surrounding slashes. */
+function routePath(expression: ts.Expression): string | undefined {
+  if (ts.isStringLiteralLike(expression)) return trimSlashes(expression.text);
+  if (!ts.isObjectLiteralExpression(expression)) return undefined;
+  for (const property of expression.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path' && ts.isStringLiteralLike(property.initializer)) return trimSlashes(property.initializer.text);
+  }
+  return undefined;
+}
+
+function localArray(sourceFile: ts.SourceFile, name: string): ts.ArrayLiteralExpression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer && ts.isArrayLiteralExpression(declaration.initializer)) return declaration.initializer;
+    }
+  }
+  return undefined;
+}
+
+export function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
+/** Whether a route path pattern (`users/*`, `users/:id`, `*`) matches a handler's path (`users/:id/avatar`). */
+export function routeMatches(pattern: string, path: string): boolean {
+  if (pattern === '' || pattern === '*') return true;
+  const expression = pattern
+    .split('/')
+    .map((segment) => (segment.startsWith('*') || segment.startsWith('{*') || segment === '(.*)' ? '.*' : segment.startsWith(':') ? '[^/]+' : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${expression}$`).test(path);
+}
