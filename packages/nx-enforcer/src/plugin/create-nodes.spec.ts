@@ -300,6 +300,20 @@ describe('createNodes', () => {
     ]);
   });
 
+  it('should hash the root tsconfig when a rule that resolves path aliases may be on, once with project-boundaries', async () => {
+    const nest = { ...ALL_TEXT_RULES_OFF, 'nestjs/dto-validated': 'error' };
+    const files = { 'package.json': rootPackageJson, 'packages/a/package.json': { name: 'a' }, 'packages/a/src/index.ts': 'export const a = 1;\n' };
+    const withNest = await inferNodes({ ...files, 'enforcer.config.json': { rules: nest } });
+    const inputsWithNest = targetsByRoot(withNest)['packages/a'].targets.enforce.inputs as unknown[];
+    // The root tsconfig files come right after the baseline, before the enforcer's own version.
+    expect(inputsWithNest.slice(inputsWithNest.indexOf(BASELINE) + 1)).toEqual(['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/tsconfig.json', PUBLISHED_PACKAGES]);
+    const both = await inferNodes({ ...files, 'enforcer.config.json': { rules: { ...nest, 'architecture/project-boundaries': 'error' } } });
+    const inputs = targetsByRoot(both)['packages/a'].targets.enforce.inputs as string[];
+    expect(inputs.filter((input) => input === '{workspaceRoot}/tsconfig.json')).toHaveLength(1);
+    const without = await inferNodes({ ...files, 'enforcer.config.json': { rules: ALL_TEXT_RULES_OFF } });
+    expect(targetsByRoot(without)['packages/a'].targets.enforce.inputs).not.toContain('{workspaceRoot}/tsconfig.json');
+  });
+
   it('should keep every text-file input when a config is broken (the task reports the error)', async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,

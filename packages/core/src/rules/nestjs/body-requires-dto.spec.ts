@@ -20,6 +20,8 @@ new RuleTester().run(rule, {
     handler(`@Body('address') address: AddressDto`),
     handler(`@Param('id') id: string, @Body() dto: CreateUserDto`),
     { code: handler(`@Body('name') name: string`), options: { checkFields: false } },
+    // The handler checks the field's type itself.
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  rename(@Body('name') name: string) {\n    if (typeof name !== 'string') throw new BadRequestException();\n    return name;\n  }\n}\n`,
     // Another framework's @Body() in a file that does not import @nestjs/common.
     handler(`@Body() body: any`, `import { Body, Controller, Post } from 'routing-controllers';\n// built on @nestjs/common conventions\n`),
     // @nestjs/common is imported, but Body is not its Body.
@@ -30,6 +32,11 @@ new RuleTester().run(rule, {
     `import { Injectable } from '@nestjs/common';\nexport function parse(body: any) { return body; }`,
   ],
   invalid: [
+    // A typeof of another value does not check the field.
+    {
+      code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  rename(@Body('name') name: string, @Body('id') id: string) {\n    if (typeof id !== 'string') throw new BadRequestException();\n    return name;\n  }\n}\n`,
+      errors: [{ messageId: 'unvalidatedField', line: 5 }],
+    },
     {
       code: handler(`@Body() body: any`),
       errors: [{ messageId: 'looseBody', line: 5, column: 10, message: '@Body() parameter "body" is typed "any", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.' }],

@@ -76,7 +76,7 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       const type = parameter.type;
       const name = parameter.name.getText();
       if (body.field !== undefined) {
-        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type))) return;
+        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type)) || checksTypeOf(parameter)) return;
         context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
       } else if (hasValidatingPipe(body)) {
         return;
@@ -97,6 +97,24 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
     };
   },
 });
+
+/**
+ * The handler checks the value's type itself before using it (`if (typeof code !== 'string')
+ * throw ...`): a field validated in code, not by a pipe.
+ */
+function checksTypeOf(parameter: ts.ParameterDeclaration): boolean {
+  const handler = parameter.parent;
+  if (!ts.isIdentifier(parameter.name) || !ts.isFunctionLike(handler) || !('body' in handler) || !handler.body) return false;
+  const name = parameter.name.text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isTypeOfExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ts.isBinaryExpression(node.parent)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return found;
+}
 
 /** A type no validation pipe can check: keywords, literals, inline object types, `Record`... and arrays, unions, tuples of them. */
 function isLoose(type: ts.TypeNode): boolean {

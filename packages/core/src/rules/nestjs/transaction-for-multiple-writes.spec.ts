@@ -18,6 +18,14 @@ new RuleTester().run(rule, {
     // Collected first, then batched into the transaction.
     service('const writes = [this.prisma.order.create({ data: input })];\n    writes.push(this.prisma.stock.update({ where: { id: input.item }, data: {} }));\n    return this.prisma.$transaction(writes);'),
     service('await this.prisma.$transaction(input.items.map((item) => this.prisma.line.create({ data: item })));'),
+    // Promises built by a map callback, then given to the transaction.
+    service('const upserts = input.items.map((item) => {\n      return this.prisma.price.upsert({ where: { id: item.id }, create: item, update: item });\n    });\n    return this.prisma.$transaction(upserts);'),
+    // Writes settled one by one by design: each may fail alone.
+    service('const updates = input.items.map((item) => this.prisma.line.update({ where: { id: item.id }, data: item }));\n    await Promise.allSettled(updates);'),
+    service('await Promise.allSettled(input.items.map((item) => {\n      return this.prisma.line.delete({ where: { id: item.id } });\n    }));'),
+    // Writes on branches that exclude each other: one run makes one write.
+    service('const found = await this.prisma.order.findFirst({ where: { ref: input.ref } });\n    if (found) {\n      return this.prisma.order.update({ where: { id: found.id }, data: input });\n    }\n    return this.prisma.order.create({ data: input });'),
+    service('if (input.remove) await this.prisma.order.delete({ where: { id: input.id } });\n    else await this.prisma.order.update({ where: { id: input.id }, data: input });'),
     // Reads do not need a transaction.
     service('const a = await this.prisma.order.findMany();\n    const b = await this.prisma.stock.count();\n    return [a, b];'),
     // Other services do their own writes.
@@ -32,6 +40,13 @@ new RuleTester().run(rule, {
     service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
   ],
   invalid: [
+    // A branch that does not end the method runs before what follows it.
+    {
+      code: service('if (input.reset) {\n      await this.prisma.line.deleteMany({ where: { orderId: input.id } });\n    }\n    return this.prisma.order.update({ where: { id: input.id }, data: input });'),
+      errors: [{ messageId: 'writesWithoutTransaction' }],
+    },
+    // Mapped writes without a transaction in the method are not batched.
+    { code: service('await Promise.all(input.items.map((item) => this.prisma.line.create({ data: item })));'), errors: [{ messageId: 'writesWithoutTransaction' }] },
     {
       code: service('const order = await this.prisma.order.create({ data: input });\n    await this.prisma.stock.update({ where: { id: input.item }, data: { count: { decrement: 1 } } });\n    return order;'),
       errors: [

@@ -87,9 +87,10 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       const service = classOfMember(member);
       if (!bindings || !body || !service || !hasNestDecorator(service, 'Injectable', bindings)) return;
       const { writes, usesTransaction } = collectWrites(body, (call) => writeOf(call, clients, writeMethods));
-      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call)));
+      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call)) && !isSettledAlone(write.call, body));
       const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
-      if (counted.length + repeated.size < 2) return;
+      // Writes on branches that exclude each other (`if (found) { update; return } create`) never run together.
+      if (writesOnWorstPath(body, counted.map((write) => ({ node: write.call, weight: repeated.has(write) ? 2 : 1 }))) < 2) return;
       const operations = listForMessage(counted.map((write) => (repeated.has(write) ? `${write.label} in a loop` : write.label)));
       context.report({ node: member.name, messageId: 'writesWithoutTransaction', data: { method: member.name.getText(), operations, client: counted[0].client } });
     };
@@ -165,7 +166,91 @@ function isBatched(call: ts.Node): boolean {
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isArrayLiteralExpression(parent)) return true;
-  return ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push';
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') return true;
+  return mappingOf(node) !== undefined;
+}
+
+/** `items.map((item) => this.prisma.a.upsert(...))` around a write its callback returns, unrun, into an array. */
+function mappingOf(node: ts.Node): ts.CallExpression | undefined {
+  const parent = node.parent;
+  const callback = ts.isReturnStatement(parent) ? enclosingFunction(parent) : ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
+  const mapping = callback?.parent;
+  return mapping !== undefined && ts.isCallExpression(mapping) && ts.isPropertyAccessExpression(mapping.expression) && ['map', 'flatMap'].includes(mapping.expression.name.text) ? mapping : undefined;
+}
+
+/**
+ * Writes mapped into an array that goes to `Promise.allSettled` (directly, or through a `const`):
+ * each may fail on its own by design, so there is nothing for a transaction to keep together.
+ */
+function isSettledAlone(call: ts.Node, body: ts.Node): boolean {
+  let node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const mapping = mappingOf(node);
+  if (!mapping) return false;
+  if (isAllSettled(mapping.parent) && (mapping.parent as ts.CallExpression).arguments.includes(mapping)) return true;
+  const declaration = mapping.parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let settled = false;
+  const visit = (current: ts.Node): void => {
+    if (settled) return;
+    if (isAllSettled(current) && (current as ts.CallExpression).arguments.some((argument) => ts.isIdentifier(argument) && argument.text === name)) settled = true;
+    else ts.forEachChild(current, visit);
+  };
+  visit(body);
+  return settled;
+}
+
+function isAllSettled(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'allSettled' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Promise';
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  return undefined;
+}
+
+interface WeightedWrite {
+  node: ts.Node;
+  /** 2 for a write in a loop (it runs many times), else 1. */
+  weight: number;
+}
+
+/**
+ * The most writes one run of the method can make: statements add up, an `if`'s branches are
+ * alternatives, and a branch that ends in `return` or `throw` skips what follows it. Anything else
+ * (loops, `try`, expressions) counts every write it contains.
+ */
+function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): number {
+  const within = (node: ts.Node) => writes.filter((write) => write.node.pos >= node.pos && write.node.end <= node.end).reduce((sum, write) => sum + write.weight, 0);
+  const ofStatements = (statements: readonly ts.Statement[]): number => {
+    let after = 0;
+    for (let index = statements.length - 1; index >= 0; index--) {
+      const statement = statements[index];
+      if (ts.isIfStatement(statement)) {
+        const thenBranch = ofStatement(statement.thenStatement) + (exits(statement.thenStatement) ? 0 : after);
+        const elseBranch = (statement.elseStatement ? ofStatement(statement.elseStatement) : 0) + (statement.elseStatement && exits(statement.elseStatement) ? 0 : after);
+        after = within(statement.expression) + Math.max(thenBranch, elseBranch);
+      } else if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) {
+        after = within(statement);
+      } else {
+        after += within(statement);
+      }
+    }
+    return after;
+  };
+  const ofStatement = (statement: ts.Statement): number => (ts.isBlock(statement) ? ofStatements(statement.statements) : ts.isIfStatement(statement) ? ofStatements([statement]) : within(statement));
+  return ts.isBlock(body) ? ofStatements(body.statements) : within(body);
+}
+
+/** A statement after which nothing in the enclosing block runs. */
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return ts.isIfStatement(statement) && statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
 }
 
 /** Inside a loop, or a `map`/`forEach`/`flatMap` callback, of the method: the one call writes many times. */

@@ -98,6 +98,12 @@ new RuleTester().run(rule, {
     // The id of a row the same function read through Prisma: that read is where the tenant is checked.
     { code: `const invoice = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\nawait prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });`, options },
     { code: `const { id } = await tx.invoice.findFirst({ where: { number, tenantId } });\nawait tx.invoice.delete({ where: { id } });`, options },
+    { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId, paid: false } });\nawait Promise.all(invoices.map((invoice) => prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } })));\nfor (const { id } of invoices) await prisma.invoice.delete({ where: { id } });`, options },
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId, paid: false } });\nawait prisma.invoice.updateMany({ where: { id: { in: open.map((invoice) => invoice.id) } }, data: { reminded: true } });`, options },
+    { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId, number } });\nconst [first] = invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options },
+    { code: `const credit = await prisma.invoice.create({ data: { tenantId, amount } });\nawait prisma.invoice.delete({ where: { id: credit.id } });`, options },
+    // A parameter typed with a row type of the generated client holds a row read from the database.
+    { code: `import { Invoice as DbInvoice } from '@prisma/client';\nasync function archive(invoice: DbInvoice) {\n  await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options },
     // A membership model queried by the member's own id.
     { code: `await prisma.membership.findMany({ where: { userId: user.id } });`, options: { ...options, models: ['Invoice', 'Membership'], membershipModels: ['Membership.userId'] } },
     // Transactions: the array form and the interactive client, whatever it is called.
@@ -271,6 +277,16 @@ new RuleTester().run(rule, {
     { code: `let where = { tenantId };\nwhere = {};\nawait prisma.invoice.findMany({ where });`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
     // An id that did not come from a Prisma read of this function.
     { code: `const invoice = await this.load(id);\nawait prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `async function pay(invoices: Invoice[]) {\n  await Promise.all(invoices.map((invoice) => prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } })));\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `await prisma.invoice.updateMany({ where: { id: { in: input.ids.map((id) => id) } }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `const [first] = input.invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    // ...unless the client sent it (a decorated parameter), or the type is not the client's.
+    {
+      code: `import { Invoice } from '@prisma/client';\nclass C {\n  pay(@Body() invoice: Invoice) {\n    return prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });\n  }\n}`,
+      options,
+      errors: [{ messageId: 'missingTenantFilter', line: 4 }],
+    },
+    { code: `import { Invoice } from './invoice.dto';\nasync function archive(invoice: Invoice) {\n  await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
     // A relation filter without the tenant, or through a to-many relation.
     { code: `await prisma.invoice.findMany({ where: { customer: { email } } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `await prisma.membership.findMany({ where: { role: 'owner' } });`, options: { ...options, models: ['Membership'], membershipModels: ['Membership.userId'] }, errors: [{ messageId: 'missingTenantFilter' }] },

@@ -213,12 +213,12 @@ function checkTenantScoped(context: Context, call: PrismaCall, relations: Readon
     return false;
   }
   // `findMany(query)` with `const query = { where: ... }` declared above.
-  const args = constLiteral(call.args) ?? unwrap(call.args);
+  const args = constLiteral(call.args, ['where', 'data', 'create']) ?? unwrap(call.args);
   if (!ts.isObjectLiteralExpression(args)) {
     cannotVerify(call.args);
     return true;
   }
-  const view = viewObject(args);
+  const view = viewObject(args, (node) => constLiteral(node, ['where', 'data', 'create']));
   if (filtered) checkWhere(view, check);
   if (created) checkCreated(view, created, call.operation.startsWith('createMany'), check);
   return unverified;
@@ -236,7 +236,8 @@ interface Checks {
 function checkWhere(view: ObjectView, check: Checks): void {
   const where = view.properties.get('where');
   if (!where) {
-    if (view.opaque.length > 0) check.cannotVerify(view.opaque[0]);
+    const unseen = view.opaque[0] ?? alternativeSetting(view, 'where');
+    if (unseen) check.cannotVerify(unseen);
     else check.report('missingWhere', check.callee);
     return;
   }
@@ -248,7 +249,8 @@ function checkWhere(view: ObjectView, check: Checks): void {
 function checkCreated(view: ObjectView, key: 'data' | 'create', many: boolean, check: Checks): void {
   const data = view.properties.get(key);
   if (!data) {
-    if (view.opaque.length > 0) check.cannotVerify(view.opaque[0]);
+    const unseen = view.opaque[0] ?? alternativeSetting(view, key);
+    if (unseen) check.cannotVerify(unseen);
     else check.report('missingTenantData', check.callee);
     return;
   }
@@ -258,6 +260,11 @@ function checkCreated(view: ObjectView, key: 'data' | 'create', many: boolean, c
     return;
   }
   for (const row of rows) reportVerdict(dataVerdict(row, check.field, check.relations), row, 'missingTenantData', check);
+}
+
+/** A spread of alternatives (`...(c ? { where } : {})`) that may set `key`. */
+function alternativeSetting(view: ObjectView, key: string): ts.Expression | undefined {
+  return view.alternatives.find((alternative) => alternative.branches.some((branch) => branch.properties.has(key)))?.node;
 }
 
 function reportVerdict(verdict: Verdict, node: ts.Node, missing: MessageId, check: Checks): void {

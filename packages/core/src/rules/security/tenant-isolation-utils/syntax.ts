@@ -41,31 +41,49 @@ export interface ObjectView {
   properties: Map<string, EffectiveProperty>;
   /** Spreads (and computed keys) whose content is not visible here, in source order. */
   opaque: ts.Expression[];
+  /**
+   * Spreads of one of two visible objects (`...(search ? { name } : {})`, `...(flag && { a })`):
+   * each branch's view. The keys they may set are known, so they replace only those.
+   */
+  alternatives: Array<{ node: ts.Expression; branches: ObjectView[] }>;
 }
 
-type Entry = { key: string; value: ts.Expression } | { opaque: ts.Expression };
+/** Finds the literal an identifier stands for (a local `const`), so a spread of it can be seen through. */
+export type LiteralResolver = (node: ts.Expression) => ts.Expression | undefined;
+
+type Entry = { key: string; value: ts.Expression } | { opaque: ts.Expression } | { alternative: ts.Expression; branches: ObjectView[] };
 
 /** The effective properties of an object literal: `{ ...{ a }, b }` holds `a` and `b`. */
-export function viewObject(object: ts.ObjectLiteralExpression): ObjectView {
+export function viewObject(object: ts.ObjectLiteralExpression, resolve?: LiteralResolver): ObjectView {
+  return viewEntries(entriesOf(object, 0, resolve));
+}
+
+function viewEntries(entries: readonly Entry[]): ObjectView {
   const properties = new Map<string, EffectiveProperty>();
   const opaque: ts.Expression[] = [];
+  const alternatives: ObjectView['alternatives'] = [];
   let nearestOpaqueAfter: ts.Expression | undefined;
-  const entries = entriesOf(object, 0);
+  // Keys a later alternative may set, with the nearest such spread.
+  const maybeSetAfter = new Map<string, ts.Expression>();
   for (let index = entries.length - 1; index >= 0; index--) {
     const entry = entries[index];
     if ('opaque' in entry) {
       opaque.unshift(entry.opaque);
       nearestOpaqueAfter = entry.opaque;
+    } else if ('alternative' in entry) {
+      alternatives.unshift({ node: entry.alternative, branches: entry.branches });
+      for (const branch of entry.branches) for (const key of branch.properties.keys()) maybeSetAfter.set(key, entry.alternative);
     } else if (!properties.has(entry.key)) {
-      properties.set(entry.key, nearestOpaqueAfter ? { value: entry.value, overriddenBy: nearestOpaqueAfter } : { value: entry.value });
+      const overriddenBy = nearestOpaqueAfter ?? maybeSetAfter.get(entry.key);
+      properties.set(entry.key, overriddenBy ? { value: entry.value, overriddenBy } : { value: entry.value });
     }
   }
-  return { properties, opaque };
+  return { properties, opaque, alternatives };
 }
 
 const MAX_SPREAD_DEPTH = 8;
 
-function entriesOf(object: ts.ObjectLiteralExpression, depth: number): Entry[] {
+function entriesOf(object: ts.ObjectLiteralExpression, depth: number, resolve?: LiteralResolver): Entry[] {
   const entries: Entry[] = [];
   for (const property of object.properties) {
     if (ts.isPropertyAssignment(property)) {
@@ -76,13 +94,49 @@ function entriesOf(object: ts.ObjectLiteralExpression, depth: number): Entry[] {
     } else if (ts.isShorthandPropertyAssignment(property)) {
       entries.push({ key: property.name.text, value: property.name });
     } else if (ts.isSpreadAssignment(property)) {
-      const spread = unwrap(property.expression);
-      if (ts.isObjectLiteralExpression(spread) && depth < MAX_SPREAD_DEPTH) entries.push(...entriesOf(spread, depth + 1));
-      else entries.push({ opaque: property.expression });
+      entries.push(...spreadEntries(property.expression, depth, resolve));
     }
     // Methods and accessors do not reach Prisma as filter values.
   }
   return entries;
+}
+
+/** A spread's entries: a literal's (also through a local const), two visible alternatives, or opaque. */
+function spreadEntries(expression: ts.Expression, depth: number, resolve?: LiteralResolver): Entry[] {
+  if (depth >= MAX_SPREAD_DEPTH) return [{ opaque: expression }];
+  let spread = unwrap(expression);
+  const resolved = resolve?.(spread);
+  if (resolved) spread = unwrap(resolved);
+  if (ts.isObjectLiteralExpression(spread)) return entriesOf(spread, depth + 1, resolve);
+  const branches = alternativesOf(spread);
+  if (branches) {
+    const views: ObjectView[] = [];
+    for (const branch of branches) {
+      const value = unwrap(branch);
+      if (ts.isObjectLiteralExpression(value)) views.push(viewEntries(entriesOf(value, depth + 1, resolve)));
+      else if (isNothing(value)) views.push({ properties: new Map(), opaque: [], alternatives: [] });
+      else return [{ opaque: expression }];
+    }
+    return [{ alternative: expression, branches: views }];
+  }
+  return [{ opaque: expression }];
+}
+
+/** `c ? a : b` gives `[a, b]`; `c && a` gives `[a, c]` (a falsy `c` spreads nothing when it is a condition). */
+function alternativesOf(node: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [node.right, ts.factory.createNull()];
+  return undefined;
+}
+
+/** What spreads no keys: `{}` is handled as a literal; `undefined`, `null`, `false`, `''`. */
+function isNothing(node: ts.Expression): boolean {
+  return (
+    isUndefinedValue(node) ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    (ts.isStringLiteralLike(node) && node.text === '')
+  );
 }
 
 /** The call's text on one line, shortened for messages: `this.prisma.invoice.findMany`. */

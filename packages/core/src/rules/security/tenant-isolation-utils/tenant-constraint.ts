@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 import { bindingOf } from './bindings';
 import { mayBeModelCall } from './prisma-call';
 import { isUndefinedValue, memberName, propertyNameText, unwrap, viewObject, type ObjectView } from './syntax';
@@ -37,9 +38,10 @@ function allOf(verdicts: readonly Verdict[]): Verdict {
 export function whereVerdict(where: ts.Expression, scope: WhereScope, depth = 0): Verdict {
   const value = unwrap(where);
   if (isUndefinedValue(value)) return NO;
-  if (ts.isObjectLiteralExpression(value)) return objectVerdict(viewObject(value), (key, property) => whereKeyVerdict(key, property, scope, depth));
+  const keys = [...scope.fields, ...scope.relations];
+  if (ts.isObjectLiteralExpression(value)) return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), (key, property) => whereKeyVerdict(key, property, scope, depth));
   if (ts.isConditionalExpression(value)) return allOf([whereVerdict(value.whenTrue, scope, depth + 1), whereVerdict(value.whenFalse, scope, depth + 1)]);
-  const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value) : undefined;
+  const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value, keys) : undefined;
   return literal ? whereVerdict(literal, scope, depth + 1) : unknown(where);
 }
 
@@ -47,19 +49,21 @@ export function whereVerdict(where: ts.Expression, scope: WhereScope, depth = 0)
 export function dataVerdict(data: ts.Expression, field: string, relationKeys: ReadonlySet<string>, depth = 0): Verdict {
   const value = unwrap(data);
   if (ts.isConditionalExpression(value)) return allOf([dataVerdict(value.whenTrue, field, relationKeys, depth + 1), dataVerdict(value.whenFalse, field, relationKeys, depth + 1)]);
+  const keys = [field, ...relationKeys];
   if (!ts.isObjectLiteralExpression(value)) {
-    const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value) : undefined;
+    const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value, keys) : undefined;
     return literal ? dataVerdict(literal, field, relationKeys, depth + 1) : unknown(data);
   }
-  return objectVerdict(viewObject(value), (key, property) => ((key === field || relationKeys.has(key)) && !isUndefinedValue(property) ? YES : NO));
+  return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), (key, property) => ((key === field || relationKeys.has(key)) && !isUndefinedValue(property) ? YES : NO));
 }
 
 /**
  * The literal a local `const` was declared with (`const where = { ... }`), when nothing in its
- * scope changes it through a property (`where.x = ...`, `delete where.x`, `Object.assign(where, ...)`):
- * then the literal is what reaches Prisma.
+ * scope can change `keys` in it (`where.tenantId = ...`, `where[key] = ...`, `delete where.x`,
+ * `Object.assign(where, ...)`): then the literal is what decides. Other keys added later
+ * (`where.status = ...`) only narrow a `where`, and say nothing of the tenant.
  */
-export function constLiteral(node: ts.Expression): ts.Expression | undefined {
+export function constLiteral(node: ts.Expression, keys: readonly string[]): ts.Expression | undefined {
   const value = unwrap(node);
   if (!ts.isIdentifier(value)) return undefined;
   const binding = bindingOf(value);
@@ -68,21 +72,35 @@ export function constLiteral(node: ts.Expression): ts.Expression | undefined {
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
   const initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
   if (!initializer || !(ts.isObjectLiteralExpression(initializer) || ts.isConditionalExpression(initializer))) return undefined;
-  return isChangedThroughProperty(value.text, list.parent.parent) ? undefined : initializer;
+  return mayChangeKeys(value.text, keys, list.parent.parent) ? undefined : initializer;
 }
 
-function isChangedThroughProperty(name: string, scope: ts.Node): boolean {
+function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): boolean {
   const rootedAtName = (node: ts.Expression): boolean => {
     let current = unwrap(node);
     while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) current = unwrap(current.expression);
     return ts.isIdentifier(current) && current.text === name;
+  };
+  /** The first key below the name (`tenantId` in `where.tenantId.equals`), or undefined when it is computed. */
+  const firstKey = (target: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined => {
+    let current: ts.Expression = target;
+    let key: string | undefined;
+    while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+      key = ts.isPropertyAccessExpression(current) ? current.name.text : ts.isStringLiteralLike(current.argumentExpression) ? current.argumentExpression.text : undefined;
+      if (key === undefined) return undefined;
+      current = unwrap(current.expression);
+    }
+    return key;
   };
   let changed = false;
   const visit = (node: ts.Node): void => {
     if (changed) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const target = unwrap(node.left);
-      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && rootedAtName(target)) changed = true;
+      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && rootedAtName(target)) {
+        const key = firstKey(target);
+        if (key === undefined || keys.includes(key)) changed = true;
+      }
     }
     if (ts.isDeleteExpression(node) && rootedAtName(node.expression)) changed = true;
     if (ts.isCallExpression(node) && node.arguments[0] && rootedAtName(node.arguments[0]) && /^Object\.(?:assign|defineProperty)$/.test(node.expression.getText())) changed = true;
@@ -98,6 +116,11 @@ function isChangedThroughProperty(name: string, scope: ts.Node): boolean {
  */
 function isIdOfReadRow(node: ts.Expression): boolean {
   const value = unwrap(node);
+  // `id: { in: rows.map((row) => row.id) }`.
+  if (ts.isObjectLiteralExpression(value)) {
+    const list = viewObject(value).properties.get('in');
+    return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value);
+  }
   if (ts.isPropertyAccessExpression(value) && value.name.text === 'id') {
     const root = unwrap(value.expression);
     return ts.isIdentifier(root) && readsRow(root, []);
@@ -105,16 +128,79 @@ function isIdOfReadRow(node: ts.Expression): boolean {
   return ts.isIdentifier(value) && readsRow(value, ['id']);
 }
 
-function readsRow(identifier: ts.Identifier, path: readonly string[]): boolean {
+function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0): boolean {
   const binding = bindingOf(identifier);
-  if (!binding || !ts.isVariableDeclaration(binding.declaration) || binding.path.join('.') !== path.join('.')) return false;
-  const list = binding.declaration.parent;
+  if (!binding) return false;
+  // `const [first] = rows`: an element of the rows read is a row read.
+  const bound = binding.path.length > 0 && /^\d+$/.test(binding.path[0]) && ts.isVariableDeclaration(binding.declaration) ? binding.path.slice(1) : binding.path;
+  if (bound.join('.') !== path.join('.')) return false;
+  const declaration = binding.declaration;
+  // A decorated parameter (`@Body() user: User`) is what the client sent, whatever its type says.
+  if (ts.isParameter(declaration) && depth === 0 && path.length === 0 && !ts.getDecorators(declaration)?.length && isPrismaRowType(declaration.type)) return true;
+  // `rows.map((row) => ...)`, `rows.forEach(...)`: an element of rows read with Prisma.
+  if (ts.isParameter(declaration)) {
+    const callback = declaration.parent;
+    const iteration = callback.parent;
+    if (depth > 0 || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters[0] !== declaration) return false;
+    if (!ts.isCallExpression(iteration) || !iteration.arguments.includes(callback) || !ts.isPropertyAccessExpression(iteration.expression)) return false;
+    if (!ELEMENT_CALLBACKS.has(iteration.expression.name.text)) return false;
+    const rows = unwrap(iteration.expression.expression);
+    return ts.isIdentifier(rows) && readsRow(rows, [], depth + 1);
+  }
+  const list = declaration.parent;
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
-  let initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
+  // `for (const row of rows)`.
+  if (ts.isForOfStatement(list.parent) && depth === 0) {
+    const rows = unwrap(list.parent.expression);
+    return ts.isIdentifier(rows) && readsRow(rows, [], depth + 1);
+  }
+  let initializer = declaration.initializer && unwrap(declaration.initializer);
+  if (initializer && ts.isIdentifier(initializer) && bound !== binding.path && depth === 0) return readsRow(initializer, [], depth + 1);
   if (initializer && ts.isAwaitExpression(initializer)) initializer = unwrap(initializer.expression);
   if (!initializer || !ts.isCallExpression(initializer) || !mayBeModelCall(initializer)) return false;
-  return /^find/.test(memberName(unwrap(initializer.expression)) ?? '');
+  // A row found, or one this code created or changed (its tenant is checked at that call).
+  return /^(?:find|create|upsert|update$)/.test(memberName(unwrap(initializer.expression)) ?? '');
 }
+
+function areIdsOfReadRows(node: ts.Expression): boolean {
+  const value = unwrap(node);
+  if (!ts.isCallExpression(value) || memberName(unwrap(value.expression)) !== 'map') return false;
+  const rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
+  const callback = value.arguments[0] && unwrap(value.arguments[0]);
+  if (!ts.isIdentifier(rows) || !callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
+  const returned = unwrap(callback.body);
+  const parameter = callback.parameters[0];
+  return (
+    parameter !== undefined &&
+    ts.isIdentifier(parameter.name) &&
+    ts.isPropertyAccessExpression(returned) &&
+    returned.name.text === 'id' &&
+    ts.isIdentifier(unwrap(returned.expression)) &&
+    (unwrap(returned.expression) as ts.Identifier).text === parameter.name.text &&
+    readsRow(rows, [])
+  );
+}
+
+/** The generated Prisma client, where model row types come from (`@prisma/client`, `…/generated/prisma/client`). */
+const PRISMA_CLIENT_MODULE = /(?:^@prisma\/client$|(?:^|\/)prisma\/client(?:\/index)?$|^\.prisma\/client)/;
+const moduleBindings = new WeakMap<ts.SourceFile, ModuleBindings>();
+
+/**
+ * A parameter typed with a model's row type from the generated client (`collection: TeamCollection`,
+ * also imported under another name): its value is a row the caller read from the database, whose
+ * id the client did not choose.
+ */
+function isPrismaRowType(type: ts.TypeNode | undefined): boolean {
+  if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments) return false;
+  const sourceFile = type.getSourceFile();
+  let bindings = moduleBindings.get(sourceFile);
+  if (!bindings) moduleBindings.set(sourceFile, (bindings = collectModuleBindings(sourceFile)));
+  const binding = bindings.get(type.typeName.text);
+  return binding !== undefined && binding.path.length === 1 && PRISMA_CLIENT_MODULE.test(binding.module) && /^[A-Z]/.test(binding.path[0]);
+}
+
+/** Array methods whose callback's first parameter is an element of the array. */
+const ELEMENT_CALLBACKS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach', 'filter', 'find', 'some', 'every']);
 
 /**
  * The rows of `createMany({ data })`: an array literal's elements, the object returned by
@@ -153,6 +239,8 @@ function objectVerdict(view: ObjectView, keyVerdict: (key: string, value: ts.Exp
     verdicts.push(verdict.kind === 'yes' && property.overriddenBy ? unknown(property.overriddenBy) : verdict);
   }
   for (const opaque of view.opaque) verdicts.push(unknown(opaque));
+  // A spread of one of two objects pins the tenant only when both do.
+  for (const alternative of view.alternatives) verdicts.push(allOf(alternative.branches.map((branch) => objectVerdict(branch, keyVerdict))));
   return anyOf(verdicts);
 }
 
