@@ -102,6 +102,7 @@ new RuleTester().run(rule, {
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId, paid: false } });\nawait prisma.invoice.updateMany({ where: { id: { in: open.map((invoice) => invoice.id) } }, data: { reminded: true } });`, options },
     { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId, number } });\nconst [first] = invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options },
     { code: `const credit = await prisma.invoice.create({ data: { tenantId, amount } });\nawait prisma.invoice.delete({ where: { id: credit.id } });`, options },
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst first = open.slice(0, limit);\nconst ids = first.map((invoice) => invoice.id);\nawait prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });`, options },
     // A parameter typed with a row type of the generated client holds a row read from the database.
     { code: `import { Invoice as DbInvoice } from '@prisma/client';\nasync function archive(invoice: DbInvoice) {\n  await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options },
     // A membership model queried by the member's own id.
@@ -280,6 +281,8 @@ new RuleTester().run(rule, {
     { code: `async function pay(invoices: Invoice[]) {\n  await Promise.all(invoices.map((invoice) => prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } })));\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `await prisma.invoice.updateMany({ where: { id: { in: input.ids.map((id) => id) } }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `const [first] = input.invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst ids = open.map((invoice) => invoice.id);\nids.push(input.id);\nawait prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nawait prisma.invoice.updateMany({ where: { id: { notIn: open.map((invoice) => invoice.id) } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     // ...unless the client sent it (a decorated parameter), or the type is not the client's.
     {
       code: `import { Invoice } from '@prisma/client';\nclass C {\n  pay(@Body() invoice: Invoice) {\n    return prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });\n  }\n}`,

@@ -156,14 +156,24 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
   }
   let initializer = declaration.initializer && unwrap(declaration.initializer);
   if (initializer && ts.isIdentifier(initializer) && bound !== binding.path && depth === 0) return readsRow(initializer, [], depth + 1);
+  // `const first = rows.slice(0, limit)`: some of the rows read.
+  if (initializer && ts.isCallExpression(initializer) && ELEMENT_SELECTORS.has(memberName(unwrap(initializer.expression)) ?? '') && path.length === 0 && depth < 3) {
+    const source = unwrap((unwrap(initializer.expression) as ts.PropertyAccessExpression).expression);
+    return ts.isIdentifier(source) && readsRow(source, [], depth + 1);
+  }
   if (initializer && ts.isAwaitExpression(initializer)) initializer = unwrap(initializer.expression);
   if (!initializer || !ts.isCallExpression(initializer) || !mayBeModelCall(initializer)) return false;
   // A row found, or one this code created or changed (its tenant is checked at that call).
   return /^(?:find|create|upsert|update$)/.test(memberName(unwrap(initializer.expression)) ?? '');
 }
 
-function areIdsOfReadRows(node: ts.Expression): boolean {
+function areIdsOfReadRows(node: ts.Expression, depth = 0): boolean {
   const value = unwrap(node);
+  // `const ids = rows.map((row) => row.id)` declared above and never changed.
+  if (ts.isIdentifier(value)) {
+    const list = depth < 3 ? constArray(value) : undefined;
+    return list !== undefined && areIdsOfReadRows(list, depth + 1);
+  }
   if (!ts.isCallExpression(value) || memberName(unwrap(value.expression)) !== 'map') return false;
   const rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
@@ -179,6 +189,29 @@ function areIdsOfReadRows(node: ts.Expression): boolean {
     (unwrap(returned.expression) as ts.Identifier).text === parameter.name.text &&
     readsRow(rows, [])
   );
+}
+
+/** Methods that change an array in place: a list they are called on may hold anything. */
+const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
+/** Methods that return some of an array's elements: rows taken from rows are rows. */
+const ELEMENT_SELECTORS: ReadonlySet<string> = new Set(['slice', 'filter', 'concat']);
+
+/** The initializer of a local `const` list that nothing in its scope changes in place or through an index. */
+function constArray(identifier: ts.Identifier): ts.Expression | undefined {
+  const binding = bindingOf(identifier);
+  if (!binding || binding.path.length > 0 || !ts.isVariableDeclaration(binding.declaration) || !binding.declaration.initializer) return undefined;
+  const list = binding.declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const name = identifier.text;
+  let changed = false;
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ARRAY_MUTATORS.has(node.name.text)) changed = true;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && ts.isIdentifier(node.left.expression) && node.left.expression.text === name) changed = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(list.parent.parent);
+  return changed ? undefined : binding.declaration.initializer;
 }
 
 /** The generated Prisma client, where model row types come from (`@prisma/client`, `…/generated/prisma/client`). */
