@@ -338,14 +338,21 @@ describe('nx-enforcer in a new Nx workspace', () => {
       [`${libA}/notes.md`]: `Use \`${secret}\` to log in.\n`,
       [`${libA}/deploy.sh`]: `export GITHUB_TOKEN=${secret}\n`,
     };
-    for (const [path, content] of Object.entries(planted)) write(path, content);
+    // Hostile text around it: a suppression comment without " -- " quoting the key, and a file
+    // whose lines end in a lone carriage return (the directive must not run to the end of the file).
+    const hostile: Record<string, string> = {
+      [`${libA}/revoked.md`]: `<!-- enforcer-disable-next-line security/no-secrets - revoked ${secret} -->\nRotated.\n`,
+      [`${libA}/src/lib/mac.ts`]: `// enforcer-disable-next-line security/no-secrets\rexport const legacy = '${secret}';\r`,
+    };
+    for (const [path, content] of Object.entries({ ...planted, ...hostile })) write(path, content);
     // A warning, so the task succeeds and Nx stores its output and terminal log in the cache.
     const rootConfigFile = JSON.parse(read('enforcer.config.json'));
     write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules: { ...rootConfigFile.rules, 'security/no-secrets': 'warn' } }, null, 2)}\n`);
 
     const result = nx(['run-many', '-t', 'enforce']);
     const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.filter((v: { ruleId: string }) => v.ruleId === 'security/no-secrets');
-    expect(found.map((v: { file: string }) => v.file).sort()).toEqual(Object.keys(planted).sort());
+    // The Markdown key sits on the directive's own line (it suppresses the next one); mac.ts's is suppressed.
+    expect(found.map((v: { file: string }) => v.file).sort()).toEqual([...Object.keys(planted), `${libA}/revoked.md`].sort());
     expect(result.output).toContain('security/no-secrets');
     const replayed = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(replayed.output).cached).toContain(`${projectA}:enforce`);

@@ -1,3 +1,5 @@
+import { maskSecrets } from '../engine/secret-mask';
+
 /** Codes of the config problems users can fix; the CLI exits 2 and the executor fails on them. */
 export type ConfigErrorCode = 'config-syntax' | 'config-invalid' | 'config-unknown-rule' | 'config-invalid-options' | 'config-invalid-rule' | 'config-unreadable';
 
@@ -10,7 +12,8 @@ export class ConfigError extends Error {
 
   constructor(options: { code: ConfigErrorCode; file: string; path?: string; problem: string; location?: string }) {
     const where = options.location ? `${options.file}:${options.location}` : options.file;
-    super(`${where}: ${options.path ? `${options.path}: ` : ''}${options.problem}`);
+    // A problem may quote the file's text (a parser's excerpt, a value): printed and logged, it must not hold a secret.
+    super(maskSecrets(`${where}: ${options.path ? `${options.path}: ` : ''}${options.problem}`));
     this.name = 'ConfigError';
     this.code = options.code;
     this.file = options.file;

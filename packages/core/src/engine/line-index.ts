@@ -1,11 +1,12 @@
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** Offset ↔ line/column conversion for a text, without a syntax tree (text files have none). */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-      this.starts.push(index + 1);
-    }
+    // `\r\n`, `\n`, and a lone `\r` (old Mac files): TypeScript and editors end a line at each.
+    for (const match of text.matchAll(LINE_BREAK)) this.starts.push((match.index as number) + match[0].length);
   }
 
   /** 1-based line and column of an offset. */
@@ -24,6 +25,6 @@ export class LineIndex {
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.text.length;
     const next = this.starts[line];
-    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+    return this.text.slice(start, next === undefined ? this.text.length : next).replace(/(?:\r\n?|\n)$/, '');
   }
 }

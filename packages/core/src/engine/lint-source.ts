@@ -6,6 +6,7 @@ import { fingerprintOf, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
 import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
+import { maskSecrets } from './secret-mask';
 import { isFixtureFile, scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
@@ -309,6 +310,9 @@ function isInComment(tree: LazyTree, offset: number): boolean {
   return 'error' in parsed || isOffsetInComment(parsed.sourceFile, offset);
 }
 
+/** `category/name` (workspace rules too, `@scope/…` included): what a suppression may name. */
+const RULE_ID = /^@?[a-z0-9][\w.-]*\/[\w./-]+$/i;
+
 function applySuppressions(reports: PendingReport[], directives: readonly Directive[], lines: LineIndex, input: LintSourceInput): PendingReport[] {
   if (directives.length === 0) return reports;
   const suppressions = new Suppressions(directives);
@@ -316,13 +320,18 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
     (report) => report.ruleId === PARSE_ERROR_RULE_ID || !suppressions.suppresses({ ruleId: report.ruleId, start: report.start, line: lines.positionOf(report.start).line }),
   );
   for (const directive of suppressions.withoutReason()) {
+    // Only rule ids are quoted back: the rest of the comment may hold anything (a revoked key
+    // written after a single dash), and messages are stored, cached and printed.
+    const ids = directive.rules.filter((rule) => RULE_ID.test(rule));
+    const others = directive.rules.length - ids.length;
+    const named = `enforcer-${directive.kind}${ids.length > 0 ? ` ${ids.join(', ')}` : ''}`;
     kept.push({
       ruleId: MISSING_REASON_ID,
       severity: 'warn',
       start: directive.start,
       end: directive.end,
-      message: `Suppression without a reason: add " -- <why>" after the rule ids (enforcer-${directive.kind} ${directive.rules.join(', ')} -- <why>).`,
-      hint: `Write why the rule does not apply here after " -- ", e.g. enforcer-${directive.kind} ${directive.rules.join(', ')} -- generated code, checked upstream.`,
+      message: `Suppression without a reason: add " -- <why>" after the rule ids (${named} -- <why>)${others > 0 ? `; ${others} word${others === 1 ? '' : 's'} after the rule ids ${others === 1 ? 'is' : 'are'} not a rule id` : ''}.`,
+      hint: `Write why the rule does not apply here after " -- " (two dashes between spaces), e.g. ${named} -- generated code, checked upstream.`,
     });
   }
   if (input.reportUnusedSuppressions) {
@@ -332,7 +341,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
         severity: 'warn',
         start: directive.start,
         end: directive.end,
-        message: `Unused suppression: no ${directive.rules.length > 0 ? `${directive.rules.join(', ')} ` : ''}violation here to suppress; remove the comment.`,
+        message: `Unused suppression: no ${directive.rules.some((rule) => RULE_ID.test(rule)) ? `${directive.rules.filter((rule) => RULE_ID.test(rule)).join(', ')} ` : ''}violation here to suppress; remove the comment.`,
         hint: 'Delete this enforcer-disable comment: the code it covered no longer violates the rule.',
       });
     }
@@ -379,14 +388,15 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        message: report.message,
+        // Whatever a rule or the parser put in the text, no output holds a secret in full.
+        message: maskSecrets(report.message),
         fingerprint: fingerprintOf({ ruleId: report.ruleId, file, lineText, occurrence }),
-        ...(report.hint ? { hint: report.hint } : {}),
+        ...(report.hint ? { hint: maskSecrets(report.hint) } : {}),
       };
     });
 }
 
 function ruleErrorNotice(file: string, ruleId: string, error: unknown): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  return { file, code: 'rule-error', message: `${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}` };
+  return { file, code: 'rule-error', message: maskSecrets(`${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}`) };
 }

@@ -33,7 +33,7 @@ export const MISSING_REASON_ID = 'suppression/missing-reason';
 export const UNUSED_SUPPRESSION_ID = 'suppression/unused';
 
 // A directive opens its comment: `//`, `/*` (or `/**`), `#` or `<!--`, then only blanks before it.
-const DIRECTIVE = /(\/\/|\/\*+|#|<!--)[ \t*]*enforcer-(disable-next-line|disable-file|disable|enable)(?![\w-])([^\n]*)/g;
+const DIRECTIVE = /(\/\/|\/\*+|#|<!--)[ \t*]*enforcer-(disable-next-line|disable-file|disable|enable)(?![\w-])([^\r\n]*)/g;
 
 /**
  * Finds the suppression directives in a file. `isComment(offset)` tells whether a match sits in a

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { filter, from, map, type Observable } from 'rxjs';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource } from '../engine/lint-source';
+import { maskSecrets } from '../engine/secret-mask';
 import { isCodeFile } from '../engine/source-kinds';
 import type { ActiveRule, Notice, RuleCoverageCounts, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
@@ -86,7 +87,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       reader ??= workspaceFiles.reader;
       const outcome = reader.read(join(workspaceRoot, ref.path));
       if (!('text' in outcome)) {
-        return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: `${ref.path} ${outcome.message}` }], rules: [] });
+        return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: maskSecrets(`${ref.path} ${outcome.message}`) }], rules: [] });
       }
       vendored ??= new VendoredFolders(workspaceRoot);
       const license = vendored.licenseOf(ref.path);

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import { isCodeFile } from '../../engine/source-kinds';
 import type { Fix } from '../../engine/types';
-import { redact, shannonEntropy } from '../rule-utils/secret-text';
+import { redact, shannonEntropy, TOKEN_PATTERNS } from '../../engine/secret-mask';
 
 export interface NoSecretsOptions {
   /** Regular expressions (case-insensitive); a candidate value matching one is a known fake. */
@@ -34,22 +34,6 @@ export const SECRET_TEXT_FILES = [
 ];
 
 const QUOTED_VALUES_ONLY = new RegExp(`\\.(?:${OTHER_LANGUAGE_EXTENSIONS.join('|')})$`);
-
-interface TokenPattern {
-  kind: string;
-  regex: RegExp;
-}
-
-/** Tokens recognisable by their shape alone. */
-const TOKEN_PATTERNS: readonly TokenPattern[] = [
-  { kind: 'AWS access key id', regex: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g },
-  { kind: 'private key', regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'GitHub token', regex: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
-  { kind: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: 'Stripe live key', regex: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
-  { kind: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-];
 
 // `name = value`, `name: value`, `"name": "value"`, `NAME=value` where the name says "secret".
 const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_]*';
