@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
@@ -31,6 +31,12 @@ describe('enforcer CLI', () => {
     stdout = '';
     expect(await run('report')).toBe(0);
     expect(stdout).toMatch(/^CLEAN: 0 new errors, 0 new warnings, 0 historical, 0 projects\./);
+  });
+
+  it('should exit 2, creating nothing, when the folder named to report on does not exist', async () => {
+    expect(await run('report', 'nx-enforcr')).toBe(2);
+    expect(stderr).toBe('enforcer: nx-enforcr: no such file or directory\n');
+    expect(existsSync(join(cwd, 'nx-enforcr'))).toBe(false);
   });
 
   it('should never print "nothing checked" as a pass, and exit 2 naming why when the paths given hold nothing it checks', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { concatMap, from } from 'rxjs';
 import { isConfigError } from '../config/config-error';
@@ -208,6 +209,8 @@ async function testRules(command: TestRulesCommand, io: CliIo): Promise<number> 
 
 async function report(command: ReportCommand, io: CliIo): Promise<number> {
   const outputRoot = resolve(io.cwd, command.directory);
+  // A mistyped folder must not turn into an empty, clean summary.
+  if (command.named && !existsSync(outputRoot)) throw new MissingPathError(command.directory);
   const configFile = command.config === undefined ? undefined : toWorkspacePath(io.cwd, command.config);
   const { rules } = await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules });
   const { summary, violations } = await summariseReports(await findReportFiles(outputRoot, io.cwd));

@@ -38,6 +38,8 @@ export interface ReportCommand {
   command: 'report';
   /** The output folder holding the projects' report.json files. */
   directory: string;
+  /** The folder was named on the command line (a missing one is then an error, not an empty summary). */
+  named?: boolean;
   config?: string;
 }
 
@@ -131,7 +133,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (command === 'report') {
     if (paths.length > 1) throw new UsageError('report takes at most one folder');
-    return { command: 'report', directory: paths[0] ?? '.nx-enforcer', config: values.config };
+    return { command: 'report', directory: paths[0] ?? '.nx-enforcer', named: paths[0] !== undefined, config: values.config };
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "test-rules" and "report"`);
   const outputs = outputsOf(values.format ?? ['stylish'], values.output);

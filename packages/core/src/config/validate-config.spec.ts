@@ -42,6 +42,23 @@ describe('parseConfig', () => {
     expect(errorOf('{ "session": { "maxViolation": 5 } }').message).toContain('maxViolation');
   });
 
+  it('should accept a byte-order mark before the JSON', () => {
+    expect(parse('\uFEFF{ "rules": { "logging/no-console": "error" } }').rules).toEqual({ 'logging/no-console': 'error' });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('should refuse the key %s anywhere, with its path', (key) => {
+    const error = errorOf(`{ "rules": { "logging/no-console": ["warn", { "${key}": { "allow": ["log"] } }] } }`);
+    expect(error.message).toBe(`enforcer.config.json:1:47: rules["logging/no-console"][1].${key}: the key "${key}" is not allowed in a config`);
+    expect(({} as Record<string, unknown>).allow).toBeUndefined();
+  });
+
+  it('should refuse a config nested thousands of levels deep with a clean error, not a stack overflow', () => {
+    const deep = `{ "session": ${'['.repeat(5000)}${']'.repeat(5000)} }`;
+    expect(errorOf(deep).message).toBe('enforcer.config.json: the file nests 5001 levels deep; a config needs at most 64');
+    // Brackets inside strings and comments are not nesting.
+    expect(parse(`{ "ignores": ["${'['.repeat(100)}"] /* ${'{'.repeat(100)} */ }`).ignores).toEqual(['['.repeat(100)]);
+  });
+
   it('should reject an empty file with a hint', () => {
     expect(errorOf('').message).toContain('write {} for the defaults');
   });

@@ -1,5 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { patternRuleId } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
@@ -17,9 +17,15 @@ const severities = ['off', 'warn', 'error'];
  * accepted). Every problem is a ConfigError naming the file, line:column, the JSON path and the
  * valid choices.
  */
-export function parseConfig(text: string, source: string, knownRules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[])): EnforcerConfigFile {
+export function parseConfig(rawText: string, source: string, knownRules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[])): EnforcerConfigFile {
+  // Editors on Windows save a byte-order mark: it is not part of the JSON.
+  const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
     throw new ConfigError({ code: 'config-syntax', file: source, location: '1:1', problem: 'the file is empty; write {} for the defaults' });
+  }
+  const depth = nestingDepth(text);
+  if (depth > MAX_CONFIG_DEPTH) {
+    throw new ConfigError({ code: 'config-invalid', file: source, problem: `the file nests ${depth} levels deep; a config needs at most ${MAX_CONFIG_DEPTH}` });
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -32,10 +38,13 @@ export function parseConfig(text: string, source: string, knownRules: readonly R
       problem: `invalid JSON (${first ? printParseErrorCode(first.error) : 'no value'})`,
     });
   }
-  const config: unknown = parse(text, [], { allowTrailingComma: true });
   const fail = (segments: JsonPathSegment[], problem: string, code: ConfigError['code'] = 'config-invalid'): never => {
     throw new ConfigError({ code, file: source, path: formatJsonPath(segments) || undefined, location: locationOfPath(tree, text, segments), problem });
   };
+  // `__proto__` would set the parsed object's prototype; `constructor` and `prototype` name no setting either.
+  const unsafe = unsafeKeyPath(tree, []);
+  if (unsafe) fail(unsafe, `the key "${String(unsafe[unsafe.length - 1])}" is not allowed in a config`);
+  const config: unknown = parse(text, [], { allowTrailingComma: true });
 
   if (!validateStructure(config)) {
     const error = (validateStructure.errors ?? [])[0] as ErrorObject;
@@ -48,6 +57,50 @@ export function parseConfig(text: string, source: string, knownRules: readonly R
   checkRuleSettings(typed.rules ?? {}, ['rules'], rules, patternIds, fail);
   (typed.overrides ?? []).forEach((override, index) => checkRuleSettings(override.rules, ['overrides', index, 'rules'], rules, patternIds, fail));
   return typed;
+}
+
+/** Deeper than any real config: deeper ones are refused before parsing, not with a stack overflow. */
+const MAX_CONFIG_DEPTH = 64;
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest `{`/`[` nesting of a JSON-with-comments text, strings and comments skipped. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (character === '/' && text[index + 1] === '/') {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end;
+    } else if (character === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 1;
+    } else if (character === '{' || character === '[') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (character === '}' || character === ']') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+function unsafeKeyPath(node: JsonNode | undefined, at: JsonPathSegment[]): JsonPathSegment[] | undefined {
+  if (!node?.children) return undefined;
+  for (const [index, child] of node.children.entries()) {
+    if (node.type === 'object' && child.type === 'property' && child.children) {
+      const [key, value] = child.children;
+      const name = String(key.value);
+      if (UNSAFE_KEYS.has(name)) return [...at, name];
+      const found = unsafeKeyPath(value, [...at, name]);
+      if (found) return found;
+    } else if (node.type === 'array') {
+      const found = unsafeKeyPath(child, [...at, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Pattern ids must be unique in a file and their expressions valid; returns their rule ids. */

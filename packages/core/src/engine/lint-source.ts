@@ -6,6 +6,7 @@ import { fingerprintOf, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
 import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
+import { printable } from './printable';
 import { maskSecrets } from './secret-mask';
 import { isFixtureFile, scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
@@ -389,14 +390,14 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         endLine: end.line,
         endColumn: end.column,
         // Whatever a rule or the parser put in the text, no output holds a secret in full.
-        message: maskSecrets(report.message),
+        message: printable(maskSecrets(report.message)),
         fingerprint: fingerprintOf({ ruleId: report.ruleId, file, lineText, occurrence }),
-        ...(report.hint ? { hint: maskSecrets(report.hint) } : {}),
+        ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
       };
     });
 }
 
 function ruleErrorNotice(file: string, ruleId: string, error: unknown): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  return { file, code: 'rule-error', message: maskSecrets(`${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}`) };
+  return { file, code: 'rule-error', message: printable(maskSecrets(`${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}`)) };
 }

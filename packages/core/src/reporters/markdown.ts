@@ -1,3 +1,4 @@
+import { printable } from '../engine/printable';
 import { compareStrings, type ReportedViolation, type RunReport } from '../runner/run-report';
 
 /** Shown in full; the rest is counted, so a huge report stays readable in a pull-request comment. */
@@ -47,5 +48,6 @@ function row(violation: ReportedViolation): string {
 
 /** Table cells break on pipes and newlines; backslash-escape what Markdown would interpret. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // Control characters last: a file name's escape sequence must reach no reader's terminal or viewer.
+  return printable(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 }

@@ -8,6 +8,7 @@ import { runCheck } from '../runner/run-check';
 import type { ReportedViolation } from '../runner/run-report';
 import { reportedViolation, reportOf } from './__fixtures__/reports';
 import { formatJson } from './json';
+import { formatMarkdown } from './markdown';
 import { formatStylish } from './stylish';
 
 /** Rules these tests need, whatever their default severity (both are off or warn by default). */
@@ -17,6 +18,14 @@ const hint = 'Replace `console.log(...)` with `logger.info(...)` from the projec
 const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);
 
 describe('stylish reporter', () => {
+  it('should write out a file name\'s terminal escape sequences instead of sending them to the terminal', () => {
+    const file = 'src/\u001b]0;pwned\u0007\u001b[2J.ts';
+    const text = formatStylish({ ...report([reportedViolation({ file })]), notices: [{ file, code: 'binary', message: `${file} is binary` }] }, { color: false });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('src/\\x1b]0;pwned\\x07\\x1b[2J.ts');
+    expect(formatMarkdown(report([reportedViolation({ file })]))).not.toContain('\u001b');
+  });
+
   it('should list generated, minified and vendored files on one line per kind, and other notices one by one', () => {
     const bundles = Array.from({ length: 7 }, (_, index) => `public/vendor/lib${index}.js`);
     const notices = [

@@ -1,3 +1,4 @@
+import { printable } from '../engine/printable';
 import type { Rule } from '../engine/types';
 import type { RuleCoverage, RunReport } from '../runner/run-report';
 
@@ -29,7 +30,7 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
     if (violation.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = violation.file;
-      lines.push(bold(violation.file));
+      lines.push(bold(printable(violation.file)));
     }
     const severity = violation.scope === 'historical' ? dim(violation.severity === 'error' ? 'error' : 'warn ') : violation.severity === 'error' ? red('error') : yellow('warn ');
     const accepted = violation.scope === 'historical' ? `  ${dim('(baseline)')}` : '';
@@ -40,7 +41,7 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   if (report.notices.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(bold('Not checked, or checked by the security rules only:'));
-    for (const line of noticeLines(report.notices)) lines.push(`  ${line}`);
+    for (const line of noticeLines(report.notices)) lines.push(`  ${printable(line)}`);
   }
   const { newErrors: errors, newWarnings: warnings, historical, filesChecked } = report.summary;
   if (lines.length > 0) lines.push('');

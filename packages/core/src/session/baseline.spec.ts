@@ -90,6 +90,12 @@ describe('baseline', () => {
     await expect(check(['libs/a/src/x.ts'])).rejects.toThrow(`libs/a/${BASELINE_FILE}: ${problem}`);
   });
 
+  it('should read a baseline saved with a byte-order mark', async () => {
+    const entry = { fingerprint: 'f'.repeat(20), ruleId: 'logging/no-console', file: 'libs/a/src/x.ts', message: 'Unexpected console.log' };
+    writeFileSync(join(workspace, 'bom.json'), `\uFEFF${JSON.stringify({ version: 1, violations: [entry] })}`);
+    expect((await Baseline.read(join(workspace, 'bom.json'), 'bom.json')).entries).toEqual([entry]);
+  });
+
   it('should read a missing baseline as empty', async () => {
     expect((await Baseline.read(join(workspace, 'nope.json'), 'nope.json')).entries).toEqual([]);
   });

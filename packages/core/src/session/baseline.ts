@@ -59,7 +59,8 @@ export class Baseline {
     }
     let data: Partial<BaselineFile>;
     try {
-      data = JSON.parse(text) as Partial<BaselineFile>;
+      // A byte-order mark (an editor on Windows) is not part of the JSON.
+      data = JSON.parse(text.replace(/^\uFEFF/, '')) as Partial<BaselineFile>;
     } catch {
       throw new ConfigError({ code: 'config-syntax', file: displayPath, problem: 'the baseline is not valid JSON; restore it from version control or run with --update-baseline' });
     }
