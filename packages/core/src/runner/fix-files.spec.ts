@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ts } from 'ts-morph';
@@ -8,6 +8,7 @@ import { defineRule } from '../engine/define-rule';
 import type { FixKind, Rule } from '../engine/types';
 import { builtinRules } from '../rules';
 import { fixFiles, type FixFilesOptions } from './fix-files';
+import { SourceReader } from './read-source';
 
 /** Renames calls of `oldApi` to `newApi` (a safe fix), or of `legacyApi` to `modernApi` (a suggestion). */
 const renameCalls = defineRule<'renamed', Record<string, never>>({
@@ -123,6 +124,41 @@ describe('fixFiles', () => {
     ]);
     expect(result.report.summary).toMatchObject({ filesChecked: 2, errors: 1, newErrors: 1 });
     expect(result.report.violations.map((violation) => violation.column)).toEqual([30]);
+  });
+
+  it('should lose nothing: a file edited while it was fixed, or read-only, is left as it is, and the fixes are refused with why', async () => {
+    write('src/edited.ts', 'export const a = oldApi(1);\n');
+    write('src/locked.ts', 'export const b = oldApi(2);\n');
+    chmodSync(join(root, 'src/locked.ts'), 0o444);
+    // An editor saves src/edited.ts right after the fixer read it.
+    const original = SourceReader.prototype.read;
+    const spy = jest.spyOn(SourceReader.prototype, 'read').mockImplementation(function (this: SourceReader, path: string) {
+      const outcome = original.call(this, path);
+      if (path.endsWith('edited.ts')) writeFileSync(path, 'export const a = oldApi(1); // saved meanwhile\n');
+      return outcome;
+    });
+    try {
+      const result = await run(['src/edited.ts', 'src/locked.ts']);
+      expect(read('src/edited.ts')).toBe('export const a = oldApi(1); // saved meanwhile\n');
+      expect(read('src/locked.ts')).toBe('export const b = oldApi(2);\n');
+      expect(result.files.map((file) => [file.file, file.applied.length, file.refused.map((refusal) => refusal.reason)])).toEqual([
+        ['src/edited.ts', 0, ['src/edited.ts changed on disk while it was being fixed; its fixes were not written']],
+        ['src/locked.ts', 0, ['src/locked.ts is read-only; its fixes were not written']],
+      ]);
+    } finally {
+      spy.mockRestore();
+      chmodSync(join(root, 'src/locked.ts'), 0o644);
+    }
+  });
+
+  it('should remove the temp files a killed earlier fix left beside a source, and keep a live writer\'s', async () => {
+    write('src/a.ts', 'export const a = oldApi(1);\n');
+    write('src/a.ts.99999999.0badf00d.tmp', 'half a file');
+    write(`src/b.ts.${process.pid}.0badf00d.tmp`, 'being written');
+    await run(['src/a.ts']);
+    expect(read('src/a.ts')).toBe('export const a = newApi(1);\n');
+    expect(existsSync(join(root, 'src/a.ts.99999999.0badf00d.tmp'))).toBe(false);
+    expect(existsSync(join(root, `src/b.ts.${process.pid}.0badf00d.tmp`))).toBe(true);
   });
 
   it('should leave generated and vendored code alone, as the check does, and say why', async () => {

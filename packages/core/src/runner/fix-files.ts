@@ -1,11 +1,11 @@
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource, type LintSourceResult } from '../engine/lint-source';
 import type { FixableViolation, FixKind, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
-import { writeFileAtomic } from '../session/atomic-write';
+import { removeStaleTempFiles, writeFileAtomic } from '../session/atomic-write';
 import { Baseline } from '../session/baseline';
 import { ENFORCER_VERSION } from '../version';
 import { applyFixes, type ApplyFixesResult } from './apply-fixes';
@@ -164,9 +164,12 @@ class FileFixer {
       }
     }
     if (text !== read.text) {
-      const failure = await writeSource(absolutePath, text).then(
+      const failure = await writeSource(absolutePath, text, read.text).then(
         () => undefined,
-        (error: unknown) => `${ref.path} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`,
+        (error: unknown) =>
+          error instanceof NotWritten
+            ? `${ref.path} ${error.message}; its fixes were not written`
+            : `${ref.path} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`,
       );
       // Nothing reached the disk: report the file as it still is, every fix as refused, and why.
       if (failure !== undefined) {
@@ -209,16 +212,26 @@ function applyParsingFixes(file: string, text: string, fixes: readonly FixableVi
   return { text, applied: [], skipped: [], refused: [...refused, ...parsing.map((fixable) => ({ violation: fixable.violation, reason }))] };
 }
 
+/** A fixed file the fixer chose not to write: the message says why. */
+class NotWritten extends Error {}
+
 /**
  * Writes the fixed text over the file the reader read: through a symbolic link to its target (so
  * the link stays a link), keeping a byte-order mark and the file's mode (an executable script stays
  * executable), atomically so an interrupted run leaves the old or the new file, never half of one.
- * @throws (rejects with) the file system's error; the caller reports the file as unfixed.
+ * Nothing is lost: a read-only file is not rewritten, nor one that changed since it was read (an
+ * editor saved it meanwhile), and a killed earlier fix's temp files beside it are removed.
+ * @throws (rejects with) NotWritten, or the file system's error; the caller reports the file as unfixed.
  */
-async function writeSource(absolutePath: string, text: string): Promise<void> {
+async function writeSource(absolutePath: string, text: string, readText: string): Promise<void> {
   const target = realpathSync(absolutePath);
   const { mode } = statSync(target);
-  await writeFileAtomic(target, hasByteOrderMark(target) ? `\ufeff${text}` : text);
+  if ((mode & 0o222) === 0) throw new NotWritten('is read-only');
+  const bom = hasByteOrderMark(target);
+  const current = readFileSync(target, 'utf8');
+  if ((bom ? current.slice(1) : current) !== readText) throw new NotWritten('changed on disk while it was being fixed');
+  await removeStaleTempFiles(dirname(target));
+  await writeFileAtomic(target, bom ? `\ufeff${text}` : text);
   await chmod(target, mode & 0o7777);
 }
 
