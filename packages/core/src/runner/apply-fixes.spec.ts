@@ -78,6 +78,18 @@ describe('applyFixes', () => {
       expect(result.text).toBe('import { logger } from "@acme/logging"\n\nlogger.info("x")\n');
     });
 
+    it.each([
+      ['// @ts-nocheck'],
+      ['/// <reference types="vite/client" />'],
+      ['/** @jsxImportSource @emotion/react */'],
+    ])('should add the first import below a pragma that works only at the top (%s), never above it', (pragma) => {
+      const text = `${pragma}\nconsole.log(legacy);\n`;
+      const result = applyFixes({ file: 'src/file.tsx', text, fixes: [replace(text, 'console.log', 'logger.info', { imports: logger() })] });
+
+      expect(result.text.startsWith(`${pragma}\n`)).toBe(true);
+      expect(result.text).toContain('import { logger } from');
+    });
+
     it("should keep a directive prologue first (a 'use client' file)", () => {
       const text = "'use client';\nexport const a = () => console.log('a');\n";
       const result = applyFixes({ file: 'src/file.tsx', text, fixes: [replace(text, 'console.log', 'logger.info', { imports: logger() })] });

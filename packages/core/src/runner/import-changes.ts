@@ -160,10 +160,15 @@ function topOfFile(text: string, sourceFile: ts.SourceFile): { at: number; place
   for (let index = comments.length - 1; index >= 0; index--) {
     const between = text.slice(comments[index].end, at);
     if ((between.match(/\n/g) ?? []).length > 1) break;
+    // A pragma works only above all code: the import goes below it, never above.
+    if (PRAGMA.test(text.slice(comments[index].pos, comments[index].end))) break;
     at = comments[index].pos;
   }
   return { at, placement: 'before' };
 }
+
+/** Comments that act only at the top of a file: TypeScript's check pragmas, triple-slash references, JSX pragmas, `// @flow`. */
+const PRAGMA = /^\/\/\/\s*<(?:reference|amd-module|amd-dependency)\b|^\/\/\s*@ts-(?:nocheck|check)\b|@jsx(?:ImportSource|Runtime|Frag)?\s|^\/\/\s*@flow\b/;
 
 function indentOf(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

@@ -136,6 +136,16 @@ describe('logging/no-console fix', () => {
     expect(fix("import type { logger } from '@acme/logging';\nconsole.log('x');\n", acme).kinds).toEqual([]);
   });
 
+  it('should offer no fix where the logger\'s name means something else at the call: data, a parameter, a catch or loop variable, a local', () => {
+    expect(fix('var logger = 5;\nconsole.log(logger);\n', acme).kinds).toEqual([]);
+    expect(fix("export function f(logger: string) {\n  console.log(logger);\n}\n", acme).kinds).toEqual([]);
+    expect(fix("try {\n  go();\n} catch (logger) {\n  console.error(logger);\n}\n", acme).kinds).toEqual([]);
+    expect(fix('for (const logger of loggers) console.log(logger);\n', acme).kinds).toEqual([]);
+    expect(fix("function f() {\n  const logger = 'x';\n  console.log(logger);\n}\n", acme).kinds).toEqual([]);
+    // A local elsewhere does not shadow this call.
+    expect(fix("function f() {\n  const logger = 'x';\n  return logger;\n}\nconsole.log('y');\n", acme).kinds).toEqual(['safe']);
+  });
+
   it('should not add an import to a CommonJS file', () => {
     expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.cjs').kinds).toEqual([]);
     expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.js').kinds).toEqual([]);

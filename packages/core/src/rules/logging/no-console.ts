@@ -145,8 +145,11 @@ class LoggerFixes {
     if (!this.expression || !this.root || !level) return undefined;
     if (!ts.isCallExpression(node.parent) || node.parent.expression !== node) return undefined;
     this.binding ??= bindingOf(sourceFile, this.root);
-    // A type of that name would clash with the import, and cannot be called.
-    if (this.binding === 'type') return undefined;
+    // A type of that name would clash with the import, and cannot be called; a plain value
+    // (`var logger = 5`) is no logger.
+    if (this.binding === 'type' || this.binding === 'other') return undefined;
+    // `catch (logger)`, a parameter or a local named like the logger: the call would reach it instead.
+    if (isDeclaredLocally(node, this.root)) return undefined;
     const edits = [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `${this.expression}.${level}` }];
     if (this.binding === 'value') return { kind: 'safe', edits };
     if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return undefined;
@@ -154,15 +157,15 @@ class LoggerFixes {
   }
 }
 
-type Binding = 'value' | 'type' | 'none';
+type Binding = 'value' | 'type' | 'other' | 'none';
 
-/** What a top-level statement of the file binds `name` to: a value (import, variable, function, class), only a type, or nothing. */
+/** What a top-level statement of the file binds `name` to: a value (import, variable, function, class), plain data, only a type, or nothing. */
 function bindingOf(sourceFile: ts.SourceFile, name: string): Binding {
   let found: Binding = 'none';
   for (const statement of sourceFile.statements) {
     const binding = statementBinding(statement, name);
     if (binding === 'value') return 'value';
-    if (binding === 'type') found = 'type';
+    if (binding !== 'none') found = binding;
   }
   return found;
 }
@@ -179,10 +182,46 @@ function statementBinding(statement: ts.Statement, name: string): Binding {
     return element ? kind(element.isTypeOnly) : 'none';
   }
   if (ts.isImportEqualsDeclaration(statement)) return statement.name.text === name ? 'value' : 'none';
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((declaration) => bindsName(declaration.name, name)) ? 'value' : 'none';
+  if (ts.isVariableStatement(statement)) {
+    const declaration = statement.declarationList.declarations.find((candidate) => bindsName(candidate.name, name));
+    if (!declaration) return 'none';
+    return declaration.initializer && isPlainData(declaration.initializer) ? 'other' : 'value';
+  }
   if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) return statement.name?.text === name ? 'value' : 'none';
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return statement.name.text === name ? 'type' : 'none';
   return 'none';
+}
+
+/** A literal, or an object or array of them: data, not a logger. */
+function isPlainData(node: ts.Expression): boolean {
+  return (
+    ts.isLiteralExpression(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTemplateExpression(node) ||
+    ts.isArrayLiteralExpression(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand))
+  );
+}
+
+/** Whether `name` is declared in a scope between `node` and the file: a parameter, a catch or loop variable, a local. */
+function isDeclaredLocally(node: ts.Node, name: string): boolean {
+  for (let scope = node.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      if (scope.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
+      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return true;
+    }
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return true;
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      if (scope.initializer.declarations.some((declaration) => bindsName(declaration.name, name))) return true;
+    }
+    if (ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) || ts.isModuleBlock(scope)) {
+      for (const statement of scope.statements) if (statementBinding(statement, name) !== 'none') return true;
+    }
+  }
+  return false;
 }
 
 function bindsName(binding: ts.BindingName, name: string): boolean {
