@@ -11,8 +11,15 @@ export function normaliseLine(line: string): string {
  * elsewhere in the file leave it unchanged; editing the flagged line changes it.
  */
 export function fingerprintOf(parts: { ruleId: string; file: string; lineText: string; occurrence: number }): string {
-  return createHash('sha256')
-    .update(`${parts.ruleId}\0${parts.file}\0${normaliseLine(parts.lineText)}\0${parts.occurrence}`)
-    .digest('hex')
-    .slice(0, 20);
+  return fingerprinter(parts.ruleId, parts.file, normaliseLine(parts.lineText))(parts.occurrence);
+}
+
+/**
+ * `fingerprintOf` for many findings of one rule on one line: the line is hashed once and each
+ * occurrence costs a copy of the hash state, so thousands of findings on a long (minified) line
+ * stay linear. Gives exactly `fingerprintOf`'s values.
+ */
+export function fingerprinter(ruleId: string, file: string, normalisedLine: string): (occurrence: number) => string {
+  const prefix = createHash('sha256').update(`${ruleId}\0${file}\0${normalisedLine}\0`);
+  return (occurrence) => prefix.copy().update(String(occurrence)).digest('hex').slice(0, 20);
 }

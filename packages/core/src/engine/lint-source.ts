@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { isOffsetInComment } from './comment-position';
 import { contentDigest, MISSING_DEPENDENCY } from './content-digest';
-import { fingerprintOf, normaliseLine } from './fingerprint';
+import { fingerprinter, normaliseLine } from './fingerprint';
 import { formatMessage } from './format-message';
 import { LineIndex } from './line-index';
 import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
@@ -372,15 +372,33 @@ function sortReports(reports: readonly PendingReport[]): PendingReport[] {
 }
 
 function withFingerprints(reports: PendingReport[], lines: LineIndex, file: string): Violation[] {
+  // Per line its normalised text, once; identical texts share an id, so a rule's findings on
+  // identical lines count their occurrences together. Each (rule, text) is hashed once: many
+  // findings on one long line cost a line's worth of work, not one per finding.
+  const textIds = new Map<string, number>();
+  const lineTexts = new Map<number, { id: number; normalised: string }>();
+  const textOf = (line: number) => {
+    let entry = lineTexts.get(line);
+    if (!entry) {
+      const normalised = normaliseLine(lines.lineText(line));
+      let id = textIds.get(normalised);
+      if (id === undefined) textIds.set(normalised, (id = textIds.size));
+      lineTexts.set(line, (entry = { id, normalised }));
+    }
+    return entry;
+  };
   const occurrences = new Map<string, number>();
+  const hashers = new Map<string, (occurrence: number) => string>();
   return sortReports(reports)
     .map((report) => {
       const start = lines.positionOf(report.start);
       const end = lines.positionOf(report.end);
-      const lineText = lines.lineText(start.line);
-      const key = `${report.ruleId}\0${normaliseLine(lineText)}`;
+      const text = textOf(start.line);
+      const key = `${report.ruleId}\0${text.id}`;
       const occurrence = occurrences.get(key) ?? 0;
       occurrences.set(key, occurrence + 1);
+      let hasher = hashers.get(key);
+      if (!hasher) hashers.set(key, (hasher = fingerprinter(report.ruleId, file, text.normalised)));
       return {
         ruleId: report.ruleId,
         severity: report.severity,
@@ -391,7 +409,7 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         endColumn: end.column,
         // Whatever a rule or the parser put in the text, no output holds a secret in full.
         message: printable(maskSecrets(report.message)),
-        fingerprint: fingerprintOf({ ruleId: report.ruleId, file, lineText, occurrence }),
+        fingerprint: hasher(occurrence),
         ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
       };
     });

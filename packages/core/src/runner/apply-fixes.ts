@@ -1,4 +1,4 @@
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { scriptKindOf } from '../engine/source-kinds';
 import type { FixableViolation, TextEdit } from '../engine/types';
 import { ImportChanges } from './import-changes';
@@ -35,9 +35,10 @@ export function applyFixes(input: ApplyFixesInput): ApplyFixesResult {
   // Only code files have imports to add; a text file's fixes are plain edits.
   if (scriptKind === undefined) return applyToText(input);
 
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true } });
-  const sourceFile = project.createSourceFile(`/${input.file}`, input.text, { scriptKind, overwrite: true });
-  try {
+  // The compiler's tree, not a ts-morph project: wrapping a one-line file of thousands of
+  // statements costs quadratic time in comment extraction, and nothing here needs the wrappers.
+  const sourceFile = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
+  {
     const imports = new ImportChanges(input.text, sourceFile);
     const accepted = new AcceptedRanges();
     const applied: FixableViolation[] = [];
@@ -56,16 +57,23 @@ export function applyFixes(input: ApplyFixesInput): ApplyFixesResult {
     }
     if (applied.length === 0) return { text: input.text, applied, skipped };
 
-    const changes = inApplyOrder([...imports.edits(), ...applied.flatMap((fixable) => fixable.fix.edits)]);
-    sourceFile.applyTextChanges(changes.map((edit) => ({ span: { start: edit.start, length: edit.end - edit.start }, newText: edit.text })));
-    const text = sourceFile.getFullText();
+    const text = applyEdits(input.text, inApplyOrder([...imports.edits(), ...applied.flatMap((fixable) => fixable.fix.edits)]));
     const error = firstSyntaxError(input.file, text, scriptKind);
     if (error) return { text: input.text, applied: [], skipped, refused: `${input.file}: not fixed, the result would not parse: ${error}` };
     return { text, applied, skipped };
-  } finally {
-    // The project holds the only references to the trees: without them nothing outlives the call.
-    project.removeSourceFile(sourceFile);
   }
+}
+
+/** The text with non-overlapping edits (in apply order: by position, insertions first) applied, in one pass. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = Math.max(at, edit.end);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Edits of a text file, applied by position; fixes that need an import cannot be applied there. */
@@ -112,17 +120,45 @@ function inApplyOrder(edits: readonly TextEdit[]): TextEdit[] {
   return [...edits].sort((a, b) => a.start - b.start || rank(a) - rank(b));
 }
 
-/** The ranges of the fixes accepted so far; insertions are empty ranges. */
+/**
+ * The ranges of the fixes accepted so far (insertions are empty ranges), sorted by start: a
+ * candidate is compared with its neighbours only, so thousands of fixes in one file stay fast.
+ */
 class AcceptedRanges {
   private readonly ranges: { start: number; end: number }[] = [];
 
   accepts(edits: readonly TextEdit[], insertionPoints: readonly number[]): boolean {
     const candidates = [...edits, ...insertionPoints.map((at) => ({ start: at, end: at }))];
-    return candidates.every((candidate) => this.ranges.every((range) => !overlaps(range, candidate)));
+    return candidates.every((candidate) => !this.overlapsAny(candidate));
   }
 
   add(edits: readonly TextEdit[], insertionPoints: readonly number[]): void {
-    this.ranges.push(...edits.map(({ start, end }) => ({ start, end })), ...insertionPoints.map((at) => ({ start: at, end: at })));
+    for (const range of [...edits.map(({ start, end }) => ({ start, end })), ...insertionPoints.map((at) => ({ start: at, end: at }))]) {
+      this.ranges.splice(this.firstStartingAfter(range.start), 0, range);
+    }
+  }
+
+  /** Accepted ranges do not overlap one another, so only those starting before the candidate's end, back to its start, can overlap it. */
+  private overlapsAny(candidate: { start: number; end: number }): boolean {
+    for (let index = this.firstStartingAfter(candidate.end) - 1; index >= 0; index--) {
+      const range = this.ranges[index];
+      if (overlaps(range, candidate)) return true;
+      // Ranges further left end at or before this one starts (they do not overlap it), so before the candidate too.
+      if (range.end < candidate.start) return false;
+    }
+    return false;
+  }
+
+  /** The index of the first range that starts after `offset`. */
+  private firstStartingAfter(offset: number): number {
+    let low = 0;
+    let high = this.ranges.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.ranges[middle].start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }
 

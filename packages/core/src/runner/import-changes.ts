@@ -1,4 +1,4 @@
-import { ts, type SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { FixImport, TextEdit } from '../engine/types';
 
 /** The imports a file already has, and where fixes' new imports go, written like their neighbours. */
@@ -14,24 +14,26 @@ export class ImportChanges {
 
   constructor(
     private readonly text: string,
-    sourceFile: SourceFile,
+    sourceFile: ts.SourceFile,
   ) {
     const imports: ts.ImportDeclaration[] = [];
     let lastImport: ts.Statement | undefined;
-    for (const declaration of sourceFile.getImportDeclarations()) {
-      const node = declaration.compilerNode;
+    // The compiler's statements, not ts-morph's wrappers: wrapping a statement list extracts its
+    // comments, which on a one-line file of thousands of statements is quadratic.
+    for (const node of sourceFile.statements) {
+      if (!ts.isImportDeclaration(node)) continue;
       imports.push(node);
       lastImport = node;
       this.recordBindings(node);
     }
-    for (const statement of sourceFile.compilerNode.statements) {
+    for (const statement of sourceFile.statements) {
       if (ts.isImportEqualsDeclaration(statement)) {
         this.bound.set(statement.name.text, '');
         if (!lastImport || statement.pos > lastImport.pos) lastImport = statement;
       }
     }
-    this.style = detectStyle(text, sourceFile.compilerNode, imports);
-    this.newDeclarationsAt = lastImport ? { at: lastImport.getEnd(), placement: 'after' } : topOfFile(text, sourceFile.compilerNode);
+    this.style = detectStyle(text, sourceFile, imports);
+    this.newDeclarationsAt = lastImport ? { at: lastImport.getEnd(), placement: 'after' } : topOfFile(text, sourceFile);
   }
 
   /**

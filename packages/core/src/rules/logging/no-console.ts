@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { Fix } from '../../engine/types';
-import { isGlobalReference } from '../rule-utils/global-reference';
+import { declaringScope, isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 
@@ -149,7 +149,8 @@ class LoggerFixes {
     // (`var logger = 5`) is no logger.
     if (this.binding === 'type' || this.binding === 'other') return undefined;
     // `catch (logger)`, a parameter or a local named like the logger: the call would reach it instead.
-    if (isDeclaredLocally(node, this.root)) return undefined;
+    const declaredIn = declaringScope(node, this.root);
+    if (declaredIn && !ts.isSourceFile(declaredIn)) return undefined;
     const edits = [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `${this.expression}.${level}` }];
     if (this.binding === 'value') return { kind: 'safe', edits };
     if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return undefined;
@@ -204,24 +205,6 @@ function isPlainData(node: ts.Expression): boolean {
     node.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand))
   );
-}
-
-/** Whether `name` is declared in a scope between `node` and the file: a parameter, a catch or loop variable, a local. */
-function isDeclaredLocally(node: ts.Node, name: string): boolean {
-  for (let scope = node.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
-    if (ts.isFunctionLike(scope)) {
-      if (scope.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
-      if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return true;
-    }
-    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return true;
-    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
-      if (scope.initializer.declarations.some((declaration) => bindsName(declaration.name, name))) return true;
-    }
-    if (ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) || ts.isModuleBlock(scope)) {
-      for (const statement of scope.statements) if (statementBinding(statement, name) !== 'none') return true;
-    }
-  }
-  return false;
 }
 
 function bindsName(binding: ts.BindingName, name: string): boolean {

@@ -18,13 +18,18 @@ export function isGlobalReference(node: ts.Expression, name: string): boolean {
 
 /** Whether a declaration in a scope enclosing `reference` binds `name` (so `name` there is not the global). */
 export function isShadowed(reference: ts.Node, name: string): boolean {
-  for (let scope = reference.parent; scope; scope = scope.parent) {
-    if (declaresInScope(scope, name)) return true;
-  }
-  return false;
+  return declaringScope(reference, name) !== undefined;
 }
 
-/** Whether `scope` itself declares `name` (parameters, functions, classes, variables, imports). */
+/** The nearest scope enclosing `reference` that declares `name` (the file itself for a top-level declaration), if any. */
+export function declaringScope(reference: ts.Node, name: string): ts.Node | undefined {
+  for (let scope = reference.parent; scope; scope = scope.parent) {
+    if (declaresInScope(scope, name)) return scope;
+  }
+  return undefined;
+}
+
+/** Whether `scope` itself declares `name` (parameters, functions, classes, variables, imports, catch and loop variables). */
 function declaresInScope(scope: ts.Node, name: string): boolean {
   if (ts.isFunctionLike(scope)) {
     if (scope.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
@@ -33,8 +38,23 @@ function declaresInScope(scope: ts.Node, name: string): boolean {
   if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) {
     return true;
   }
+  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    if (scope.initializer.declarations.some((declaration) => bindsName(declaration.name, name))) return true;
+  }
   const statements = statementsOf(scope);
-  return statements !== undefined && statements.some((statement) => statementDeclares(statement, name));
+  return statements !== undefined && statementsDeclare(scope, statements, name);
+}
+
+// A file of 40,000 `console.log()` statements asks its statement list 40,000 times: the answer is
+// kept per list and name for as long as the syntax tree lives.
+const declaredNames = new WeakMap<ts.Node, Map<string, boolean>>();
+
+function statementsDeclare(scope: ts.Node, statements: readonly ts.Statement[], name: string): boolean {
+  let names = declaredNames.get(scope);
+  if (!names) declaredNames.set(scope, (names = new Map()));
+  let declared = names.get(name);
+  if (declared === undefined) names.set(name, (declared = statements.some((statement) => statementDeclares(statement, name))));
+  return declared;
 }
 
 function statementsOf(scope: ts.Node): readonly ts.Statement[] | undefined {
