@@ -22,6 +22,7 @@ describe('maskSecrets', () => {
     ['a UUID', '550e8400-e29b-41d4-a716-446655440000'],
     ['a hexadecimal digest', 'b94d27b9934d3e08a52e52d7da7dabfac484efe3'],
     ['a date and a version', 'released 2024-05-17 as 10.2.3-beta.4'],
+    ['identifiers made of words and numbers', 'Body DTO "CreateUser2FactorAuthenticationDto" reads OAUTH2_CLIENT_SECRET_FOR_DASHBOARD_V3'],
   ])('should leave %s as it is', (_name, text) => {
     expect(maskSecrets(text)).toBe(text);
   });

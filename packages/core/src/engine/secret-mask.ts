@@ -51,5 +51,22 @@ export function maskSecrets(text: string): string {
 }
 
 function looksRandom(token: string): boolean {
-  return /[A-Za-z]/.test(token) && /[0-9]/.test(token) && shannonEntropy(token) >= MIN_TOKEN_ENTROPY;
+  return /[A-Za-z]/.test(token) && /[0-9]/.test(token) && !isMadeOfWords(token) && shannonEntropy(token) >= MIN_TOKEN_ENTROPY;
+}
+
+// Chunks of an identifier: a capitalised or lower-case word, a run of capitals, digits, separators.
+const CHUNK = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[_-]+/g;
+
+/**
+ * An identifier made of words, acronyms and numbers (`CreateUser2FactorAuthDto`, `OAUTH2_CLIENT_V3`)
+ * is named, not random: every lower-case chunk is a word of two letters or more. Random keys are
+ * full of one-letter chunks (`x9Qm2Lk7`). Chunked by one linear pass, never by backtracking.
+ */
+function isMadeOfWords(token: string): boolean {
+  let covered = 0;
+  for (const [chunk] of token.matchAll(CHUNK)) {
+    if (/[a-z]/.test(chunk) && chunk.replace(/^[A-Z]/, '').length < 2) return false;
+    covered += chunk.length;
+  }
+  return covered === token.length;
 }
