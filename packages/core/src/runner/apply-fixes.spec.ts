@@ -134,6 +134,19 @@ describe('applyFixes', () => {
       expect(applyFixes({ file: 'src/file.ts', text, fixes: [rename, insert] }).text).toBe('void invoke(value);\n');
     });
 
+    it('should skip a fix inside a replacement that starts where an insertion was accepted, whatever the order they came in', () => {
+      const text = 'const value = compute(input);\n';
+      const at = text.indexOf('compute');
+      const insertion = fixOf([{ start: at, end: at, text: 'await ' }]);
+      const replacement = fixOf([{ start: at, end: at + 'compute(input)'.length, text: 'run(input)' }]);
+      const inside = fixOf([{ start: at + 8, end: at + 13, text: 'other' }]);
+      for (const order of [[insertion, replacement, inside], [replacement, insertion, inside]]) {
+        const result = applyFixes({ file: 'src/file.ts', text, fixes: order });
+        expect(result.skipped).toEqual([inside]);
+        expect(result.text).toBe('const value = await run(input);\n');
+      }
+    });
+
     it('should skip a fix with an edit outside the text, as a rule bug, and apply the rest', () => {
       const text = 'const a = 1;\n';
       const broken = fixOf([{ start: 5, end: 500, text: 'x' }]);

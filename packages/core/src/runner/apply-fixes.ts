@@ -134,7 +134,9 @@ class AcceptedRanges {
 
   add(edits: readonly TextEdit[], insertionPoints: readonly number[]): void {
     for (const range of [...edits.map(({ start, end }) => ({ start, end })), ...insertionPoints.map((at) => ({ start: at, end: at }))]) {
-      this.ranges.splice(this.firstStartingAfter(range.start), 0, range);
+      // At one offset insertions sort before the replacement that starts there: scanning leftwards,
+      // a range that ends before the candidate then proves that every range left of it does too.
+      this.ranges.splice(range.start === range.end ? this.firstStartingAfter(range.start - 1) : this.firstStartingAfter(range.start), 0, range);
     }
   }
 
