@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
+import type { WorkspaceView } from '../../engine/workspace-view';
 
 /** The root tsconfig files whose `compilerOptions.paths` name the workspace's path aliases, first found wins. */
 export const ROOT_TSCONFIG_FILES: readonly string[] = ['tsconfig.base.json', 'tsconfig.json'];
@@ -88,7 +89,7 @@ export interface DeclarationHost {
   file: string;
   readFile(path: string): string | undefined;
   /** Under Nx: files of other projects are not this task's inputs and are not read. */
-  workspace?: { projectOfFile(file: string): { name: string } | undefined };
+  workspace?: Pick<WorkspaceView, 'projectOfFile'>;
 }
 
 // Decorator factories are read for every file that uses them: their text is kept per path while unchanged.
