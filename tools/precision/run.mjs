@@ -5,7 +5,7 @@
  * the committed hand labels; recall comes from labelled candidates of independent checks. Prints
  * the per-rule table and writes it to results/.
  *
- *   node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending] [--cli <enforcer.js>] [--out <file>]
+ *   node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending] [--cli <enforcer.js>] [--out <file>] [--dump <file>]
  *
  * <snapshots-dir> holds one folder per repository (`owner+name`), made by snapshot.mjs at the
  * pinned commit. No network is needed. --write-pending writes the sampled findings and candidates
@@ -37,7 +37,7 @@ const option = (name) => {
   const index = args.indexOf(name);
   return index === -1 ? undefined : args[index + 1];
 };
-const snapshots = args.find((arg, index) => !arg.startsWith('--') && !['--round', '--repo', '--cli', '--out', '--config'].includes(args[index - 1]));
+const snapshots = args.find((arg, index) => !arg.startsWith('--') && !['--round', '--repo', '--cli', '--out', '--config', '--dump'].includes(args[index - 1]));
 if (!snapshots) {
   console.error('usage: node tools/precision/run.mjs <snapshots-dir> [--round N] [--repo owner/name] [--write-pending]');
   process.exit(2);
@@ -68,6 +68,9 @@ const perRepo = [];
 /** `--domain`: per repository and rule, what the rule examined and could not verify. */
 const coverageRows = [];
 const pendingDir = join(HERE, 'results', 'pending');
+/** `--dump <file>`: every finding of this run with its label (or null), to read the false positives. */
+const dumpFile = option('--dump');
+const dumped = [];
 if (writePending) rmSync(pendingDir, { recursive: true, force: true });
 
 for (const { repo, commit } of repos) {
@@ -85,6 +88,7 @@ for (const { repo, commit } of repos) {
     if (DOMAIN_RULE.test(entry.ruleId) && entry.examined !== undefined) coverageRows.push(`| ${repo} | \`${entry.ruleId}\` | ${entry.files} | ${entry.examined ?? '–'} | ${entry.couldNotVerify ?? 0} |`);
   }
   const labels = indexLabels(readLabels(repo));
+  if (dumpFile) dumped.push(...findings.map(({ file, line, column, ruleId, severity, message }) => ({ repo, file, line, column, rule: ruleId, severity, message, label: labels.get(locationKey({ file, line, rule: ruleId })) ?? null })));
   const candidates = domain ? {} : independentCandidates(root);
   const byRule = new Map();
   for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
@@ -152,6 +156,7 @@ const text = missed.length > 0 ? `${report}\nLabelled real violations the rules 
 if (!onlyRepo) {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, text);
+  if (dumpFile) writeFileSync(resolve(dumpFile), `${JSON.stringify(dumped, null, 2)}\n`);
 }
 console.log(text);
 

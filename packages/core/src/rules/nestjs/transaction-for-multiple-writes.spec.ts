@@ -23,6 +23,9 @@ new RuleTester().run(rule, {
     // Writes settled one by one by design: each may fail alone.
     service('const updates = input.items.map((item) => this.prisma.line.update({ where: { id: item.id }, data: item }));\n    await Promise.allSettled(updates);'),
     service('await Promise.allSettled(input.items.map((item) => {\n      return this.prisma.line.delete({ where: { id: item.id } });\n    }));'),
+    // Each round catches its own failure and goes on: the items succeed or fail one by one.
+    service('for (const item of input.items) {\n      try {\n        await this.prisma.price.upsert({ where: { id: item.id }, create: item, update: item });\n      } catch (error) {\n        this.logger.error(error);\n      }\n    }'),
+    service('input.items.forEach(async (item) => {\n      try {\n        await this.prisma.line.delete({ where: { id: item.id } });\n      } catch {\n        return;\n      }\n    });'),
     // Writes on branches that exclude each other: one run makes one write.
     service('const found = await this.prisma.order.findFirst({ where: { ref: input.ref } });\n    if (found) {\n      return this.prisma.order.update({ where: { id: found.id }, data: input });\n    }\n    return this.prisma.order.create({ data: input });'),
     service('if (input.remove) await this.prisma.order.delete({ where: { id: input.id } });\n    else await this.prisma.order.update({ where: { id: input.id }, data: input });'),
@@ -40,6 +43,16 @@ new RuleTester().run(rule, {
     service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
   ],
   invalid: [
+    // A catch that rethrows stops the loop half done; a try around the whole loop, too; two writes in one round still go together.
+    {
+      code: service('for (const item of input.items) {\n      try {\n        await this.prisma.price.upsert({ where: { id: item.id }, create: item, update: item });\n      } catch (error) {\n        throw new Error(\'sync failed\', { cause: error });\n      }\n    }'),
+      errors: [{ messageId: 'writesWithoutTransaction' }],
+    },
+    { code: service('try {\n      for (const item of input.items) await this.prisma.price.create({ data: item });\n    } catch (error) {\n      this.logger.error(error);\n    }'), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    {
+      code: service('for (const item of input.items) {\n      try {\n        await this.prisma.line.create({ data: item });\n        await this.prisma.stock.update({ where: { id: item.stock }, data: {} });\n      } catch (error) {\n        this.logger.error(error);\n      }\n    }'),
+      errors: [{ messageId: 'writesWithoutTransaction' }],
+    },
     // A branch that does not end the method runs before what follows it.
     {
       code: service('if (input.reset) {\n      await this.prisma.line.deleteMany({ where: { orderId: input.id } });\n    }\n    return this.prisma.order.update({ where: { id: input.id }, data: input });'),

@@ -253,12 +253,30 @@ function exits(statement: ts.Statement): boolean {
   return ts.isIfStatement(statement) && statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
 }
 
-/** Inside a loop, or a `map`/`forEach`/`flatMap` callback, of the method: the one call writes many times. */
+/**
+ * Inside a loop, or a `map`/`forEach`/`flatMap` callback, of the method: the one call writes many
+ * times. Not when each round catches its own failure without rethrowing it (`for (...) { try {
+ * await write } catch { log } }`): the items are meant to succeed or fail one by one.
+ */
 function isRepeated(call: ts.Node, body: ts.Node): boolean {
   for (let node = call.parent; node && node !== body; node = node.parent) {
+    if (ts.isTryStatement(node.parent) && node.parent.tryBlock === node && swallows(node.parent.catchClause)) return false;
     if (loopKinds.has(node.kind)) return true;
     const parent = node.parent;
     if (ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text)) return true;
   }
   return false;
+}
+
+/** A `catch` that does not throw again (a `throw` in a function nested in it does not count). */
+function swallows(clause: ts.CatchClause | undefined): boolean {
+  if (!clause) return false;
+  let throws = false;
+  const visit = (node: ts.Node): void => {
+    if (throws || ts.isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) throws = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(clause.block);
+  return !throws;
 }

@@ -103,6 +103,19 @@ new RuleTester().run(rule, {
     { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId, number } });\nconst [first] = invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options },
     { code: `const credit = await prisma.invoice.create({ data: { tenantId, amount } });\nawait prisma.invoice.delete({ where: { id: credit.id } });`, options },
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst first = open.slice(0, limit);\nconst ids = first.map((invoice) => invoice.id);\nawait prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });`, options },
+    // A reference a row read holds came from the database: the row it names is of the read row's tenant.
+    { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.customer.findUnique({ where: { id: invoice.customerId } });\nawait prisma.invoice.updateMany({ where: { customerId: invoice.customerId }, data: { flagged: true } });`, options },
+    { code: `const { customer_id } = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\nawait prisma.customer.delete({ where: { id: customer_id } });`, options },
+    // Rows this function wrote, pushed one by one into a list that starts empty.
+    { code: `const created = [];\nfor (const item of items) created.push(await prisma.invoice.create({ data: { ...item, tenantId } }));\nawait prisma.invoice.update({ where: { id: created[created.length - 1].id }, data: { last: true } });`, options },
+    // Helpers this file declares: a local arrow function, a private method with one return.
+    { code: `const dataFor = (kind: string) => ({ kind, amount, tenant: { connect: { id: tenantId } } });\nawait prisma.invoice.upsert({ where: { tenantId_number: { tenantId, number } }, create: { ...dataFor('create') }, update: dataFor('update') });`, options },
+    {
+      code: `class Invoices {\n  list(userTenant: string, status: string) {\n    const where = this.whereFor({ tenantId: userTenant, status });\n    return Promise.all([this.prisma.invoice.findMany({ where }), this.prisma.invoice.deleteMany({ where: this.whereFor({ tenantId: userTenant, status }) })]);\n  }\n  private whereFor({ tenantId, status }: { tenantId: string; status: string }) {\n    const where: Filter = { tenantId, AND: [] };\n    if (status) where.status = status;\n    return where;\n  }\n}`,
+      options,
+    },
+    // Without the schema, a relation connected by a unique key that holds the tenant sets it.
+    { code: `await prisma.invoice.create({ data: { customer: { connect: { id_tenantId: { id: customerId, tenantId } } }, amount } });`, options },
     // A parameter typed with a row type of the generated client holds a row read from the database.
     { code: `import { Invoice as DbInvoice } from '@prisma/client';\nasync function archive(invoice: DbInvoice) {\n  await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options },
     // A membership model queried by the member's own id.
@@ -283,6 +296,17 @@ new RuleTester().run(rule, {
     { code: `const [first] = input.invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst ids = open.map((invoice) => invoice.id);\nids.push(input.id);\nawait prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nawait prisma.invoice.updateMany({ where: { id: { notIn: open.map((invoice) => invoice.id) } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    // A value of a row read that is not a reference; a reference the client sent; a list that also gets the client's rows.
+    { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.invoice.updateMany({ where: { number: invoice.number }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `await prisma.customer.findUnique({ where: { id: dto.customerId } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `const rows = [];\nrows.push(await prisma.invoice.create({ data: { tenantId, amount } }));\nrows.push(input.invoice);\nawait prisma.invoice.delete({ where: { id: rows[1].id } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    // Helpers that do not pin the tenant, that may be overridden (not private), or that return more than one thing.
+    { code: `const whereFor = (status: string) => ({ status });\nawait prisma.invoice.findMany({ where: whereFor('open') });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `class Invoices {\n  list() {\n    return this.prisma.invoice.findMany({ where: this.whereFor() });\n  }\n  whereFor() {\n    return { tenantId: this.tenantId };\n  }\n}`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    { code: `class Invoices {\n  list(all: boolean) {\n    return this.prisma.invoice.findMany({ where: this.whereFor(all) });\n  }\n  private whereFor(all: boolean) {\n    if (all) return {};\n    return { tenantId: this.tenantId };\n  }\n}`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    // A connect by a key without the tenant; with the schema, only its relations built on the tenant field set it.
+    { code: `await prisma.invoice.create({ data: { customer: { connect: { id: customerId } }, amount } });`, options, errors: [{ messageId: 'missingTenantData' }] },
+    { code: `await prisma.invoice.create({ data: { customer: { connect: { id_tenantId: { id: customerId, tenantId } } }, number } });`, options: schemaOptions, files, errors: [{ messageId: 'missingTenantData' }] },
     // ...unless the client sent it (a decorated parameter), or the type is not the client's.
     {
       code: `import { Invoice } from '@prisma/client';\nclass C {\n  pay(@Body() invoice: Invoice) {\n    return prisma.invoice.update({ where: { id: invoice.id }, data: { paid: true } });\n  }\n}`,

@@ -142,7 +142,7 @@ export default defineRule<MessageId, TenantIsolationOptions>({
         relationNames ??= new Set([...scope.models.values()].flatMap((names) => [...names]));
         const memberField = scope.memberFields.get(call.model);
         const where: WhereScope = { fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField], relations: relationNames };
-        if (checkTenantScoped(context, call, relations, where)) context.couldNotVerify();
+        if (checkTenantScoped(context, call, { names: relations, guessed: scope.guessed.has(call.model) }, where)) context.couldNotVerify();
       },
     };
   },
@@ -153,6 +153,8 @@ interface TenantScope {
   models: Map<string, Set<string>>;
   /** Client accessor of a membership model → the field that holds the member's user id. */
   memberFields: Map<string, string>;
+  /** Accessors whose tenant relations are guessed from the field's name: the schema did not name them. */
+  guessed: Set<string>;
   /** Why the schema contributed nothing, when it was configured. */
   problem?: string;
 }
@@ -161,14 +163,17 @@ function resolveTenantScope(context: Context): TenantScope {
   const { tenantField, models, schemaPath } = context.options;
   const conventional = conventionalRelation(tenantField);
   const memberFields = new Map(context.options.membershipModels.map((entry) => entry.split('.') as [string, string]).map(([model, field]) => [accessorOf(model), field]));
-  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields };
+  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields, guessed: new Set(models.map(accessorOf)) };
   if (schemaPath === '') return scope;
   const text = context.readFile(schemaPath);
   if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };
   const fromSchema = tenantModelsOf(parsePrismaSchema(text), tenantField);
   if (fromSchema.size === 0) return { ...scope, problem: `no model in it has the field ${tenantField}` };
   // The schema names the relations exactly; the conventional name is only a guess without it.
-  for (const [accessor, relations] of fromSchema) scope.models.set(accessor, relations);
+  for (const [accessor, relations] of fromSchema) {
+    scope.models.set(accessor, relations);
+    scope.guessed.delete(accessor);
+  }
   return scope;
 }
 
@@ -195,7 +200,7 @@ function reportDynamicModel(context: Context, call: DynamicModelCall): void {
 }
 
 /** Checks one call on a tenant-scoped model; true when part of it could not be verified. */
-function checkTenantScoped(context: Context, call: PrismaCall, relations: ReadonlySet<string>, where: WhereScope): boolean {
+function checkTenantScoped(context: Context, call: PrismaCall, relations: TenantRelations, where: WhereScope): boolean {
   const field = context.options.tenantField;
   const callee = call.node.expression;
   const filtered = FILTERED_OPERATIONS.has(call.operation);
@@ -229,8 +234,14 @@ interface Checks {
   cannotVerify: (node: ts.Node) => void;
   callee: ts.Node;
   field: string;
-  relations: ReadonlySet<string>;
+  relations: TenantRelations;
   where: WhereScope;
+}
+
+/** The relation fields of a model that set its tenant when connected, and whether they are only guessed. */
+interface TenantRelations {
+  names: ReadonlySet<string>;
+  guessed: boolean;
 }
 
 function checkWhere(view: ObjectView, check: Checks): void {
@@ -259,7 +270,7 @@ function checkCreated(view: ObjectView, key: 'data' | 'create', many: boolean, c
     reportVerdict(rows, data.value, 'missingTenantData', check);
     return;
   }
-  for (const row of rows) reportVerdict(dataVerdict(row, check.field, check.relations), row, 'missingTenantData', check);
+  for (const row of rows) reportVerdict(dataVerdict(row, check.field, check.relations.names, check.relations.guessed), row, 'missingTenantData', check);
 }
 
 /** A spread of alternatives (`...(c ? { where } : {})`) that may set `key`. */

@@ -45,34 +45,118 @@ export function whereVerdict(where: ts.Expression, scope: WhereScope, depth = 0)
   return literal ? whereVerdict(literal, scope, depth + 1) : unknown(where);
 }
 
-/** Whether a created row sets the tenant field, or connects the tenant relation (`tenant: { connect: ... }`). */
-export function dataVerdict(data: ts.Expression, field: string, relationKeys: ReadonlySet<string>, depth = 0): Verdict {
+/**
+ * Whether a created row sets the tenant field, or connects the tenant relation (`tenant: { connect: ... }`).
+ * Without the schema the relations built on the tenant field are only guessed from its name
+ * (`tenantId` → `tenant`); then a relation connected by a unique key that holds the tenant
+ * (`account: { connect: { id_userId: { id, userId } } }`) counts as setting it, as it does when
+ * the relation is built on that key.
+ */
+export function dataVerdict(data: ts.Expression, field: string, relationKeys: ReadonlySet<string>, relationsGuessed = false, depth = 0): Verdict {
   const value = unwrap(data);
-  if (ts.isConditionalExpression(value)) return allOf([dataVerdict(value.whenTrue, field, relationKeys, depth + 1), dataVerdict(value.whenFalse, field, relationKeys, depth + 1)]);
+  if (ts.isConditionalExpression(value)) return allOf([dataVerdict(value.whenTrue, field, relationKeys, relationsGuessed, depth + 1), dataVerdict(value.whenFalse, field, relationKeys, relationsGuessed, depth + 1)]);
   const keys = [field, ...relationKeys];
   if (!ts.isObjectLiteralExpression(value)) {
     const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value, keys) : undefined;
-    return literal ? dataVerdict(literal, field, relationKeys, depth + 1) : unknown(data);
+    return literal ? dataVerdict(literal, field, relationKeys, relationsGuessed, depth + 1) : unknown(data);
   }
-  return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), (key, property) => ((key === field || relationKeys.has(key)) && !isUndefinedValue(property) ? YES : NO));
+  const keyVerdict = (key: string, property: ts.Expression): Verdict => {
+    if (isUndefinedValue(property)) return NO;
+    if (key === field || relationKeys.has(key)) return YES;
+    return relationsGuessed && connectsByTenantKey(property, field) ? YES : NO;
+  };
+  return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), keyVerdict);
+}
+
+/** `{ connect: { id_userId: { id, userId } } }`: a relation connected by a unique key that pins the tenant. */
+function connectsByTenantKey(relation: ts.Expression, field: string): boolean {
+  const value = unwrap(relation);
+  if (!ts.isObjectLiteralExpression(value)) return false;
+  const connect = viewObject(value).properties.get('connect');
+  if (!connect) return false;
+  return whereVerdict(connect.value, { fields: [field], relations: new Set() }).kind === 'yes';
 }
 
 /**
  * The literal a local `const` was declared with (`const where = { ... }`), when nothing in its
  * scope can change `keys` in it (`where.tenantId = ...`, `where[key] = ...`, `delete where.x`,
  * `Object.assign(where, ...)`): then the literal is what decides. Other keys added later
- * (`where.status = ...`) only narrow a `where`, and say nothing of the tenant.
+ * (`where.status = ...`) only narrow a `where`, and say nothing of the tenant. A call of a helper
+ * this file declares (a local `const` arrow function, or a private method of the same class) with
+ * one `return` stands for what it returns: `const where = this.whereFor({ userId })`.
  */
-export function constLiteral(node: ts.Expression, keys: readonly string[]): ts.Expression | undefined {
+export function constLiteral(node: ts.Expression, keys: readonly string[], depth = 0): ts.Expression | undefined {
   const value = unwrap(node);
+  if (ts.isCallExpression(value)) return depth < MAX_HELPER_DEPTH ? helperResult(value, keys, depth) : undefined;
   if (!ts.isIdentifier(value)) return undefined;
   const binding = bindingOf(value);
   if (!binding || binding.path.length > 0 || !ts.isVariableDeclaration(binding.declaration)) return undefined;
   const list = binding.declaration.parent;
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return undefined;
-  const initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
+  let initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
+  if (initializer && ts.isCallExpression(initializer)) initializer = depth < MAX_HELPER_DEPTH ? helperResult(initializer, keys, depth) : undefined;
   if (!initializer || !(ts.isObjectLiteralExpression(initializer) || ts.isConditionalExpression(initializer))) return undefined;
   return mayChangeKeys(value.text, keys, list.parent.parent) ? undefined : initializer;
+}
+
+/** Calls of helpers followed into, at most: a helper that calls a helper, and so on. */
+const MAX_HELPER_DEPTH = 3;
+
+/** What a call of a helper declared in this file returns, as a literal (see constLiteral). */
+function helperResult(call: ts.CallExpression, keys: readonly string[], depth: number): ts.Expression | undefined {
+  const helper = helperOf(call);
+  if (!helper?.body) return undefined;
+  if (!ts.isBlock(helper.body)) {
+    const returned = unwrap(helper.body);
+    return ts.isObjectLiteralExpression(returned) || ts.isConditionalExpression(returned) ? returned : constLiteral(returned, keys, depth + 1);
+  }
+  const returns = returnsOf(helper.body);
+  const returned = returns.length === 1 && returns[0].expression ? unwrap(returns[0].expression) : undefined;
+  if (!returned) return undefined;
+  return ts.isObjectLiteralExpression(returned) || ts.isConditionalExpression(returned) ? returned : constLiteral(returned, keys, depth + 1);
+}
+
+/**
+ * The function a call runs, when this file says which one it is: `make()` with `const make = () =>
+ * ...` (or a function expression) in scope, or `this.make()` with `make` a private method of the
+ * enclosing class (a public one may be overridden by a subclass).
+ */
+function helperOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const binding = bindingOf(callee);
+    if (!binding || binding.path.length > 0 || !ts.isVariableDeclaration(binding.declaration)) return undefined;
+    const list = binding.declaration.parent;
+    const initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
+    if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !initializer) return undefined;
+    return ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer) ? initializer : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const name = callee.name.text;
+  let owner: ts.Node | undefined = call.parent;
+  while (owner && !ts.isClassLike(owner)) {
+    // `this` inside a plain function is not the class instance.
+    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner)) return undefined;
+    owner = owner.parent;
+  }
+  if (!owner) return undefined;
+  const methods = owner.members.filter((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === (ts.isPrivateIdentifier(callee.name) ? callee.name.text : name));
+  // Overloads, or no body: not one function to read.
+  if (methods.length !== 1 || !methods[0].body) return undefined;
+  const method = methods[0];
+  const isPrivate = ts.isPrivateIdentifier(method.name) || (ts.getModifiers(method) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword);
+  return isPrivate ? method : undefined;
+}
+
+/** The `return` statements of a function body, not those of functions nested in it. */
+function returnsOf(body: ts.Block): ts.ReturnStatement[] {
+  const returns: ts.ReturnStatement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) returns.push(node);
+    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returns;
 }
 
 function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): boolean {
@@ -113,20 +197,65 @@ function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): b
 /**
  * `row.id` (or `const { id } = row`) where `row` holds what a Prisma find in the same function
  * returned: the lookup touches a row already read, whose own query is where the tenant is checked.
+ * A reference the row holds (`row.collectionID`) came from the database too, not from the client:
+ * it names a row of the same tenant as the row read.
  */
-function isIdOfReadRow(node: ts.Expression): boolean {
+function isReferenceOfReadRow(node: ts.Expression): boolean {
   const value = unwrap(node);
   // `id: { in: rows.map((row) => row.id) }`.
   if (ts.isObjectLiteralExpression(value)) {
     const list = viewObject(value).properties.get('in');
     return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value);
   }
-  if (ts.isPropertyAccessExpression(value) && value.name.text === 'id') {
-    const root = unwrap(value.expression);
-    return ts.isIdentifier(root) && readsRow(root, []);
-  }
-  return ts.isIdentifier(value) && readsRow(value, ['id']);
+  if (ts.isPropertyAccessExpression(value) && isReferenceKey(value.name.text)) return isReadRow(unwrap(value.expression));
+  return ts.isIdentifier(value) && isReferenceKey(value.text) && readsRow(value, [value.text]);
 }
+
+/** A row's own id or a foreign key it holds: `id`, `projectId`, `collectionID`, `owner_id`. */
+export function isReferenceKey(key: string): boolean {
+  return /(?:^id|Id|ID|_id)$/.test(key);
+}
+
+/** `row`, `rows[0]`, `rows[rows.length - 1]`: a row the function read (or wrote). */
+function isReadRow(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return readsRow(node, []);
+  if (!ts.isElementAccessExpression(node)) return false;
+  const rows = unwrap(node.expression);
+  return ts.isIdentifier(rows) && (readsRow(rows, []) || holdsPushedRows(rows));
+}
+
+/**
+ * A local `const` list that starts empty and only ever gets rows a Prisma call returned pushed
+ * into it: `posts.push(await tx.post.upsert(...))`.
+ */
+function holdsPushedRows(identifier: ts.Identifier): boolean {
+  const binding = bindingOf(identifier);
+  if (!binding || binding.path.length > 0 || !ts.isVariableDeclaration(binding.declaration)) return false;
+  const list = binding.declaration.parent;
+  const initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !initializer || !ts.isArrayLiteralExpression(initializer) || initializer.elements.length > 0) return false;
+  const name = identifier.text;
+  let pushes = 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ARRAY_MUTATORS.has(node.name.text)) {
+      const call = node.parent;
+      const pushed = ts.isCallExpression(call) && call.expression === node && node.name.text === 'push' && call.arguments.length === 1 ? unwrap(call.arguments[0]) : undefined;
+      const written = pushed && ts.isAwaitExpression(pushed) ? unwrap(pushed.expression) : pushed;
+      if (written && ts.isCallExpression(written) && mayBeModelCall(written) && ROW_RETURNING.test(memberName(unwrap(written.expression)) ?? '')) pushes++;
+      else other = true;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isElementAccessExpression(node.left) && ts.isIdentifier(unwrap(node.left.expression)) && (unwrap(node.left.expression) as ts.Identifier).text === name) {
+      other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(list.parent.parent);
+  return pushes > 0 && !other;
+}
+
+/** Prisma operations that return the row they found, created or changed. */
+const ROW_RETURNING = /^(?:find|create|upsert|update$)/;
 
 function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0): boolean {
   const binding = bindingOf(identifier);
@@ -164,7 +293,7 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
   if (initializer && ts.isAwaitExpression(initializer)) initializer = unwrap(initializer.expression);
   if (!initializer || !ts.isCallExpression(initializer) || !mayBeModelCall(initializer)) return false;
   // A row found, or one this code created or changed (its tenant is checked at that call).
-  return /^(?:find|create|upsert|update$)/.test(memberName(unwrap(initializer.expression)) ?? '');
+  return ROW_RETURNING.test(memberName(unwrap(initializer.expression)) ?? '');
 }
 
 function areIdsOfReadRows(node: ts.Expression, depth = 0): boolean {
@@ -284,7 +413,7 @@ function whereKeyVerdict(key: string, value: ts.Expression, scope: WhereScope, d
   if (key === 'NOT') return NO;
   // Prisma names a compound unique key after its fields: `tenantId_email`.
   if (key.split('_').some((part) => scope.fields.includes(part))) return YES;
-  if (key === 'id' && isIdOfReadRow(value)) return YES;
+  if (isReferenceKey(key) && isReferenceOfReadRow(value)) return YES;
   return relationFilterVerdict(key, value, scope, depth);
 }
 
