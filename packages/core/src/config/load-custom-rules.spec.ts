@@ -1,6 +1,6 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { builtinRules } from '../rules';
 import { runCheck } from '../runner/run-check';
 import { loadConfig } from './load-config';
@@ -82,6 +82,20 @@ describe('workspace rules (rulesDirectory)', () => {
     for (const [path, content] of Object.entries(files)) write(path, content as string);
     if (Object.keys(files).length > 0 || _case !== 'a missing folder') mkdirSync(join(workspace, 'tools/rules'), { recursive: true });
     await expect(load()).rejects.toThrow(problem);
+  });
+
+  it('should refuse a rules folder outside the workspace, also through a link, since Nx cannot hash it as an input', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'enforcer-outside-rules-'));
+    try {
+      writeFileSync(join(outside, 'no-legacy.ts'), forbiddenCallRule('acme/no-legacy'));
+      write('enforcer.config.json', JSON.stringify({ rulesDirectory: relative(workspace, outside) }));
+      await expect(load()).rejects.toThrow(/enforcer\.config\.json: rulesDirectory: the rules folder "\.\.\/.*" is outside the workspace/);
+      symlinkSync(outside, join(workspace, 'linked-rules'));
+      write('enforcer.config.json', JSON.stringify({ rulesDirectory: 'linked-rules' }));
+      await expect(load()).rejects.toThrow('the rules folder "linked-rules" is outside the workspace');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('should reject rulesDirectory in a project config', async () => {

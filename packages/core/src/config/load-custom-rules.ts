@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, extname, join, posix } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, posix, relative } from 'node:path';
 import type { Rule, RuleCategory } from '../engine/types';
 import { transpileToCommonJs } from '../runtime/transpile';
 import { ConfigError } from './config-error';
@@ -31,6 +31,19 @@ export function ruleFilesIn(directory: string): string[] {
     .sort();
 }
 
+/** Whether `path` (once links are followed) lies outside `root`. A path that does not exist yet is judged as written. */
+function isOutside(root: string, path: string): boolean {
+  const real = (target: string) => {
+    try {
+      return realpathSync(target);
+    } catch {
+      return target;
+    }
+  };
+  const fromRoot = relative(real(root), real(path));
+  return fromRoot === '..' || fromRoot.startsWith('../') || fromRoot.startsWith('..\\') || isAbsolute(fromRoot);
+}
+
 /**
  * Loads the workspace's own rules from `rulesDirectory` (relative to the workspace root): each
  * file's default export is a rule made with `defineRule`, whose id ends with the file's name.
@@ -40,8 +53,19 @@ export function loadCustomRules(options: { workspaceRoot: string; rulesDirectory
   const directory = join(options.workspaceRoot, options.rulesDirectory);
   let files: string[];
   try {
+    // Rules are code that decides every result: outside the workspace, Nx could not hash them as
+    // task inputs, so a changed rule would replay stale results from the cache.
+    if (isOutside(options.workspaceRoot, directory)) {
+      throw new ConfigError({
+        code: 'config-invalid',
+        file: options.source,
+        path: 'rulesDirectory',
+        problem: `the rules folder "${options.rulesDirectory}" is outside the workspace; keep workspace rules in a folder of the workspace, whose files Nx hashes as inputs`,
+      });
+    }
     files = ruleFilesIn(directory);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError({
       code: 'config-invalid',
       file: options.source,
