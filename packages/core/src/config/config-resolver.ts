@@ -5,7 +5,7 @@ import { isCodeFile } from '../engine/source-kinds';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
 import { sourceHashOf } from './load-custom-rules';
-import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './defaults';
+import { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES, DEFAULT_UNCHECKED_FILES } from './defaults';
 import type { ConfigLayer, RuleSetting, SessionLimitsSetting } from './types';
 
 type Matcher = (path: string) => boolean;
@@ -39,6 +39,8 @@ export class ConfigResolver {
   /** Hash of everything that decides results: layers, rule set and enforcer version. */
   readonly hash: string;
   readonly maxFileSize: number;
+  /** The severity of `enforcer/unchecked-file` findings (`off`: notices only); the project's setting wins. */
+  readonly uncheckedFiles: SeveritySetting;
   /** Whether other linters' suppression comments naming an equivalent rule suppress ours (default true). */
   readonly otherLinterSuppressions: boolean;
   /** Bounds on the violations a session shard stores; the project's setting wins over the root's, key by key. */
@@ -60,6 +62,7 @@ export class ConfigResolver {
     this.layers = layers.map(compileLayer);
     this.rulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.uncheckedFiles = [...layers].reverse().find((layer) => layer.config.uncheckedFiles !== undefined)?.config.uncheckedFiles ?? DEFAULT_UNCHECKED_FILES;
     this.otherLinterSuppressions = [...layers].reverse().find((layer) => layer.config.otherLinterSuppressions !== undefined)?.config.otherLinterSuppressions ?? true;
     this.sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...Object.assign({}, ...layers.map((layer) => layer.config.session ?? {})) };
     this.hash = hashLayers(rules, layers);

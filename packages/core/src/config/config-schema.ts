@@ -40,6 +40,7 @@ export const configStructureSchema: JsonSchema = {
     ignores: { type: 'array', items: { type: 'string', minLength: 1 } },
     testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
     maxFileSize: { type: 'integer', minimum: 1 },
+    uncheckedFiles: { enum: ['off', 'warn', 'error'] },
     otherLinterSuppressions: { type: 'boolean' },
     patterns: { type: 'array', items: patternSchema() },
     rulesDirectory: { type: 'string', minLength: 1 },
@@ -97,6 +98,11 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
       ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
       testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' },
+      uncheckedFiles: {
+        enum: ['off', 'warn', 'error'],
+        description:
+          'How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that failed on it) is reported besides its notice: a finding of `enforcer/unchecked-file` at this severity, so that a gate sees it, or `off` for the notice alone. Default "warn".',
+      },
       otherLinterSuppressions: {
         type: 'boolean',
         description: 'Other linters\' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, `oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer\'s rule too. Default true.',

@@ -1,3 +1,5 @@
+import type { SeveritySetting } from '../engine/types';
+
 /**
  * Never checked: installed dependencies, Nx's cache and the enforcer's own output. Build output is
  * not in this list on purpose: a folder's name does not say whether the team wrote it (release
@@ -36,6 +38,9 @@ export const DEFAULT_TEST_FILES: readonly string[] = [
 
 /** 1 MiB: larger sources are almost always generated or minified, and their syntax trees cost ~30x their size. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** A file that could not be checked is a warning: a gate that counts warnings sees it, and it never passes as clean. */
+export const DEFAULT_UNCHECKED_FILES: SeveritySetting = 'warn';
 
 /** The file name the enforcer looks for at the workspace root and in each project. */
 export const CONFIG_FILE_NAME = 'enforcer.config.json';

@@ -23,6 +23,12 @@ export interface EnforcerConfigFile {
   /** Files larger than this many bytes are skipped with a notice. */
   maxFileSize?: number;
   /**
+   * How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that
+   * failed on it) is reported besides its notice: a finding of `enforcer/unchecked-file` at this
+   * severity, or `off` for the notice alone. Default `warn`.
+   */
+  uncheckedFiles?: SeveritySetting;
+  /**
    * Other linters' suppression comments naming an equivalent rule (`eslint-disable-next-line no-console`,
    * `# noqa: T201`) suppress ours too. Default true.
    */

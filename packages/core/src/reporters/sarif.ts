@@ -2,6 +2,7 @@ import type { Rule } from '../engine/types';
 import { stableStringify } from '../json/stable-stringify';
 import type { ReportedViolation, RunReport } from '../runner/run-report';
 import { ENFORCER_VERSION } from '../version';
+import { UNCHECKED_FILE_RULE_ID } from '../runner/unchecked-files';
 
 /** Where SARIF consumers (GitHub code scanning, IDEs) resolve our relative paths: the repository root. */
 export const SARIF_SOURCE_ROOT = '%SRCROOT%';
@@ -23,6 +24,10 @@ const SYNTHETIC_RULES: Record<string, { description: string; help: string }> = {
   'parse-error': { description: 'The file does not parse.', help: 'Fix the syntax error; no rule ran on this file.' },
   'suppression/missing-reason': { description: 'A suppression comment without a reason.', help: 'Add " -- <why>" after the rule ids.' },
   'suppression/unused': { description: 'A suppression comment that suppresses nothing.', help: 'Remove the comment.' },
+  [UNCHECKED_FILE_RULE_ID]: {
+    description: 'A file the rules apply to could not be checked (too large, binary, not UTF-8, unreadable), or a rule failed on it.',
+    help: 'Make the file checkable, or add it to `ignores` if it is not source; set `uncheckedFiles` in enforcer.config.json to change the severity.',
+  },
 };
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigResolver } from '../config/config-resolver';
 import { builtinRules } from '../rules';
+import { defineRule } from '../engine/define-rule';
 import { createWorkspaceView } from '../engine/workspace-view';
 import { stableStringify } from '../json/stable-stringify';
 import type { SessionShard } from '../session/session-shard';
@@ -60,7 +61,61 @@ describe('runCheck', () => {
       ['src/latin1.ts', 'not-utf8'],
     ]);
     expect(report.notices.find((notice) => notice.code === 'too-large')?.message).toBe('src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped');
-    expect(report.violations.map((v) => v.file)).toEqual(['src/ok.ts']);
+    // Fail closed: each file that was not checked is also a warning a gate sees, never a silent pass.
+    expect(report.violations.map((v) => `${v.file} ${v.ruleId} ${v.severity}`)).toEqual([
+      'src/binary.js enforcer/unchecked-file warn',
+      'src/dangling.ts enforcer/unchecked-file warn',
+      'src/deleted.ts enforcer/unchecked-file warn',
+      'src/folder.ts enforcer/unchecked-file warn',
+      'src/huge.js enforcer/unchecked-file warn',
+      'src/latin1.ts enforcer/unchecked-file warn',
+      'src/ok.ts logging/no-console warn',
+    ]);
+    expect(report.violations.find((v) => v.file === 'src/huge.js')).toEqual(
+      expect.objectContaining({ line: 1, column: 1, message: 'src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped', hint: expect.stringContaining('maxFileSize') }),
+    );
+  });
+
+  it('should report unchecked files at the configured severity: error blocks, off leaves the notice alone, the project\'s setting wins', async () => {
+    write('libs/a/src/ok.ts', `export const ok = 1;\n`);
+    write('libs/a/src/latin1.ts', Buffer.from([0x63, 0x6f, 0x6e, 0xe9, 0x0a]));
+    const files = ['libs/a/src/ok.ts', 'libs/a/src/latin1.ts'].map((path) => ({ path }));
+    const run = async (root: Record<string, unknown>, project?: Record<string, unknown>) =>
+      (await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer(root), ...(project ? [{ base: 'libs/a', source: 'libs/a/enforcer.config.json', config: project }] : [])]) })).report;
+    const strict = await run({ uncheckedFiles: 'error' });
+    expect(strict.violations.map((v) => [v.file, v.ruleId, v.severity])).toEqual([['libs/a/src/latin1.ts', 'enforcer/unchecked-file', 'error']]);
+    expect(isBlocking(strict)).toBe(true);
+    const quiet = await run({ uncheckedFiles: 'error' }, { uncheckedFiles: 'off' });
+    expect(quiet.violations).toEqual([]);
+    expect(quiet.notices.map((notice) => notice.code)).toEqual(['not-utf8']);
+    // The fingerprint names the file and the reason only: a baseline holds it until the reason changes.
+    const again = await run({ uncheckedFiles: 'error' });
+    expect(again.violations[0].fingerprint).toBe(strict.violations[0].fingerprint);
+  });
+
+  it('should report a rule that failed on a file as a finding, not only a notice, and keep the other rules\' findings', async () => {
+    const broken = defineRule<'never', Record<string, never>>({
+      id: 'errors/broken-rule',
+      meta: {
+        category: 'errors',
+        defaultSeverity: 'error',
+        docs: { description: 'Throws.', rationale: 'A rule with a bug.' },
+        messages: { never: 'never' },
+        schema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+      },
+      create: () => ({
+        CallExpression() {
+          throw new Error('boom');
+        },
+      }),
+    });
+    write('src/a.ts', `console.log(1);\n`);
+    const config = new ConfigResolver([...builtinRules, broken], [rootLayer()]);
+    const { report } = await runCheck({ workspaceRoot: workspace, files: [{ path: 'src/a.ts' }], config });
+    expect(report.notices.map((notice) => notice.code)).toEqual(['rule-error']);
+    expect(report.violations.map((v) => `${v.ruleId} ${v.severity}`)).toEqual(['enforcer/unchecked-file warn', 'logging/no-console warn']);
+    expect(report.violations[0].message).toContain('errors/broken-rule failed on this file');
   });
 
   it('should check generated, minified and vendored files for secrets only, with a notice naming each and why', async () => {

@@ -13,6 +13,7 @@ import { HeapGuard } from './heap-guard';
 import type { RunProfiler } from './run-profile';
 import { rulesForText } from './generated-files';
 import { VendoredFolders } from './vendored-folders';
+import { uncheckedFileViolations } from './unchecked-files';
 
 /** A file to check: a posix path relative to the workspace root, with its content hash if known. */
 export interface SourceFileRef {
@@ -87,7 +88,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       reader ??= workspaceFiles.reader;
       const outcome = reader.read(join(workspaceRoot, ref.path));
       if (!('text' in outcome)) {
-        return done({ file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: outcome.skipped, message: maskSecrets(`${ref.path} ${outcome.message}`) }], rules: [] });
+        const notices: Notice[] = [{ file: ref.path, code: outcome.skipped, message: maskSecrets(`${ref.path} ${outcome.message}`) }];
+        return done({ file: ref.path, hash: ref.hash, violations: uncheckedFileViolations(notices, config.uncheckedFiles), notices, rules: [] });
       }
       vendored ??= new VendoredFolders(workspaceRoot);
       const license = vendored.licenseOf(ref.path);
@@ -105,6 +107,8 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
       });
       heap?.fileAnalysed();
       if (applied.notice) result.notices = [...result.notices, applied.notice];
+      const unchecked = uncheckedFileViolations(result.notices, config.uncheckedFiles);
+      if (unchecked.length > 0) result.violations = [...result.violations, ...unchecked];
       // Removing the licence makes the folder the team's again: the stored result must not outlive it.
       if (license !== undefined) result.dependencies = { ...result.dependencies, [license]: workspaceFiles.digest(license) };
       // Only the rules that ran count the file as checked.

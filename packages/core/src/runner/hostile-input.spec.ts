@@ -69,7 +69,7 @@ describe('hostile input', () => {
     const { report } = await check(['src/bundle.js', 'src/ok.ts']);
 
     expect(report.notices).toEqual([expect.objectContaining({ file: 'src/bundle.js', code: 'too-large', message: expect.stringMatching(/^src\/bundle\.js is 5\d{7} bytes, over the 1048576-byte limit/) })]);
-    expect(report.violations.map((v) => v.file)).toEqual(['src/ok.ts']);
+    expect(report.violations.map((v) => `${v.file} ${v.ruleId}`)).toEqual(['src/bundle.js enforcer/unchecked-file', 'src/ok.ts logging/no-console']);
     // Only ok.ts was read: the size check comes first.
     expect(readFileSyncMock.mock.calls.map(([path]) => String(path))).toEqual([join(workspace, 'src/ok.ts')]);
   });
@@ -95,7 +95,7 @@ describe('hostile input', () => {
     const { report } = await check(['src/locked.ts', 'src/open.ts']);
 
     expect(report.notices).toEqual([{ file: 'src/locked.ts', code: 'unreadable', message: 'src/locked.ts cannot be read (EACCES); skipped' }]);
-    expect(report.violations.map((v) => v.file)).toEqual(['src/open.ts']);
+    expect(report.violations.map((v) => `${v.file} ${v.ruleId}`)).toEqual(['src/locked.ts enforcer/unchecked-file', 'src/open.ts logging/no-console']);
   });
 
   it('should keep paths with spaces, unicode, leading dashes and URI characters exact, and encode them in SARIF', async () => {

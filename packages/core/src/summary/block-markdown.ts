@@ -2,6 +2,7 @@ import { PARSE_ERROR_RULE_ID } from '../engine/lint-source';
 import type { FixKind, Rule } from '../engine/types';
 import { escapeMarkdown } from '../reporters/markdown';
 import { compareStrings } from '../runner/run-report';
+import { UNCHECKED_FILE_RULE_ID } from '../runner/unchecked-files';
 import { AGENT_REPORT_FILE } from './agent-report';
 import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder, type FileToFix } from './fix-order';
@@ -11,6 +12,7 @@ import type { WorkspaceSummary } from './workspace-summary';
 /** What the engine's own findings check, for the "Why" table (no rule describes them). */
 const ENGINE_FINDINGS: Readonly<Record<string, string>> = {
   [PARSE_ERROR_RULE_ID]: 'The file does not parse, so no rule could check it.',
+  [UNCHECKED_FILE_RULE_ID]: 'The file could not be checked (too large, binary, not UTF-8, unreadable), or a rule failed on it: it must not pass as clean.',
 };
 
 /**
