@@ -41,6 +41,9 @@ export class CreateUserDto {
 
 new RuleTester().run(rule, {
   valid: [
+    // A schema pipe on the parameter checks the body: the type (a class, or a type from a package) only describes it.
+    { code: controller(`import { ICreateUserRo, createUserRoSchema } from '@teable-like/openapi';\nimport { ZodValidationPipe } from '../zod.validation.pipe';`, '@Body(new ZodValidationPipe(createUserRoSchema)) body: ICreateUserRo'), filename: controllerFile },
+    { code: controller(importDto, '@Body(new ZodValidationPipe(createUserSchema)) dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: unvalidatedDto } },
     { code: controller(`import { IsEmail, IsString, Length } from 'class-validator';`, '@Body() dto: CreateUserDto') + validDto.replace(/^import .*\n/, ''), filename: controllerFile },
     { code: controller(importDto, '@Body() dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: validDto } },
     { code: controller(importDto, '@Body() dtos: CreateUserDto[]'), filename: controllerFile, files: { [dtoFile]: validDto } },
@@ -94,6 +97,8 @@ new RuleTester().run(rule, {
     { code: controller('', '@Body() dto: T').replace('class UsersController', 'class UsersController<T>'), filename: controllerFile },
   ],
   invalid: [
+    // ValidationPipe validates against the class: its undecorated properties are still unchecked.
+    { code: controller(importDto, '@Body(new ValidationPipe({ whitelist: true })) dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: unvalidatedDto }, errors: [{ messageId: 'unvalidatedProperties' }] },
     {
       code: controller(importDto, '@Body() dto: CreateUserDto'),
       filename: controllerFile,

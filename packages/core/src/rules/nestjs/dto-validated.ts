@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
-import { bodyParameter, referencedTypeName } from './nestjs-utils/body-parameter';
+import { bodyParameter, hasValidatingPipe, referencedTypeName } from './nestjs-utils/body-parameter';
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import { lookupDto, type DtoLookup } from './nestjs-utils/dto-lookup';
 import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
@@ -122,6 +122,8 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
         const name = body && referencedTypeName(node.type);
         if (!name) return;
         context.examined();
+        // `@Body(new ZodValidationPipe(schema))`: the pipe checks the value, the type only describes it.
+        if (hasValidatingPipe(body)) return;
         const { finding, unresolved } = verdictFor(name);
         if (unresolved) context.couldNotVerify();
         if (finding) context.report({ node, ...finding, ...(finding.messageId === 'cannotVerify' ? { severity: 'warn' as const } : {}) });

@@ -28,6 +28,17 @@ new RuleTester().run(rule, {
     // A global authenticating guard protects every route.
     { code: usersController, filename: controllerFile, files: app(`providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }]`) },
     { code: usersController, filename: controllerFile, files: { ...app(''), 'apps/api/src/main.ts': main.replace('await app.listen', 'app.useGlobalGuards(new SessionGuard());\n  await app.listen') } },
+    // Bootstrapped from bootstrap.ts (index.ts calls it); the module's metadata in a const of its file.
+    {
+      code: usersController,
+      filename: controllerFile,
+      files: {
+        'apps/api/src/bootstrap.ts': main,
+        'apps/api/src/index.ts': `import { bootstrap } from './bootstrap';\nvoid bootstrap();\n`,
+        'apps/api/src/app.module.ts': `import { Module } from '@nestjs/common';\nimport { GlobalModule } from './global.module';\n@Module({ imports: [GlobalModule] })\nexport class AppModule {}\n`,
+        'apps/api/src/global.module.ts': `import { Global, Module } from '@nestjs/common';\nimport { APP_GUARD } from '@nestjs/core';\nconst providers = [{ provide: APP_GUARD, useClass: AuthGuard }];\nconst globalModules = { imports: [], providers } as const;\n@Global()\n@Module(globalModules)\nexport class GlobalModule {}\n`,
+      },
+    },
     // Authenticating middleware over the controller: by class, through a local list, by path, everywhere.
     { code: usersController, filename: controllerFile, files: app('', 'consumer.apply(AuthMiddleware).forRoutes(UsersController);') },
     { code: usersController, filename: controllerFile, files: app('', 'consumer.apply(LoggerMiddleware, AuthMiddleware).exclude({ path: \'health\', method: RequestMethod.GET }).forRoutes(...authenticated);') },
@@ -76,6 +87,17 @@ new RuleTester().run(rule, {
     },
     { code: usersController, filename: controllerFile, files: app('', "consumer.apply(AuthMiddleware).forRoutes('users/:id/avatar');"), errors: [{ messageId: 'missingGuard', line: 5 }] },
     // An application in another folder, or none: nothing covers the controller.
+    // An entry file without NestFactory is not an application's entry; a const that is not the metadata says nothing.
+    {
+      code: usersController,
+      filename: controllerFile,
+      files: {
+        'apps/api/src/index.ts': `export * from './users/users.controller';\n`,
+        'apps/api/src/bootstrap.ts': main,
+        'apps/api/src/app.module.ts': `import { Module } from '@nestjs/common';\nconst unused = { providers: [{ provide: APP_GUARD, useClass: AuthGuard }] };\nconst metadata = { imports: [] };\n@Module(metadata)\nexport class AppModule {}\n`,
+      },
+      errors: [{ messageId: 'missingGuard' }, { messageId: 'missingGuard' }],
+    },
     { code: usersController, filename: controllerFile, files: { 'apps/admin/src/main.ts': main, 'apps/admin/src/app.module.ts': `@Module({ providers: [{ provide: APP_GUARD, useClass: AuthGuard }] }) export class AppModule {}` }, errors: [{ messageId: 'missingGuard' }, { messageId: 'missingGuard' }] },
     // Routes the rule cannot read: said as a warning, not passed and not an error.
     {

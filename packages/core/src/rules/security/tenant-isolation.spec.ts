@@ -106,6 +106,9 @@ new RuleTester().run(rule, {
     // A reference a row read holds came from the database: the row it names is of the read row's tenant.
     { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.customer.findUnique({ where: { id: invoice.customerId } });\nawait prisma.invoice.updateMany({ where: { customerId: invoice.customerId }, data: { flagged: true } });`, options },
     { code: `const { customer_id } = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\nawait prisma.customer.delete({ where: { id: customer_id } });`, options },
+    // An id an earlier *OrThrow read of the same model checked against the tenant, on every path.
+    { code: `async function close(id: string, tenantId: string) {\n  await prisma.invoice.findUniqueOrThrow({ where: { id, tenantId } }).catch(() => {\n    throw new NotFoundException('invoice');\n  });\n  await prisma.invoice.delete({ where: { id } });\n}`, options },
+    { code: `async function pay(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId }, select: { total: true } });\n  await prisma.invoice.update({ where: { id }, data: { paid: invoice.total } });\n}`, options },
     // Rows this function wrote, pushed one by one into a list that starts empty.
     { code: `const created = [];\nfor (const item of items) created.push(await prisma.invoice.create({ data: { ...item, tenantId } }));\nawait prisma.invoice.update({ where: { id: created[created.length - 1].id }, data: { last: true } });`, options },
     // Helpers this file declares: a local arrow function, a private method with one return.
@@ -300,6 +303,12 @@ new RuleTester().run(rule, {
     { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.invoice.updateMany({ where: { number: invoice.number }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `await prisma.customer.findUnique({ where: { id: dto.customerId } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `const rows = [];\nrows.push(await prisma.invoice.create({ data: { tenantId, amount } }));\nrows.push(input.invoice);\nawait prisma.invoice.delete({ where: { id: rows[1].id } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    // The earlier read may not have run, may not throw, is of another model, or the id changed since.
+    { code: `async function pay(id: string, tenantId: string, check: boolean) {\n  if (check) await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
+    { code: `async function pay(id: string, tenantId: string) {\n  await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } }).catch(() => null);\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
+    { code: `async function pay(id: string, tenantId: string) {\n  await prisma.invoice.findFirst({ where: { id, tenantId } });\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
+    { code: `async function pay(id: string, tenantId: string) {\n  await prisma.customer.findFirstOrThrow({ where: { id, tenantId } });\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
+    { code: `async function pay(id: string, tenantId: string) {\n  await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\n  id = input.other;\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
     // Helpers that do not pin the tenant, that may be overridden (not private), or that return more than one thing.
     { code: `const whereFor = (status: string) => ({ status });\nawait prisma.invoice.findMany({ where: whereFor('open') });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `class Invoices {\n  list() {\n    return this.prisma.invoice.findMany({ where: this.whereFor() });\n  }\n  whereFor() {\n    return { tenantId: this.tenantId };\n  }\n}`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },

@@ -37,7 +37,8 @@ export interface AppFactsHost {
 
 /** Module files read per application at most: a bound on work for a huge or cyclic module graph. */
 const MAX_MODULES = 400;
-const ENTRY_NAMES = ['main.ts'];
+/** Where Nest apps are bootstrapped, by convention (`main.ts`; `bootstrap.ts` called from `index.ts`; serverless handlers). */
+const ENTRY_NAMES = ['main.ts', 'bootstrap.ts', 'index.ts', 'server.ts', 'app.ts', 'lambda.ts', 'serverless.ts'];
 
 /**
  * The facts of the application a controller belongs to: the nearest `main.ts` above the controller
@@ -72,7 +73,10 @@ function sameProject(host: AppFactsHost, target: string): boolean {
   return !host.workspace || host.workspace.projectOfFile(target) === host.workspace.projectOfFile(host.file);
 }
 
-/** The nearest `main.ts` in the controller's folder or above it, not above its project's root (under Nx) or the workspace root. */
+/**
+ * The nearest entry file (`main.ts`, `bootstrap.ts`, ... that calls `NestFactory`) in the
+ * controller's folder or above it, not above its project's root (under Nx) or the workspace root.
+ */
 function findEntry(host: AppFactsHost): { path: string; text: string } | undefined {
   const root = host.workspace?.projectOfFile(host.file)?.root;
   const top = root === undefined || root === '.' ? '' : root;
@@ -143,11 +147,18 @@ function isModuleDecorator(node: ts.CallExpression): boolean {
 
 /** `imports: [A, B.forRoot()]` to follow, `providers: [{ provide: APP_GUARD, useClass: G }]` to note. */
 function readModuleMetadata(decorator: ts.CallExpression, follow: (expression: ts.Expression) => void, facts: ModuleFacts): void {
-  const metadata = decorator.arguments[0];
+  const sourceFile = decorator.getSourceFile();
+  const argument = decorator.arguments[0];
+  // `@Module(metadata)` with `const metadata = { imports: [...] }` in the same file.
+  const metadata = argument && ts.isIdentifier(argument) ? localInitializer(sourceFile, argument.text) : argument;
   if (!metadata || !ts.isObjectLiteralExpression(metadata)) return;
   for (const property of metadata.properties) {
-    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !ts.isArrayLiteralExpression(property.initializer)) continue;
-    const elements = property.initializer.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element));
+    // `providers: [...]`, `providers: list` or `{ providers }` with `const providers = [...]` in the file.
+    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    if (!value || !property.name || !ts.isIdentifier(property.name)) continue;
+    const initializer = ts.isIdentifier(value) ? localInitializer(sourceFile, value.text) : value;
+    if (!initializer || !ts.isArrayLiteralExpression(initializer)) continue;
+    const elements = initializer.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element));
     if (property.name.text === 'imports') elements.forEach(follow);
     if (property.name.text !== 'providers') continue;
     for (const element of elements) {
@@ -248,10 +259,20 @@ function routePath(expression: ts.Expression): string | undefined {
 }
 
 function localArray(sourceFile: ts.SourceFile, name: string): ts.ArrayLiteralExpression | undefined {
+  const initializer = localInitializer(sourceFile, name);
+  return initializer && ts.isArrayLiteralExpression(initializer) ? initializer : undefined;
+}
+
+/** The initializer of a top-level variable of the file (`const globalModules = { imports: [...] }`). */
+function localInitializer(sourceFile: ts.SourceFile, name: string): ts.Expression | undefined {
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer && ts.isArrayLiteralExpression(declaration.initializer)) return declaration.initializer;
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) {
+        let initializer = declaration.initializer;
+        while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
+        return initializer;
+      }
     }
   }
   return undefined;

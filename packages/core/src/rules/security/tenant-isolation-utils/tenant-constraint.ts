@@ -211,6 +211,123 @@ function isReferenceOfReadRow(node: ts.Expression): boolean {
   return ts.isIdentifier(value) && isReferenceKey(value.text) && readsRow(value, [value.text]);
 }
 
+/**
+ * `update({ where: { id } })` after `findFirstOrThrow({ where: { id, tenantId } })` on the same model
+ * in the same function, on every path to the update (the read is a statement of a block that holds
+ * the update): the read throws unless the row with that id is the tenant's, and the id cannot have
+ * changed since (a `const`, or a parameter never assigned).
+ */
+function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereScope): boolean {
+  const value = unwrap(node);
+  if (!ts.isIdentifier(value) || !isUnchangedName(value)) return false;
+  const current = enclosingModelCall(value);
+  const body = current && enclosingFunctionBody(current);
+  if (!current || !body) return false;
+  const model = modelOf(current);
+  let checked = false;
+  const visit = (candidate: ts.Node): void => {
+    if (checked || candidate.pos >= current.pos) return;
+    if (ts.isFunctionLike(candidate)) return;
+    if (ts.isCallExpression(candidate) && candidate !== current && mayBeModelCall(candidate) && /OrThrow$/.test(memberName(unwrap(candidate.expression)) ?? '') && modelOf(candidate) === model && !isRejectionSwallowed(candidate) && runsBefore(candidate, current)) {
+      const args = candidate.arguments[0] && unwrap(candidate.arguments[0]);
+      const where = args && ts.isObjectLiteralExpression(args) ? viewObject(args).properties.get('where') : undefined;
+      const whereValue = where && unwrap(where.value);
+      const same = whereValue && ts.isObjectLiteralExpression(whereValue) ? viewObject(whereValue).properties.get(key) : undefined;
+      const sameValue = same && unwrap(same.value);
+      if (sameValue && ts.isIdentifier(sameValue) && sameValue.text === value.text && whereVerdict(whereValue as ts.Expression, scope).kind === 'yes') checked = true;
+    }
+    ts.forEachChild(candidate, visit);
+  };
+  ts.forEachChild(body, visit);
+  return checked;
+}
+
+/** `read().catch(() => null)`: the throw that checked the row is caught and dropped (a handler that throws again keeps it). */
+function isRejectionSwallowed(call: ts.CallExpression): boolean {
+  const access = call.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== call || !['catch', 'then'].includes(access.name.text)) return false;
+  const handlerCall = access.parent;
+  if (!ts.isCallExpression(handlerCall)) return false;
+  const handler = access.name.text === 'catch' ? handlerCall.arguments[0] : handlerCall.arguments[1];
+  if (!handler) return false;
+  let throws = false;
+  const visit = (node: ts.Node): void => {
+    if (throws) return;
+    if (ts.isThrowStatement(node)) throws = true;
+    else if (!ts.isFunctionLike(node) || node === handler) ts.forEachChild(node, visit);
+  };
+  visit(handler);
+  return !throws;
+}
+
+/** The Prisma call whose arguments hold `node`. */
+function enclosingModelCall(node: ts.Node): ts.CallExpression | undefined {
+  for (let current = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isCallExpression(current) && mayBeModelCall(current)) return current;
+  }
+  return undefined;
+}
+
+function enclosingFunctionBody(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return (current as ts.FunctionLikeDeclaration).body;
+  return undefined;
+}
+
+/** `invoice` in `tx.invoice.update(...)`. */
+function modelOf(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? memberName(unwrap(callee.expression)) : undefined;
+}
+
+const MAYBE_RUNS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.IfStatement,
+  ts.SyntaxKind.ConditionalExpression,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.CatchClause,
+]);
+const LAZY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** The statement holding `earlier` sits in a block that also holds `later`: it runs first on every path to `later`. */
+function runsBefore(earlier: ts.Node, later: ts.Node): boolean {
+  let statement: ts.Node = earlier;
+  while (statement.parent && !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) {
+    // Code that may not run: another function, a branch, a loop body, the right of `&&`/`||`/`??`.
+    if (ts.isFunctionLike(statement.parent) || MAYBE_RUNS.has(statement.parent.kind)) return false;
+    if (ts.isBinaryExpression(statement.parent) && statement.parent.right === statement && LAZY_OPERATORS.has(statement.parent.operatorToken.kind)) return false;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  if (!block || statement.end > later.pos) return false;
+  for (let current: ts.Node | undefined = later.parent; current; current = current.parent) if (current === block) return true;
+  return false;
+}
+
+/** A `const`, or a parameter nothing assigns to. */
+function isUnchangedName(identifier: ts.Identifier): boolean {
+  const binding = bindingOf(identifier);
+  if (!binding) return false;
+  const declaration = binding.declaration;
+  if (ts.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+  }
+  const owner = declaration.parent;
+  let assigned = false;
+  const visit = (node: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === identifier.text) assigned = true;
+    else ts.forEachChild(node, visit);
+  };
+  if ('body' in owner && owner.body) visit(owner.body as ts.Node);
+  return !assigned;
+}
+
 /** A row's own id or a foreign key it holds: `id`, `projectId`, `collectionID`, `owner_id`. */
 export function isReferenceKey(key: string): boolean {
   return /(?:^id|Id|ID|_id)$/.test(key);
@@ -413,7 +530,7 @@ function whereKeyVerdict(key: string, value: ts.Expression, scope: WhereScope, d
   if (key === 'NOT') return NO;
   // Prisma names a compound unique key after its fields: `tenantId_email`.
   if (key.split('_').some((part) => scope.fields.includes(part))) return YES;
-  if (isReferenceKey(key) && isReferenceOfReadRow(value)) return YES;
+  if (isReferenceKey(key) && (isReferenceOfReadRow(value) || isCheckedByEarlierRead(key, value, scope))) return YES;
   return relationFilterVerdict(key, value, scope, depth);
 }
 
