@@ -30,6 +30,15 @@ function sessionSchema(): JsonSchema {
   };
 }
 
+/**
+ * Bounds on lists in a config: far above any real configuration, far below what exhausts memory
+ * (200,000 globs compile to matchers that need more than 1.5 GB), so a generated or hostile config
+ * gets a config error naming the list instead of a crash.
+ */
+export const CONFIG_LIMITS = { globs: 10_000, globLength: 1_024, overrides: 1_000, patterns: 1_000 } as const;
+
+const globItem = (): JsonSchema => ({ type: 'string', minLength: 1, maxLength: CONFIG_LIMITS.globLength });
+
 /** The config file's structure; rule settings are checked rule by rule for clearer messages. */
 export const configStructureSchema: JsonSchema = {
   type: 'object',
@@ -37,23 +46,24 @@ export const configStructureSchema: JsonSchema = {
   properties: {
     $schema: { type: 'string' },
     rules: { type: 'object' },
-    ignores: { type: 'array', items: { type: 'string', minLength: 1 } },
-    testFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+    ignores: { type: 'array', maxItems: CONFIG_LIMITS.globs, items: globItem() },
+    testFiles: { type: 'array', maxItems: CONFIG_LIMITS.globs, items: globItem() },
     maxFileSize: { type: 'integer', minimum: 1 },
     uncheckedFiles: { enum: ['off', 'warn', 'error'] },
     otherLinterSuppressions: { type: 'boolean' },
-    patterns: { type: 'array', items: patternSchema() },
+    patterns: { type: 'array', maxItems: CONFIG_LIMITS.patterns, items: patternSchema() },
     rulesDirectory: { type: 'string', minLength: 1 },
     session: sessionSchema(),
     overrides: {
       type: 'array',
+      maxItems: CONFIG_LIMITS.overrides,
       items: {
         type: 'object',
         additionalProperties: false,
         required: ['files', 'rules'],
         properties: {
-          files: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-          excludedFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+          files: { type: 'array', minItems: 1, maxItems: CONFIG_LIMITS.globs, items: globItem() },
+          excludedFiles: { type: 'array', maxItems: CONFIG_LIMITS.globs, items: globItem() },
           rules: { type: 'object' },
         },
       },
@@ -86,7 +96,7 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
     description: 'Rule id → "off" | "warn" | "error", or [severity, options].',
     properties: ruleProperties,
   };
-  const globs = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string', minLength: 1 } });
+  const globs = (description: string): JsonSchema => ({ type: 'array', description, maxItems: CONFIG_LIMITS.globs, items: globItem() });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'nx-enforcer configuration',
@@ -108,10 +118,11 @@ export function buildConfigJsonSchema(rules: readonly Rule[]): JsonSchema {
         description: 'Other linters\' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, `oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer\'s rule too. Default true.',
       },
       rulesDirectory: { type: 'string', minLength: 1, description: 'Folder of the workspace\'s own rules (one rule per file, default export), relative to the workspace root. Root config only.' },
-      patterns: { type: 'array', description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
+      patterns: { type: 'array', maxItems: CONFIG_LIMITS.patterns, description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.', items: patternSchema() },
       session: sessionSchema(),
       overrides: {
         type: 'array',
+        maxItems: CONFIG_LIMITS.overrides,
         description: 'Rule settings for the files matching `files` (and not `excludedFiles`).',
         items: {
           type: 'object',

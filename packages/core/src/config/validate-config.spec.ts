@@ -52,6 +52,17 @@ describe('parseConfig', () => {
     expect(({} as Record<string, unknown>).allow).toBeUndefined();
   });
 
+  it('should refuse glob lists that would exhaust memory with a config error naming the list, and accept large real ones', () => {
+    const globs = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => `gen/${index}/**`));
+    expect(parse(`{ "ignores": ${globs(10_000)} }`).ignores).toHaveLength(10_000);
+    expect(errorOf(`{ "ignores": ${globs(200_000)} }`).message).toMatch(/^enforcer\.config\.json:1:\d+: ignores: must NOT have more than 10000 items$/);
+    expect(errorOf(`{ "testFiles": ["${'*'.repeat(2000)}"] }`).message).toMatch(/testFiles\[0\]: must NOT have more than 1024 characters$/);
+    const overrides = JSON.stringify(Array.from({ length: 3 }, () => ({ files: JSON.parse(globs(4_000)), rules: {} })));
+    expect(errorOf(`{ "overrides": ${overrides} }`).message).toBe(
+      'enforcer.config.json:1:1: it holds 12000 globs in all; a config may hold at most 10000 (ignores, testFiles and every override\'s files and excludedFiles together): use fewer, wider globs (`gen/**` rather than one per file)',
+    );
+  });
+
   it('should refuse a config nested thousands of levels deep with a clean error, not a stack overflow', () => {
     const deep = `{ "session": ${'['.repeat(5000)}${']'.repeat(5000)} }`;
     expect(errorOf(deep).message).toBe('enforcer.config.json: the file nests 5001 levels deep; a config needs at most 64');

@@ -3,7 +3,7 @@ import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type Pars
 import { patternRuleId } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
-import { configStructureSchema } from './config-schema';
+import { CONFIG_LIMITS, configStructureSchema } from './config-schema';
 import { formatJsonPath, locationOfOffset, locationOfPath, segmentsOfPointer, type JsonPathSegment } from './json-location';
 import type { EnforcerConfigFile } from './types';
 
@@ -51,6 +51,9 @@ export function parseConfig(rawText: string, source: string, knownRules: readonl
     fail(segmentsOfPointer(error.instancePath), describeAjvError(error));
   }
   const typed = config as EnforcerConfigFile;
+  // Each list is bounded by the schema; the sum over overrides is bounded here.
+  const globCount = [typed.ignores, typed.testFiles, ...(typed.overrides ?? []).flatMap((override) => [override.files, override.excludedFiles])].reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  if (globCount > CONFIG_LIMITS.globs) fail([], `it holds ${globCount} globs in all; a config may hold at most ${CONFIG_LIMITS.globs} (ignores, testFiles and every override's files and excludedFiles together): use fewer, wider globs (\`gen/**\` rather than one per file)`);
   // The rules a config may name can depend on the config itself (its rulesDirectory).
   const rules = typeof knownRules === 'function' ? knownRules(typed) : knownRules;
   const patternIds = checkPatterns(typed, fail);

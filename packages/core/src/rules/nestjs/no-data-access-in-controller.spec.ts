@@ -9,6 +9,8 @@ const controller = (injected: string, body: string, imports = nest) =>
 
 new RuleTester().run(rule, {
   valid: [
+    // A Nest helper that happens to be called `db`: the terminus health indicator pings, it does not query.
+    controller('private readonly db: PrismaHealthIndicator, private readonly prisma: PrismaService', "return this.db.pingCheck('database', this.prisma);", `${nest}import { PrismaHealthIndicator } from '@nestjs/terminus';\n`),
     controller('private readonly users: UsersService', 'return this.users.findAll();'),
     controller('private readonly userService: UsersService', 'return this.userService.find({ where: { active: true } });'),
     controller('private readonly reportService: ReportService', 'return this.reportService.build();'),
@@ -28,6 +30,8 @@ new RuleTester().run(rule, {
     controller('private readonly prisma: PrismaService', 'return this.prisma.user.findMany();', `// see @nestjs/common\nimport { Controller, Get } from 'routing-controllers';\n`),
   ],
   invalid: [
+    // The same name typed with the app's own client is data access.
+    { code: controller('private readonly db: DbClient', 'return this.db.select();', `${nest}import { DbClient } from '../db/client';\n`), errors: [{ messageId: 'dataAccess' }] },
     {
       code: controller('private readonly prisma: PrismaService', 'return this.prisma.user.findMany();'),
       errors: [

@@ -70,6 +70,8 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
         const callee = calledChain(node);
         const controller = callee && classOfThis(node);
         if (!callee || !controller || !hasNestDecorator(controller, 'Controller', bindings as ModuleBindings)) return;
+        // `private readonly db: PrismaHealthIndicator` (from @nestjs/terminus): a Nest utility, whatever its name.
+        if (isNestUtility(controller, client, bindings as ModuleBindings)) return;
         context.report({ node: callee, messageId: 'dataAccess', data: { controller: className(controller), client } });
       },
     };
@@ -92,4 +94,16 @@ function calledChain(access: ts.PropertyAccessExpression): ts.Expression | undef
     if (!continues) return undefined;
     current = parent as ts.Expression;
   }
+}
+
+/** The member `name` of the class is declared with a type imported from a `@nestjs/*` package: Nest's own helpers hold no data. */
+function isNestUtility(controller: ts.ClassLikeDeclaration, name: string, bindings: ModuleBindings): boolean {
+  const declared = controller.members
+    .flatMap((member): Array<ts.PropertyDeclaration | ts.ParameterDeclaration> => (ts.isConstructorDeclaration(member) ? [...member.parameters] : ts.isPropertyDeclaration(member) ? [member] : []))
+    .find((member) => ts.isIdentifier(member.name) && member.name.text === name);
+  const type = declared?.type;
+  if (!type || !ts.isTypeReferenceNode(type)) return false;
+  const root = ts.isIdentifier(type.typeName) ? type.typeName : type.typeName.left;
+  const module = ts.isIdentifier(root) ? bindings.get(root.text)?.module : undefined;
+  return module !== undefined && module.startsWith('@nestjs/');
 }
