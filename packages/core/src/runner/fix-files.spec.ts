@@ -239,6 +239,38 @@ describe('fixFiles', () => {
     expect(result.files[0].remaining.map((violation) => violation.ruleId)).toEqual(['typescript/test-break']);
   });
 
+  it('should refuse a fix that trades its finding for another rule\'s, and apply the others', async () => {
+    /** Reports every `newApi(…)` call in `legacy/` files: renaming into it there only moves the problem. */
+    const banNewApi = defineRule<'banned', Record<string, never>>({
+      id: 'typescript/test-ban-new',
+      meta: {
+        category: 'typescript',
+        defaultSeverity: 'error',
+        docs: { description: 'test rule', rationale: 'a rule a fix can trip' },
+        messages: { banned: 'newApi is not allowed here.' },
+        schema: { type: 'object', additionalProperties: false, properties: {} },
+        defaultOptions: {},
+      },
+      create(context) {
+        return {
+          CallExpression(node) {
+            if (context.file.startsWith('legacy/') && ts.isIdentifier(node.expression) && node.expression.text === 'newApi') context.report({ node, messageId: 'banned' });
+          },
+        };
+      },
+    });
+    write('legacy/a.ts', 'export const a = oldApi(1);\nexport const b = wrap(2);\n');
+    write('src/a.ts', 'export const a = oldApi(1);\n');
+
+    const result = await run(['legacy/a.ts', 'src/a.ts'], { rules: [...testRules, banNewApi as unknown as Rule] });
+
+    expect(read('legacy/a.ts')).toBe('export const a = oldApi(1);\nexport const b = unwrap(2);\n');
+    expect(read('src/a.ts')).toBe('export const a = newApi(1);\n');
+    const legacy = result.files.find((file) => file.file === 'legacy/a.ts');
+    expect(legacy?.applied.map((violation) => violation.ruleId)).toEqual(['typescript/test-unwrap']);
+    expect(legacy?.refused).toEqual([{ violation: expect.objectContaining({ ruleId: 'typescript/test-rename' }), reason: 'the fix would add typescript/test-ban-new findings' }]);
+  });
+
   it('should keep a byte-order mark, the file mode, and a symbolic link a link', async () => {
     write('src/bom.ts', '\ufeffexport const a = oldApi(1);\n');
     write('bin/run.js', '#!/usr/bin/env node\noldApi();\n');

@@ -56,7 +56,7 @@ export interface FileFixResult {
   applied: Violation[];
   /** Findings whose fix overlapped another one in the last round; a later run applies them. */
   skipped: Violation[];
-  /** Findings whose fix was not written because the file would no longer parse, each with the reason. */
+  /** Findings whose fix was not written (the file would no longer parse, or a rule would find more), each with the reason. */
   refused: RefusedFix[];
   /** The findings left in the file as written. */
   remaining: Violation[];
@@ -149,11 +149,11 @@ class FileFixer {
         skipped = pending;
         break;
       }
-      const outcome = applyParsingFixes(ref.path, text, pending);
+      const outcome = withoutAddedFindings(ref.path, text, checked.violations, applyParsingFixes(ref.path, text, pending), analyse);
       applied.push(...outcome.applied.map((fixable) => fixable.violation));
       if (outcome.applied.length > 0) {
         text = outcome.text;
-        checked = analyse(text);
+        checked = outcome.checked ?? analyse(text);
         pending = this.wanted(checked);
       }
       // A refused fix would be offered again by every further round: stop at the first refusal.
@@ -223,6 +223,45 @@ class NotWritten extends Error {}
  * editor saved it meanwhile), and a killed earlier fix's temp files beside it are removed.
  * @throws (rejects with) NotWritten, or the file system's error; the caller reports the file as unfixed.
  */
+type FixOutcome = Omit<ApplyFixesResult, 'refused'> & { refused: RefusedFix[]; checked?: LintSourceResult };
+
+/**
+ * A fix must not trade one finding for another: when the fixed text has more findings of some rule
+ * than the text before (an import that crosses a project boundary, a shadowed name), each fix of the
+ * round is tried alone, those that add findings are refused with the rules they would trip, and the
+ * others are applied together (all refused if together they still add one).
+ */
+function withoutAddedFindings(file: string, text: string, before: readonly Violation[], outcome: FixOutcome, analyse: (text: string) => LintSourceResult): FixOutcome {
+  if (outcome.applied.length === 0) return outcome;
+  const checked = analyse(outcome.text);
+  if (addedRules(before, checked.violations).length === 0) return { ...outcome, checked };
+  const kept: FixableViolation[] = [];
+  const refused: RefusedFix[] = [...outcome.refused];
+  for (const fixable of outcome.applied) {
+    const alone = applyFixes({ file, text, fixes: [fixable] });
+    const added = alone.refused === undefined ? addedRules(before, analyse(alone.text).violations) : [];
+    if (alone.refused !== undefined) refused.push({ violation: fixable.violation, reason: alone.refused });
+    else if (added.length > 0) refused.push({ violation: fixable.violation, reason: `the fix would add ${added.join(', ')} findings` });
+    else kept.push(fixable);
+  }
+  const together = kept.length > 0 ? applyParsingFixes(file, text, kept) : undefined;
+  if (!together || together.applied.length === 0) return { text, applied: [], skipped: [...outcome.skipped, ...(together?.skipped ?? [])], refused: [...refused, ...(together?.refused ?? [])] };
+  const recheck = analyse(together.text);
+  if (addedRules(before, recheck.violations).length > 0) {
+    const reason = 'the fixes together would add findings';
+    return { text, applied: [], skipped: outcome.skipped, refused: [...refused, ...kept.map((fixable) => ({ violation: fixable.violation, reason }))] };
+  }
+  return { ...together, refused: [...refused, ...together.refused], skipped: [...outcome.skipped, ...together.skipped], checked: recheck };
+}
+
+/** The rules with more findings in `after` than in `before`, sorted. */
+function addedRules(before: readonly Violation[], after: readonly Violation[]): string[] {
+  const counts = new Map<string, number>();
+  for (const violation of before) counts.set(violation.ruleId, (counts.get(violation.ruleId) ?? 0) + 1);
+  for (const violation of after) counts.set(violation.ruleId, (counts.get(violation.ruleId) ?? 0) - 1);
+  return [...counts].filter(([, balance]) => balance < 0).map(([ruleId]) => ruleId).sort();
+}
+
 async function writeSource(absolutePath: string, text: string, readText: string): Promise<void> {
   const target = realpathSync(absolutePath);
   const { mode } = statSync(target);
