@@ -68,8 +68,10 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
           const start = (match.index as number) + match[0].indexOf('@ts-');
           const end = start + `@ts-${kind}`.length;
           if (kind === 'ignore') {
-            // Only the pragma is replaced: the reason written after it stays as it is.
-            context.report({ range: [start, end], messageId: 'tsIgnore', fix: { kind: 'suggestion', edits: [{ start, end, text: '@ts-expect-error' }] } });
+            // Only the pragma is replaced: the reason written after it stays as it is. Without one the
+            // result would break this rule's own `@ts-expect-error` check: a reason cannot be invented.
+            const hasReason = descriptionOf(match[3]).length >= context.options.minimumDescriptionLength;
+            context.report({ range: [start, end], messageId: 'tsIgnore', ...(hasReason ? { fix: { kind: 'suggestion' as const, edits: [{ start, end, text: '@ts-expect-error' }] } } : {}) });
           } else if (kind === 'nocheck') {
             context.report({ range: [start, end], messageId: 'tsNocheck' });
           } else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {
