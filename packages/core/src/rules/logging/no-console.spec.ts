@@ -97,9 +97,9 @@ new RuleTester().run(rule, {
 });
 
 /** The rule's fixes for `code` with these options, and the text once they are applied. */
-function fix(code: string, options: Partial<NoConsoleOptions>, file = 'src/file.ts') {
+function fix(code: string, options: Partial<NoConsoleOptions>, file = 'src/file.ts', files: Record<string, string> = {}) {
   const rules = [{ rule: rule as unknown as Rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions, ...options } }];
-  const { fixes = [] } = lintSource({ file, text: code, rules, isTestFile: false, collectFixes: true });
+  const { fixes = [] } = lintSource({ file, text: code, rules, isTestFile: false, collectFixes: true, readFile: (path) => files[path] });
   return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
 }
 
@@ -116,6 +116,16 @@ describe('logging/no-console fix', () => {
     );
     // Idempotent: the fixed file has nothing left to fix.
     expect(fix(result.text, acme)).toEqual({ kinds: [], text: result.text });
+  });
+
+  it('should import a loggerModule of the workspace only where it exists (relative, or through a tsconfig alias)', () => {
+    const local = { logger: 'logger', loggerModule: './logging' };
+    expect(fix("console.log('x');\n", local, 'src/file.ts', { 'src/logging.ts': 'export const logger = console;\n' }).text).toBe("import { logger } from './logging';\n\nlogger.info('x');\n");
+    expect(fix("console.log('x');\n", local, 'src/file.ts', {}).kinds).toEqual([]);
+    const aliased = { logger: 'logger', loggerModule: '@app/logging' };
+    const tsconfig = { 'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@app/*": ["src/app/*"] } } }' };
+    expect(fix("console.log('x');\n", aliased, 'src/file.ts', { ...tsconfig, 'src/app/logging/index.ts': 'export const logger = console;\n' }).kinds).toEqual(['safe']);
+    expect(fix("console.log('x');\n", aliased, 'src/file.ts', tsconfig).kinds).toEqual([]);
   });
 
   it('should merge into an existing import of the logger module', () => {

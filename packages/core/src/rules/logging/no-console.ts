@@ -4,6 +4,8 @@ import type { Fix } from '../../engine/types';
 import { declaringScope, isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
+import { readModule, resolveModulePath } from '../rule-utils/module-paths';
+import type { WorkspaceView } from '../../engine/workspace-view';
 
 export interface NoConsoleOptions {
   /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */
@@ -87,7 +89,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     if (context.isTestFile || hasShebang(context.text)) return {};
     if (context.options.entryPoints.length > 0 && entryPointMatcher(context.options.entryPoints)(context.file)) return {};
     const allowed = new Set(context.options.allow);
-    const fixes = new LoggerFixes(context.file, context.options);
+    const fixes = new LoggerFixes(context.file, context.options, () => loggerModuleMayExist(context));
     // Read only once a call is found: most files print nothing, and reading records a dependency.
     let declaredProgram: boolean | undefined;
     const isProgram = () => (declaredProgram ??= isDeclaredProgram(context.file, (path) => context.readFile(path), projectRootOf(context)));
@@ -129,9 +131,12 @@ class LoggerFixes {
   /** How the file binds the logger's root name, looked up once per file. */
   private binding?: Binding;
 
+  private moduleExists?: boolean;
+
   constructor(
     private readonly file: string,
     private readonly options: NoConsoleOptions,
+    private readonly loggerModuleExists: () => boolean,
   ) {
     const expression = options.logger.split(/\s+from\s+/)[0].trim();
     if (LOGGER_EXPRESSION.test(expression)) {
@@ -154,6 +159,8 @@ class LoggerFixes {
     const edits = [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `${this.expression}.${level}` }];
     if (this.binding === 'value') return { kind: 'safe', edits };
     if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return undefined;
+    // An import of a module that is not there would break the build.
+    if (!(this.moduleExists ??= this.loggerModuleExists())) return undefined;
     return { kind: 'safe', edits, imports: [{ moduleSpecifier: this.options.loggerModule, namedImports: [this.root] }] };
   }
 }
@@ -241,4 +248,17 @@ function isDevelopmentOnly(node: ts.Node): boolean {
     if (ts.isConditionalExpression(parent) && parent.whenTrue === child && DEVELOPMENT_ONLY.test(parent.condition.getText())) return true;
   }
   return false;
+}
+
+/**
+ * Whether `loggerModule` may be imported from this file: a relative path or a root tsconfig alias
+ * into this project must lead to a source file; a package, or a path into another project (whose
+ * files this project's task does not read), is taken as the option says.
+ */
+function loggerModuleMayExist(context: { file: string; options: NoConsoleOptions; readFile(path: string): string | undefined; workspace?: WorkspaceView }): boolean {
+  const readFile = (path: string) => context.readFile(path);
+  const target = resolveModulePath(context.options.loggerModule, context.file, readFile);
+  if (target === undefined) return true;
+  if (context.workspace && context.workspace.projectOfFile(target) !== context.workspace.projectOfFile(context.file)) return true;
+  return readModule(target, readFile) !== undefined;
 }

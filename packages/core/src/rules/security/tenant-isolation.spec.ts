@@ -79,6 +79,7 @@ new RuleTester().run(rule, {
     { code: `await prisma.invoice.createMany({ data: [{ tenantId, number: 1 }, { tenantId, number: 2 }] });`, options },
     { code: `await prisma.invoice.createMany({ data: rows.map((row) => ({ ...row, tenantId })) });`, options },
     { code: `await prisma.invoice.createManyAndReturn({ data: rows.map((row) => {\n  return { ...row, tenantId };\n}) });`, options },
+    { code: `await prisma.invoice.createMany({ data: rows.map((row, index) => {\n  const number = start + index;\n  return { number, amount: row.amount, tenantId };\n}) });`, options },
     { code: `await prisma.customer.upsert({\n  where: { tenantId_email: { tenantId, email } },\n  create: { tenantId, email, name },\n  update: { name },\n});`, options },
     // Models that are not tenant-scoped, and the same operation names on other objects.
     { code: `await prisma.country.findMany();\nawait prisma.user.delete({ where: { id } });`, options },
@@ -303,6 +304,8 @@ new RuleTester().run(rule, {
     { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.invoice.updateMany({ where: { number: invoice.number }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `await prisma.customer.findUnique({ where: { id: dto.customerId } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `const rows = [];\nrows.push(await prisma.invoice.create({ data: { tenantId, amount } }));\nrows.push(input.invoice);\nawait prisma.invoice.delete({ where: { id: rows[1].id } });`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    // A map callback that may return two things: which row is created cannot be told.
+    { code: `await prisma.invoice.createMany({ data: rows.map((row) => {\n  if (row.imported) return row;\n  return { ...row, tenantId };\n}) });`, options, errors: [{ messageId: 'cannotVerify' }] },
     // The earlier read may not have run, may not throw, is of another model, or the id changed since.
     { code: `async function pay(id: string, tenantId: string, check: boolean) {\n  if (check) await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
     { code: `async function pay(id: string, tenantId: string) {\n  await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } }).catch(() => null);\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },

@@ -501,9 +501,9 @@ function mappedRow(value: ts.Expression): ts.Expression | undefined {
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
   if (!ts.isBlock(callback.body)) return callback.body;
-  const statements = callback.body.statements;
-  const last = statements[statements.length - 1];
-  return statements.length === 1 && last && ts.isReturnStatement(last) && last.expression ? last.expression : undefined;
+  // Statements may prepare the row; one `return` says what it is.
+  const returns = returnsOf(callback.body);
+  return returns.length === 1 && returns[0].expression ? returns[0].expression : undefined;
 }
 
 /**
