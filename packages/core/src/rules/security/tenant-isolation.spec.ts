@@ -316,6 +316,12 @@ new RuleTester().run(rule, {
     { code: `const whereFor = (status: string) => ({ status });\nawait prisma.invoice.findMany({ where: whereFor('open') });`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `class Invoices {\n  list() {\n    return this.prisma.invoice.findMany({ where: this.whereFor() });\n  }\n  whereFor() {\n    return { tenantId: this.tenantId };\n  }\n}`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
     { code: `class Invoices {\n  list(all: boolean) {\n    return this.prisma.invoice.findMany({ where: this.whereFor(all) });\n  }\n  private whereFor(all: boolean) {\n    if (all) return {};\n    return { tenantId: this.tenantId };\n  }\n}`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    // `this` in an object literal's method is that object, not the class.
+    {
+      code: `class Invoices {\n  list() {\n    const api = { run() {\n      return prisma.invoice.findMany({ where: this.whereFor() });\n    }, whereFor: () => ({}) };\n    return api.run();\n  }\n  private whereFor() {\n    return { tenantId: this.tenantId };\n  }\n}`,
+      options,
+      errors: [{ messageId: 'cannotVerify', line: 4 }],
+    },
     // A connect by a key without the tenant; with the schema, only its relations built on the tenant field set it.
     { code: `await prisma.invoice.create({ data: { customer: { connect: { id: customerId } }, amount } });`, options, errors: [{ messageId: 'missingTenantData' }] },
     { code: `await prisma.invoice.create({ data: { customer: { connect: { id_tenantId: { id: customerId, tenantId } } }, number } });`, options: schemaOptions, files, errors: [{ messageId: 'missingTenantData' }] },

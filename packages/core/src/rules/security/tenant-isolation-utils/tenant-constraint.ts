@@ -135,12 +135,12 @@ function helperOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpres
   const name = callee.name.text;
   let owner: ts.Node | undefined = call.parent;
   while (owner && !ts.isClassLike(owner)) {
-    // `this` inside a plain function is not the class instance.
-    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner)) return undefined;
+    // `this` inside a plain function, or a method of an object literal, is not the class instance.
+    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || (ts.isMethodDeclaration(owner) && ts.isObjectLiteralExpression(owner.parent))) return undefined;
     owner = owner.parent;
   }
   if (!owner) return undefined;
-  const methods = owner.members.filter((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === (ts.isPrivateIdentifier(callee.name) ? callee.name.text : name));
+  const methods = owner.members.filter((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === name);
   // Overloads, or no body: not one function to read.
   if (methods.length !== 1 || !methods[0].body) return undefined;
   const method = methods[0];
