@@ -7,6 +7,7 @@ import { AGENT_REPORT_FILE } from './agent-report';
 import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder, type FileToFix } from './fix-order';
 import { SUMMARY_LIMITS } from './summary-limits';
+import { uncheckedReports } from './unchecked-reports';
 import type { WorkspaceSummary } from './workspace-summary';
 
 /** What the engine's own findings check, for the "Why" table (no rule describes them). */
@@ -24,14 +25,33 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
   const files = inFixOrder(summary.blocking);
   const projects = new Set(summary.blocking.map((violation) => violation.project ?? ''));
   const total = summary.totals.newErrors;
+  const unchecked = uncheckedReports(summary);
+  const title =
+    total > 0
+      ? `# Blocked: ${plural(total, 'blocking violation')} in ${plural(files.length, 'file')} of ${plural(projects.size, 'project')}${unchecked.length > 0 ? `, ${plural(unchecked.length, 'project')} not checked` : ''}`
+      : `# Blocked: ${plural(unchecked.length, 'project')} not checked`;
   const lines = [
-    `# Blocked: ${plural(total, 'blocking violation')} in ${plural(files.length, 'file')} of ${plural(projects.size, 'project')}`,
+    title,
     '',
-    "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. " +
-      "Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: suppressing or baselining a violation is for the project's owners to decide.",
-    '',
-    ...whyLines(summary, options.rules),
-    ...fixOrderLines(files, total, options),
+    ...(unchecked.length > 0
+      ? [
+          '## Not checked',
+          '',
+          'These projects have no report of this run (their task failed before writing one: a config error or a crash; or the report cannot be read). Run their task, read its error, fix it:',
+          '',
+          ...unchecked.map((file) => `- ${escapeMarkdown(file)}`),
+          '',
+        ]
+      : []),
+    ...(total > 0
+      ? [
+          "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. " +
+            "Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: suppressing or baselining a violation is for the project's owners to decide.",
+          '',
+          ...whyLines(summary, options.rules),
+          ...fixOrderLines(files, total, options),
+        ]
+      : []),
     '## Then re-check',
     '',
     '```sh',

@@ -64,8 +64,30 @@ describe('workspace summary', () => {
     expect(await findReportFiles(join(workspace, '.nx-enforcer'), workspace)).toHaveLength(3);
   });
 
+  it('should block on a project that was not checked: a report that cannot be read, or one a failed task left from an earlier run', async () => {
+    writeReport('libs/b', report('b', []));
+    const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
+    const directory = join(workspace, '.nx-enforcer/summary');
+    const broken = await summariseReports(files);
+    expect(await writeWorkspaceSummary({ directory, ...broken, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(read('BLOCK.md')).toMatch(/^# Blocked: 1 project not checked\n\n## Not checked\n[^]*- \.nx-enforcer\/libs\/broken\/report\.json\n/);
+    expect(read('BLOCK.md')).not.toContain('## Why');
+    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
+    const readable = files.filter((file) => !file.path.includes('broken'));
+    const stale = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs/b/') })));
+    expect(stale.summary.stale).toEqual(['.nx-enforcer/libs/b/report.json']);
+    expect(await writeWorkspaceSummary({ directory, ...stale, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(read('STATUS.md')).toContain('## Tasks that failed before writing a report');
+    // A failed task whose report has errors is the report of this run: it blocks for those.
+    writeReport('libs/b', report('b', [violation({ file: 'libs/b/x.ts', ruleId: 'errors/no-empty-catch', severity: 'error' })]));
+    const fresh = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs/b/') })));
+    expect(fresh.summary.stale).toEqual([]);
+    expect(fresh.summary.totals.newErrors).toBe(1);
+  });
+
   it('should remove BLOCK.md once nothing blocks, and still write agent-report.json', async () => {
     writeReport('libs/b', report('b', []));
+    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
     mkdirSync(join(workspace, '.nx-enforcer/summary'), { recursive: true });
     writeFileSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'), 'stale');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
@@ -145,7 +167,7 @@ describe('workspace summary', () => {
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
     const block = read('BLOCK.md');
-    expect(block).toMatch(new RegExp(`^# Blocked: ${SUMMARY_LIMITS.blocking + 7} blocking violations in 2 files of 1 project\n`));
+    expect(block).toMatch(new RegExp(`^# Blocked: ${SUMMARY_LIMITS.blocking + 7} blocking violations in 2 files of 1 project, 1 project not checked\n`));
     expect(block.match(/^ {3}- `libs\/a\//gm)).toHaveLength(SUMMARY_LIMITS.blocking);
     expect(block).toContain('   - …and 5 more in this file.\n');
     expect(block).not.toContain('some.ts');

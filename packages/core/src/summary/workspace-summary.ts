@@ -10,6 +10,7 @@ import { formatBlock } from './block-markdown';
 import type { BlockingViolation } from './fix-order';
 import type { CommandStyle } from './fix-command';
 import { SUMMARY_LIMITS } from './summary-limits';
+import { uncheckedReports } from './unchecked-reports';
 
 // Still exported from here: it is part of the public API (index.ts) under this module.
 export { SUMMARY_LIMITS };
@@ -33,6 +34,11 @@ export interface WorkspaceSummary {
   totals: Counts & { filesChecked: number };
   /** Reports that could not be read: named, never silently dropped. */
   unreadable: string[];
+  /**
+   * Reports of tasks that failed although the report has no new finding: left by an earlier run
+   * (the task failed before writing, on a config error or a crash), so the project was not checked now.
+   */
+  stale: string[];
 }
 
 export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
@@ -42,7 +48,7 @@ export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
  * and per file, plus the new violations (capped). Order of the inputs does not matter: everything
  * is sorted, so the summary is byte-identical on every machine.
  */
-export async function summariseReports(reportFiles: readonly { path: string; displayPath: string }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
+export async function summariseReports(reportFiles: readonly { path: string; displayPath: string; failed?: boolean }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
   const projects: WorkspaceSummary['projects'] = [];
   const rules = new Map<string, Counts>();
   const files = new Map<string, number>();
@@ -50,10 +56,17 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
   const allViolations: ReportedViolation[] = [];
   const blocking: BlockingViolation[] = [];
   const unreadable: string[] = [];
-  for (const { path, displayPath } of reportFiles) {
+  const stale: string[] = [];
+  for (const { path, displayPath, failed } of reportFiles) {
     const report = await readReport(path);
     if (!report) {
       unreadable.push(displayPath);
+      continue;
+    }
+    // A failed task writes a report only when it found new errors (or more warnings than allowed):
+    // one with neither is an old one, left by a run before the task failed without writing.
+    if (failed && report.summary.newErrors === 0 && report.summary.newWarnings === 0) {
+      stale.push(displayPath);
       continue;
     }
     const { summary } = report;
@@ -90,14 +103,18 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       blocking: blocking.sort((a, b) => compareViolations(a, b) || compareStrings(a.project ?? '', b.project ?? '')),
       totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
       unreadable: unreadable.sort(compareStrings),
+      stale: stale.sort(compareStrings),
     },
     violations: allViolations,
   };
 }
 
+/** A project that was not checked blocks like an error: its code may hold any, and nothing says it does not. */
 export function statusOf(summary: WorkspaceSummary): SummaryStatus {
-  return summary.totals.newErrors > 0 ? 'BLOCKED' : summary.totals.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
+  if (summary.totals.newErrors > 0 || uncheckedReports(summary).length > 0) return 'BLOCKED';
+  return summary.totals.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
 }
+
 
 /**
  * Writes the summary folder: STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json (always,
@@ -163,6 +180,9 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
   }
   if (summary.unreadable.length > 0) {
     lines.push('## Reports that could not be read', '', ...summary.unreadable.map((file) => `- ${escapeMarkdown(file)}`), '');
+  }
+  if (summary.stale.length > 0) {
+    lines.push('## Tasks that failed before writing a report', '', 'The report on disk is from an earlier run: the project was not checked.', '', ...summary.stale.map((file) => `- ${escapeMarkdown(file)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -31,9 +31,11 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
   // hashes, as in a fully cached rerun, give the same summary: it is not rebuilt.
   const key = summaryKeyOf(targetName, results.map((result) => ({ root: result.task.projectRoot as string, hash: result.task.hash })));
   if (key !== undefined && readKey(directory) === `${key} ${statusDigest(directory)}`) return;
+  const failed = new Set(results.filter((result) => result.status === 'failure').map((result) => result.task.projectRoot as string));
   const reports = [...new Set(roots)].sort().map((root) => {
     const displayPath = `${outputDirectoryOf(root)}/report.json`;
-    return { path: join(context.workspaceRoot, displayPath), displayPath };
+    // A failed task's report is taken only if it blocks: one that does not was left by an earlier run.
+    return { path: join(context.workspaceRoot, displayPath), displayPath, failed: failed.has(root) };
   });
   const { summary, violations } = await summariseReports(reports);
   // Commands in the workspace's package manager's words: pnpm has no `npx` that finds its binaries.
