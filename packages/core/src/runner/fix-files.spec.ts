@@ -269,6 +269,13 @@ describe('fixFiles', () => {
     const legacy = result.files.find((file) => file.file === 'legacy/a.ts');
     expect(legacy?.applied.map((violation) => violation.ruleId)).toEqual(['typescript/test-unwrap']);
     expect(legacy?.refused).toEqual([{ violation: expect.objectContaining({ ruleId: 'typescript/test-rename' }), reason: 'the fix would add typescript/test-ban-new findings' }]);
+
+    // Past 50 fixes in a round, trying each alone would cost an analysis each: the round is refused whole.
+    write('legacy/many.ts', Array.from({ length: 51 }, (_, index) => `export const a${index} = oldApi(${index});\n`).join(''));
+    const many = await run(['legacy/many.ts'], { rules: [...testRules, banNewApi as unknown as Rule] });
+    expect(read('legacy/many.ts')).not.toContain('newApi');
+    expect(new Set(many.files[0].refused.map((refusal) => refusal.reason))).toEqual(new Set(['the fixes together would add typescript/test-ban-new findings']));
+    expect(many.files[0].refused).toHaveLength(51);
   });
 
   it('should keep a byte-order mark, the file mode, and a symbolic link a link', async () => {

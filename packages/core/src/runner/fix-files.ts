@@ -223,6 +223,9 @@ class NotWritten extends Error {}
  * editor saved it meanwhile), and a killed earlier fix's temp files beside it are removed.
  * @throws (rejects with) NotWritten, or the file system's error; the caller reports the file as unfixed.
  */
+/** Fixes of one round tried one by one to find those that add findings; more are refused together. */
+const MAX_FIXES_TRIED_ALONE = 50;
+
 type FixOutcome = Omit<ApplyFixesResult, 'refused'> & { refused: RefusedFix[]; checked?: LintSourceResult };
 
 /**
@@ -234,7 +237,13 @@ type FixOutcome = Omit<ApplyFixesResult, 'refused'> & { refused: RefusedFix[]; c
 function withoutAddedFindings(file: string, text: string, before: readonly Violation[], outcome: FixOutcome, analyse: (text: string) => LintSourceResult): FixOutcome {
   if (outcome.applied.length === 0) return outcome;
   const checked = analyse(outcome.text);
-  if (addedRules(before, checked.violations).length === 0) return { ...outcome, checked };
+  const addedTogether = addedRules(before, checked.violations);
+  if (addedTogether.length === 0) return { ...outcome, checked };
+  // Each fix tried alone costs an analysis of the file: past a bound, the round is refused whole.
+  if (outcome.applied.length > MAX_FIXES_TRIED_ALONE) {
+    const reason = `the fixes together would add ${addedTogether.join(', ')} findings`;
+    return { text, applied: [], skipped: outcome.skipped, refused: [...outcome.refused, ...outcome.applied.map((fixable) => ({ violation: fixable.violation, reason }))] };
+  }
   const kept: FixableViolation[] = [];
   const refused: RefusedFix[] = [...outcome.refused];
   for (const fixable of outcome.applied) {
