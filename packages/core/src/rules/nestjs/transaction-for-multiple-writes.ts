@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
+import { containsThrow } from '../rule-utils/throws';
 
 export interface TransactionForMultipleWritesOptions {
   /** Property names under which the Prisma client is injected. */
@@ -268,15 +269,7 @@ function isRepeated(call: ts.Node, body: ts.Node): boolean {
   return false;
 }
 
-/** A `catch` that does not throw again (a `throw` in a function nested in it does not count). */
+/** A `catch` that does not throw again. */
 function swallows(clause: ts.CatchClause | undefined): boolean {
-  if (!clause) return false;
-  let throws = false;
-  const visit = (node: ts.Node): void => {
-    if (throws || ts.isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node)) throws = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(clause.block);
-  return !throws;
+  return clause !== undefined && !containsThrow(clause.block);
 }

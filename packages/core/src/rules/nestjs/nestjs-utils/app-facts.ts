@@ -37,8 +37,12 @@ export interface AppFactsHost {
 
 /** Module files read per application at most: a bound on work for a huge or cyclic module graph. */
 const MAX_MODULES = 400;
-/** Where Nest apps are bootstrapped, by convention (`main.ts`; `bootstrap.ts` called from `index.ts`; serverless handlers). */
-const ENTRY_NAMES = ['main.ts', 'bootstrap.ts', 'index.ts', 'server.ts', 'app.ts', 'lambda.ts', 'serverless.ts'];
+/**
+ * Where Nest apps are bootstrapped, by convention: `main.ts`, looked for first on its own (what most
+ * apps have, at the old cost of one read per folder); then `bootstrap.ts` called from `index.ts`,
+ * servers and serverless handlers.
+ */
+const ENTRY_NAMES: ReadonlyArray<readonly string[]> = [['main.ts'], ['bootstrap.ts', 'index.ts', 'server.ts', 'app.ts', 'lambda.ts', 'serverless.ts']];
 
 /**
  * The facts of the application a controller belongs to: the nearest `main.ts` above the controller
@@ -74,21 +78,24 @@ function sameProject(host: AppFactsHost, target: string): boolean {
 }
 
 /**
- * The nearest entry file (`main.ts`, `bootstrap.ts`, ... that calls `NestFactory`) in the
- * controller's folder or above it, not above its project's root (under Nx) or the workspace root.
+ * The nearest `main.ts` that calls `NestFactory` in the controller's folder or above it, not above
+ * its project's root (under Nx) or the workspace root; without one, the nearest other entry file.
  */
 function findEntry(host: AppFactsHost): { path: string; text: string } | undefined {
   const root = host.workspace?.projectOfFile(host.file)?.root;
   const top = root === undefined || root === '.' ? '' : root;
-  for (let folder = posix.dirname(host.file); ; folder = posix.dirname(folder)) {
-    const current = folder === '.' ? '' : folder;
-    for (const name of ENTRY_NAMES) {
-      const path = current === '' ? name : `${current}/${name}`;
-      const text = host.readFile(path);
-      if (text !== undefined && /\bNestFactory\b/.test(text)) return { path, text };
+  for (const names of ENTRY_NAMES) {
+    for (let folder = posix.dirname(host.file); ; folder = posix.dirname(folder)) {
+      const current = folder === '.' ? '' : folder;
+      for (const name of names) {
+        const path = current === '' ? name : `${current}/${name}`;
+        const text = host.readFile(path);
+        if (text !== undefined && /\bNestFactory\b/.test(text)) return { path, text };
+      }
+      if (current === top || current === '') break;
     }
-    if (current === top || current === '') return undefined;
   }
+  return undefined;
 }
 
 /** What one file contributes: guards it makes global, middleware it applies, and the module specifiers to follow. */

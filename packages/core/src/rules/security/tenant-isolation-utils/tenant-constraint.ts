@@ -3,6 +3,7 @@ import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qua
 import { bindingOf } from './bindings';
 import { mayBeModelCall } from './prisma-call';
 import { isUndefinedValue, memberName, propertyNameText, unwrap, viewObject, type ObjectView } from './syntax';
+import { containsThrow } from '../../rule-utils/throws';
 
 /** What pins a row to the caller's tenant in a `where`. */
 export interface WhereScope {
@@ -250,14 +251,8 @@ function isRejectionSwallowed(call: ts.CallExpression): boolean {
   if (!ts.isCallExpression(handlerCall)) return false;
   const handler = access.name.text === 'catch' ? handlerCall.arguments[0] : handlerCall.arguments[1];
   if (!handler) return false;
-  let throws = false;
-  const visit = (node: ts.Node): void => {
-    if (throws) return;
-    if (ts.isThrowStatement(node)) throws = true;
-    else if (!ts.isFunctionLike(node) || node === handler) ts.forEachChild(node, visit);
-  };
-  visit(handler);
-  return !throws;
+  // A handler passed by name cannot be read here: it may drop the rejection.
+  return !((ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) && containsThrow(handler.body));
 }
 
 /** The Prisma call whose arguments hold `node`. */
