@@ -169,7 +169,7 @@ function prepare(root) {
     // enforce's (set below, once Nx has inferred them). Against enforce's own cached rerun it
     // leaves only the executor as a difference; against the floor, it measures what hashing
     // enforce's inputs and restoring its outputs cost.
-    const from = `.nx-enforcer/packages/${project}`;
+    const from = `.nx-enforcer/projects/packages%2F${project}`;
     const to = `.bench-floor/packages/${project}`;
     manifest.nx.targets['floor-outputs'] = {
       command: `node -e "require('fs').cpSync('${from}', '${to}', { recursive: true })"`,

@@ -170,7 +170,7 @@ describe('compatibility matrix', () => {
 
     // Both kinds of project get the inferred target; the short name works as in `nx show project`.
     const libA = JSON.parse((await ws.step('nx show project', () => ws.nx(['show', 'project', '@ws/lib-a', '--json']))).stdout);
-    expect(libA.targets.enforce).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: ['{workspaceRoot}/.nx-enforcer/packages/lib-a', '{projectRoot}/enforcer.baseline.json'] });
+    expect(libA.targets.enforce).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: ['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', '{projectRoot}/enforcer.baseline.json'] });
     expect(JSON.parse((await ws.nx(['show', 'project', 'lib-b', '--json'])).stdout).targets).toHaveProperty('enforce');
     await ws.step('g configuration (short name)', () => ws.nx(['g', 'nx-enforcer:configuration', 'lib-a', '--no-interactive']));
     expect(existsSync(join(ws.root, 'packages/lib-a/enforcer.config.json'))).toBe(true);

@@ -17,6 +17,8 @@ describe('nx-enforcer in a new Nx workspace', () => {
   const { workspace, registry, version } = e2eContext();
   const libA = 'packages/lib-a';
   const libB = 'packages/lib-b';
+  /** A project's output folder: flat, its root with `/` written `%2F`. */
+  const outputOf = (root: string) => `.nx-enforcer/projects/${root.replace(/\//g, '%2F')}`;
   let projectA: string;
   let projectB: string;
 
@@ -70,7 +72,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
   it('should infer a cached enforce target with the project output folder', () => {
     const project = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout);
     const target = project.targets.enforce;
-    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/.nx-enforcer/${libA}`, '{projectRoot}/enforcer.baseline.json'] });
+    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/${outputOf(libA)}`, '{projectRoot}/enforcer.baseline.json'] });
     expect(target.inputs).toEqual(
       expect.arrayContaining(['{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }]),
     );
@@ -84,15 +86,15 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(result.output).toMatch(/2:3\s+error\s+Unexpected console\.log\(\): log through the project logger instead\.\s+logging\/no-console/);
     expect(result.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectA)}:enforce`));
     expect(result.output).not.toContain(`- ${projectB}:enforce`);
-    const report = JSON.parse(read(`.nx-enforcer/${libA}/report.json`));
+    const report = JSON.parse(read(`${outputOf(libA)}/report.json`));
     expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' })]);
-    expect(JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
-    const session = JSON.parse(read(`.nx-enforcer/${libA}/session.json`));
+    expect(JSON.parse(read(`${outputOf(libB)}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
+    const session = JSON.parse(read(`${outputOf(libA)}/session.json`));
     expect(session).toMatchObject({ version: 2, project: projectA, totals: { errors: 1 } });
     expect(session.files[`${libA}/src/lib/lib-a.ts`].hash).toMatch(/\w+/);
   });
 
-  const outputFiles = [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/${lib}/${file}`));
+  const outputFiles = [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `${outputOf(lib)}/${file}`));
 
   it('should serve the passing project from the cache on an identical second run, and re-run the failing one to the same result', () => {
     const before = outputFiles.map(read);
@@ -111,7 +113,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const result = nx(['affected', '-t', 'enforce', '--base=HEAD~1', '--head=HEAD']);
     expect(tasksOf(result.output)).toEqual({ ran: [`${projectA}:enforce`], cached: [] });
     expect(result.output).not.toContain(`${projectB}:enforce`);
-    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([]);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations).toEqual([]);
   });
 
   it('should serve a full run from the cache once both pass, and re-run every project when the root config changes', () => {
@@ -134,7 +136,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     write(`${libB}/enforcer.config.json`, `${JSON.stringify({ ...config, rules: { 'logging/no-console': 'off' } }, null, 2)}\n`);
     const result = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(result.output)).toEqual({ ran: [`${projectB}:enforce`], cached: [`${projectA}:enforce`] });
-    expect(JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).violations).toEqual([]);
+    expect(JSON.parse(read(`${outputOf(libB)}/report.json`)).violations).toEqual([]);
   });
 
   it('should fail with the file and the problem when a config is broken', () => {
@@ -142,6 +144,9 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const result = nx(['run', `${projectB}:enforce`], true);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(`${libB}/enforcer.config.json:1:14: rules["logging/no-consol"]: unknown rule "logging/no-consol". Valid rule ids:`);
+    // The failed task left no earlier report to be read as its result: the summary says it was not checked.
+    expect(existsSync(join(workspace, outputOf(libB), 'report.json'))).toBe(false);
+    expect(JSON.parse(read('.nx-enforcer/summary/agent-report.json'))).toMatchObject({ status: 'BLOCKED', blocking: 0, notChecked: [{ report: `${outputOf(libB)}/report.json`, reason: 'unreadable' }] });
   });
 
   it('should provide the enforcer CLI in the workspace', () => {
@@ -151,7 +156,10 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const check = runCommand('npx', ['enforcer', 'check', libB, '--format', 'json'], { cwd: workspace, allowFailure: true });
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ file: `${libB}/src/lib/lib-b.ts`, ruleId: 'logging/no-console' })]);
-    expect(existsSync(join(workspace, '.nx-enforcer', libB, 'report.json'))).toBe(true);
+    // `enforcer report` reads the same layout: lib-b's last task failed before writing, so it blocks.
+    const summary = runCommand('npx', ['enforcer', 'report'], { cwd: workspace, allowFailure: true });
+    expect(summary.code).toBe(1);
+    expect(read('.nx-enforcer/summary/STATUS.md')).toContain(`## Reports that could not be read\n\n- ${outputOf(libB)}/report.json`);
   });
 
   it('should re-run only the project whose text file changed (security/no-secrets scans Markdown)', () => {
@@ -172,7 +180,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  deprecatedApi();\n  return 'lib-a';\n}\ndeclare function deprecatedApi(): void;\n`);
     const first = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(first.output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
-    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 })]);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations).toEqual([expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 })]);
 
     const rulePath = 'tools/enforcer-rules/no-deprecated-api.ts';
     write(rulePath, read(rulePath).replace("'Disallow calls to the functions listed in `names`.'", "'Calls that the platform team removes in 2.0.'"));
@@ -199,7 +207,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     tag(libB, ['type:util']);
     const allowed = nx(['run', `${projectA}:enforce`]);
     expect(tasksOf(allowed.output).ran).toEqual([`${projectA}:enforce`]);
-    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations).toEqual([]);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations).toEqual([]);
     expect(tasksOf(nx(['run', `${projectA}:enforce`]).output).cached).toEqual([`${projectA}:enforce`]);
     tag(libB, ['type:data']);
     expect(tasksOf(nx(['run', `${projectA}:enforce`], true).output).ran).toEqual([`${projectA}:enforce`]);
@@ -214,14 +222,14 @@ describe('nx-enforcer in a new Nx workspace', () => {
 
     const accepted = nx(['run-many', '-t', 'enforce']);
     expect(accepted.output).toContain('(baseline)');
-    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { scope: string }) => v.scope)).toEqual(['historical']);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations.map((v: { scope: string }) => v.scope)).toEqual(['historical']);
 
     write(`${libB}/src/lib/extra.ts`, "export function extra(): void {\n  console.log('extra');\n}\n");
     const blocked = nx(['run-many', '-t', 'enforce'], true);
     expect(blocked.code).not.toBe(0);
     expect(blocked.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectB)}:enforce\\s`));
     expect(blocked.output).not.toContain(`- ${projectA}:enforce`);
-    const newOnes = JSON.parse(read(`.nx-enforcer/${libB}/report.json`)).violations.filter((v: { scope: string }) => v.scope === 'new');
+    const newOnes = JSON.parse(read(`${outputOf(libB)}/report.json`)).violations.filter((v: { scope: string }) => v.scope === 'new');
     expect(newOnes).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', severity: 'error', file: `${libB}/src/lib/extra.ts`, line: 2 })]);
 
     // The plugin's postTasksExecution hook merged both projects' reports into the workspace summary.
@@ -231,10 +239,15 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(status).toMatch(new RegExp(`\\| ${escape(projectB)} \\| 1 \\| 0 \\| 0 \\|`));
     expect(read('.nx-enforcer/summary/BLOCK.md')).toContain(`\`${libB}/src/lib/extra.ts:2:3\` \`logging/no-console\``);
     expect(JSON.parse(read('.nx-enforcer/summary/workspace.sarif')).runs[0].results).toHaveLength(2);
+
+    // A later run of the other project alone keeps the block: lib-b's latest report still counts.
+    nx(['run', `${projectA}:enforce`]);
+    expect(read('.nx-enforcer/summary/BLOCK.md')).toContain(`\`${libB}/src/lib/extra.ts:2:3\` \`logging/no-console\``);
+    expect(read('.nx-enforcer/summary/STATUS.md')).toContain(`## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- ${projectB}\n`);
   });
 
   it('should set aside a corrupt session shard, reuse unchanged files from the shard, and write extra formats into the cached output', () => {
-    const output = `.nx-enforcer/${libB}`;
+    const output = outputOf(libB);
     write(`${output}/session.json`, '{"version":2,"proj');
     const first = nx(['run', `${projectB}:enforce`, '--profile', '--format=stylish', '--format=junit:junit.xml'], true);
     expect(first.output).toMatch(/session\.json was not valid JSON \(truncated or corrupt\); set aside as session\.json\.corrupt/);
@@ -281,7 +294,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const nxIn = (cwd: string, args: string[]) =>
       runNx([...args, '--output-style=static'], { cwd, env: { ...nxEnv, ...remote, ...(cwd === clone ? { NX_CACHE_DIRECTORY: join(scratch, 'clone-cache') } : {}) } });
     const outputsOf = (root: string) =>
-      [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => readFileSync(join(root, '.nx-enforcer', lib, file), 'utf8')));
+      [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => readFileSync(join(root, outputOf(lib), file), 'utf8')));
     const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
     try {
       // Machine A: an empty local cache, so both tasks run and upload.
@@ -324,7 +337,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     runCommand('npm', ['install', '--save-dev', '--save-exact', `nx-enforcer@${next}`], { cwd: workspace, env: registryEnv(registry) });
 
     expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: both, cached: [] });
-    expect(JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).enforcerVersion).toBe(next);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).enforcerVersion).toBe(next);
     expect(tasksOf(nx(['run-many', '-t', 'enforce']).output)).toEqual({ ran: [], cached: both });
   });
 
@@ -350,7 +363,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules: { ...rootConfigFile.rules, 'security/no-secrets': 'warn' } }, null, 2)}\n`);
 
     const result = nx(['run-many', '-t', 'enforce']);
-    const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.filter((v: { ruleId: string }) => v.ruleId === 'security/no-secrets');
+    const found = JSON.parse(read(`${outputOf(libA)}/report.json`)).violations.filter((v: { ruleId: string }) => v.ruleId === 'security/no-secrets');
     // The Markdown key sits on the directive's own line (it suppresses the next one); mac.ts's is suppressed.
     expect(found.map((v: { file: string }) => v.file).sort()).toEqual([...Object.keys(planted), `${libA}/revoked.md`].sort());
     expect(result.output).toContain('security/no-secrets');
@@ -366,7 +379,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
   });
 
   it('should check every project in one process with --batch, writing the same outputs', () => {
-    const outputs = () => [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => read(`.nx-enforcer/${lib}/${file}`)));
+    const outputs = () => [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => read(`${outputOf(lib)}/${file}`)));
     const single = outputs();
     rmSync(join(workspace, '.nx-enforcer'), { recursive: true, force: true });
 
@@ -393,7 +406,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
 
     const failing = nx(['run-many', '-t', 'enforce'], true);
     expect(failing.code).not.toBe(0);
-    const violationsOf = (lib: string) => JSON.parse(read(`.nx-enforcer/${lib}/report.json`)).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.file}:${v.line} ${v.ruleId}`);
+    const violationsOf = (lib: string) => JSON.parse(read(`${outputOf(lib)}/report.json`)).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.file}:${v.line} ${v.ruleId}`);
     expect(violationsOf(libA)).toContain(`${libA}/src/lib/invoices.ts:2 security/tenant-isolation`);
     expect(violationsOf(libB)).toEqual(expect.arrayContaining([`${libB}:1 project/required-files`, `${libB}/tools/report.py:4 python/no-bare-except`]));
     expect(failing.output).toMatch(/Project \S+ has no OWNERS/);
@@ -415,7 +428,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const legacy = `${libA}/src/lib/legacy.ts`;
     const body = (pragma: string) => `export function legacyTotal(payload: string): number {\n  // ${pragma} -- the v1 payload is a numeric string\n  return payload * 2;\n}\n`;
     write(legacy, body('@ts-ignore'));
-    const reportBefore = read(`.nx-enforcer/${libA}/report.json`);
+    const reportBefore = read(`${outputOf(libA)}/report.json`);
 
     const fixed = nx(['run', `${projectA}:enforce-fix`, '--fixType=suggestion']);
     expect(read(legacy)).toBe(body('@ts-expect-error'));
@@ -431,12 +444,12 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(again.output).not.toMatch(/enforce-fix\s+\[(?:local|remote) cache\]/);
     expect(sources()).toEqual(afterFirst);
     // The fix run wrote nothing into the cached output of enforce.
-    expect(read(`.nx-enforcer/${libA}/report.json`)).toBe(reportBefore);
+    expect(read(`${outputOf(libA)}/report.json`)).toBe(reportBefore);
 
     // The fixed sources are inputs of enforce: it runs again and finds no @ts-ignore.
     const checked = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(checked.output).ran).toContain(`${projectA}:enforce`);
-    const found = JSON.parse(read(`.nx-enforcer/${libA}/report.json`)).violations.map((v: { ruleId: string; file: string }) => `${v.file} ${v.ruleId}`);
+    const found = JSON.parse(read(`${outputOf(libA)}/report.json`)).violations.map((v: { ruleId: string; file: string }) => `${v.file} ${v.ruleId}`);
     expect(found.filter((entry: string) => entry.endsWith('typescript/no-ts-ignore'))).toEqual([]);
     expect(found.filter((entry: string) => entry.startsWith(legacy))).toEqual([]);
   });
@@ -456,8 +469,8 @@ describe('nx-enforcer in a new Nx workspace', () => {
       // The watcher is in place once the first check has printed; give the file system a moment anyway.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       write(`${libB}/src/lib/watched.ts`, `export function watched(): void {\n  console.log('seen by the watch');\n}\n`);
-      const reportPath = `.nx-enforcer/${libB}/report.json`;
-      const shardPath = `.nx-enforcer/${libB}/session.json`;
+      const reportPath = `${outputOf(libB)}/report.json`;
+      const shardPath = `${outputOf(libB)}/session.json`;
       // A check ends with its last write, the shard (after report.json and report.sarif): stopping
       // before it would test the timing, not what a stop leaves behind.
       const readOrEmpty = (path: string) => (existsSync(join(workspace, path)) ? read(path) : '');
@@ -468,7 +481,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     } finally {
       await watching.stop();
     }
-    const shard = JSON.parse(read(`.nx-enforcer/${libB}/session.json`));
+    const shard = JSON.parse(read(`${outputOf(libB)}/session.json`));
     expect(shard).toMatchObject({ version: 2, project: projectB });
     expect(Object.keys(shard.files)).toContain(`${libB}/src/lib/watched.ts`);
     rmSync(join(workspace, libB, 'src/lib/watched.ts'));

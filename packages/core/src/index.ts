@@ -70,7 +70,8 @@ export { RuleTester, lintWithRule, type RuleTesterCases } from './testing/rule-t
 export { ProjectRuleTester, checkWithRule, type ProjectInvalidCase, type ProjectValidCase } from './testing/project-rule-tester';
 export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
-export { findReportFiles } from './summary/find-reports';
+export { findReportFiles, type ReportFile } from './summary/find-reports';
+export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';
 export type { CommandStyle } from './summary/fix-command';
 export { execPrefixOf, type ExecPrefix } from './summary/package-manager';
 export { statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary, type SummaryStatus, type WorkspaceSummary } from './summary/workspace-summary';

@@ -1,13 +1,16 @@
-import { joinPathFragments } from '@nx/devkit';
+import { PROJECTS_FOLDER, projectFolderName, SUMMARY_FOLDER } from '@nx-enforcer/core';
 
 /** Workspace-relative folder under which every project's `enforce` output lives. */
 export const ENFORCER_OUTPUT_ROOT = '.nx-enforcer';
 
+/** Workspace-relative folder of the merged summary. */
+export const SUMMARY_DIRECTORY = `${ENFORCER_OUTPUT_ROOT}/${SUMMARY_FOLDER}`;
+
 /**
- * A project's output folder: `.nx-enforcer/<projectRoot>`. A project at the workspace root gets
- * `.nx-enforcer/.root`, so its cached output never contains the other projects' folders.
+ * A project's output folder: `.nx-enforcer/projects/<root with / as %2F>` (`libs/api` →
+ * `.nx-enforcer/projects/libs%2Fapi`; the workspace-root project: `%2E`). Flat, so a cached
+ * output folder never contains a nested project's folder or the summary.
  */
 export function outputDirectoryOf(projectRoot: string): string {
-  const root = projectRoot.replace(/\\/g, '/').replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
-  return joinPathFragments(ENFORCER_OUTPUT_ROOT, root === '' ? '.root' : root);
+  return `${ENFORCER_OUTPUT_ROOT}/${PROJECTS_FOLDER}/${projectFolderName(projectRoot)}`;
 }

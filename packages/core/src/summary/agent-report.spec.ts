@@ -115,18 +115,19 @@ describe('agent report', () => {
 
   it('should be CLEAN or WARNINGS with nothing to do when nothing blocks', async () => {
     const warnings = await build([reportOf('a', [violation({})])]);
-    expect(warnings).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'npx nx affected -t enforce', filesToReadFirst: [], nextActions: [] });
+    expect(warnings).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'npx nx affected -t enforce', filesToReadFirst: [], nextActions: [], notChecked: [] });
     expectValid(warnings);
     expect((await build([reportOf('a', [])])).status).toBe('CLEAN');
   });
 
   it('should have a schema that rejects what the layout does not allow', () => {
-    const valid = { version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'x', filesToReadFirst: ['a.ts'], nextActions: [{ file: 'a.ts', line: 1, column: 1, rule: 'r/x', severity: 'error', message: 'm' }] };
+    const valid = { version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'x', filesToReadFirst: ['a.ts'], nextActions: [{ file: 'a.ts', line: 1, column: 1, rule: 'r/x', severity: 'error', message: 'm' }], notChecked: [{ report: '.nx-enforcer/projects/b/report.json', reason: 'unreadable' }] };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, version: 2 })).toBe(false);
     expect(validate({ ...valid, status: 'FAILED' })).toBe(false);
     expect(validate({ ...valid, extra: true })).toBe(false);
     expect(validate({ ...valid, nextActions: [{ ...valid.nextActions[0], line: 0 }] })).toBe(false);
+    expect(validate({ ...valid, notChecked: [{ report: 'r', reason: 'gone' }] })).toBe(false);
     const { blocking: _blocking, ...withoutCount } = valid;
     expect(validate(withoutCount)).toBe(false);
   });

@@ -1,5 +1,6 @@
 import type { Rule, Severity } from '../engine/types';
 import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
+import { compareStrings } from '../runner/run-report';
 import { inFixOrder } from './fix-order';
 import type { SummaryStatus, WorkspaceSummary } from './workspace-summary';
 
@@ -34,6 +35,12 @@ export interface AgentReport {
   filesToReadFirst: string[];
   /** One per blocking violation, complete, in fix order (see `inFixOrder`). */
   nextActions: NextAction[];
+  /**
+   * Reports that say nothing of the code as it is (BLOCKED even with no blocking violation): the
+   * report could not be read, or the project's task failed before writing one (a config error, a
+   * crash). Run the recheck command and read that task's error.
+   */
+  notChecked: Array<{ report: string; reason: 'unreadable' | 'failed-before-writing' }>;
 }
 
 /**
@@ -66,6 +73,10 @@ export function buildAgentReport(input: { summary: WorkspaceSummary; status: Sum
     recheckCommand: input.recheckCommand,
     filesToReadFirst: [...new Set(files.map((entry) => entry.file))],
     nextActions,
+    notChecked: [
+      ...input.summary.unreadable.map((report) => ({ report, reason: 'unreadable' as const })),
+      ...input.summary.stale.map((report) => ({ report, reason: 'failed-before-writing' as const })),
+    ].sort((a, b) => compareStrings(a.report, b.report)),
   };
 }
 

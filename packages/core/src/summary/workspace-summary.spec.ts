@@ -8,6 +8,7 @@ import { reportedViolation, reportOf } from '../reporters/__fixtures__/reports';
 import type { RunReport } from '../runner/run-report';
 import { rulesFixing } from './__fixtures__/fixable-rules';
 import { findReportFiles } from './find-reports';
+import { PROJECTS_FOLDER, projectFolderName } from './output-layout';
 import { summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './workspace-summary';
 
 const violation = reportedViolation;
@@ -15,10 +16,14 @@ const report = reportOf;
 
 describe('workspace summary', () => {
   let workspace: string;
+  // The layout the Nx plugin writes: .nx-enforcer/projects/<root with / as %2F>/, for a project root that exists.
+  const outputOf = (root: string) => join(workspace, '.nx-enforcer', PROJECTS_FOLDER, projectFolderName(root));
   const writeReport = (root: string, value: RunReport | string) => {
-    mkdirSync(join(workspace, '.nx-enforcer', root), { recursive: true });
-    writeFileSync(join(workspace, '.nx-enforcer', root, 'report.json'), typeof value === 'string' ? value : JSON.stringify(value));
+    mkdirSync(join(workspace, root), { recursive: true });
+    mkdirSync(outputOf(root), { recursive: true });
+    writeFileSync(join(outputOf(root), 'report.json'), typeof value === 'string' ? value : JSON.stringify(value));
   };
+  const removeOutput = (root: string) => rmSync(outputOf(root), { recursive: true });
   const read = (path: string) => readFileSync(join(workspace, '.nx-enforcer/summary', path), 'utf8');
 
   beforeEach(() => {
@@ -31,7 +36,7 @@ describe('workspace summary', () => {
 
   it('should merge the reports into exact counts per project and rule, and name unreadable ones', async () => {
     const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
-    expect(files.map((file) => file.displayPath)).toEqual(['.nx-enforcer/libs/a/report.json', '.nx-enforcer/libs/b/report.json', '.nx-enforcer/libs/broken/report.json']);
+    expect(files.map((file) => file.displayPath)).toEqual(['.nx-enforcer/projects/libs%2Fa/report.json', '.nx-enforcer/projects/libs%2Fb/report.json', '.nx-enforcer/projects/libs%2Fbroken/report.json']);
     const { summary } = await summariseReports(files);
     expect(summary.totals).toEqual({ filesChecked: 4, newErrors: 1, newWarnings: 2, historical: 1 });
     expect(summary.projects.map((p) => `${p.project} ${p.newErrors}/${p.newWarnings}/${p.historical}`)).toEqual(['a 0/2/0', 'b 1/0/1']);
@@ -41,7 +46,7 @@ describe('workspace summary', () => {
     ]);
     expect(summary.worstFiles).toEqual([{ file: 'libs/a/src/a.ts', newViolations: 2 }, { file: 'libs/b/x.ts', newViolations: 1 }]);
     expect(summary.newViolations.map((v) => v.severity)).toEqual(['error', 'warn', 'warn']);
-    expect(summary.unreadable).toEqual(['.nx-enforcer/libs/broken/report.json']);
+    expect(summary.unreadable).toEqual(['.nx-enforcer/projects/libs%2Fbroken/report.json']);
   });
 
   it('should write STATUS.md, VIOLATIONS.md, workspace.sarif and BLOCK.md while blocked, byte-identical in any input order', async () => {
@@ -70,30 +75,63 @@ describe('workspace summary', () => {
     const directory = join(workspace, '.nx-enforcer/summary');
     const broken = await summariseReports(files);
     expect(await writeWorkspaceSummary({ directory, ...broken, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
-    expect(read('BLOCK.md')).toMatch(/^# Blocked: 1 project not checked\n\n## Not checked\n[^]*- \.nx-enforcer\/libs\/broken\/report\.json\n/);
+    expect(read('BLOCK.md')).toMatch(/^# Blocked: 1 project not checked\n\n## Not checked\n[^]*- \.nx-enforcer\/projects\/libs%2Fbroken\/report\.json\n/);
     expect(read('BLOCK.md')).not.toContain('## Why');
-    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
+    removeOutput('libs/broken');
     const readable = files.filter((file) => !file.path.includes('broken'));
-    const stale = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs/b/') })));
-    expect(stale.summary.stale).toEqual(['.nx-enforcer/libs/b/report.json']);
+    const stale = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs%2Fb/') })));
+    expect(stale.summary.stale).toEqual(['.nx-enforcer/projects/libs%2Fb/report.json']);
     expect(await writeWorkspaceSummary({ directory, ...stale, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
     expect(read('STATUS.md')).toContain('## Tasks that failed before writing a report');
     // A failed task whose report has errors is the report of this run: it blocks for those.
     writeReport('libs/b', report('b', [violation({ file: 'libs/b/x.ts', ruleId: 'errors/no-empty-catch', severity: 'error' })]));
-    const fresh = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs/b/') })));
+    const fresh = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs%2Fb/') })));
     expect(fresh.summary.stale).toEqual([]);
     expect(fresh.summary.totals.newErrors).toBe(1);
   });
 
+  it('should name a project folder without a report (its task failed before writing) and skip folders of projects no longer in the workspace', async () => {
+    removeOutput('libs/broken');
+    mkdirSync(join(outputOf('libs/failed'), 'x'), { recursive: true });
+    mkdirSync(join(workspace, 'libs/failed'), { recursive: true });
+    writeReport('libs/removed', report('removed', [violation({ severity: 'error' })]));
+    rmSync(join(workspace, 'libs/removed'), { recursive: true });
+    const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
+    expect(files.map((file) => file.projectRoot)).toEqual(['libs/a', 'libs/b', 'libs/failed']);
+    const { summary, violations } = await summariseReports(files);
+    expect(summary.unreadable).toEqual(['.nx-enforcer/projects/libs%2Ffailed/report.json']);
+    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(JSON.parse(read('agent-report.json')).notChecked).toEqual([{ report: '.nx-enforcer/projects/libs%2Ffailed/report.json', reason: 'unreadable' }]);
+  });
+
+  it('should read reports anywhere in a folder without the projects layout (reports written by `enforcer check --output`)', async () => {
+    const folder = join(workspace, 'reports');
+    mkdirSync(join(folder, 'one/two'), { recursive: true });
+    writeFileSync(join(folder, 'one/two/report.json'), JSON.stringify(report('x', [])));
+    mkdirSync(join(folder, 'summary'), { recursive: true });
+    writeFileSync(join(folder, 'summary/report.json'), '{}');
+    expect((await findReportFiles(folder, workspace)).map((file) => file.displayPath)).toEqual(['reports/one/two/report.json']);
+  });
+
+  it('should name the projects counted with their latest report though their task was not part of this run', async () => {
+    const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
+    const { summary, violations } = await summariseReports(files.map((file) => ({ ...file, rechecked: !file.displayPath.includes('libs%2Fb/') })));
+    expect(summary.notRechecked).toEqual(['b']);
+    expect(summary.totals.newErrors).toBe(1);
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    expect(read('STATUS.md')).toContain('## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- b\n');
+    expect(JSON.parse(read('agent-report.json')).notChecked).toEqual([{ report: '.nx-enforcer/projects/libs%2Fbroken/report.json', reason: 'unreadable' }]);
+  });
+
   it('should remove BLOCK.md once nothing blocks, and still write agent-report.json', async () => {
     writeReport('libs/b', report('b', []));
-    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
+    removeOutput('libs/broken');
     mkdirSync(join(workspace, '.nx-enforcer/summary'), { recursive: true });
     writeFileSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'), 'stale');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('WARNINGS');
     expect(existsSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'))).toBe(false);
-    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'x', filesToReadFirst: [], nextActions: [] });
+    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'x', filesToReadFirst: [], nextActions: [], notChecked: [] });
   });
 
   it('should cap the listed violations but keep the counts exact', async () => {
@@ -108,7 +146,7 @@ describe('workspace summary', () => {
       violation({ file, line, ruleId, severity: 'error', message: `${ruleId} at ${line}`, fingerprint: `${file}:${line}`, ...(hint === undefined ? {} : { hint }) });
     writeReport('libs/a', report('api', [error('libs/api/a.ts', 4, 'logging/no-console', 'Use the logger'), error('libs/api/a.ts', 2, 'logging/no-console', 'Use the logger'), error('libs/api/broken.ts', 1, 'parse-error')]));
     writeReport('libs/b', report('web', [error('libs/web/x.ts', 7, 'errors/no-empty-catch', 'Rethrow | or handle'), violation({ file: 'libs/web/x.ts', line: 9 })]));
-    rmSync(join(workspace, '.nx-enforcer/libs/broken'), { recursive: true });
+    removeOutput('libs/broken');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     const rules = rulesFixing({ 'logging/no-console': 'safe' });
     expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules, recheckCommand: 'npx nx affected -t enforce' })).toBe('BLOCKED');
@@ -163,7 +201,7 @@ describe('workspace summary', () => {
   it('should cap what BLOCK.md lists, saying how many more and where, with counts from the complete list', async () => {
     const errors = (file: string, count: number) => Array.from({ length: count }, (_, index) => violation({ file, line: index + 1, severity: 'error', fingerprint: `${file}${index}` }));
     writeReport('libs/a', report('a', [...errors('libs/a/many.ts', SUMMARY_LIMITS.blocking + 5), ...errors('libs/a/some.ts', 2)]));
-    rmSync(join(workspace, '.nx-enforcer/libs/b'), { recursive: true });
+    removeOutput('libs/b');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
     const block = read('BLOCK.md');

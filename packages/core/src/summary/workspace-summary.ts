@@ -39,6 +39,11 @@ export interface WorkspaceSummary {
    * (the task failed before writing, on a config error or a crash), so the project was not checked now.
    */
   stale: string[];
+  /**
+   * Projects whose latest report on disk is counted though their task was not part of this run
+   * (`nx affected` over others): named, so a reader knows the result is not from now.
+   */
+  notRechecked: string[];
 }
 
 export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
@@ -48,7 +53,7 @@ export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
  * and per file, plus the new violations (capped). Order of the inputs does not matter: everything
  * is sorted, so the summary is byte-identical on every machine.
  */
-export async function summariseReports(reportFiles: readonly { path: string; displayPath: string; failed?: boolean }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
+export async function summariseReports(reportFiles: readonly { path: string; displayPath: string; failed?: boolean; rechecked?: boolean }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
   const projects: WorkspaceSummary['projects'] = [];
   const rules = new Map<string, Counts>();
   const files = new Map<string, number>();
@@ -57,7 +62,8 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
   const blocking: BlockingViolation[] = [];
   const unreadable: string[] = [];
   const stale: string[] = [];
-  for (const { path, displayPath, failed } of reportFiles) {
+  const notRechecked: string[] = [];
+  for (const { path, displayPath, failed, rechecked } of reportFiles) {
     const report = await readReport(path);
     if (!report) {
       unreadable.push(displayPath);
@@ -70,6 +76,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       continue;
     }
     const { summary } = report;
+    if (rechecked === false) notRechecked.push(report.project ?? displayPath);
     projects.push({ project: report.project ?? displayPath, filesChecked: summary.filesChecked, newErrors: summary.newErrors, newWarnings: summary.newWarnings, historical: summary.historical });
     for (const violation of report.violations) {
       const counts = rules.get(violation.ruleId) ?? { newErrors: 0, newWarnings: 0, historical: 0 };
@@ -104,6 +111,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
       unreadable: unreadable.sort(compareStrings),
       stale: stale.sort(compareStrings),
+      notRechecked: notRechecked.sort(compareStrings),
     },
     violations: allViolations,
   };
@@ -177,6 +185,9 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
   if (summary.worstFiles.length > 0) {
     lines.push('## Files with the most new violations', '');
     lines.push(...summary.worstFiles.map((f) => `- \`${escapeMarkdown(f.file)}\`: ${f.newViolations}`), '');
+  }
+  if (summary.notRechecked.length > 0) {
+    lines.push('## Projects not part of this run', '', 'Counted above with their latest result on disk:', '', ...summary.notRechecked.map((project) => `- ${escapeMarkdown(project)}`), '');
   }
   if (summary.unreadable.length > 0) {
     lines.push('## Reports that could not be read', '', ...summary.unreadable.map((file) => `- ${escapeMarkdown(file)}`), '');

@@ -92,7 +92,7 @@ describe('createNodes', () => {
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
     expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/packages/lib-a', BASELINE]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
   });
@@ -210,7 +210,7 @@ describe('createNodes', () => {
     expect(Object.keys(projects).sort()).toEqual(['.', 'packages/lib-a']);
     expect(projects['.'].configFile).toBe('package.json');
     const target = projects['.'].targets.enforce;
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/%2E', BASELINE]);
     expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
   });
 
@@ -401,7 +401,7 @@ describe('buildEnforceTarget', () => {
     expect(target.cache).toBe(true);
     expect(target.options).toEqual({});
     expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, '{workspaceRoot}/enforcer-sources/**/*.ts']);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/libs/a', BASELINE]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/libs%2Fa', BASELINE]);
   });
 
   it('should not depend on other projects', () => {
@@ -415,7 +415,7 @@ describe('buildEnforceTarget', () => {
     const target = buildEnforceTarget({ projectRoot: '.', enforcerInputs: [PUBLISHED_PACKAGES] });
 
     expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
-    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/.root', BASELINE]);
+    expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/%2E', BASELINE]);
   });
 
   it('should describe itself for nx show project', () => {

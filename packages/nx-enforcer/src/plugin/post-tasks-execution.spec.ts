@@ -1,12 +1,15 @@
 import type { PostTasksExecutionContext } from '@nx/devkit';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postTasksExecution, SUMMARY_DIRECTORY } from './post-tasks-execution';
+import { outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
+import { postTasksExecution } from './post-tasks-execution';
 
 describe('postTasksExecution', () => {
   let workspace: string;
-  const writeReport = (folder: string, project: string, newErrors: number, ruleId = 'errors/no-empty-catch') => {
+  const writeReport = (root: string, project: string, newErrors: number, ruleId = 'errors/no-empty-catch') => {
+    const folder = outputDirectoryOf(root);
+    mkdirSync(join(workspace, root), { recursive: true });
     mkdirSync(join(workspace, folder), { recursive: true });
     const violations = Array.from({ length: newErrors }, (_, index) => ({
       ruleId, severity: 'error', file: `${project}/x.ts`, line: index + 1, column: 1, endLine: index + 1, endColumn: 2, message: 'Empty catch block', fingerprint: `f${index}`, scope: 'new',
@@ -29,13 +32,12 @@ describe('postTasksExecution', () => {
 
   beforeEach(() => {
     workspace = mkdtempSync(join(tmpdir(), 'nx-enforcer-summary-'));
-    writeReport('.nx-enforcer/libs/a', 'libs/a', 1);
-    writeReport('.nx-enforcer/libs/b', 'libs/b', 0);
-    writeReport('.nx-enforcer/libs/not-run', 'libs/not-run', 5);
+    writeReport('libs/a', 'libs/a', 1);
+    writeReport('libs/b', 'libs/b', 0);
   });
   afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
-  it('should merge the reports of the enforce tasks that ran into the summary folder, ignoring other targets and projects', async () => {
+  it('should merge the reports of the enforce tasks that ran into the summary folder, ignoring other targets', async () => {
     await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }, { target: 'enforce', projectRoot: 'libs/b', status: 'local-cache' }, { target: 'build', projectRoot: 'libs/not-run' }]));
     const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
     expect(status).toContain('**Status: BLOCKED**');
@@ -54,7 +56,7 @@ describe('postTasksExecution', () => {
       join(workspace, 'tools/rules/quick-fix.js'),
       "module.exports = { id: 'acme/quick-fix', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { found: 'found: it' }, fixable: 'safe', schema: { type: 'object', additionalProperties: false }, defaultOptions: {} }, create: () => ({}) };\n",
     );
-    writeReport('.nx-enforcer/libs/a', 'libs/a', 1, 'acme/quick-fix');
+    writeReport('libs/a', 'libs/a', 1, 'acme/quick-fix');
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/a' }]));
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
     expect(agentReport.recheckCommand).toBe('npx nx affected -t policy');
@@ -65,25 +67,59 @@ describe('postTasksExecution', () => {
   it('should follow the configured target name, and do nothing when no enforce task ran', async () => {
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY))).toBe(false);
+    rmSync(join(workspace, outputDirectoryOf('libs/a')), { recursive: true });
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/b' }]));
     expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
   });
 
-  it('should not rebuild the summary for the same tasks with the same hashes, and rebuild it when a hash changes', async () => {
+  it("should count every other project's latest report, named as not part of this run: an affected run over one project never hides another's error", async () => {
+    writeReport('libs/not-run', 'libs/not-run', 5);
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
+    const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
+    expect(status).toContain('**Status: BLOCKED**');
+    expect(status).toContain('6 new errors, 0 new warnings, 0 historical (baseline), in 3 files of 3 projects.');
+    expect(status).toContain('## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- libs/a\n- libs/not-run\n');
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('libs/not-run/x.ts');
+    // A project removed from the workspace leaves its folder behind: it counts no more.
+    rmSync(join(workspace, 'libs/not-run'), { recursive: true });
+    rmSync(join(workspace, outputDirectoryOf('libs/a')), { recursive: true });
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
+  });
+
+  it('should name a project whose task failed without writing a report as not checked', async () => {
+    rmSync(join(workspace, outputDirectoryOf('libs/a'), 'report.json'));
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', status: 'failure' }, { target: 'enforce', projectRoot: 'libs/b' }]));
+    const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
+    expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 0, notChecked: [{ report: '.nx-enforcer/projects/libs%2Fa/report.json', reason: 'unreadable' }] });
+  });
+
+  it('should not rebuild the summary for the same tasks and report files, and rebuild it when a hash or a report changes', async () => {
     const run = (hashA: string) => postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: hashA }, { target: 'enforce', projectRoot: 'libs/b', hash: 'hb' }]));
     await run('ha');
     const statusFile = join(workspace, SUMMARY_DIRECTORY, 'STATUS.md');
     expect(readFileSync(statusFile, 'utf8')).toContain('1 new errors');
-
-    // Same hashes: the summary on disk stands, even though a report changed behind Nx's back.
-    writeReport('.nx-enforcer/libs/a', 'libs/a', 3);
+    // Every write is a rename onto the file: the same inode means it was not written again.
+    const written = statSync(statusFile).ino;
     await run('ha');
-    expect(readFileSync(statusFile, 'utf8')).toContain('1 new errors');
+    expect(statSync(statusFile).ino).toBe(written);
 
+    await run('ha2');
+    expect(statSync(statusFile).ino).not.toBe(written);
+
+    // A report replaced with the same hashes (a restore, a hand edit) is read again.
+    writeReport('libs/a', 'libs/a', 3);
     await run('ha2');
     expect(readFileSync(statusFile, 'utf8')).toContain('3 new errors');
 
+    // A report that vanished makes the project unchecked.
+    rmSync(join(workspace, outputDirectoryOf('libs/a'), 'report.json'));
+    await run('ha2');
+    expect(readFileSync(statusFile, 'utf8')).toContain('## Reports that could not be read\n\n- .nx-enforcer/projects/libs%2Fa/report.json');
+
     // A summary written by something else since (enforcer report, a person) is rebuilt.
+    writeReport('libs/a', 'libs/a', 3);
+    await run('ha2');
     writeFileSync(statusFile, 'edited\n');
     await run('ha2');
     expect(readFileSync(statusFile, 'utf8')).toContain('3 new errors');
@@ -91,7 +127,7 @@ describe('postTasksExecution', () => {
 
   it('should always rebuild when a task has no hash', async () => {
     await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
-    writeReport('.nx-enforcer/libs/a', 'libs/a', 2);
+    writeReport('libs/a', 'libs/a', 2);
     await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }]));
     expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('2 new errors');
   });

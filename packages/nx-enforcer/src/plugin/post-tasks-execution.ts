@@ -1,22 +1,21 @@
 import type { PostTasksExecution } from '@nx/devkit';
-import { builtinRules, execPrefixOf, loadConfig, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
+import { builtinRules, execPrefixOf, findReportFiles, loadConfig, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENFORCER_OUTPUT_ROOT, outputDirectoryOf } from '../output-directory';
+import { ENFORCER_OUTPUT_ROOT, outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
 import type { EnforcerPluginOptions } from './create-nodes';
 import { fixTargetNameOf } from './enforce-target';
 
-/** Workspace-relative folder of the merged summary. */
-export const SUMMARY_DIRECTORY = `${ENFORCER_OUTPUT_ROOT}/summary`;
-
-/** Which task results the summary on disk was built from; equal on the next run means nothing to redo. */
+/** Which task results and reports the summary on disk was built from; equal on the next run means nothing to redo. */
 const SUMMARY_KEY_FILE = '.summary-key';
 
 /**
- * After any `nx run-many` / `nx affected` (or single run) of the enforce target, merges the
- * reports of the projects that ran or were restored from cache into `.nx-enforcer/summary/`
- * (STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json, and BLOCK.md while blocked).
+ * After any `nx run-many` / `nx affected` (or single run) of the enforce target, merges into
+ * `.nx-enforcer/summary/` (STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json, and
+ * BLOCK.md while blocked) the reports of the projects that ran or were restored from cache, and
+ * the latest report on disk of every other project, marked as not part of this run: an
+ * `nx affected` over one project must not turn a workspace that another project blocks green.
  * Reports are read one at a time; a missing one is named in STATUS.md, never fatal.
  */
 export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = async (options, context) => {
@@ -24,19 +23,24 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
   const results = Object.values(context.taskResults).filter(
     (result) => result.task.target.target === targetName && result.task.projectRoot !== undefined && result.status !== 'skipped',
   );
-  const roots = results.map((result) => result.task.projectRoot as string);
-  if (roots.length === 0) return;
+  if (results.length === 0) return;
   const directory = join(context.workspaceRoot, SUMMARY_DIRECTORY);
-  // A task's hash fixes its report (outputs are deterministic), so the same tasks with the same
-  // hashes, as in a fully cached rerun, give the same summary: it is not rebuilt.
-  const key = summaryKeyOf(targetName, results.map((result) => ({ root: result.task.projectRoot as string, hash: result.task.hash })));
+  const failed = new Set(results.filter((result) => result.status === 'failure').map((result) => outputDirectoryOf(result.task.projectRoot as string)));
+  const ran = new Set(results.map((result) => outputDirectoryOf(result.task.projectRoot as string)));
+  const reports = [
+    ...[...ran].map((folder) => {
+      const displayPath = `${folder}/report.json`;
+      // A failed task's report is taken only if it blocks: one that does not was left by an earlier run.
+      return { path: join(context.workspaceRoot, displayPath), displayPath, failed: failed.has(folder), rechecked: true };
+    }),
+    ...(await findReportFiles(join(context.workspaceRoot, ENFORCER_OUTPUT_ROOT), context.workspaceRoot))
+      .filter((report) => !ran.has(report.displayPath.slice(0, -'/report.json'.length)))
+      .map((report) => ({ ...report, rechecked: false })),
+  ].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  // The same tasks with the same hashes over the same report files, as in a fully cached rerun,
+  // give the same summary: it is not rebuilt. A report replaced or removed since changes the key.
+  const key = summaryKeyOf(targetName, results.map((result) => result.task.hash), reports);
   if (key !== undefined && readKey(directory) === `${key} ${statusDigest(directory)}`) return;
-  const failed = new Set(results.filter((result) => result.status === 'failure').map((result) => result.task.projectRoot as string));
-  const reports = [...new Set(roots)].sort().map((root) => {
-    const displayPath = `${outputDirectoryOf(root)}/report.json`;
-    // A failed task's report is taken only if it blocks: one that does not was left by an earlier run.
-    return { path: join(context.workspaceRoot, displayPath), displayPath, failed: failed.has(root) };
-  });
   const { summary, violations } = await summariseReports(reports);
   // Commands in the workspace's package manager's words: pnpm has no `npx` that finds its binaries.
   const exec = execPrefixOf(context.workspaceRoot);
@@ -54,10 +58,20 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
 };
 
 /** Undefined when some task has no hash (then the summary is always rebuilt). */
-function summaryKeyOf(targetName: string, tasks: ReadonlyArray<{ root: string; hash?: string }>): string | undefined {
-  if (tasks.some((task) => !task.hash)) return undefined;
-  const lines = tasks.map((task) => `${task.root}\0${task.hash}`).sort();
-  return createHash('sha256').update([targetName, ...lines].join('\n')).digest('hex');
+function summaryKeyOf(targetName: string, hashes: ReadonlyArray<string | undefined>, reports: ReadonlyArray<{ path: string; displayPath: string; failed?: boolean; rechecked: boolean }>): string | undefined {
+  if (hashes.some((hash) => !hash)) return undefined;
+  // Every write of a report is a rename onto it: a new inode, whatever its size and time.
+  const lines = reports.map((report) => [report.displayPath, report.failed === true, report.rechecked, fileIdentity(report.path)].join('\0'));
+  return createHash('sha256').update([targetName, ...[...hashes].sort(), ...lines].join('\n')).digest('hex');
+}
+
+function fileIdentity(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 function statusDigest(directory: string): string {

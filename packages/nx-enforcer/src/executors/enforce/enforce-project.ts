@@ -1,5 +1,6 @@
 import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext } from '@nx/devkit';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import {
   builtinRules,
   createWorkspaceView,
@@ -84,6 +85,9 @@ export async function enforceProject(
 
   // A writer killed mid-write leaves temp files; they must not become part of the cached output.
   await removeStaleTempFiles(outputDirectory);
+  // A task that fails before writing (a config error, a crash) must leave no report of an earlier
+  // run to be read as its result: without one, the summary names the project as not checked.
+  await Promise.all([REPORT_FILE, SARIF_FILE].map((file) => rm(join(outputDirectory, file), { force: true })));
   const store = new SessionShardStore(outputDirectory, projectName);
   const previousShard = await readPreviousShard(store, output);
 

@@ -128,9 +128,9 @@ describe('enforce executor', () => {
 
     await workspace.run('lib-a');
 
-    const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+    const report = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
     expect(report.project).toBe('lib-a');
-    const sarif = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.sarif'));
+    const sarif = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.sarif'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toHaveLength(report.violations.length);
     expect(report.summary).toMatchObject({ filesChecked: 3, errors: 1, warnings: 1 });
@@ -138,7 +138,7 @@ describe('enforce executor', () => {
       expect.objectContaining({ file: 'libs/lib-a/src/greet.ts', line: positionOf(CONSOLE_LOG, 'console').line, ruleId: 'logging/no-console', severity: 'warn' }),
       expect.objectContaining({ file: 'libs/lib-a/src/run.ts', line: positionOf(TS_IGNORE, '@ts-ignore').line, ruleId: 'typescript/no-ts-ignore', severity: 'error' }),
     ]);
-    const session = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json'));
+    const session = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/session.json'));
     expect(session.project).toBe('lib-a');
     expect(session.configHash).toBe(report.configHash);
     expect(Object.keys(session.files).sort()).toEqual(Object.keys(files).sort());
@@ -148,13 +148,13 @@ describe('enforce executor', () => {
     expect(fileMapMock).toHaveBeenCalledWith(expect.objectContaining({ nodes: expect.objectContaining({ 'lib-a': expect.anything() }) }));
   });
 
-  it('should write the output of the root project to .nx-enforcer/.root', async () => {
+  it('should write the output of the root project to .nx-enforcer/projects/%2E', async () => {
     const workspace = createWorkspace({ 'src/main.ts': CLEAN }, { root: { root: '.', files: ['src/main.ts'] } });
 
     await workspace.run('root');
 
-    expect(JSON.parse(workspace.read('.nx-enforcer/.root/report.json')).summary.filesChecked).toBe(1);
-    expect(existsSync(join(workspace.root, '.nx-enforcer/.root/session.json'))).toBe(true);
+    expect(JSON.parse(workspace.read('.nx-enforcer/projects/%2E/report.json')).summary.filesChecked).toBe(1);
+    expect(existsSync(join(workspace.root, '.nx-enforcer/projects/%2E/session.json'))).toBe(true);
   });
 
   it('should fail when a violation has error severity', async () => {
@@ -167,7 +167,7 @@ describe('enforce executor', () => {
     const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
 
     expect(await workspace.run('lib-a')).toEqual({ success: true });
-    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).summary).toMatchObject({ errors: 0, warnings: 1 });
+    expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).summary).toMatchObject({ errors: 0, warnings: 1 });
   });
 
   it('should fail on more warnings than maxWarnings, and pass at the limit', async () => {
@@ -187,6 +187,18 @@ describe('enforce executor', () => {
     expect(await workspace.run('lib-a')).toEqual({ success: false });
     expect(loggedErrors()).toMatch(/^nx-enforcer: enforcer\.config\.json:\d+:\d+: invalid JSON/);
     expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
+  });
+
+  it("should leave no earlier run's report behind when it fails before writing, so nothing reads it as this run's result", async () => {
+    const workspace = createWorkspace({ 'libs/lib-a/src/clean.ts': CLEAN }, libA(['libs/lib-a/src/clean.ts']));
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    const output = join(workspace.root, '.nx-enforcer/projects/libs%2Flib-a');
+    expect(readdirSync(output).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
+
+    writeFileSync(join(workspace.root, 'enforcer.config.json'), '{ "rules": ');
+    expect(await workspace.run('lib-a')).toEqual({ success: false });
+    // The shard stays (it is reused only under the same config hash); the verdict files are gone.
+    expect(readdirSync(output).sort()).toEqual(['session.json']);
   });
 
   it('should fail and name the file when the project enforcer.config.json has an unknown rule', async () => {
@@ -211,9 +223,9 @@ describe('enforce executor', () => {
     );
 
     expect(await workspace.run('lib-a')).toEqual({ success: true });
-    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations).toEqual([]);
+    expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).violations).toEqual([]);
     expect(await workspace.run('lib-b')).toEqual({ success: false });
-    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-b/report.json')).violations).toEqual([
+    expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-b/report.json')).violations).toEqual([
       expect.objectContaining({ file: 'libs/lib-b/src/run.ts', ruleId: 'typescript/no-ts-ignore' }),
     ]);
   });
@@ -230,16 +242,16 @@ describe('enforce executor', () => {
     );
 
     expect(await workspace.run('lib-a')).toEqual({ success: true });
-    const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+    const report = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
     expect(report.summary.filesChecked).toBe(1);
     expect(report.violations).toEqual([]);
-    expect(Object.keys(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json')).files)).toEqual(['libs/lib-a/src/clean.ts']);
+    expect(Object.keys(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/session.json')).files)).toEqual(['libs/lib-a/src/clean.ts']);
   });
 
   it('should write byte-identical outputs on a second run, whatever the file map order', async () => {
     const files = { 'libs/lib-a/src/a.ts': TS_IGNORE, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${TS_IGNORE}` };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
-    const outputs = ['.nx-enforcer/libs/lib-a/report.json', '.nx-enforcer/libs/lib-a/report.sarif', '.nx-enforcer/libs/lib-a/session.json'];
+    const outputs = ['.nx-enforcer/projects/libs%2Flib-a/report.json', '.nx-enforcer/projects/libs%2Flib-a/report.sarif', '.nx-enforcer/projects/libs%2Flib-a/session.json'];
 
     await workspace.run('lib-a');
     const first = outputs.map(workspace.read);
@@ -265,7 +277,7 @@ describe('enforce executor', () => {
 
     await workspace.run('lib-a', { format: 'json' });
 
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')));
   });
 
   it('should refuse to run without a project', async () => {
@@ -292,7 +304,7 @@ describe('enforce executor', () => {
 
     expect(await workspace.run('ui')).toEqual({ success: false });
 
-    const violations = JSON.parse(workspace.read('.nx-enforcer/libs/ui/report.json')).violations;
+    const violations = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Fui/report.json')).violations;
     expect(violations.map((v: { line: number; message: string }) => [v.line, v.message])).toEqual([
       [1, expect.stringContaining('may only depend on projects tagged "type:ui" or "type:util": "data" (type:data) is not allowed')],
       [3, expect.stringContaining('Deep import into "util" (../../util/src/internal)')],
@@ -307,13 +319,13 @@ describe('enforce executor', () => {
     const baseline = JSON.parse(workspace.read('libs/lib-a/enforcer.baseline.json'));
     expect(baseline.violations).toEqual([expect.objectContaining({ ruleId: 'typescript/no-ts-ignore', file: 'libs/lib-a/src/run.ts' })]);
     expect(await workspace.run('lib-a')).toEqual({ success: true });
-    expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations[0].scope).toBe('historical');
+    expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).violations[0].scope).toBe('historical');
 
     const newFile = 'libs/lib-a/src/more.ts';
     writeFileSync(join(workspace.root, newFile), TS_IGNORE.replace('run', 'more'));
     workspace.fileMap['lib-a'].push({ file: newFile, hash: 'h' });
     expect(await workspace.run('lib-a')).toEqual({ success: false });
-    const scopes = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).violations.map((v: { file: string; scope: string }) => `${v.file} ${v.scope}`);
+    const scopes = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).violations.map((v: { file: string; scope: string }) => `${v.file} ${v.scope}`);
     expect(scopes).toEqual(['libs/lib-a/src/more.ts new', 'libs/lib-a/src/run.ts historical']);
   });
 
@@ -325,7 +337,7 @@ describe('enforce executor', () => {
   });
 
   describe('session shard', () => {
-    const shardPath = '.nx-enforcer/libs/lib-a/session.json';
+    const shardPath = '.nx-enforcer/projects/libs%2Flib-a/session.json';
 
     it('should set aside a corrupt shard with one warning line, and rebuild it', async () => {
       const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
@@ -345,17 +357,17 @@ describe('enforce executor', () => {
       jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
       await workspace.run('lib-a', { profile: true });
-      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile.files).toEqual({ analysed: 2, reused: 0 });
+      expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).profile.files).toEqual({ analysed: 2, reused: 0 });
       const coldShard = workspace.read(shardPath);
 
       await workspace.run('lib-a', { profile: true });
-      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile.files).toEqual({ analysed: 0, reused: 2 });
+      expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).profile.files).toEqual({ analysed: 0, reused: 2 });
       expect(workspace.read(shardPath)).toBe(coldShard);
 
       writeFileSync(join(workspace.root, 'libs/lib-a/src/run.ts'), CLEAN);
       workspace.fileMap['lib-a'][1] = { file: 'libs/lib-a/src/run.ts', hash: 'changed' };
       expect(await workspace.run('lib-a', { profile: true })).toEqual({ success: true });
-      const report = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+      const report = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
       expect(report.profile.files).toEqual({ analysed: 1, reused: 1 });
       expect(report.violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['logging/no-console']);
     });
@@ -370,17 +382,17 @@ describe('enforce executor', () => {
       const shard = JSON.parse(workspace.read(shardPath));
       expect(Object.keys(shard.files).sort()).toEqual(Object.keys(files).sort());
       expect(shard.totals).toMatchObject({ files: 2, violations: 2 });
-      expect(readdirSync(join(workspace.root, '.nx-enforcer/libs/lib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
+      expect(readdirSync(join(workspace.root, '.nx-enforcer/projects/libs%2Flib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
     });
 
     it('should remove temp files a killed run left in the output folder', async () => {
-      const stale = '.nx-enforcer/libs/lib-a/session.json.2147483646.0123abcd.tmp';
+      const stale = '.nx-enforcer/projects/libs%2Flib-a/session.json.2147483646.0123abcd.tmp';
       const workspace = createWorkspace({ 'libs/lib-a/src/clean.ts': CLEAN, [stale]: '{"half":' }, libA(['libs/lib-a/src/clean.ts']));
 
       await workspace.run('lib-a');
 
       expect(existsSync(join(workspace.root, stale))).toBe(false);
-      expect(readdirSync(join(workspace.root, '.nx-enforcer/libs/lib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
+      expect(readdirSync(join(workspace.root, '.nx-enforcer/projects/libs%2Flib-a')).sort()).toEqual(['report.json', 'report.sarif', 'session.json']);
     });
   });
 
@@ -391,8 +403,8 @@ describe('enforce executor', () => {
       expect(await workspace.run('lib-a', { format: ['stylish', 'junit:junit.xml', 'markdown:summary/report.md'] })).toEqual({ success: true });
 
       expect(stdout).toContain('1 problem (0 errors, 1 warning)');
-      expect(workspace.read('.nx-enforcer/libs/lib-a/junit.xml')).toContain('name="libs/lib-a/src/greet.ts"');
-      expect(workspace.read('.nx-enforcer/libs/lib-a/summary/report.md')).toContain('logging/no-console');
+      expect(workspace.read('.nx-enforcer/projects/libs%2Flib-a/junit.xml')).toContain('name="libs/lib-a/src/greet.ts"');
+      expect(workspace.read('.nx-enforcer/projects/libs%2Flib-a/summary/report.md')).toContain('logging/no-console');
     });
 
     it('should accept a comma-separated string, as Nx passes a single --format', async () => {
@@ -401,7 +413,7 @@ describe('enforce executor', () => {
       await workspace.run('lib-a', { format: 'json,sarif:copy.sarif' });
 
       expect(JSON.parse(stdout).summary.warnings).toBe(1);
-      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/copy.sarif')).version).toBe('2.1.0');
+      expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/copy.sarif')).version).toBe('2.1.0');
     });
 
     it.each([
@@ -427,11 +439,11 @@ describe('enforce executor', () => {
       });
 
       await workspace.run('lib-a');
-      expect(JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json')).profile).toBeUndefined();
+      expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).profile).toBeUndefined();
       expect(stderr).toBe('');
 
       await workspace.run('lib-a', { profile: true });
-      const { profile } = JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+      const { profile } = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
       expect(profile).toMatchObject({ files: { analysed: 0, reused: 1 }, peakRssBytes: expect.any(Number), peakHeapBytes: expect.any(Number) });
       expect(stderr).toMatch(/^Profile \(lib-a\): 0 files analysed, 1 reused, /);
     });
@@ -477,7 +489,7 @@ describe('enforce executor', () => {
       expect(byTask['lib-b:enforce'].terminalOutput).toContain('1 new warnings exceed maxWarnings (0)');
       expect(byTask['lib-c:enforce']).toMatchObject({ success: true, status: 'success' });
       expect(JSON.parse(byTask['lib-c:enforce'].terminalOutput).project).toBe('lib-c');
-      for (const lib of ['lib-a', 'lib-b', 'lib-c']) expect(JSON.parse(workspace.read(`.nx-enforcer/libs/${lib}/report.json`)).project).toBe(lib);
+      for (const lib of ['lib-a', 'lib-b', 'lib-c']) expect(JSON.parse(workspace.read(`.nx-enforcer/projects/libs%2F${lib}/report.json`)).project).toBe(lib);
       expect(fileMapMock).toHaveBeenCalledTimes(1);
       expect(stdout).toBe('');
     });
@@ -485,7 +497,7 @@ describe('enforce executor', () => {
     it('should give the same outputs as one process per project', async () => {
       const workspace = twoProjects();
       const projects = { 'lib-a': { root: 'libs/lib-a', files: [] }, 'lib-b': { root: 'libs/lib-b', files: [] }, 'lib-c': { root: 'libs/lib-c', files: [] } };
-      const outputs = ['lib-a', 'lib-b', 'lib-c'].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/libs/${lib}/${file}`));
+      const outputs = ['lib-a', 'lib-b', 'lib-c'].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/projects/libs%2F${lib}/${file}`));
       for (const project of ['lib-a', 'lib-b', 'lib-c']) await workspace.run(project);
       const single = outputs.map(workspace.read);
       rmSync(join(workspace.root, '.nx-enforcer'), { recursive: true });
@@ -520,8 +532,8 @@ describe('enforce executor', () => {
         change();
         return (await pending).value;
       };
-      const shard = () => JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/session.json'));
-      const report = () => JSON.parse(workspace.read('.nx-enforcer/libs/lib-a/report.json'));
+      const shard = () => JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/session.json'));
+      const report = () => JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
 
       expect((await checks.next()).value).toEqual({ success: true });
       expect(await nextAfter(() => write('libs/lib-a/src/run.ts', TS_IGNORE))).toEqual({ success: false });

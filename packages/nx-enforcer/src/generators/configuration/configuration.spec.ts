@@ -55,7 +55,7 @@ describe('configuration generator', () => {
     expect(targets.enforce).toMatchObject({
       executor: 'nx-enforcer:enforce',
       cache: true,
-      outputs: ['{workspaceRoot}/.nx-enforcer/libs/lib-a', '{projectRoot}/enforcer.baseline.json'],
+      outputs: ['{workspaceRoot}/.nx-enforcer/projects/libs%2Flib-a', '{projectRoot}/enforcer.baseline.json'],
       inputs: [
         '{projectRoot}/**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}',
         '{projectRoot}/**/{package.json,pyproject.toml,LICENSE,LICENCE,COPYING}',
