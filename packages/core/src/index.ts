@@ -39,7 +39,7 @@ export { fixFiles, MAX_FIX_PASSES, type FileFixResult, type FixFilesOptions, typ
 export { formatFixSummary, type FixSummaryOptions } from './reporters/fix-summary';
 export type { Fix, FixableViolation, FixImport, FixKind, TextEdit } from './engine/types';
 export { checkProject, type ProjectCheckResult, type ProjectInfo } from './runner/check-project';
-export { buildRunReport, isBlocking, REPORT_VERSION, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
+export { buildRunReport, isBlocking, REPORT_VERSION, REPORT_VIOLATION_LIMIT, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
 export { formatJson, formatJunit, formatMarkdown, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';

@@ -215,6 +215,18 @@ describe('lintSource', () => {
       expect(unread.violations).toEqual([]);
     });
 
+    it('should give a rule nothing for a path it may not read, record it as missing, and say so in one notice per rule', () => {
+      const seen: string[] = [];
+      const canRead = (path: string, ruleId: string) => ruleId === 'typescript/test-reader' && path !== 'src/shared.ts';
+      const result = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile: (path) => (seen.push(path), files[path]), canRead });
+      expect(seen).toEqual(['src/missing.ts']);
+      expect(result.violations).toEqual([]);
+      expect(result.dependencies).toEqual({ 'src/missing.ts': '-', 'src/shared.ts': '-' });
+      expect(result.notices).toEqual([
+        { file: 'src/a.ts', code: 'not-an-input', message: expect.stringMatching(/^src\/a\.ts: rule typescript\/test-reader could not read src\/shared\.ts: not an input of this task \(git-ignored, or outside the project/) },
+      ]);
+    });
+
     it('should let a report lower its severity to warn, never raise it', () => {
       const asError = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile });
       expect(asError.violations.map((v) => v.severity)).toEqual(['warn']);

@@ -27,6 +27,12 @@ export interface LintSourceInput {
   timings?: RuleTimings;
   /** Reads another workspace file for rules that need one (`context.readFile`); without it they read nothing. */
   readFile?: (path: string) => string | undefined;
+  /**
+   * Whether a rule may read a path through `context.readFile`: under Nx, only files that are inputs
+   * of the task, so that a change to any file a result depends on re-runs it instead of replaying it
+   * from the cache. A refused read gives the rule nothing and the file a `not-an-input` notice.
+   */
+  canRead?: (path: string, ruleId: string) => boolean;
   /** Return the fixes rules offered, with their violations (for `--fix`). */
   collectFixes?: boolean;
   /**
@@ -86,7 +92,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const timed = (ruleId: string, action: () => void): void => (timings ? timings.measure(ruleId, action) : action());
   const reports: PendingReport[] = [];
   const notices: Notice[] = [];
-  const reader = new DependencyRecorder(input.file, input.readFile);
+  const reader = new DependencyRecorder(input.file, input.readFile, input.canRead);
   const coverage: RuleCoverageCounts = {};
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
   const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
@@ -153,6 +159,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   if (input.otherLinterSuppressions !== false && reports.length > 0) directives.push(...parseOtherLinterDirectives(input.text, lines, inComment, otherLinterNamesOf(input.rules)));
   const kept = applySuppressions(reports, directives, lines, input);
   const violations = withFingerprints(kept, lines, input.file);
+  for (const [ruleId, paths] of [...reader.refused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) notices.push(notAnInputNotice(input.file, ruleId, [...paths].sort()));
   const dependencies = reader.dependencies();
   const result: LintSourceResult = dependencies ? { violations, notices, dependencies } : { violations, notices };
   const counted = Object.keys(coverage).sort();
@@ -231,16 +238,26 @@ class LazyTree {
 /** Serves `context.readFile` and remembers what each path gave, so the result can name its dependencies. */
 class DependencyRecorder {
   private readonly read = new Map<string, string>();
+  /** Paths refused per rule: one notice each. */
+  readonly refused = new Map<string, Set<string>>();
 
   constructor(
     private readonly file: string,
     private readonly readFile?: (path: string) => string | undefined,
+    private readonly canRead?: (path: string, ruleId: string) => boolean,
   ) {}
 
-  readText(path: string): string | undefined {
+  readText(path: string, ruleId: string): string | undefined {
     const normalised = posix.normalize(path.replace(/\\/g, '/'));
     // Outside the workspace, absolute, or the file itself: nothing to depend on.
     if (normalised.startsWith('../') || normalised === '..' || normalised.startsWith('/') || normalised === this.file || !this.readFile) return undefined;
+    if (this.canRead && !this.canRead(normalised, ruleId)) {
+      const paths = this.refused.get(ruleId) ?? new Set<string>();
+      this.refused.set(ruleId, paths.add(normalised));
+      // Recorded as missing, which is what the rule saw: once the file may be read, its digest differs.
+      this.read.set(normalised, MISSING_DEPENDENCY);
+      return undefined;
+    }
     const text = this.readFile(normalised);
     this.read.set(normalised, text === undefined ? MISSING_DEPENDENCY : contentDigest(text));
     return text;
@@ -269,7 +286,7 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
     options: active.options,
     isTestFile: input.isTestFile,
     workspace: input.workspace,
-    readFile: (path: string) => reader.readText(path),
+    readFile: (path: string) => reader.readText(path, active.rule.id),
     report(descriptor: ReportDescriptor<string>) {
       const template = messages[descriptor.messageId];
       if (template === undefined) {
@@ -413,6 +430,12 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
       };
     });
+}
+
+function notAnInputNotice(file: string, ruleId: string, paths: readonly string[]): Notice {
+  const named = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+  const message = `${file}: rule ${ruleId} could not read ${named}: not an input of this task (git-ignored, or outside the project and the files the rule declares in meta.reads), so a change there would not re-run it; the rule saw no file there`;
+  return { file, code: 'not-an-input', message: printable(maskSecrets(message)) };
 }
 
 function ruleErrorNotice(file: string, ruleId: string, error: unknown): Notice {

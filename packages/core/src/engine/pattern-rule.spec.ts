@@ -59,7 +59,9 @@ describe('declarative pattern rules', () => {
   });
 
   it('should stop a catastrophically backtracking pattern, report it as a rule error, and keep checking', async () => {
-    write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' }, patterns: [{ id: 'evil', regex: '^(a+)+$', message: 'x' }] }));
+    // Every pattern searches in one shared context: the one stopped must not break the others.
+    const patterns = [{ id: 'evil', regex: '^(a+)+$', message: 'x' }, { id: 'log', regex: 'console', message: 'y' }];
+    write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' }, patterns }));
     write('src/evil.ts', `// ${'a'.repeat(1500)}!\nconsole.log(1);\n`.replace('// ', ''));
     write('src/fine.ts', 'console.log(2);\n');
     const started = Date.now();
@@ -67,6 +69,7 @@ describe('declarative pattern rules', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report.notices).toEqual([expect.objectContaining({ file: 'src/evil.ts', code: 'rule-error', message: expect.stringContaining('pattern/evil') })]);
     expect(report.violations.filter((v) => v.ruleId === 'logging/no-console').map((v) => v.file)).toEqual(['src/evil.ts', 'src/fine.ts']);
+    expect(report.violations.filter((v) => v.ruleId === 'pattern/log').map((v) => `${v.file}:${v.line}`)).toEqual(['src/evil.ts:2', 'src/fine.ts:1']);
   });
 
   it('should skip lines longer than the limit', async () => {

@@ -49,6 +49,8 @@ export interface CheckFilesOptions {
   reuse?: (file: string, hash: string | undefined) => { violations: Violation[]; dependencies?: Record<string, string>; coverage?: RuleCoverageCounts } | undefined;
   /** Serves `context.readFile`; one is created for the run when not given. */
   workspaceFiles?: WorkspaceFileReader;
+  /** Which paths a rule may read through `context.readFile` (see `LintSourceInput.canRead`); any when not given. */
+  canRead?: (path: string, ruleId: string) => boolean;
   /** Collects rule timings, file counts and heap use (`--profile`). */
   profiler?: RunProfiler;
   /** Collect garbage whenever the heap grows 64 MB (see HeapGuard); on unless false. */
@@ -104,6 +106,7 @@ export function checkFiles(options: CheckFilesOptions): Observable<FileResult> {
         workspace: options.workspace,
         timings: profiler?.timings,
         readFile: (path) => workspaceFiles?.read(path),
+        canRead: options.canRead,
       });
       heap?.fileAnalysed();
       if (applied.notice) result.notices = [...result.notices, applied.notice];

@@ -32,7 +32,13 @@ export interface RunReport {
     historical: number;
     notices: number;
   };
+  /**
+   * At most `REPORT_VIOLATION_LIMIT`, sorted by file and position: new errors are listed first, then
+   * new warnings, then historical ones; `unlisted` counts the rest. The summary's counts are exact.
+   */
   violations: ReportedViolation[];
+  /** Violations found but not listed (past `REPORT_VIOLATION_LIMIT`); absent when every one is listed. */
+  unlisted?: number;
   notices: Notice[];
   /**
    * Per rule that ran, by id: the files it checked, and for rules that count (`meta.coverage`) what
@@ -94,10 +100,17 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Violations a report lists at most. A report is one JSON string when written: past about 1.3
+ * million violations it exceeds the longest string V8 can build and the run died with no report.
+ * 100,000 is the session shard's default limit too; the counts stay exact whatever is listed.
+ */
+export const REPORT_VIOLATION_LIMIT = 100_000;
+
 /** Builds the report from per-file results (in any order), classifying violations against the baseline. */
 export function buildRunReport(
   results: readonly FileResult[],
-  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline; countingRules?: ReadonlySet<string> },
+  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline; countingRules?: ReadonlySet<string>; violationLimit?: number },
 ): RunReport {
   const found = results.flatMap((result) => result.violations).sort(compareViolations);
   const comparison = meta.baseline?.compare(found);
@@ -121,11 +134,19 @@ export function buildRunReport(
       historical: violations.filter((violation) => violation.scope === 'historical').length,
       notices: notices.length,
     },
-    violations,
+    ...listed(violations, meta.violationLimit ?? REPORT_VIOLATION_LIMIT),
     notices,
     coverage: coverageOf(results, meta.countingRules),
     ...(meta.baseline && comparison ? { baseline: { entries: meta.baseline.entries.length, fixed: comparison.fixed } } : {}),
   };
+}
+
+/** The violations a report lists: what blocks first (new errors), then new warnings, then historical ones; in file order. */
+function listed(violations: ReportedViolation[], limit: number): { violations: ReportedViolation[]; unlisted?: number } {
+  if (violations.length <= limit) return { violations };
+  const rank = (violation: ReportedViolation) => (violation.scope === 'historical' ? 2 : violation.severity === 'error' ? 0 : 1);
+  const kept = violations.map((violation, index) => ({ violation, index })).sort((a, b) => rank(a.violation) - rank(b.violation) || a.index - b.index).slice(0, limit);
+  return { violations: kept.sort((a, b) => a.index - b.index).map((entry) => entry.violation), unlisted: violations.length - limit };
 }
 
 /** A run blocks when a new violation is an error; computed on the full list, before any display cap. */

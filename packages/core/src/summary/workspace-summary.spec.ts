@@ -141,6 +141,14 @@ describe('workspace summary', () => {
     expect(summary.totalNew).toBe(SUMMARY_LIMITS.violations + 8);
   });
 
+  it("should say how many violations the reports counted but did not list", async () => {
+    writeReport('libs/a', { ...report('a', [violation({})]), unlisted: 250_000 });
+    const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
+    expect(summary.unlisted).toBe(250_000);
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    expect(read('STATUS.md')).toContain('250000 of these violations are not listed in their reports (a report lists at most 100000, new errors first)');
+  });
+
   it('should write BLOCK.md for a reader who knows nothing: what blocks, why, the fix order with hints and fix commands, the re-check', async () => {
     const error = (file: string, line: number, ruleId: string, hint?: string) =>
       violation({ file, line, ruleId, severity: 'error', message: `${ruleId} at ${line}`, fingerprint: `${file}:${line}`, ...(hint === undefined ? {} : { hint }) });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Rule } from '../engine/types';
 import { escapeMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
-import { compareStrings, compareViolations, REPORT_VERSION, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { compareStrings, compareViolations, REPORT_VERSION, REPORT_VIOLATION_LIMIT, type ReportedViolation, type RunReport } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
 import { AGENT_REPORT_FILE, buildAgentReport, formatAgentReport } from './agent-report';
 import { formatBlock } from './block-markdown';
@@ -44,6 +44,8 @@ export interface WorkspaceSummary {
    * (`nx affected` over others): named, so a reader knows the result is not from now.
    */
   notRechecked: string[];
+  /** Violations counted in the totals but not listed by their reports (a report lists at most `REPORT_VIOLATION_LIMIT`). */
+  unlisted: number;
 }
 
 export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
@@ -63,6 +65,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
   const unreadable: string[] = [];
   const stale: string[] = [];
   const notRechecked: string[] = [];
+  let unlisted = 0;
   for (const { path, displayPath, failed, rechecked } of reportFiles) {
     const report = await readReport(path);
     if (!report) {
@@ -77,6 +80,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
     }
     const { summary } = report;
     if (rechecked === false) notRechecked.push(report.project ?? displayPath);
+    unlisted += report.unlisted ?? 0;
     projects.push({ project: report.project ?? displayPath, filesChecked: summary.filesChecked, newErrors: summary.newErrors, newWarnings: summary.newWarnings, historical: summary.historical });
     for (const violation of report.violations) {
       const counts = rules.get(violation.ruleId) ?? { newErrors: 0, newWarnings: 0, historical: 0 };
@@ -112,6 +116,7 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       unreadable: unreadable.sort(compareStrings),
       stale: stale.sort(compareStrings),
       notRechecked: notRechecked.sort(compareStrings),
+      unlisted,
     },
     violations: allViolations,
   };
@@ -178,6 +183,9 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     ...summary.projects.map((p) => `| ${escapeMarkdown(p.project)} | ${p.newErrors} | ${p.newWarnings} | ${p.historical} | ${p.filesChecked} |`),
     '',
   ];
+  if (summary.unlisted > 0) {
+    lines.push(`${summary.unlisted} of these violations are not listed in their reports (a report lists at most ${REPORT_VIOLATION_LIMIT}, new errors first): the tables below and the lists count the listed ones, the totals above every one.`, '');
+  }
   if (summary.rules.length > 0) {
     lines.push('## Rules', '', '| Rule | New errors | New warnings | Historical |', '| --- | ---: | ---: | ---: |');
     lines.push(...summary.rules.map((r) => `| \`${r.ruleId}\` | ${r.newErrors} | ${r.newWarnings} | ${r.historical} |`), '');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { builtinRules, textFileGlobsOf, WorkspaceIgnores } from '@nx-enforcer/core';
 import picomatch from 'picomatch';
-import { createNodes, CREATE_NODES_GLOB, PROJECT_CONFIG_INPUT } from './create-nodes';
+import { createNodes, CREATE_NODES_GLOB } from './create-nodes';
 import { buildEnforceTarget } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 
@@ -268,19 +268,7 @@ describe('createNodes', () => {
     ]);
   });
 
-  it('should give every project, with or without code, the named input of the files that hold its tags', async () => {
-    const results = await inferNodes({
-      'package.json': rootPackageJson,
-      'packages/a/package.json': { name: 'a' },
-      'packages/a/src/index.ts': 'export const a = 1;\n',
-      'packages/docs/package.json': { name: 'docs' },
-    });
-    const namedInputs = Object.fromEntries(results.flatMap(([, result]) => Object.entries(result.projects ?? {}).map(([root, project]) => [root, project.namedInputs])));
-    const expected = { [PROJECT_CONFIG_INPUT]: ['{projectRoot}/project.json', '{projectRoot}/package.json'] };
-    expect(namedInputs).toEqual({ 'packages/a': expected, 'packages/docs': expected });
-  });
-
-  it('should hash the dependencies\' tags and the path aliases when architecture/project-boundaries may be on', async () => {
+  it("should hash every project's tags (not only the graph's dependencies') and the path aliases when architecture/project-boundaries may be on", async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
       'enforcer.config.json': { rules: { ...ALL_TEXT_RULES_OFF, 'architecture/project-boundaries': 'error' } },
@@ -295,7 +283,8 @@ describe('createNodes', () => {
       BASELINE,
       '{workspaceRoot}/tsconfig.base.json',
       '{workspaceRoot}/tsconfig.json',
-      `^${PROJECT_CONFIG_INPUT}`,
+      '{workspaceRoot}/**/project.json',
+      '{workspaceRoot}/**/package.json',
       PUBLISHED_PACKAGES,
     ]);
   });

@@ -12,9 +12,6 @@ export interface EnforcerPluginOptions {
 }
 
 // Config files are in the pattern so that editing one re-runs inference (its inputs depend on it).
-/** Named input (added to every project) with the files that hold a project's tags. */
-export const PROJECT_CONFIG_INPUT = 'nxEnforcerProjectConfig';
-
 const PROJECT_FILES = ['project.json', 'package.json', 'enforcer.config.json'];
 
 /**
@@ -54,15 +51,10 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const exec = execPrefixOf(context.workspaceRoot);
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      // Every project declares where its tags live, so that a dependent's `^` input can hash them.
-      const namedInputs = { [PROJECT_CONFIG_INPUT]: ['{projectRoot}/project.json', '{projectRoot}/package.json'] };
-      if (!rootsWithCode.has(root)) {
-        results.push([configFile, { projects: { [root]: { namedInputs } } }]);
-        continue;
-      }
+      if (!rootsWithCode.has(root)) continue;
       const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, exec, ...(await configuredInputs(context.workspaceRoot, root)) });
       const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec) };
-      results.push([configFile, { projects: { [root]: { namedInputs, targets } } }]);
+      results.push([configFile, { projects: { [root]: { targets } } }]);
     }
     return results;
   },
@@ -73,16 +65,16 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
  * workspace rules' sources. A broken config must not break the project graph (the enforce task
  * reports it), so it counts as "every text file any built-in rule can scan".
  */
-async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs' | 'dependencyInputs'>> {
+async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs'>> {
   try {
     const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
     const ruleSourceGlobs = config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [];
-    const dependencyInputs: string[] = [];
     if (config.mayBeOn('architecture/project-boundaries')) {
       // Import resolution reads the path aliases, and the verdict depends on the imported projects'
-      // tags: Nx does not hash dependencies' tags by itself (checked), so their files are inputs.
-      ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json');
-      dependencyInputs.push(`^${PROJECT_CONFIG_INPUT}`);
+      // tags, which Nx does not hash by itself (checked). Every project's, not only those of the
+      // graph's dependencies (`^`): the rule resolves imports itself, also those Nx's graph has no
+      // edge for (analyzeSourceFiles off, an nx-ignore comment, a file type Nx does not read).
+      ruleSourceGlobs.push('tsconfig.base.json', 'tsconfig.json', '**/project.json', '**/package.json');
     }
     // Files rules read by configuration (a Prisma schema, say) or always (the root tsconfig's path
     // aliases) decide results like code does.
@@ -91,9 +83,9 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
     const textFileGlobs = config.textFileGlobs();
     // Project rules look at the whole file list: any file added or removed may change a verdict.
     if (config.rules.some((rule) => rule.meta.scope === 'project' && config.mayBeOn(rule.id))) textFileGlobs.push('**/*');
-    return { textFileGlobs, ruleSourceGlobs: [...new Set(ruleSourceGlobs)], dependencyInputs };
+    return { textFileGlobs, ruleSourceGlobs: [...new Set(ruleSourceGlobs)] };
   } catch {
-    return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [], dependencyInputs: [] };
+    return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [] };
   }
 }
 

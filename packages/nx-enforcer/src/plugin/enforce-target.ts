@@ -12,8 +12,6 @@ export interface EnforceTargetOptions {
   textFileGlobs?: readonly string[];
   /** Workspace-relative globs of the workspace rules' sources: editing a rule invalidates results. */
   ruleSourceGlobs?: readonly string[];
-  /** `^namedInput` entries: files of the project's dependencies that decide the result. */
-  dependencyInputs?: readonly string[];
   /** How the workspace runs its own binaries (`npx`, `pnpm exec`, `yarn`), for the help command. */
   exec?: ExecPrefix;
 }
@@ -21,9 +19,9 @@ export interface EnforceTargetOptions {
 /**
  * The inferred `enforce` target. Inputs are exactly what decides the result: the project's code
  * files and the text files the configured rules scan, the config files that govern it, and the
- * enforcer itself. `^` inputs only for architecture/project-boundaries (the imported projects'
- * tags): per-file rules do not depend on other projects, so a change elsewhere never invalidates
- * this project.
+ * enforcer itself. No `^` inputs: per-file rules do not depend on other projects, so a change
+ * elsewhere never invalidates this project (architecture/project-boundaries, which reads every
+ * project's tags, names their files among the rule source globs).
  */
 export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfiguration {
   const { projectRoot } = options;
@@ -44,7 +42,6 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
       ...configInputs,
       baseline,
       ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`),
-      ...(options.dependencyInputs ?? []),
       ...options.enforcerInputs,
     ],
     // The baseline is also an output: `--update-baseline` writes it, and a cache hit of such a run

@@ -24,6 +24,7 @@ import {
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { outputDirectoryOf } from '../../output-directory';
 import { fixProject } from './fix-project';
+import { readPolicyOf } from './read-policy';
 import { baselineFileOf, projectFilesOf, projectInfoOf } from './project-inputs';
 import type { EnforceExecutorOptions } from './schema';
 import { assertSupportedNx } from '../../nx-version';
@@ -108,6 +109,7 @@ export async function enforceProject(
         updateBaseline: options.updateBaseline === true,
         previousShard,
         profile: options.profile === true,
+        canRead: readPolicyOf(config, run.fileMap, projectName, workspaceRoot),
       })),
     };
   } catch (error) {

@@ -201,6 +201,33 @@ describe('enforce executor', () => {
     expect(readdirSync(output).sort()).toEqual(['session.json']);
   });
 
+  it('should let a workspace rule read only files that are inputs of the task, and say which reads it refused', async () => {
+    // The rule reports whatever the files it reads hold: a stale replay would hide a change to any of them.
+    const rule = `module.exports = { id: 'acme/reads', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { m: 'read {{what}}' }, schema: { type: 'object' }, defaultOptions: {}, reads: ['tools/allowed.txt'] },
+      create: (context) => ({ Text: () => ['libs/lib-a/src/other.ts', 'libs/lib-a/src/ignored.ts', 'libs/lib-b/src/run.ts', 'tools/allowed.txt'].forEach((path) => context.readFile(path) !== undefined && context.report({ range: [0, 1], messageId: 'm', data: { what: path } })) }) };`;
+    const files = {
+      'enforcer.config.json': JSON.stringify({ rulesDirectory: 'tools/rules', rules: { 'acme/reads': 'warn' } }),
+      'tools/rules/reads.js': rule,
+      'tools/allowed.txt': 'x',
+      'libs/lib-a/src/run.ts': CLEAN,
+      'libs/lib-a/src/other.ts': CLEAN,
+      'libs/lib-a/src/ignored.ts': CLEAN,
+      'libs/lib-b/src/run.ts': CLEAN,
+    };
+    // ignored.ts is on disk but not in Nx's file map, as a git-ignored file is.
+    const workspace = createWorkspace(files, { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/run.ts', 'libs/lib-a/src/other.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } });
+
+    expect(await workspace.run('lib-a')).toEqual({ success: true });
+    const report = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
+    const found = report.violations.filter((v: { file: string }) => v.file === 'libs/lib-a/src/run.ts').map((v: { message: string }) => v.message);
+    expect(found).toEqual(['read libs/lib-a/src/other.ts', 'read tools/allowed.txt']);
+    expect(report.notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'libs/lib-a/src/run.ts', code: 'not-an-input', message: expect.stringContaining('rule acme/reads could not read libs/lib-a/src/ignored.ts, libs/lib-b/src/run.ts: not an input of this task') }),
+      ]),
+    );
+  });
+
   it('should fail and name the file when the project enforcer.config.json has an unknown rule', async () => {
     const workspace = createWorkspace(
       { 'libs/lib-a/enforcer.config.json': '{ "rules": { "logging/no-consol": "off" } }', 'libs/lib-a/src/clean.ts': CLEAN },
