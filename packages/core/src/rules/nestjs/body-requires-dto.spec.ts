@@ -22,6 +22,14 @@ new RuleTester().run(rule, {
     { code: handler(`@Body('name') name: string`), options: { checkFields: false } },
     // The handler checks the field's type itself.
     `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  rename(@Body('name') name: string) {\n    if (typeof name !== 'string') throw new BadRequestException();\n    return name;\n  }\n}\n`,
+    // The handler validates the body (or each field of its inline type) before anything else (real code: AFFiNE's auth preflight).
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() params?: { email: string }) {\n    if (!params?.email) throw new BadRequestException();\n    validators.assertValidEmail(params.email);\n    return params.email;\n  }\n}\n`,
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    const input = createUserSchema.parse(body);\n    return input;\n  }\n}\n`,
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    await validateOrReject(body);\n    return body;\n  }\n}\n`,
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body('email') email: string) {\n    assertEmail(email);\n    return email;\n  }\n}\n`,
+    // An unknown body that the handler narrows before it reads it (real code: refly's webhook trigger).
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (body !== null && body !== undefined && !isRecord(body)) throw new BadRequestException();\n    const payload = isRecord(body) ? body : {};\n    return payload;\n  }\n}\n`,
+    `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (typeof body !== 'object' || body === null) throw new BadRequestException();\n    return Object.keys(body);\n  }\n}\n`,
     // Another framework's @Body() in a file that does not import @nestjs/common.
     handler(`@Body() body: any`, `import { Body, Controller, Post } from 'routing-controllers';\n// built on @nestjs/common conventions\n`),
     // @nestjs/common is imported, but Body is not its Body.
@@ -32,6 +40,15 @@ new RuleTester().run(rule, {
     `import { Injectable } from '@nestjs/common';\nexport function parse(body: any) { return body; }`,
   ],
   invalid: [
+    // Narrowed, then cast past the check; an any body is not made safe by a guard TypeScript does not require.
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (!isRecord(body)) throw new BadRequestException();\n    return this.users.create(body as CreateUserDto);\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    if (!isRecord(body)) throw new BadRequestException();\n    return this.users.create(body);\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    return this.users.create(body);\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    // JSON.parse reads text; a validator under a condition, or of one field of two, leaves the rest unchecked.
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    const input = JSON.parse(body);\n    return input;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    if (body.strict) validateOrReject(body);\n    return body;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: { email: string; role: string }) {\n    assertValidEmail(body.email);\n    return body;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body('email') email: string) {\n    return this.users.checkEmail(email);\n  }\n}\n`, errors: [{ messageId: 'unvalidatedField' }] },
     // A typeof of another value does not check the field.
     {
       code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  rename(@Body('name') name: string, @Body('id') id: string) {\n    if (typeof id !== 'string') throw new BadRequestException();\n    return name;\n  }\n}\n`,

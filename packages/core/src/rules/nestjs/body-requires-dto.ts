@@ -76,9 +76,9 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       const type = parameter.type;
       const name = parameter.name.getText();
       if (body.field !== undefined) {
-        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type)) || checksTypeOf(parameter)) return;
+        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type)) || checksTypeOf(parameter) || validatedFirst(parameter)) return;
         context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
-      } else if (hasValidatingPipe(body)) {
+      } else if (hasValidatingPipe(body) || validatedFirst(parameter) || (type?.kind === ts.SyntaxKind.UnknownKeyword && narrowedWithoutCast(parameter))) {
         return;
       } else if (type === undefined) {
         context.report({ node: parameter, messageId: 'untypedBody', data: { name } });
@@ -114,6 +114,75 @@ function checksTypeOf(parameter: ts.ParameterDeclaration): boolean {
   };
   visit(handler.body);
   return found;
+}
+
+/**
+ * A body typed `unknown` can only be used after the code narrows it, and this handler does
+ * (`isRecord(body)`, `typeof body`, `body instanceof`) without ever casting it (`body as Dto`):
+ * TypeScript makes it check what it reads.
+ */
+function narrowedWithoutCast(parameter: ts.ParameterDeclaration): boolean {
+  const handler = parameter.parent;
+  if (!ts.isIdentifier(parameter.name) || !ts.isFunctionLike(handler) || !('body' in handler) || !handler.body) return false;
+  const name = parameter.name.text;
+  const isParameter = (node: ts.Node | undefined) => node !== undefined && ts.isIdentifier(node) && node.text === name;
+  let narrowed = false;
+  let cast = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+      if (isParameter(skipParentheses(node.expression))) cast = true;
+    } else if (ts.isTypeOfExpression(node) && isParameter(node.expression)) {
+      narrowed = true;
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && isParameter(node.left)) {
+      narrowed = true;
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^is[A-Z]/.test(node.expression.text) && isParameter(node.arguments[0])) {
+      narrowed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return narrowed && !cast;
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(node) ? skipParentheses(node.expression) : node;
+}
+
+/** `assertValidEmail`, `validateOrReject`, `validate`; `schema.parse`, `safeParse` (zod, valibot, yup's `validateSync`). */
+const VALIDATOR_NAME = /^(?:assert|validate)(?:[A-Z_]|$)|^(?:safe)?[pP]arse(?:Async)?$/;
+
+/**
+ * The handler validates the value before anything else runs (`validators.assertValidEmail(params.email)`,
+ * `const input = schema.parse(body)`): a call of a validator in a statement of the handler's top
+ * level, taking the parameter itself or, for an inline object type, each of its declared fields.
+ * `JSON.parse` only reads text.
+ */
+function validatedFirst(parameter: ts.ParameterDeclaration): boolean {
+  const handler = parameter.parent;
+  if (!ts.isIdentifier(parameter.name) || !ts.isFunctionLike(handler) || !('body' in handler) || !handler.body || !ts.isBlock(handler.body)) return false;
+  const name = parameter.name.text;
+  const validated = new Set<string>();
+  for (const statement of handler.body.statements) {
+    const expressions = ts.isExpressionStatement(statement) ? [statement.expression] : ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((declaration) => declaration.initializer) : [];
+    for (let expression of expressions) {
+      while (expression && (ts.isAwaitExpression(expression) || ts.isParenthesizedExpression(expression))) expression = expression.expression;
+      if (!expression || !ts.isCallExpression(expression) || !isValidatorCall(expression)) continue;
+      for (const argument of expression.arguments) {
+        if (ts.isIdentifier(argument) && argument.text === name) return true;
+        if (ts.isPropertyAccessExpression(argument) && ts.isIdentifier(argument.expression) && argument.expression.text === name) validated.add(argument.name.text);
+      }
+    }
+  }
+  const type = parameter.type;
+  if (validated.size === 0 || !type || !ts.isTypeLiteralNode(type)) return false;
+  return type.members.every((member) => ts.isPropertySignature(member) && member.name !== undefined && ts.isIdentifier(member.name) && validated.has(member.name.text));
+}
+
+function isValidatorCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !VALIDATOR_NAME.test(name)) return false;
+  return !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON');
 }
 
 /** A type no validation pipe can check: keywords, literals, inline object types, `Record`... and arrays, unions, tuples of them. */

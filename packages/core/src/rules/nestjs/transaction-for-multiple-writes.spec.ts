@@ -18,6 +18,15 @@ new RuleTester().run(rule, {
     // Collected first, then batched into the transaction.
     service('const writes = [this.prisma.order.create({ data: input })];\n    writes.push(this.prisma.stock.update({ where: { id: input.item }, data: {} }));\n    return this.prisma.$transaction(writes);'),
     service('await this.prisma.$transaction(input.items.map((item) => this.prisma.line.create({ data: item })));'),
+    // A catch that ends the method is another path, not more of this one; a catch runs only when its block failed (real code: refly's finalizeResource, createDocument).
+    service("try {\n      await this.parser.parse(input);\n    } catch (error) {\n      return this.prisma.resource.update({ where: { id: input.id }, data: { status: 'parse_failed' } });\n    }\n    try {\n      await this.indexer.index(input);\n    } catch (error) {\n      return this.prisma.resource.update({ where: { id: input.id }, data: { status: 'index_failed' } });\n    }"),
+    service("const doc = await this.documents.create(input);\n    try {\n      await this.prisma.execution.update({ where: { id: input.run }, data: { status: 'finish' } });\n      return doc;\n    } catch (error) {\n      await this.prisma.execution.update({ where: { id: input.run }, data: { status: 'failed' } });\n      throw error;\n    }"),
+    // A single write whose failure the method catches and lets go is best effort by design.
+    service("await this.prisma.order.create({ data: input });\n    try {\n      await this.prisma.audit.create({ data: { action: 'order' } });\n    } catch (error) {\n      this.logger.warn(error);\n    }"),
+    // The row records the progress of work outside the database (real code: refly's runWorkflow): no transaction can span the run.
+    service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'running' } });\n    const result = await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'done', result } });"),
+    // Held unawaited in a const that is only collected for the transaction (real code: amplication's processCatalogPlugins).
+    service('const updates = [];\n    for (const item of input.items) {\n      const update = this.prisma.line.update({ where: { id: item.id }, data: item });\n      updates.push(update);\n    }\n    await this.prisma.$transaction(updates);'),
     // Promises built by a map callback, then given to the transaction.
     service('const upserts = input.items.map((item) => {\n      return this.prisma.price.upsert({ where: { id: item.id }, create: item, update: item });\n    });\n    return this.prisma.$transaction(upserts);'),
     // Writes settled one by one by design: each may fail alone.
@@ -43,6 +52,18 @@ new RuleTester().run(rule, {
     service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
   ],
   invalid: [
+    // The same row written twice with nothing outside the database between; two rows around an outside call.
+    { code: service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'new' } });\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'queued' } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    { code: service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.payments.charge(input);\n    await this.prisma.stock.update({ where: { id: input.id }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    { code: service("await this.prisma.job.create({ data: { jobId: input.jobId } });\n    await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.otherJob }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // Swallowed writes before another write are part of the change: if the last one fails, they stay done (real code: ghostfolio's deleteUser).
+    { code: service("try {\n      await this.prisma.account.deleteMany({ where: { userId: input.id } });\n    } catch {}\n    return this.prisma.user.delete({ where: { id: input.id } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // The block may fail after its write (the notification), so the catch's compensation runs after it: two writes.
+    { code: service("try {\n      await this.prisma.order.create({ data: input });\n      await this.mailer.notify(input);\n    } catch (error) {\n      await this.prisma.order.delete({ where: { id: input.id } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A catch that does not end the method runs on into what follows it.
+    { code: service("try {\n      await this.parser.parse(input);\n    } catch (error) {\n      await this.prisma.resource.update({ where: { id: input.id }, data: { status: 'failed' } });\n    }\n    await this.prisma.resource.update({ where: { id: input.id }, data: { status: 'done' } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A const write that is awaited (or awaited besides being collected) runs on its own, whatever else goes to $transaction.
+    { code: service('const order = this.prisma.order.create({ data: input });\n    await order;\n    await this.prisma.$transaction([this.prisma.stock.update({ where: { id: 1 }, data: {} })]);\n    await this.prisma.audit.create({ data: {} });'), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // A catch that rethrows stops the loop half done; a try around the whole loop, too; two writes in one round still go together.
     {
       code: service('for (const item of input.items) {\n      try {\n        await this.prisma.price.upsert({ where: { id: item.id }, create: item, update: item });\n      } catch (error) {\n        throw new Error(\'sync failed\', { cause: error });\n      }\n    }'),

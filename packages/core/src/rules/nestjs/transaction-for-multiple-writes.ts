@@ -88,10 +88,13 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       const service = classOfMember(member);
       if (!bindings || !body || !service || !hasNestDecorator(service, 'Injectable', bindings)) return;
       const { writes, usesTransaction } = collectWrites(body, (call) => writeOf(call, clients, writeMethods));
-      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call)) && !isSettledAlone(write.call, body));
+      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call, body)) && !isSettledAlone(write.call, body));
       const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
+      const bestEffort = new Set(counted.filter((write) => !repeated.has(write) && isBestEffort(write.call, body, counted)));
+      const progress = new Set(counted.filter((write, index) => !repeated.has(write) && recordsProgress(write, counted.slice(0, index), body, clients)));
+      const weightOf = (write: Write) => (repeated.has(write) ? 2 : bestEffort.has(write) || progress.has(write) ? 0 : 1);
       // Writes on branches that exclude each other (`if (found) { update; return } create`) never run together.
-      if (writesOnWorstPath(body, counted.map((write) => ({ node: write.call, weight: repeated.has(write) ? 2 : 1 }))) < 2) return;
+      if (writesOnWorstPath(body, counted.map((write) => ({ node: write.call, weight: weightOf(write) }))) < 2) return;
       const operations = listForMessage(counted.map((write) => (repeated.has(write) ? `${write.label} in a loop` : write.label)));
       context.report({ node: member.name, messageId: 'writesWithoutTransaction', data: { method: member.name.getText(), operations, client: counted[0].client } });
     };
@@ -160,15 +163,40 @@ function writeOf(node: ts.Node, clients: ReadonlySet<string>, writeMethods: Read
 /**
  * Prisma queries run only when awaited or passed to `$transaction`: a write collected into an
  * array (`[this.prisma.a.create()]`, `ops.push(...)`) in a method that calls `$transaction` is
- * taken to be batched into it.
+ * taken to be batched into it, and so is one held unawaited in a `const` that is only ever
+ * collected the same way (`const update = this.prisma.a.update(…); updates.push(update)`).
  */
-function isBatched(call: ts.Node): boolean {
+function isBatched(call: ts.Node, body: ts.Node): boolean {
   let node = call;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  if (isCollected(node)) return true;
+  const declaration = node.parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer === node && ts.isIdentifier(declaration.name) && isConst(declaration)) {
+    const uses = referencesTo(declaration.name.text, body, declaration.name);
+    return uses.length > 0 && uses.every(isCollected);
+  }
+  return mappingOf(node) !== undefined;
+}
+
+function isCollected(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isArrayLiteralExpression(parent)) return true;
-  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') return true;
-  return mappingOf(node) !== undefined;
+  return ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && ['push', '$transaction'].includes(parent.expression.name.text);
+}
+
+function isConst(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** Identifiers named `name` in `body`, other than `declared` itself and property names. */
+function referencesTo(name: string, body: ts.Node, declared: ts.Identifier): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (current: ts.Node): void => {
+    if (ts.isIdentifier(current) && current.text === name && current !== declared && !(ts.isPropertyAccessExpression(current.parent) && current.parent.name === current)) found.push(current);
+    ts.forEachChild(current, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /** `items.map((item) => this.prisma.a.upsert(...))` around a write its callback returns, unrun, into an array. */
@@ -219,8 +247,10 @@ interface WeightedWrite {
 
 /**
  * The most writes one run of the method can make: statements add up, an `if`'s branches are
- * alternatives, and a branch that ends in `return` or `throw` skips what follows it. Anything else
- * (loops, `try`, expressions) counts every write it contains.
+ * alternatives, and a branch that ends in `return` or `throw` skips what follows it. A `try` is two
+ * paths: its block completes, or it fails and its `catch` runs after the block's writes (less the
+ * one that failed, when nothing else in the block can fail after it). Anything else (loops,
+ * expressions) counts every write it contains.
  */
 function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): number {
   const within = (node: ts.Node) => writes.filter((write) => write.node.pos >= node.pos && write.node.end <= node.end).reduce((sum, write) => sum + write.weight, 0);
@@ -234,11 +264,27 @@ function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): num
         after = within(statement.expression) + Math.max(thenBranch, elseBranch);
       } else if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) {
         after = within(statement);
+      } else if (ts.isTryStatement(statement)) {
+        const block = statement.tryBlock;
+        const tried = ofStatements(block.statements);
+        const final = statement.finallyBlock ? ofStatements(statement.finallyBlock.statements) : 0;
+        const completes = tried + final + (exits(block) ? 0 : after);
+        const handler = statement.catchClause?.block;
+        const beforeFailure = Math.max(0, tried - (failsOnlyAtAWrite(block) ? 1 : 0));
+        const fails = handler ? beforeFailure + ofStatements(handler.statements) + final + (exits(handler) ? 0 : after) : 0;
+        after = Math.max(completes, fails);
       } else {
         after += within(statement);
       }
     }
     return after;
+  };
+  // After the block's last statement that writes, only `return value` (no call, no await): if the block fails, a write failed.
+  const failsOnlyAtAWrite = (block: ts.Block): boolean => {
+    const statements = block.statements;
+    let last = statements.length - 1;
+    while (last >= 0 && within(statements[last]) === 0) last--;
+    return last >= 0 && statements.slice(last + 1).every((statement) => ts.isReturnStatement(statement) && (!statement.expression || !containsCall(statement.expression)));
   };
   const ofStatement = (statement: ts.Statement): number => (ts.isBlock(statement) ? ofStatements(statement.statements) : ts.isIfStatement(statement) ? ofStatements([statement]) : within(statement));
   return ts.isBlock(body) ? ofStatements(body.statements) : within(body);
@@ -265,6 +311,107 @@ function isRepeated(call: ts.Node, body: ts.Node): boolean {
     if (loopKinds.has(node.kind)) return true;
     const parent = node.parent;
     if (ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * The only write of a `try` whose `catch` neither rethrows nor writes (`try { await audit.create() }
+ * catch (error) { log(error) }`): the method goes on whether it happens or not, so it is best effort
+ * by design, not a half of a change, when no write follows it. A `try` around several writes, or a
+ * loop of them, a `catch` that compensates with a write, and a swallowed write before another
+ * (`try { await related.deleteMany() } catch {}` then `user.delete()`) still count.
+ */
+function isBestEffort(call: ts.Node, body: ts.Node, writes: readonly Write[]): boolean {
+  for (let node = call.parent; node && node !== body; node = node.parent) {
+    if (ts.isFunctionLike(node) || loopKinds.has(node.kind)) return false;
+    const statement = node.parent;
+    if (statement && ts.isTryStatement(statement) && statement.tryBlock === node) {
+      const writesIn = (scope: ts.Node) => writes.filter((write) => write.call.pos >= scope.pos && write.call.end <= scope.end).length;
+      const handler = statement.catchClause;
+      // Before another write, a failure of that one would leave this one done: part of the change.
+      const last = writes.every((write) => write.call.pos < node.end);
+      return handler !== undefined && swallows(handler) && writesIn(node) === 1 && writesIn(handler) === 0 && last;
+    }
+  }
+  return false;
+}
+
+function containsCall(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isAwaitExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
+  return ts.forEachChild(node, containsCall) ?? false;
+}
+
+/**
+ * An update of the row an earlier write of the method made or changed (`where` names it by a key
+ * the earlier write set or looked up with the same value), after awaited work outside the database
+ * in between (`create({ status: 'running' })`, `await this.runner.run()`, `update({ status: 'done' })`):
+ * the writes record the progress of that work, which no database transaction can span.
+ */
+function recordsProgress(write: Write, earlier: readonly Write[], body: ts.Node, clients: ReadonlySet<string>): boolean {
+  const model = modelOf(write);
+  const where = keyValues(write.call, ['where']);
+  if (model === undefined || !/^(?:update|upsert)$/.test(operationOf(write)) || where.size === 0) return false;
+  return earlier.some((previous) => {
+    if (modelOf(previous) !== model) return false;
+    const set = keyValues(previous.call, ['where', 'data', 'create']);
+    const sameRow = [...where].some(([key, value]) => set.get(key) === value);
+    return sameRow && awaitsOutsideWork(body, previous.call.end, write.call.pos, clients);
+  });
+}
+
+function modelOf(write: Write): string | undefined {
+  const dot = write.label.indexOf('.');
+  return dot > 0 ? write.label.slice(0, dot) : undefined;
+}
+
+function operationOf(write: Write): string {
+  return write.label.slice(write.label.indexOf('.') + 1);
+}
+
+/** `{ where: { id }, data: { key: value } }`: each key's value as written, for the given sections. */
+function keyValues(call: Write['call'], sections: readonly string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  const argument = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+  if (!argument || !ts.isObjectLiteralExpression(argument)) return values;
+  for (const section of argument.properties) {
+    if (!ts.isPropertyAssignment(section) || !ts.isIdentifier(section.name) || !sections.includes(section.name.text) || !ts.isObjectLiteralExpression(section.initializer)) continue;
+    for (const property of section.initializer.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) values.set(property.name.text, property.name.text);
+      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isStableValue(property.initializer)) values.set(property.name.text, property.initializer.getText());
+    }
+  }
+  return values;
+}
+
+/** A name or a property read (`id`, `record.id`): the same text means the same value here. */
+function isStableValue(node: ts.Expression): boolean {
+  return ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && isStableValue(node.expression));
+}
+
+/** An `await` between `from` and `to` of a call that does not go through the Prisma client. */
+function awaitsOutsideWork(body: ts.Node, from: number, to: number, clients: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end <= from || node.pos >= to) return;
+    if (ts.isAwaitExpression(node) && node.pos >= from && node.end <= to) {
+      let operand: ts.Expression = node.expression;
+      while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
+      if (ts.isCallExpression(operand) && !throughClient(operand.expression, clients)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** `this.prisma.x.y`, `this.prisma.$queryRaw`: the callee starts at the injected client. */
+function throughClient(callee: ts.Expression, clients: ReadonlySet<string>): boolean {
+  let node = callee;
+  while (ts.isPropertyAccessExpression(node)) {
+    const client = thisPropertyName(node);
+    if (client !== undefined && clients.has(client)) return true;
+    node = node.expression;
   }
   return false;
 }

@@ -33,6 +33,13 @@ model CustomerNote {
   text     String
 }
 
+model Share {
+  pk      BigInt @id @default(autoincrement())
+  shareId String @unique
+  tenantId String
+  title   String
+}
+
 model Country {
   code String @id
   // tenantId String
@@ -134,6 +141,9 @@ new RuleTester().run(rule, {
     { code: `await prisma.country.findMany();\nawait db.invoice.findMany({ where: { tenantId } });`, options: schemaOptions, files },
     { code: `await prisma.invoice.create({ data: { organization: { connect: { id: tenantId } }, number } });`, options: schemaOptions, files },
     { code: `await prisma.customerNote.deleteMany({ where: { tenantId, id: { in: ids } } });`, options: schemaOptions, files },
+    // A key the schema declares @id or @unique names the row read above, whatever it is called (real code: refly's `pk BigInt @id`).
+    { code: `const share = await prisma.share.findFirst({ where: { shareId, tenantId: user.tenantId } });\nawait prisma.share.update({ where: { pk: share.pk }, data: { title } });`, options: schemaOptions, files },
+    { code: `const share = await prisma.share.findFirst({ where: { pk, tenantId: user.tenantId } });\nawait prisma.share.delete({ where: { shareId: share.shareId } });`, options: schemaOptions, files },
     // Multi-line calls and optional chaining.
     { code: `const invoices = await this.prisma.invoice\n  .findMany({\n    where: {\n      tenantId: this.tenant.id,\n    },\n  });`, options },
     { code: `await this.prisma?.invoice?.findMany?.({ where: { tenantId } });`, options },
@@ -157,6 +167,9 @@ new RuleTester().run(rule, {
     { code: `await prisma.invoice.deleteMany();`, options, filename: 'src/invoices.spec.ts', isTestFile: true },
   ],
   invalid: [
+    // \`pk\` of a value the client sent, or without the schema that says it is a key, pins nothing.
+    { code: `await prisma.share.update({ where: { pk: input.pk }, data: { title } });`, options: schemaOptions, files, errors: [{ messageId: 'missingTenantFilter' }] },
+    { code: `const share = await prisma.share.findFirst({ where: { shareId, tenantId: user.tenantId } });\nawait prisma.share.update({ where: { pk: share.pk }, data: { title } });`, options: { models: ['Share'] }, errors: [{ messageId: 'missingTenantFilter' }] },
     // Leaks: no where, no tenant in where, or a where that does not pin it.
     { code: `const all = await prisma.invoice.findMany();`, options, errors: [{ messageId: 'missingWhere', line: 1, column: 19, endColumn: 42 }] },
     { code: `await prisma.invoice.findMany({ orderBy: { createdAt: 'desc' }, take: 20 });`, options, errors: [{ messageId: 'missingWhere' }] },

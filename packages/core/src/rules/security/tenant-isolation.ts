@@ -3,7 +3,7 @@ import { defineRule } from '../../engine/define-rule';
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';
 import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
-import { accessorOf, parsePrismaSchema, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
+import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
 import { constLiteral, dataVerdict, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
 
@@ -141,7 +141,7 @@ export default defineRule<MessageId, TenantIsolationOptions>({
         // Nested filters may go through any tenant relation of the schema (`project: { workspace: { id } }`).
         relationNames ??= new Set([...scope.models.values()].flatMap((names) => [...names]));
         const memberField = scope.memberFields.get(call.model);
-        const where: WhereScope = { fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField], relations: relationNames };
+        const where: WhereScope = { fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField], relations: relationNames, rowKeys: scope.rowKeys };
         if (checkTenantScoped(context, call, { names: relations, guessed: scope.guessed.has(call.model) }, where)) context.couldNotVerify();
       },
     };
@@ -155,6 +155,8 @@ interface TenantScope {
   memberFields: Map<string, string>;
   /** Accessors whose tenant relations are guessed from the field's name: the schema did not name them. */
   guessed: Set<string>;
+  /** The schema's `@id` and `@unique` fields (empty without a schema). */
+  rowKeys: ReadonlySet<string>;
   /** Why the schema contributed nothing, when it was configured. */
   problem?: string;
 }
@@ -163,12 +165,14 @@ function resolveTenantScope(context: Context): TenantScope {
   const { tenantField, models, schemaPath } = context.options;
   const conventional = conventionalRelation(tenantField);
   const memberFields = new Map(context.options.membershipModels.map((entry) => entry.split('.') as [string, string]).map(([model, field]) => [accessorOf(model), field]));
-  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields, guessed: new Set(models.map(accessorOf)) };
+  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields, guessed: new Set(models.map(accessorOf)), rowKeys: new Set() };
   if (schemaPath === '') return scope;
   const text = context.readFile(schemaPath);
   if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };
-  const fromSchema = tenantModelsOf(parsePrismaSchema(text), tenantField);
+  const schema = parsePrismaSchema(text);
+  const fromSchema = tenantModelsOf(schema, tenantField);
   if (fromSchema.size === 0) return { ...scope, problem: `no model in it has the field ${tenantField}` };
+  scope.rowKeys = rowKeysOf(schema);
   // The schema names the relations exactly; the conventional name is only a guess without it.
   for (const [accessor, relations] of fromSchema) {
     scope.models.set(accessor, relations);

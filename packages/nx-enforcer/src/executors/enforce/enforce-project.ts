@@ -47,6 +47,11 @@ export interface RunContext {
   /** Nx's project file map; a watch run hands over changed files without a hash. */
   fileMap: Record<string, ReadonlyArray<{ file: string; hash?: string }>>;
   workspace: WorkspaceView;
+  /**
+   * Keep the previous report until this check has a result (a watch's re-checks: stopping mid-check
+   * leaves the last complete report); a check that fails still removes it.
+   */
+  keepReportWhileChecking?: boolean;
 }
 
 export async function createRunContext(context: ExecutorContext): Promise<RunContext> {
@@ -88,7 +93,8 @@ export async function enforceProject(
   await removeStaleTempFiles(outputDirectory);
   // A task that fails before writing (a config error, a crash) must leave no report of an earlier
   // run to be read as its result: without one, the summary names the project as not checked.
-  await Promise.all([REPORT_FILE, SARIF_FILE].map((file) => rm(join(outputDirectory, file), { force: true })));
+  const forgetReport = () => Promise.all([REPORT_FILE, SARIF_FILE].map((file) => rm(join(outputDirectory, file), { force: true })));
+  if (!run.keepReportWhileChecking) await forgetReport();
   const store = new SessionShardStore(outputDirectory, projectName);
   const previousShard = await readPreviousShard(store, output);
 
@@ -113,6 +119,7 @@ export async function enforceProject(
       })),
     };
   } catch (error) {
+    await forgetReport();
     // A broken config or baseline is the user's to fix: one clear line, no stack.
     if (!isConfigError(error)) throw error;
     output.error(`nx-enforcer: ${error.message}`);

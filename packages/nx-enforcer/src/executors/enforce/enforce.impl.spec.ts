@@ -587,6 +587,22 @@ describe('enforce executor', () => {
       expect(shard()).toMatchObject({ version: 2, project: 'lib-a', totals: { files: 3, warnings: 2 } });
     });
 
+    it('should keep the last report while a re-check runs, and remove it when a re-check fails on a broken config', async () => {
+      const files = { 'libs/lib-a/src/run.ts': CLEAN };
+      const workspace = createWorkspace(files, libA(Object.keys(files)));
+      const checks = workspace.watch('lib-a', { watchDebounce: 50 });
+      const reportPath = join(workspace.root, '.nx-enforcer/projects/libs%2Flib-a/report.json');
+      expect((await checks.next()).value).toEqual({ success: true });
+      expect(existsSync(reportPath)).toBe(true);
+      const pending = checks.next();
+      await settle();
+      writeFileSync(join(workspace.root, 'libs/lib-a/enforcer.config.json'), '{ "rules": { ');
+      expect((await pending).value).toEqual({ success: false });
+      expect(existsSync(reportPath)).toBe(false);
+      expect(loggedErrors()).toMatch(/enforcer\.config\.json/);
+      await checks.return(undefined);
+    });
+
     it('should refuse to watch and fix at once', async () => {
       const workspace = createWorkspace({ 'libs/lib-a/src/run.ts': CLEAN }, libA(['libs/lib-a/src/run.ts']));
       const checks = workspace.watch('lib-a', { fix: true });

@@ -17,9 +17,10 @@ export async function* watchProject(options: EnforceExecutorOptions, context: Ex
   const projectName = context.projectName as string;
   const root = context.projectsConfigurations.projects[projectName].root;
   const files = new Map((run.fileMap[projectName] ?? []).map((file) => [file.file, file.hash as string | undefined]));
-  const checkOnce = () => enforceProject(options, context, { ...run, fileMap: { ...run.fileMap, [projectName]: [...files].sort().map(([file, hash]) => ({ file, hash })) } }, output, color);
+  const checkOnce = (again: boolean) =>
+    enforceProject(options, context, { ...run, fileMap: { ...run.fileMap, [projectName]: [...files].sort().map(([file, hash]) => ({ file, hash })) }, keepReportWhileChecking: again }, output, color);
 
-  yield await checkOnce();
+  yield await checkOnce(false);
   // New files join as Nx's file map would take them: not when .gitignore or .nxignore leave them out.
   const ignores = new WorkspaceIgnores(context.root);
   const changes = coalesceBursts(
@@ -32,7 +33,7 @@ export async function* watchProject(options: EnforceExecutorOptions, context: Ex
       else files.delete(path);
     }
     output.print(`\nnx-enforcer: ${batch.length} file${batch.length === 1 ? '' : 's'} changed (${batch.slice(0, 3).join(', ')}${batch.length > 3 ? ', …' : ''}); checking again\n`);
-    yield await checkOnce();
+    yield await checkOnce(true);
   }
 }
 

@@ -1,4 +1,4 @@
-import { accessorOf, parsePrismaSchema, tenantModelsOf } from './prisma-schema';
+import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './prisma-schema';
 
 describe('parsePrismaSchema', () => {
   it('should read model and view blocks with their fields, skipping block attributes and other blocks', () => {
@@ -68,5 +68,12 @@ describe('tenantModelsOf', () => {
 
   it('should lower only the first letter of a model name, as the Prisma client does', () => {
     expect([accessorOf('Invoice'), accessorOf('ABTest'), accessorOf('invoice')]).toEqual(['invoice', 'aBTest', 'invoice']);
+  });
+});
+
+describe('rowKeysOf', () => {
+  it('should collect @id and @unique fields of every model, not @@unique blocks, @default(uuid()) alone or names that merely start alike', () => {
+    const schema = 'model Share {\n  pk BigInt @id @default(autoincrement())\n  shareId String @unique\n  uid String\n  uniqueness String\n  title String @default(uuid())\n  @@unique([uid, title])\n}\nmodel Tag {\n  id String @id\n  label String @unique @db.VarChar(20)\n  identifier String @idx\n}\n';
+    expect([...rowKeysOf(parsePrismaSchema(schema))].sort()).toEqual(['id', 'label', 'pk', 'shareId']);
   });
 });

@@ -95,3 +95,14 @@ function relationFieldsOf(attributes: string): string[] {
   const fields = relation && /\bfields\s*:\s*\[([^\]]*)\]/.exec(relation[1]);
   return fields ? fields[1].split(',').map((name) => name.trim()) : [];
 }
+
+/**
+ * The fields that identify one row, in any model: `@id` and `@unique` fields (`pk BigInt @id`,
+ * `shareId String @unique`). A row's value of one of them names that very row, whatever the
+ * field is called.
+ */
+export function rowKeysOf(models: readonly PrismaModel[]): Set<string> {
+  const keys = new Set<string>();
+  for (const model of models) for (const field of model.fields) if (/@(?:id|unique)\b/.test(field.attributes)) keys.add(field.name);
+  return keys;
+}

@@ -11,6 +11,8 @@ export interface WhereScope {
   fields: readonly string[];
   /** Relation fields built on the tenant field (`team` for `teamId`): `{ team: { id } }` pins it too. */
   relations: ReadonlySet<string>;
+  /** The schema's `@id` and `@unique` fields: besides `id`-like names, keys that name one row (`pk`). */
+  rowKeys?: ReadonlySet<string>;
 }
 
 /** Whether an argument pins the tenant: yes, no, or built where this file cannot see it. */
@@ -201,15 +203,15 @@ function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): b
  * A reference the row holds (`row.collectionID`) came from the database too, not from the client:
  * it names a row of the same tenant as the row read.
  */
-function isReferenceOfReadRow(node: ts.Expression): boolean {
+function isReferenceOfReadRow(node: ts.Expression, scope: WhereScope): boolean {
   const value = unwrap(node);
   // `id: { in: rows.map((row) => row.id) }`.
   if (ts.isObjectLiteralExpression(value)) {
     const list = viewObject(value).properties.get('in');
     return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value);
   }
-  if (ts.isPropertyAccessExpression(value) && isReferenceKey(value.name.text)) return isReadRow(unwrap(value.expression));
-  return ts.isIdentifier(value) && isReferenceKey(value.text) && readsRow(value, [value.text]);
+  if (ts.isPropertyAccessExpression(value) && isRowKey(value.name.text, scope)) return isReadRow(unwrap(value.expression));
+  return ts.isIdentifier(value) && isRowKey(value.text, scope) && readsRow(value, [value.text]);
 }
 
 /**
@@ -326,6 +328,11 @@ function isUnchangedName(identifier: ts.Identifier): boolean {
 /** A row's own id or a foreign key it holds: `id`, `projectId`, `collectionID`, `owner_id`. */
 export function isReferenceKey(key: string): boolean {
   return /(?:^id|Id|ID|_id)$/.test(key);
+}
+
+/** An id-like name, or a field the schema declares `@id` or `@unique`. */
+function isRowKey(key: string, scope: WhereScope): boolean {
+  return isReferenceKey(key) || (scope.rowKeys?.has(key) ?? false);
 }
 
 /** `row`, `rows[0]`, `rows[rows.length - 1]`: a row the function read (or wrote). */
@@ -525,7 +532,7 @@ function whereKeyVerdict(key: string, value: ts.Expression, scope: WhereScope, d
   if (key === 'NOT') return NO;
   // Prisma names a compound unique key after its fields: `tenantId_email`.
   if (key.split('_').some((part) => scope.fields.includes(part))) return YES;
-  if (isReferenceKey(key) && (isReferenceOfReadRow(value) || isCheckedByEarlierRead(key, value, scope))) return YES;
+  if (isRowKey(key, scope) && (isReferenceOfReadRow(value, scope) || isCheckedByEarlierRead(key, value, scope))) return YES;
   return relationFilterVerdict(key, value, scope, depth);
 }
 
