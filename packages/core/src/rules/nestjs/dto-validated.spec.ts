@@ -68,8 +68,9 @@ new RuleTester().run(rule, {
         `class BaseDto {\n  createdBy: string;\n}\nclass AdminDto extends BaseDto {\n  @IsIn(['admin']) role!: string;\n  static readonly kind = 'admin';\n  #secret = 1;\n}\n`,
       filename: controllerFile,
     },
-    { code: controller(`interface CreateUserInput { name: string }`, '@Body() dto: CreateUserInput'), filename: controllerFile },
-    { code: controller(`import type { CreateUserInput } from './dto/create-user.input';`, '@Body() dto: CreateUserInput'), filename: controllerFile, files: { 'apps/api/src/users/dto/create-user.input.ts': `export interface CreateUserInput { name: string }\n` } },
+    // A type with a pipe of its own is checked by that pipe; an enum or a constant is not a body DTO.
+    { code: controller(`interface CreateUserInput { name: string }`, '@Body(new ZodValidationPipe(createUserSchema)) dto: CreateUserInput'), filename: controllerFile },
+    { code: controller(`enum Status { Open, Closed }`, '@Body() status: Status'), filename: controllerFile },
     { code: controller(`import * as v from 'class-validator';`, '@Body() dto: LoginDto') + `class LoginDto {\n  @v.IsEmail() email!: string;\n}\n`, filename: controllerFile },
     {
       code: controller(`import { IsCuid } from '../validators';`, '@Body() dto: LinkDto') + `class LinkDto {\n  @IsCuid() targetId!: string;\n}\n`,
@@ -97,6 +98,18 @@ new RuleTester().run(rule, {
     { code: controller('', '@Body() dto: T').replace('class UsersController', 'class UsersController<T>'), filename: controllerFile },
   ],
   invalid: [
+    // An interface or type alias is erased: ValidationPipe has nothing to check the body against (real code: refly's bodies, AFFiNE's).
+    {
+      code: controller(`interface CreateUserInput { name: string }`, '@Body() dto: CreateUserInput'),
+      filename: controllerFile,
+      errors: [{ messageId: 'notAClass', message: 'Body DTO "CreateUserInput" is an interface, which is erased at run time: ValidationPipe has no class to check the body against, so whatever the client sends reaches the handler. Declare CreateUserInput as a class with class-validator decorators.' }],
+    },
+    {
+      code: controller(`import type { CreateUserInput } from './dto/create-user.input';`, '@Body() dto: CreateUserInput'),
+      filename: controllerFile,
+      files: { 'apps/api/src/users/dto/create-user.input.ts': `export type CreateUserInput = { name: string };\n` },
+      errors: [{ messageId: 'notAClass', message: 'Body DTO "CreateUserInput" is a type alias, which is erased at run time: ValidationPipe has no class to check the body against, so whatever the client sends reaches the handler. Declare CreateUserInput as a class with class-validator decorators.' }],
+    },
     // ValidationPipe validates against the class: its undecorated properties are still unchecked.
     { code: controller(importDto, '@Body(new ValidationPipe({ whitelist: true })) dto: CreateUserDto'), filename: controllerFile, files: { [dtoFile]: unvalidatedDto }, errors: [{ messageId: 'unvalidatedProperties' }] },
     {

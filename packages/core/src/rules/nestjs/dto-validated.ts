@@ -16,14 +16,18 @@ export interface DtoValidatedOptions {
 }
 
 /** What the rule concluded about one DTO name; plain data, so it can be reused for every handler of the file. */
-type Finding = { messageId: 'unvalidatedProperties'; data: { dto: string; properties: string } } | { messageId: 'cannotVerify'; data: { dto: string; reason: string } } | undefined;
+type Finding =
+  | { messageId: 'unvalidatedProperties'; data: { dto: string; properties: string } }
+  | { messageId: 'notAClass'; data: { dto: string; what: string } }
+  | { messageId: 'cannotVerify'; data: { dto: string; reason: string } }
+  | undefined;
 
 /**
  * A DTO class validates nothing by being a class: `ValidationPipe` checks only the properties that
  * carry class-validator decorators. An undecorated property is passed through unchecked (or, with
  * `whitelist`, silently dropped), which is rarely what the author meant.
  */
-export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidatedOptions>({
+export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify', DtoValidatedOptions>({
   id: 'nestjs/dto-validated',
   meta: {
     category: 'nestjs',
@@ -36,10 +40,13 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
     messages: {
       unvalidatedProperties:
         'Body DTO "{{dto}}" has properties without a validation decorator ({{properties}}): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.',
+      notAClass:
+        'Body DTO "{{dto}}" is {{what}}, which is erased at run time: ValidationPipe has no class to check the body against, so whatever the client sends reaches the handler. Declare {{dto}} as a class with class-validator decorators.',
       cannotVerify: 'Cannot verify that body DTO "{{dto}}" is validated: {{reason}}.',
     },
     hints: {
       unvalidatedProperties: 'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
+      notAClass: 'Turn {{what}} {{dto}} into `export class {{dto}} { @IsString() name: string; … }` and make sure ValidationPipe runs (`app.useGlobalPipes(new ValidationPipe())` or `@UsePipes`), or validate the body with a pipe of its own: `@Body(new ZodValidationPipe(schema))`.',
       cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, by a relative path or a tsconfig path alias), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
     schema: {
@@ -106,6 +113,7 @@ export default defineRule<'unvalidatedProperties' | 'cannotVerify', DtoValidated
         return { finding, unresolved: true };
       }
       if (found.kind === 'skip') return { finding: undefined, unresolved: false };
+      if (found.kind === 'type') return { finding: { messageId: 'notAClass', data: { dto: name.name, what: found.what } }, unresolved: false };
       const declaredIn = found.declaration.getSourceFile().fileName;
       const unvalidated = ownProperties(found.declaration).filter((property) => !decoratorsOf(property).some((decorator) => isValidator(decorator, found.bindings, declaredIn)));
       if (unvalidated.length === 0) return { finding: undefined, unresolved: false };

@@ -21,6 +21,8 @@ new RuleTester().run(rule, {
     // A catch that ends the method is another path, not more of this one; a catch runs only when its block failed (real code: refly's finalizeResource, createDocument).
     service("try {\n      await this.parser.parse(input);\n    } catch (error) {\n      return this.prisma.resource.update({ where: { id: input.id }, data: { status: 'parse_failed' } });\n    }\n    try {\n      await this.indexer.index(input);\n    } catch (error) {\n      return this.prisma.resource.update({ where: { id: input.id }, data: { status: 'index_failed' } });\n    }"),
     service("const doc = await this.documents.create(input);\n    try {\n      await this.prisma.execution.update({ where: { id: input.run }, data: { status: 'finish' } });\n      return doc;\n    } catch (error) {\n      await this.prisma.execution.update({ where: { id: input.run }, data: { status: 'failed' } });\n      throw error;\n    }"),
+    // A log line after the block's write cannot fail: the catch runs only when the write did (real code: refly's Lambda result handler).
+    service("try {\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: input, update: input });\n      this.logger.info({ key: input.key }, 'cached');\n    } catch (error) {\n      this.logger.error({ error }, 'not cached');\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: { key: input.key, failed: true }, update: { failed: true } });\n    }"),
     // A single write whose failure the method catches and lets go is best effort by design.
     service("await this.prisma.order.create({ data: input });\n    try {\n      await this.prisma.audit.create({ data: { action: 'order' } });\n    } catch (error) {\n      this.logger.warn(error);\n    }"),
     // The row records the progress of work outside the database (real code: refly's runWorkflow): no transaction can span the run.
@@ -52,12 +54,16 @@ new RuleTester().run(rule, {
     service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
   ],
   invalid: [
+    // By the key of the row the first write returned, after a check that may throw: the row is left half done (real code: amplication's addRolesToTeamAssignment).
+    { code: service("const assignment = await this.prisma.assignment.upsert({ where: { teamId_resourceId: { teamId: input.teamId, resourceId: input.resourceId } }, update: {}, create: input });\n    await this.validateRoles(assignment.teamId, input.roleIds);\n    await this.prisma.assignment.update({ where: { id: assignment.id }, data: { roles: input.roleIds } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // The same row written twice with nothing outside the database between; two rows around an outside call.
     { code: service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'new' } });\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'queued' } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     { code: service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.payments.charge(input);\n    await this.prisma.stock.update({ where: { id: input.id }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     { code: service("await this.prisma.job.create({ data: { jobId: input.jobId } });\n    await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.otherJob }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // Swallowed writes before another write are part of the change: if the last one fails, they stay done (real code: ghostfolio's deleteUser).
     { code: service("try {\n      await this.prisma.account.deleteMany({ where: { userId: input.id } });\n    } catch {}\n    return this.prisma.user.delete({ where: { id: input.id } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A log line whose argument calls something may fail after the write.
+    { code: service("try {\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: input, update: input });\n      this.logger.info(this.describe(input));\n    } catch (error) {\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: { key: input.key, failed: true }, update: { failed: true } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // The block may fail after its write (the notification), so the catch's compensation runs after it: two writes.
     { code: service("try {\n      await this.prisma.order.create({ data: input });\n      await this.mailer.notify(input);\n    } catch (error) {\n      await this.prisma.order.delete({ where: { id: input.id } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // A catch that does not end the method runs on into what follows it.

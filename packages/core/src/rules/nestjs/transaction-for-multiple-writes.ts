@@ -279,12 +279,13 @@ function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): num
     }
     return after;
   };
-  // After the block's last statement that writes, only `return value` (no call, no await): if the block fails, a write failed.
+  // After the block's last statement that writes, only `return value` (no call, no await) and log
+  // lines: if the block fails, a write failed.
   const failsOnlyAtAWrite = (block: ts.Block): boolean => {
     const statements = block.statements;
     let last = statements.length - 1;
     while (last >= 0 && within(statements[last]) === 0) last--;
-    return last >= 0 && statements.slice(last + 1).every((statement) => ts.isReturnStatement(statement) && (!statement.expression || !containsCall(statement.expression)));
+    return last >= 0 && statements.slice(last + 1).every((statement) => (ts.isReturnStatement(statement) && (!statement.expression || !containsCall(statement.expression))) || isLogLine(statement));
   };
   const ofStatement = (statement: ts.Statement): number => (ts.isBlock(statement) ? ofStatements(statement.statements) : ts.isIfStatement(statement) ? ofStatements([statement]) : within(statement));
   return ts.isBlock(body) ? ofStatements(body.statements) : within(body);
@@ -337,6 +338,17 @@ function isBestEffort(call: ts.Node, body: ts.Node, writes: readonly Write[]): b
   return false;
 }
 
+/** `this.logger.info(…)`, `logger.warn(…)`, `console.log(…)`: a statement that only logs (its arguments call nothing). */
+function isLogLine(statement: ts.Statement): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const call = statement.expression;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || call.arguments.some(containsCall)) return false;
+  const owner = callee.expression;
+  const name = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword ? owner.name.text : undefined;
+  return name !== undefined && /^(?:console|_?logger|log)$/i.test(name);
+}
+
 function containsCall(node: ts.Node): boolean {
   if (ts.isCallExpression(node) || ts.isAwaitExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) return true;
   return ts.forEachChild(node, containsCall) ?? false;
@@ -355,6 +367,8 @@ function recordsProgress(write: Write, earlier: readonly Write[], body: ts.Node,
   return earlier.some((previous) => {
     if (modelOf(previous) !== model) return false;
     const set = keyValues(previous.call, ['where', 'data', 'create']);
+    // Not the key of the row the write returned (`assignment.id`): the work between may be a check
+    // that fails and leaves that row half done (amplication's addRolesToTeamAssignment).
     const sameRow = [...where].some(([key, value]) => set.get(key) === value);
     return sameRow && awaitsOutsideWork(body, previous.call.end, write.call.pos, clients);
   });

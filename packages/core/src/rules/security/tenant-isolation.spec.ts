@@ -111,6 +111,8 @@ new RuleTester().run(rule, {
     { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId, number } });\nconst [first] = invoices;\nawait prisma.invoice.update({ where: { id: first.id }, data: { paid: true } });`, options },
     { code: `const credit = await prisma.invoice.create({ data: { tenantId, amount } });\nawait prisma.invoice.delete({ where: { id: credit.id } });`, options },
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst first = open.slice(0, limit);\nconst ids = first.map((invoice) => invoice.id);\nawait prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });`, options },
+    // Any key the rows hold, not only `id` (real code: refly's schedule sweep by scheduleId).
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst first = open.slice(0, limit);\nconst numbers = first.map((invoice) => invoice.invoiceId);\nawait prisma.invoice.updateMany({ where: { invoiceId: { in: numbers } }, data: { flagged: true } });`, options },
     // A reference a row read holds came from the database: the row it names is of the read row's tenant.
     { code: `const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\nawait prisma.customer.findUnique({ where: { id: invoice.customerId } });\nawait prisma.invoice.updateMany({ where: { customerId: invoice.customerId }, data: { flagged: true } });`, options },
     { code: `const { customer_id } = await prisma.invoice.findFirstOrThrow({ where: { id, tenantId } });\nawait prisma.customer.delete({ where: { id: customer_id } });`, options },
@@ -167,6 +169,8 @@ new RuleTester().run(rule, {
     { code: `await prisma.invoice.deleteMany();`, options, filename: 'src/invoices.spec.ts', isTestFile: true },
   ],
   invalid: [
+    // A field the rows hold that is not a key (`title`) names no row of theirs.
+    { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst titles = open.map((invoice) => invoice.title);\nawait prisma.invoice.updateMany({ where: { title: { in: titles } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     // \`pk\` of a value the client sent, or without the schema that says it is a key, pins nothing.
     { code: `await prisma.share.update({ where: { pk: input.pk }, data: { title } });`, options: schemaOptions, files, errors: [{ messageId: 'missingTenantFilter' }] },
     { code: `const share = await prisma.share.findFirst({ where: { shareId, tenantId: user.tenantId } });\nawait prisma.share.update({ where: { pk: share.pk }, data: { title } });`, options: { models: ['Share'] }, errors: [{ messageId: 'missingTenantFilter' }] },

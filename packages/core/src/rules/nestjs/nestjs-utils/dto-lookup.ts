@@ -10,6 +10,8 @@ import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qua
  */
 export type DtoLookup =
   | { kind: 'class'; declaration: ts.ClassLikeDeclaration; bindings: ModuleBindings }
+  /** An interface or type alias: erased at run time, so there is no class to validate against. */
+  | { kind: 'type'; what: 'an interface' | 'a type alias' }
   | { kind: 'skip' }
   | { kind: 'unresolved'; specifier: string; where: 'missing' | 'package' | { project: string } };
 
@@ -45,6 +47,7 @@ export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name:
   }
   const local = localDeclaration(statements, name.name);
   if (local === 'other') return SKIP;
+  if (isTypeOnly(local)) return local;
   if (local) return { kind: 'class', declaration: local, bindings: collectModuleBindings(host.sourceFile) };
   const imported = namedImport(statements, name.name);
   return imported ? lookupInModule(host, host.file, imported, 1) : SKIP;
@@ -63,6 +66,7 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
   const found = exportedDeclaration(sourceFile, reference.exported);
   if (found === 'other') return SKIP;
+  if (isTypeOnly(found)) return found;
   if (found && !isModuleReference(found)) return { kind: 'class', declaration: found, bindings: collectModuleBindings(sourceFile) };
   const reExports = found ? [found] : starExports(sourceFile, reference.exported);
   if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier, where: 'missing' };
@@ -74,17 +78,29 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   return reExports.length === 1 ? last : { kind: 'unresolved', specifier, where: 'missing' };
 }
 
-function isModuleReference(value: ts.ClassLikeDeclaration | ModuleReference): value is ModuleReference {
+function isModuleReference(value: ts.ClassLikeDeclaration | ModuleReference | TypeOnly): value is ModuleReference {
   return typeof (value as Partial<ModuleReference>).specifier === 'string';
 }
 
-/** A class declared at the top level under `name`, `other` for any other declaration of it. */
-function localDeclaration(statements: readonly ts.Statement[], name: string): ts.ClassDeclaration | 'other' | undefined {
+/** A class declared at the top level under `name`, a type for an interface or type alias, `other` for any other declaration of it. */
+function localDeclaration(statements: readonly ts.Statement[], name: string): ts.ClassDeclaration | TypeOnly | 'other' | undefined {
   for (const statement of statements) {
     if (ts.isClassDeclaration(statement) && statement.name?.text === name) return statement;
-    if (declaresOtherThanClass(statement, name)) return 'other';
+    if (declaresOtherThanClass(statement, name)) return typeOnly(statement) ?? 'other';
   }
   return undefined;
+}
+
+type TypeOnly = Extract<DtoLookup, { kind: 'type' }>;
+
+function typeOnly(statement: ts.Statement): TypeOnly | undefined {
+  if (ts.isInterfaceDeclaration(statement)) return { kind: 'type', what: 'an interface' };
+  if (ts.isTypeAliasDeclaration(statement)) return { kind: 'type', what: 'a type alias' };
+  return undefined;
+}
+
+function isTypeOnly(value: unknown): value is TypeOnly {
+  return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'type';
 }
 
 function declaresOtherThanClass(statement: ts.Statement, name: string): boolean {
@@ -121,7 +137,7 @@ function namespaceImport(statements: readonly ts.Statement[], namespace: string,
  * What a module exports under `exported`: a class, `other` (an interface, a constant...), a named
  * re-export to follow, or undefined when the module does not mention the name.
  */
-function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
   const statements = sourceFile.statements;
   for (const statement of statements) {
     if (ts.isClassDeclaration(statement) && isExported(statement) && (isDefault(statement) ? exported === 'default' : statement.name?.text === exported)) return statement;
@@ -133,18 +149,18 @@ function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.Cl
       if (statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) return { specifier: statement.moduleSpecifier.text, exported: original };
       return localOrImported(statements, original);
     }
-    if (isExported(statement) && declaresOtherThanClass(statement, exported)) return 'other';
+    if (isExported(statement) && declaresOtherThanClass(statement, exported)) return typeOnly(statement) ?? 'other';
   }
   return undefined;
 }
 
-function defaultExport(statements: readonly ts.Statement[], expression: ts.Expression): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+function defaultExport(statements: readonly ts.Statement[], expression: ts.Expression): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
   if (ts.isClassExpression(expression)) return expression;
   return ts.isIdentifier(expression) ? localOrImported(statements, expression.text) : 'other';
 }
 
 /** `export { X }` of a local class, or of an import (followed like a re-export). */
-function localOrImported(statements: readonly ts.Statement[], local: string): ts.ClassLikeDeclaration | ModuleReference | 'other' | undefined {
+function localOrImported(statements: readonly ts.Statement[], local: string): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
   return localDeclaration(statements, local) ?? namedImport(statements, local);
 }
 

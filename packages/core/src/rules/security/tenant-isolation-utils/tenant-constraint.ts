@@ -208,7 +208,7 @@ function isReferenceOfReadRow(node: ts.Expression, scope: WhereScope): boolean {
   // `id: { in: rows.map((row) => row.id) }`.
   if (ts.isObjectLiteralExpression(value)) {
     const list = viewObject(value).properties.get('in');
-    return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value);
+    return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value, scope);
   }
   if (ts.isPropertyAccessExpression(value) && isRowKey(value.name.text, scope)) return isReadRow(unwrap(value.expression));
   return ts.isIdentifier(value) && isRowKey(value.text, scope) && readsRow(value, [value.text]);
@@ -415,12 +415,12 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
   return ROW_RETURNING.test(memberName(unwrap(initializer.expression)) ?? '');
 }
 
-function areIdsOfReadRows(node: ts.Expression, depth = 0): boolean {
+function areIdsOfReadRows(node: ts.Expression, scope: WhereScope, depth = 0): boolean {
   const value = unwrap(node);
   // `const ids = rows.map((row) => row.id)` declared above and never changed.
   if (ts.isIdentifier(value)) {
     const list = depth < 3 ? constArray(value) : undefined;
-    return list !== undefined && areIdsOfReadRows(list, depth + 1);
+    return list !== undefined && areIdsOfReadRows(list, scope, depth + 1);
   }
   if (!ts.isCallExpression(value) || memberName(unwrap(value.expression)) !== 'map') return false;
   const rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
@@ -432,7 +432,8 @@ function areIdsOfReadRows(node: ts.Expression, depth = 0): boolean {
     parameter !== undefined &&
     ts.isIdentifier(parameter.name) &&
     ts.isPropertyAccessExpression(returned) &&
-    returned.name.text === 'id' &&
+    // `row.id`, `row.scheduleId`, `row.pk`: as for one row, a key the row holds.
+    isRowKey(returned.name.text, scope) &&
     ts.isIdentifier(unwrap(returned.expression)) &&
     (unwrap(returned.expression) as ts.Identifier).text === parameter.name.text &&
     readsRow(rows, [])
