@@ -63,6 +63,10 @@ ${method}
 
 new RuleTester().run(rule, {
   valid: [
+    // Read, checked, then written by the same id (real code: refly's deleteSchedule, skill packages); a row this code created with the tenant.
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\n  if (!invoice) throw new NotFoundException();\n  await prisma.invoice.update({ where: { id }, data: { paid: true } });\n}`, options },
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\n  if (!invoice) {\n    this.logger.warn('missing');\n    return null;\n  }\n  await prisma.invoice.delete({ where: { id } });\n}`, options },
+    { code: `async function run(tenantId: string, number: number) {\n  const id = randomUUID();\n  await prisma.invoice.create({ data: { id, tenantId, number } });\n  await this.render(id);\n  await prisma.invoice.update({ where: { id }, data: { rendered: true } });\n}`, options },
     // The tenant from the authenticated context, in every form the where can take it.
     { code: `const invoices = await prisma.invoice.findMany({ where: { tenantId: user.tenantId, status: 'open' } });`, options },
     { code: `const { tenantId } = req.user;\nawait prisma.invoice.findMany({ where: { tenantId } });`, options },
@@ -169,6 +173,13 @@ new RuleTester().run(rule, {
     { code: `await prisma.invoice.deleteMany();`, options, filename: 'src/invoices.spec.ts', isTestFile: true },
   ],
   invalid: [
+    // The read by id alone is reported; the update after the tenant comparison is not.
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findUnique({ where: { id } });\n  if (!invoice || invoice.tenantId !== user.tenantId) throw new NotFoundException();\n  await prisma.invoice.update({ where: { id }, data: {} });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    // A check that does not leave, a missing-row check of an unpinned read, a check after the write, a created row without the tenant.
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\n  if (!invoice) this.logger.warn('missing');\n  await prisma.invoice.update({ where: { id }, data: {} });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findUnique({ where: { id } });\n  if (!invoice) throw new NotFoundException();\n  await prisma.invoice.update({ where: { id }, data: {} });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }, { messageId: 'missingTenantFilter', line: 4 }] },
+    { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findFirst({ where: { id, tenantId } });\n  await prisma.invoice.update({ where: { id }, data: {} });\n  if (!invoice) throw new NotFoundException();\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
+    { code: `async function run(id: string, tenantId: string) {\n  await prisma.invoice.create({ data: { id, number, tenantId: undefined } });\n  await prisma.invoice.update({ where: { id }, data: {} });\n}`, options, errors: [{ messageId: 'missingTenantData', line: 2 }, { messageId: 'missingTenantFilter', line: 3 }] },
     // A field the rows hold that is not a key (`title`) names no row of theirs.
     { code: `const open = await prisma.invoice.findMany({ where: { tenantId } });\nconst titles = open.map((invoice) => invoice.title);\nawait prisma.invoice.updateMany({ where: { title: { in: titles } }, data: { flagged: true } });`, options, errors: [{ messageId: 'missingTenantFilter' }] },
     // \`pk\` of a value the client sent, or without the schema that says it is a key, pins nothing.

@@ -218,7 +218,9 @@ function isReferenceOfReadRow(node: ts.Expression, scope: WhereScope): boolean {
  * `update({ where: { id } })` after `findFirstOrThrow({ where: { id, tenantId } })` on the same model
  * in the same function, on every path to the update (the read is a statement of a block that holds
  * the update): the read throws unless the row with that id is the tenant's, and the id cannot have
- * changed since (a `const`, or a parameter never assigned).
+ * changed since (a `const`, or a parameter never assigned). Also after a `findFirst`/`findUnique`
+ * whose row is checked before the update (see isGuardedRead), and after a `create` of that id with
+ * the tenant set.
  */
 function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereScope): boolean {
   const value = unwrap(node);
@@ -231,18 +233,88 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
   const visit = (candidate: ts.Node): void => {
     if (checked || candidate.pos >= current.pos) return;
     if (ts.isFunctionLike(candidate)) return;
-    if (ts.isCallExpression(candidate) && candidate !== current && mayBeModelCall(candidate) && /OrThrow$/.test(memberName(unwrap(candidate.expression)) ?? '') && modelOf(candidate) === model && !isRejectionSwallowed(candidate) && runsBefore(candidate, current)) {
+    const operation = ts.isCallExpression(candidate) ? (memberName(unwrap(candidate.expression)) ?? '') : '';
+    if (ts.isCallExpression(candidate) && candidate !== current && mayBeModelCall(candidate) && modelOf(candidate) === model && !isRejectionSwallowed(candidate) && runsBefore(candidate, current)) {
       const args = candidate.arguments[0] && unwrap(candidate.arguments[0]);
-      const where = args && ts.isObjectLiteralExpression(args) ? viewObject(args).properties.get('where') : undefined;
-      const whereValue = where && unwrap(where.value);
-      const same = whereValue && ts.isObjectLiteralExpression(whereValue) ? viewObject(whereValue).properties.get(key) : undefined;
-      const sameValue = same && unwrap(same.value);
-      if (sameValue && ts.isIdentifier(sameValue) && sameValue.text === value.text && whereVerdict(whereValue as ts.Expression, scope).kind === 'yes') checked = true;
+      const section = (name: string) => {
+        const found = args && ts.isObjectLiteralExpression(args) ? viewObject(args).properties.get(name) : undefined;
+        const inner = found && unwrap(found.value);
+        return inner && ts.isObjectLiteralExpression(inner) ? inner : undefined;
+      };
+      const holds = (object: ts.ObjectLiteralExpression | undefined) => {
+        const same = object && viewObject(object).properties.get(key);
+        const sameValue = same && unwrap(same.value);
+        return sameValue !== undefined && ts.isIdentifier(sameValue) && sameValue.text === value.text;
+      };
+      const where = section('where');
+      if (/OrThrow$/.test(operation) && holds(where) && whereVerdict(where as ts.Expression, scope).kind === 'yes') checked = true;
+      // `const row = await findFirst({ where: { id, tenantId } }); if (!row) throw …`, or a read by id
+      // whose row's tenant is compared before use: `if (!row || row.tenantId !== tenantId) throw …`.
+      else if (/^find(?:First|Unique)$/.test(operation) && holds(where) && isGuardedRead(candidate, current, scope, where !== undefined && whereVerdict(where, scope).kind === 'yes')) checked = true;
+      // A row this code created with the tenant set and that id: `create({ data: { id, tenantId } })`.
+      else if (operation === 'create') {
+        const data = section('data');
+        if (holds(data) && whereVerdict(data as ts.Expression, scope).kind === 'yes') checked = true;
+      }
     }
     ts.forEachChild(candidate, visit);
   };
   ts.forEachChild(body, visit);
   return checked;
+}
+
+/**
+ * The read's row is held in a `const`, and a statement of the same block, after the read and before
+ * `current`, leaves when the row is missing (`if (!row) throw …` / `return`) when the read was
+ * pinned, or when its tenant differs (`if (!row || row.tenantId !== tenantId) throw …`) when not.
+ */
+function isGuardedRead(read: ts.CallExpression, current: ts.CallExpression, scope: WhereScope, pinned: boolean): boolean {
+  let node: ts.Node = read;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isVariableStatement(list.parent)) return false;
+  const statement = list.parent;
+  const block = statement.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
+  const row = declaration.name.text;
+  const index = block.statements.indexOf(statement);
+  for (const guard of block.statements.slice(index + 1)) {
+    if (guard.pos >= current.pos) break;
+    if (!ts.isIfStatement(guard) || guard.elseStatement || !exitsBlock(guard.thenStatement)) continue;
+    const conditions = disjuncts(guard.expression);
+    const missing = conditions.some((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row));
+    const otherTenant = conditions.some((condition) => comparesTenant(condition, row, scope));
+    if (otherTenant || (pinned && missing)) return true;
+  }
+  return false;
+}
+
+function disjuncts(condition: ts.Expression): ts.Expression[] {
+  const inner = unwrap(condition);
+  return ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarBarToken ? [...disjuncts(inner.left), ...disjuncts(inner.right)] : [inner];
+}
+
+/** `row.tenantId !== tenantId` (either side), `row?.tenantId != x`. */
+function comparesTenant(condition: ts.Expression, row: string, scope: WhereScope): boolean {
+  if (!ts.isBinaryExpression(condition) || ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(condition.operatorToken.kind)) return false;
+  const isTenantOfRow = (side: ts.Expression) => {
+    const access = unwrap(side);
+    return ts.isPropertyAccessExpression(access) && scope.fields.includes(access.name.text) && isName(access.expression, row);
+  };
+  return isTenantOfRow(condition.left) || isTenantOfRow(condition.right);
+}
+
+function isName(node: ts.Expression, name: string): boolean {
+  const inner = unwrap(node);
+  return ts.isIdentifier(inner) && inner.text === name;
+}
+
+/** `throw …`, `return …`, or a block ending in one. */
+function exitsBlock(statement: ts.Statement): boolean {
+  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length > 0 && exitsBlock(statement.statements[statement.statements.length - 1]);
 }
 
 /** `read().catch(() => null)`: the throw that checked the row is caught and dropped (a handler that throws again keeps it). */
