@@ -27,6 +27,8 @@ new RuleTester().run(rule, {
     service("await this.prisma.order.create({ data: input });\n    try {\n      await this.prisma.audit.create({ data: { action: 'order' } });\n    } catch (error) {\n      this.logger.warn(error);\n    }"),
     // The row records the progress of work outside the database (real code: refly's runWorkflow): no transaction can span the run.
     service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'running' } });\n    const result = await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'done', result } });"),
+    // The only write of a settled callback, deep in its try/catch (real code: refly's stuck-action sweep).
+    service("const results = await Promise.allSettled(\n      input.items.map(async (item) => {\n        try {\n          await this.actions.abort(item);\n        } catch (error) {\n          await this.prisma.action.update({ where: { id: item.id }, data: { status: 'failed' } });\n          throw error;\n        }\n      }),\n    );\n    return results;"),
     // Held unawaited in a const that is only collected for the transaction (real code: amplication's processCatalogPlugins).
     service('const updates = [];\n    for (const item of input.items) {\n      const update = this.prisma.line.update({ where: { id: item.id }, data: item });\n      updates.push(update);\n    }\n    await this.prisma.$transaction(updates);'),
     // Promises built by a map callback, then given to the transaction.
@@ -54,6 +56,8 @@ new RuleTester().run(rule, {
     service('await this.prisma.order.create({ data: input });\n    await this.prisma.audit.create({ data: {} });', `// like @nestjs/common\nimport { Injectable } from 'injection-js';\n`),
   ],
   invalid: [
+    // Two writes in one settled callback still go together.
+    { code: service("await Promise.allSettled(\n      input.items.map(async (item) => {\n        await this.prisma.line.create({ data: item });\n        await this.prisma.stock.update({ where: { id: item.stock }, data: {} });\n      }),\n    );"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // By the key of the row the first write returned, after a check that may throw: the row is left half done (real code: amplication's addRolesToTeamAssignment).
     { code: service("const assignment = await this.prisma.assignment.upsert({ where: { teamId_resourceId: { teamId: input.teamId, resourceId: input.resourceId } }, update: {}, create: input });\n    await this.validateRoles(assignment.teamId, input.roleIds);\n    await this.prisma.assignment.update({ where: { id: assignment.id }, data: { roles: input.roleIds } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // The same row written twice with nothing outside the database between; two rows around an outside call.

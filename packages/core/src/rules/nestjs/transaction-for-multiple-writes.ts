@@ -88,7 +88,7 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       const service = classOfMember(member);
       if (!bindings || !body || !service || !hasNestDecorator(service, 'Injectable', bindings)) return;
       const { writes, usesTransaction } = collectWrites(body, (call) => writeOf(call, clients, writeMethods));
-      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call, body)) && !isSettledAlone(write.call, body));
+      const counted = writes.filter((write) => !(usesTransaction && isBatched(write.call, body)) && !isSettledAlone(write.call, body, writes));
       const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
       const bestEffort = new Set(counted.filter((write) => !repeated.has(write) && isBestEffort(write.call, body, counted)));
       const progress = new Set(counted.filter((write, index) => !repeated.has(write) && recordsProgress(write, counted.slice(0, index), body, clients)));
@@ -209,12 +209,14 @@ function mappingOf(node: ts.Node): ts.CallExpression | undefined {
 
 /**
  * Writes mapped into an array that goes to `Promise.allSettled` (directly, or through a `const`):
- * each may fail on its own by design, so there is nothing for a transaction to keep together.
+ * each may fail on its own by design, so there is nothing for a transaction to keep together. The
+ * write is what the callback returns, or the only write anywhere in its body (`async (item) => {
+ * try { … await write … } catch { … } }`).
  */
-function isSettledAlone(call: ts.Node, body: ts.Node): boolean {
+function isSettledAlone(call: ts.Node, body: ts.Node, writes: readonly Write[]): boolean {
   let node = call;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const mapping = mappingOf(node);
+  const mapping = mappingOf(node) ?? soleWriteMapping(node, body, writes);
   if (!mapping) return false;
   if (isAllSettled(mapping.parent) && (mapping.parent as ts.CallExpression).arguments.includes(mapping)) return true;
   const declaration = mapping.parent;
@@ -228,6 +230,17 @@ function isSettledAlone(call: ts.Node, body: ts.Node): boolean {
   };
   visit(body);
   return settled;
+}
+
+/** The `map` call whose callback holds `node` as its only write (the nearest function around it). */
+function soleWriteMapping(node: ts.Node, body: ts.Node, writes: readonly Write[]): ts.CallExpression | undefined {
+  let callback: ts.Node | undefined = node.parent;
+  while (callback && callback !== body && !ts.isFunctionLike(callback)) callback = callback.parent;
+  if (!callback || callback === body || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const mapping = callback.parent;
+  if (!ts.isCallExpression(mapping) || !mapping.arguments.includes(callback) || !ts.isPropertyAccessExpression(mapping.expression) || mapping.expression.name.text !== 'map') return undefined;
+  const inside = writes.filter((write) => write.call.pos >= callback.pos && write.call.end <= callback.end);
+  return inside.length === 1 ? mapping : undefined;
 }
 
 function isAllSettled(node: ts.Node): boolean {
