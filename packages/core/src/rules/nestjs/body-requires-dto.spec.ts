@@ -40,6 +40,10 @@ new RuleTester().run(rule, {
     `import { Injectable } from '@nestjs/common';\nexport function parse(body: any) { return body; }`,
   ],
   invalid: [
+    // Text parsers are not schemas; an unknown body handed on before it is narrowed.
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    const input = qs.parse(body);\n    return input;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    const input = parse(body);\n    return input;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
+    { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    const run = this.runs.start(body);\n    if (!isRecord(body)) throw new BadRequestException();\n    return run;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
     // Narrowed, then cast past the check; an any body is not made safe by a guard TypeScript does not require.
     { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (!isRecord(body)) throw new BadRequestException();\n    return this.users.create(body as CreateUserDto);\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
     { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    if (!isRecord(body)) throw new BadRequestException();\n    return this.users.create(body);\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },

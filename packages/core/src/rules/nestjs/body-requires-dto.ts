@@ -131,11 +131,14 @@ function narrowedWithoutCast(parameter: ts.ParameterDeclaration): boolean {
   const visit = (node: ts.Node): void => {
     if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
       if (isParameter(skipParentheses(node.expression))) cast = true;
+    } else if (ts.isCallExpression(node) && !isGuardCall(node) && !READS_ONLY.has(calleeText(node)) && node.arguments.some((argument) => isParameter(skipParentheses(argument)))) {
+      // Handed on unchecked (`this.runs.start(body)`): whatever the callee does with it is not narrowed here.
+      cast = true;
     } else if (ts.isTypeOfExpression(node) && isParameter(node.expression)) {
       narrowed = true;
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && isParameter(node.left)) {
       narrowed = true;
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^is[A-Z]/.test(node.expression.text) && isParameter(node.arguments[0])) {
+    } else if (ts.isCallExpression(node) && isGuardCall(node) && isParameter(node.arguments[0])) {
       narrowed = true;
     }
     ts.forEachChild(node, visit);
@@ -144,18 +147,36 @@ function narrowedWithoutCast(parameter: ts.ParameterDeclaration): boolean {
   return narrowed && !cast;
 }
 
+/** Calls that look at a value without using it as data. */
+const READS_ONLY = new Set(['Object.keys', 'Object.entries', 'Object.values', 'Array.isArray', 'JSON.stringify', 'String', 'Boolean']);
+
+function calleeText(call: ts.CallExpression): string {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+}
+
+/** `isRecord(value)`: a type guard by its name. */
+function isGuardCall(call: ts.CallExpression): boolean {
+  return ts.isIdentifier(call.expression) && /^is[A-Z]/.test(call.expression.text);
+}
+
 function skipParentheses(node: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(node) ? skipParentheses(node.expression) : node;
 }
 
-/** `assertValidEmail`, `validateOrReject`, `validate`; `schema.parse`, `safeParse` (zod, valibot, yup's `validateSync`). */
-const VALIDATOR_NAME = /^(?:assert|validate)(?:[A-Z_]|$)|^(?:safe)?[pP]arse(?:Async)?$/;
+/** `assertValidEmail`, `validateOrReject`, `validate` (class-validator, yup's `validateSync`). */
+const VALIDATOR_NAME = /^(?:assert|validate)(?:[A-Z_]|$)/;
+/** A schema's `parse`, `safeParse`, `parseAsync` (zod, valibot): only as a method. */
+const SCHEMA_PARSE = /^(?:safe)?[pP]arse(?:Async)?$/;
+/** Receivers whose `parse` reads text, not a schema. */
+const TEXT_PARSERS = new Set(['JSON', 'qs', 'querystring', 'url', 'path', 'Date', 'YAML', 'yaml', 'toml', 'csv']);
 
 /**
  * The handler validates the value before anything else runs (`validators.assertValidEmail(params.email)`,
  * `const input = schema.parse(body)`): a call of a validator in a statement of the handler's top
  * level, taking the parameter itself or, for an inline object type, each of its declared fields.
- * `JSON.parse` only reads text.
+ * `JSON.parse`, `qs.parse` and a bare `parse(…)` only read text.
  */
 function validatedFirst(parameter: ts.ParameterDeclaration): boolean {
   const handler = parameter.parent;
@@ -180,9 +201,10 @@ function validatedFirst(parameter: ts.ParameterDeclaration): boolean {
 
 function isValidatorCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-  if (name === undefined || !VALIDATOR_NAME.test(name)) return false;
-  return !(ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON');
+  if (ts.isIdentifier(callee)) return VALIDATOR_NAME.test(callee.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (VALIDATOR_NAME.test(callee.name.text)) return true;
+  return SCHEMA_PARSE.test(callee.name.text) && !(ts.isIdentifier(callee.expression) && TEXT_PARSERS.has(callee.expression.text));
 }
 
 /** A type no validation pipe can check: keywords, literals, inline object types, `Record`... and arrays, unions, tuples of them. */
