@@ -256,8 +256,43 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
         const data = section('data');
         if (holds(data) && whereVerdict(data as ts.Expression, scope).kind === 'yes') checked = true;
       }
+    } else if (ts.isCallExpression(candidate) && !mayBeModelCall(candidate) && !isRejectionSwallowed(candidate) && runsBefore(candidate, current) && helperChecksId(candidate, value.text, key, model, scope)) {
+      checked = true;
     }
     ts.forEachChild(candidate, visit);
+  };
+  ts.forEachChild(body, visit);
+  return checked;
+}
+
+/**
+ * `await this.getInstallationOrThrow(installationId, user.uid)`: a private method of the class (see
+ * helperOf) that takes the id as a parameter and, on every path, reads the same model by it and the
+ * tenant with a read that throws (`…OrThrow`) or that it guards (`if (!row) throw …`).
+ */
+function helperChecksId(call: ts.CallExpression, id: string, key: string, model: string | undefined, scope: WhereScope): boolean {
+  const helper = helperOf(call);
+  const index = call.arguments.findIndex((argument) => isName(argument, id));
+  const parameter = index >= 0 ? helper?.parameters[index] : undefined;
+  if (!helper || !parameter || !ts.isIdentifier(parameter.name) || !helper.body || !ts.isBlock(helper.body)) return false;
+  const name = parameter.name.text;
+  const body = helper.body;
+  let checked = false;
+  const visit = (node: ts.Node): void => {
+    if (checked || ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && mayBeModelCall(node) && modelOf(node) === model && !isRejectionSwallowed(node) && runsInBlock(node, body)) {
+      const operation = memberName(unwrap(node.expression)) ?? '';
+      const args = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+      const found = args && ts.isObjectLiteralExpression(args) ? viewObject(args).properties.get('where') : undefined;
+      const where = found ? unwrap(found.value) : undefined;
+      if (where && ts.isObjectLiteralExpression(where)) {
+        const same = viewObject(where).properties.get(key);
+        if (same && isName(same.value, name) && whereVerdict(where, scope).kind === 'yes') {
+          checked = /^find(?:First|Unique)OrThrow$/.test(operation) || (/^find(?:First|Unique)$/.test(operation) && isGuardedRead(node, body.end, scope, true));
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
   };
   ts.forEachChild(body, visit);
   return checked;
@@ -268,7 +303,8 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
  * `current`, leaves when the row is missing (`if (!row) throw …` / `return`) when the read was
  * pinned, or when its tenant differs (`if (!row || row.tenantId !== tenantId) throw …`) when not.
  */
-function isGuardedRead(read: ts.CallExpression, current: ts.CallExpression, scope: WhereScope, pinned: boolean): boolean {
+function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope: WhereScope, pinned: boolean): boolean {
+  const limit = typeof current === 'number' ? current : current.pos;
   let node: ts.Node = read;
   while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const declaration = node.parent;
@@ -281,7 +317,7 @@ function isGuardedRead(read: ts.CallExpression, current: ts.CallExpression, scop
   const row = declaration.name.text;
   const index = block.statements.indexOf(statement);
   for (const guard of block.statements.slice(index + 1)) {
-    if (guard.pos >= current.pos) break;
+    if (guard.pos >= limit) break;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exitsBlock(guard.thenStatement)) continue;
     const conditions = disjuncts(guard.expression);
     const missing = conditions.some((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row));
@@ -361,6 +397,18 @@ const MAYBE_RUNS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.CatchClause,
 ]);
 const LAZY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+/** `node` runs whenever `block` does: no branch, loop, `catch`, nested function or lazy operand between them. */
+function runsInBlock(node: ts.Node, block: ts.Block): boolean {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    if (current.parent === block) return true;
+    if (ts.isFunctionLike(current.parent) || MAYBE_RUNS.has(current.parent.kind)) return false;
+    if (ts.isBinaryExpression(current.parent) && current.parent.right === current && LAZY_OPERATORS.has(current.parent.operatorToken.kind)) return false;
+    // A `catch` may swallow the helper's throw: it would return without having checked.
+    if (ts.isTryStatement(current.parent) && current.parent.catchClause) return false;
+  }
+  return false;
+}
 
 /** The statement holding `earlier` sits in a block that also holds `later`: it runs first on every path to `later`. */
 function runsBefore(earlier: ts.Node, later: ts.Node): boolean {
