@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
-import { containsThrow } from '../rule-utils/throws';
+import { containsThrow, exits } from '../rule-utils/throws';
 
 export interface TransactionForMultipleWritesOptions {
   /** Property names under which the Prisma client is injected. */
@@ -30,6 +30,9 @@ interface Write {
   call: ts.CallExpression | ts.TaggedTemplateExpression;
   /** `user.create`, or `$executeRaw`. */
   label: string;
+  /** `user`; none for a client operation (`$executeRaw`). */
+  model?: string;
+  operation: string;
   client: string;
 }
 
@@ -153,11 +156,12 @@ function writeOf(node: ts.Node, clients: ReadonlySet<string>, writeMethods: Read
   const owner = callee.expression;
   if (operation.startsWith('$')) {
     const client = thisPropertyName(owner);
-    return client !== undefined && clients.has(client) ? { call, label: operation, client } : undefined;
+    return client !== undefined && clients.has(client) ? { call, label: operation, operation, client } : undefined;
   }
   if (!ts.isPropertyAccessExpression(owner) || owner.name.text.startsWith('$')) return undefined;
   const client = thisPropertyName(owner.expression);
-  return client !== undefined && clients.has(client) ? { call, label: `${owner.name.text}.${operation}`, client } : undefined;
+  const model = owner.name.text;
+  return client !== undefined && clients.has(client) ? { call, label: `${model}.${operation}`, model, operation, client } : undefined;
 }
 
 /**
@@ -304,16 +308,6 @@ function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): num
   return ts.isBlock(body) ? ofStatements(body.statements) : within(body);
 }
 
-/** A statement after which nothing in the enclosing block runs. */
-function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && exits(last);
-  }
-  return ts.isIfStatement(statement) && statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
-}
-
 /**
  * Inside a loop, or a `map`/`forEach`/`flatMap` callback, of the method: the one call writes many
  * times. Not when each round catches its own failure without rethrowing it (`for (...) { try {
@@ -374,26 +368,16 @@ function containsCall(node: ts.Node): boolean {
  * the writes record the progress of that work, which no database transaction can span.
  */
 function recordsProgress(write: Write, earlier: readonly Write[], body: ts.Node, clients: ReadonlySet<string>): boolean {
-  const model = modelOf(write);
   const where = keyValues(write.call, ['where']);
-  if (model === undefined || !/^(?:update|upsert)$/.test(operationOf(write)) || where.size === 0) return false;
+  if (write.model === undefined || !/^(?:update|upsert)$/.test(write.operation) || where.size === 0) return false;
   return earlier.some((previous) => {
-    if (modelOf(previous) !== model) return false;
+    if (previous.model !== write.model) return false;
     const set = keyValues(previous.call, ['where', 'data', 'create']);
     // Not the key of the row the write returned (`assignment.id`): the work between may be a check
     // that fails and leaves that row half done (amplication's addRolesToTeamAssignment).
     const sameRow = [...where].some(([key, value]) => set.get(key) === value);
     return sameRow && awaitsOutsideWork(body, previous.call.end, write.call.pos, clients);
   });
-}
-
-function modelOf(write: Write): string | undefined {
-  const dot = write.label.indexOf('.');
-  return dot > 0 ? write.label.slice(0, dot) : undefined;
-}
-
-function operationOf(write: Write): string {
-  return write.label.slice(write.label.indexOf('.') + 1);
 }
 
 /** `{ where: { id }, data: { key: value } }`: each key's value as written, for the given sections. */

@@ -11,3 +11,13 @@ export function containsThrow(node: ts.Node): boolean {
   ts.forEachChild(node, visit);
   return found;
 }
+
+/** A statement after which nothing in the enclosing block runs: `return`, `throw`, a block ending in one, an `if` whose branches both do. */
+export function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return ts.isIfStatement(statement) && statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
+}

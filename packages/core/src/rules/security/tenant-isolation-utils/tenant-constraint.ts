@@ -3,7 +3,7 @@ import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qua
 import { bindingOf } from './bindings';
 import { mayBeModelCall } from './prisma-call';
 import { isUndefinedValue, memberName, propertyNameText, unwrap, viewObject, type ObjectView } from './syntax';
-import { containsThrow } from '../../rule-utils/throws';
+import { containsThrow, exits } from '../../rule-utils/throws';
 
 /** What pins a row to the caller's tenant in a `where`. */
 export interface WhereScope {
@@ -318,7 +318,7 @@ function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope
   const index = block.statements.indexOf(statement);
   for (const guard of block.statements.slice(index + 1)) {
     if (guard.pos >= limit) break;
-    if (!ts.isIfStatement(guard) || guard.elseStatement || !exitsBlock(guard.thenStatement)) continue;
+    if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
     const conditions = disjuncts(guard.expression);
     const missing = conditions.some((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row));
     const otherTenant = conditions.some((condition) => comparesTenant(condition, row, scope));
@@ -345,12 +345,6 @@ function comparesTenant(condition: ts.Expression, row: string, scope: WhereScope
 function isName(node: ts.Expression, name: string): boolean {
   const inner = unwrap(node);
   return ts.isIdentifier(inner) && inner.text === name;
-}
-
-/** `throw …`, `return …`, or a block ending in one. */
-function exitsBlock(statement: ts.Statement): boolean {
-  if (ts.isThrowStatement(statement) || ts.isReturnStatement(statement)) return true;
-  return ts.isBlock(statement) && statement.statements.length > 0 && exitsBlock(statement.statements[statement.statements.length - 1]);
 }
 
 /** `read().catch(() => null)`: the throw that checked the row is caught and dropped (a handler that throws again keeps it). */
