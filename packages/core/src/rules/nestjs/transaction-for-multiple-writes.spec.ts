@@ -27,6 +27,19 @@ new RuleTester().run(rule, {
     service("await this.prisma.order.create({ data: input });\n    try {\n      await this.prisma.audit.create({ data: { action: 'order' } });\n    } catch (error) {\n      this.logger.warn(error);\n    }"),
     // The row records the progress of work outside the database (real code: refly's runWorkflow): no transaction can span the run.
     service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'running' } });\n    const result = await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'done', result } });"),
+    // Writes on either side of another collaborator's work (an upload, a payment, a queue): a transaction would stay open across the call and still could not undo it (real code: refly's createCreditPackCheckoutSession, duplicateSharedDocument).
+    service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.payments.charge(input);\n    await this.prisma.stock.update({ where: { id: input.id }, data: {} });"),
+    service("await this.prisma.job.create({ data: { jobId: input.jobId } });\n    await fetch(input.hook);\n    await this.prisma.job.update({ where: { jobId: input.otherJob }, data: {} });"),
+    // A compensating write in the catch of an outside call: the outside work is between them (real code: refly's createPresignedUpload).
+    service("try {\n      await this.prisma.order.create({ data: input });\n      await this.mailer.notify(input);\n    } catch (error) {\n      await this.prisma.order.delete({ where: { id: input.id } });\n    }"),
+    // Each round's write follows that round's outside work: the rounds are split by it (real code: refly's uploadFiles, ghostfolio's getAssetProfile).
+    service('for (const file of input.files) {\n      await this.storage.upload(file);\n      await this.prisma.file.update({ where: { id: file.id }, data: { uploaded: true } });\n    }'),
+    service('await Promise.all(input.sources.map((source) => this.provider.fetch(source).then(async (found) => {\n      await this.prisma.resolution.upsert({ where: { id: found.id }, create: found, update: {} });\n    })));'),
+    // Chunks of one collection, written in parts on purpose (real code: AFFiNE's pushDocUpdates, teable's record history).
+    service('for (const batch of chunk(input.rows, 500)) {\n      await this.prisma.update.createMany({ data: batch });\n    }'),
+    service('for (let i = 0; i < input.rows.length; i += size) {\n      await this.prisma.history.createMany({ data: input.rows.slice(i, i + size) });\n    }'),
+    // Collected into an object's array whose property shares the const's name (real code: amplication's processCatalogPlugins).
+    service('const batch = { update: [] };\n    for (const item of input.items) {\n      const update = this.prisma.line.update({ where: { id: item.id }, data: item });\n      batch.update.push(update);\n    }\n    await this.prisma.$transaction(batch.update);'),
     // The only write of a settled callback, deep in its try/catch (real code: refly's stuck-action sweep).
     service("const results = await Promise.allSettled(\n      input.items.map(async (item) => {\n        try {\n          await this.actions.abort(item);\n        } catch (error) {\n          await this.prisma.action.update({ where: { id: item.id }, data: { status: 'failed' } });\n          throw error;\n        }\n      }),\n    );\n    return results;"),
     // Held unawaited in a const that is only collected for the transaction (real code: amplication's processCatalogPlugins).
@@ -60,16 +73,22 @@ new RuleTester().run(rule, {
     { code: service("await Promise.allSettled(\n      input.items.map(async (item) => {\n        await this.prisma.line.create({ data: item });\n        await this.prisma.stock.update({ where: { id: item.stock }, data: {} });\n      }),\n    );"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // By the key of the row the first write returned, after a check that may throw: the row is left half done (real code: amplication's addRolesToTeamAssignment).
     { code: service("const assignment = await this.prisma.assignment.upsert({ where: { teamId_resourceId: { teamId: input.teamId, resourceId: input.resourceId } }, update: {}, create: input });\n    await this.validateRoles(assignment.teamId, input.roleIds);\n    await this.prisma.assignment.update({ where: { id: assignment.id }, data: { roles: input.roleIds } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
-    // The same row written twice with nothing outside the database between; two rows around an outside call.
+    // The same row written twice with nothing outside the database between.
     { code: service("await this.prisma.job.create({ data: { jobId: input.jobId, status: 'new' } });\n    await this.prisma.job.update({ where: { jobId: input.jobId }, data: { status: 'queued' } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
-    { code: service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.payments.charge(input);\n    await this.prisma.stock.update({ where: { id: input.id }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
-    { code: service("await this.prisma.job.create({ data: { jobId: input.jobId } });\n    await this.runner.run(input);\n    await this.prisma.job.update({ where: { jobId: input.otherJob }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // Two writes side by side, then a third past an outside call: the two still go together.
+    { code: service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.prisma.line.createMany({ data: input.lines });\n    await this.payments.charge(input);\n    await this.prisma.order.update({ where: { id: input.id }, data: { paid: true } });"), errors: [{ messageId: 'writesWithoutTransaction', message: 'Method "placeOrder" writes with Prisma more than once outside a transaction (order.create, line.createMany, order.update): wrap the writes in this.prisma.$transaction(...) so they succeed or fail together.' }] },
+    // A read through the client, even a fluent one, is database work: it does not split the writes (real code: amplication's disconnectResourceGitRepository).
+    { code: service("await this.prisma.repo.update({ where: { id: input.id }, data: {} });\n    const left = await this.prisma.repo.findUnique({ where: { id: input.id } }).resources();\n    if (left.length === 0) await this.prisma.repo.delete({ where: { id: input.id } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A method of the class itself may check and throw between the writes: it does not split them.
+    { code: service("await this.prisma.order.create({ data: { id: input.id } });\n    await this.checkStock(input);\n    await this.prisma.stock.update({ where: { id: input.id }, data: {} });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // A loop that steps by one item is not a chunk loop.
+    { code: service('for (let i = 0; i < input.lines.length; i += 1) {\n      await this.prisma.line.create({ data: input.lines[i] });\n    }'), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // Swallowed writes before another write are part of the change: if the last one fails, they stay done (real code: ghostfolio's deleteUser).
     { code: service("try {\n      await this.prisma.account.deleteMany({ where: { userId: input.id } });\n    } catch {}\n    return this.prisma.user.delete({ where: { id: input.id } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // A log line whose argument calls something may fail after the write.
     { code: service("try {\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: input, update: input });\n      this.logger.info(this.describe(input));\n    } catch (error) {\n      await this.prisma.cache.upsert({ where: { key: input.key }, create: { key: input.key, failed: true }, update: { failed: true } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
-    // The block may fail after its write (the notification), so the catch's compensation runs after it: two writes.
-    { code: service("try {\n      await this.prisma.order.create({ data: input });\n      await this.mailer.notify(input);\n    } catch (error) {\n      await this.prisma.order.delete({ where: { id: input.id } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
+    // The block may fail after its write (a check of the class), so the catch's compensation runs after it: two writes.
+    { code: service("try {\n      await this.prisma.order.create({ data: input });\n      await this.checkStock(input);\n    } catch (error) {\n      await this.prisma.order.delete({ where: { id: input.id } });\n    }"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // A catch that does not end the method runs on into what follows it.
     { code: service("try {\n      await this.parser.parse(input);\n    } catch (error) {\n      await this.prisma.resource.update({ where: { id: input.id }, data: { status: 'failed' } });\n    }\n    await this.prisma.resource.update({ where: { id: input.id }, data: { status: 'done' } });"), errors: [{ messageId: 'writesWithoutTransaction' }] },
     // A const write that is awaited (or awaited besides being collected) runs on its own, whatever else goes to $transaction.

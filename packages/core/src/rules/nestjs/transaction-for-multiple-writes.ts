@@ -95,9 +95,10 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
       const bestEffort = new Set(counted.filter((write) => !repeated.has(write) && isBestEffort(write.call, body, counted)));
       const progress = new Set(counted.filter((write, index) => !repeated.has(write) && recordsProgress(write, counted.slice(0, index), body, clients)));
-      const weightOf = (write: Write) => (repeated.has(write) ? 2 : bestEffort.has(write) || progress.has(write) ? 0 : 1);
+      const weightOf = (write: Write) => (repeated.has(write) ? (roundsSeparated(write.call, body, clients) ? 1 : 2) : bestEffort.has(write) || progress.has(write) ? 0 : 1);
       // Writes on branches that exclude each other (`if (found) { update; return } create`) never run together.
-      if (writesOnWorstPath(body, counted.map((write) => ({ node: write.call, weight: weightOf(write) }))) < 2) return;
+      const together = (group: readonly Write[]) => writesOnWorstPath(body, group.map((write) => ({ node: write.call, weight: weightOf(write) })));
+      if (!splitAtOutsideWork(counted, body, clients).some((group) => together(group) >= 2)) return;
       const operations = listForMessage(counted.map((write) => (repeated.has(write) ? `${write.label} in a loop` : write.label)));
       context.report({ node: member.name, messageId: 'writesWithoutTransaction', data: { method: member.name.getText(), operations, client: counted[0].client } });
     };
@@ -196,11 +197,17 @@ function isConst(declaration: ts.VariableDeclaration): boolean {
 function referencesTo(name: string, body: ts.Node, declared: ts.Identifier): ts.Identifier[] {
   const found: ts.Identifier[] = [];
   const visit = (current: ts.Node): void => {
-    if (ts.isIdentifier(current) && current.text === name && current !== declared && !(ts.isPropertyAccessExpression(current.parent) && current.parent.name === current)) found.push(current);
+    if (ts.isIdentifier(current) && current.text === name && current !== declared && !isPropertyName(current)) found.push(current);
     ts.forEachChild(current, visit);
   };
   visit(body);
   return found;
+}
+
+/** `a.name`, `{ name: … }`: a property's name, not a reference to a variable. */
+function isPropertyName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
 }
 
 /** `items.map((item) => this.prisma.a.upsert(...))` around a write its callback returns, unrun, into an array. */
@@ -400,15 +407,66 @@ function isStableValue(node: ts.Expression): boolean {
   return ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && isStableValue(node.expression));
 }
 
-/** An `await` between `from` and `to` of a call that does not go through the Prisma client. */
-function awaitsOutsideWork(body: ts.Node, from: number, to: number, clients: ReadonlySet<string>): boolean {
+/**
+ * The writes in runs that awaited work of another collaborator does not split (`create`, `await
+ * this.storage.upload()`, `update`): a transaction around writes on both sides of an upload or a
+ * payment call would stay open across it and still could not undo it, so only writes with nothing
+ * outside the database between them are expected to go together.
+ */
+function splitAtOutsideWork(writes: readonly Write[], body: ts.Node, clients: ReadonlySet<string>): Write[][] {
+  const groups: Write[][] = [];
+  for (const [index, write] of writes.entries()) {
+    const previous = writes[index - 1];
+    if (previous === undefined || awaitsOutsideWork(body, previous.call.end, write.call.pos, clients, true)) groups.push([write]);
+    else groups[groups.length - 1].push(write);
+  }
+  return groups;
+}
+
+/**
+ * A write in a loop whose rounds do not go together: each round also awaits another collaborator's
+ * work (or writes in the `.then` of it), or the loop steps through chunks of one collection (`for
+ * (const batch of chunk(rows, 500))`, `for (let i = 0; i < n; i += size)`), which is written in
+ * parts on purpose, to keep each statement small.
+ */
+function roundsSeparated(call: ts.Node, body: ts.Node, clients: ReadonlySet<string>): boolean {
+  for (let node = call.parent; node && node !== body; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isFunctionLike(node) && isThenOfOutsideWork(parent, node, clients)) return true;
+    if (isChunkLoop(node)) return true;
+    const round = loopKinds.has(node.kind) ? node : ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text) ? node : undefined;
+    if (round) return awaitsOutsideWork(round, round.pos, call.pos, clients, true) || awaitsOutsideWork(round, call.end, round.end, clients, true);
+  }
+  return false;
+}
+
+/** `this.storage.upload(…).then(callback)`: the callback runs after another collaborator's work. */
+function isThenOfOutsideWork(call: ts.Node, callback: ts.Node, clients: ReadonlySet<string>): boolean {
+  if (!ts.isCallExpression(call) || !call.arguments.includes(callback as ts.Expression) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return false;
+  const work = call.expression.expression;
+  return ts.isCallExpression(work) && !throughClient(work.expression, clients) && !isOwnMethod(work.expression);
+}
+
+function isChunkLoop(node: ts.Node): boolean {
+  if (ts.isForOfStatement(node)) return ts.isCallExpression(node.expression) && /chunk|batch/i.test(node.expression.expression.getText());
+  if (!ts.isForStatement(node) || !node.incrementor) return false;
+  const step = node.incrementor;
+  return ts.isBinaryExpression(step) && step.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && !(ts.isNumericLiteral(step.right) && step.right.text === '1');
+}
+
+/**
+ * An `await` between `from` and `to` of a call that does not go through the Prisma client; with
+ * `collaboratorsOnly`, only calls of another object (`this.storage.upload()`, `fetch()`), not the
+ * class's own methods (`this.validate()`), which may write or throw as part of the same change.
+ */
+function awaitsOutsideWork(body: ts.Node, from: number, to: number, clients: ReadonlySet<string>, collaboratorsOnly = false): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || node.end <= from || node.pos >= to) return;
     if (ts.isAwaitExpression(node) && node.pos >= from && node.end <= to) {
       let operand: ts.Expression = node.expression;
       while (ts.isParenthesizedExpression(operand)) operand = operand.expression;
-      if (ts.isCallExpression(operand) && !throughClient(operand.expression, clients)) found = true;
+      if (ts.isCallExpression(operand) && !throughClient(operand.expression, clients) && !(collaboratorsOnly && isOwnMethod(operand.expression))) found = true;
     }
     ts.forEachChild(node, visit);
   };
@@ -416,11 +474,17 @@ function awaitsOutsideWork(body: ts.Node, from: number, to: number, clients: Rea
   return found;
 }
 
+/** `this.validate`: a method of the class itself. */
+function isOwnMethod(callee: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
 /** `this.prisma.x.y`, `this.prisma.$queryRaw`: the callee starts at the injected client. */
 function throughClient(callee: ts.Expression, clients: ReadonlySet<string>): boolean {
   let node = callee;
-  while (ts.isPropertyAccessExpression(node)) {
-    const client = thisPropertyName(node);
+  // Through fluent reads too: `this.prisma.user.findUnique(…).posts()`.
+  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) {
+    const client = ts.isPropertyAccessExpression(node) ? thisPropertyName(node) : undefined;
     if (client !== undefined && clients.has(client)) return true;
     node = node.expression;
   }
