@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
 import type { CommandStyle } from '../summary/fix-command';
 import { execPrefixOf } from '../summary/package-manager';
+import { discoverProjects } from '../runner/discover-projects';
 import { summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
@@ -81,10 +82,12 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const { files } = discovered;
   const baselineFile = command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline);
   if (command.watch) return watchCheck(command, io, { config, files, baselineFile });
+  // Imports of workspace packages by name resolve as under Nx (a DTO in a shared library).
+  const workspace = await discoverProjects(workspaceRoot, files);
   let report: RunReport;
   let profile: RunCheckResult['profile'];
   if (command.fix) {
-    const fixed = await fixFiles({ workspaceRoot, files, config, fixType: command.fixType, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile });
+    const fixed = await fixFiles({ workspaceRoot, files, workspace, config, fixType: command.fixType, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile });
     report = fixed.report;
     // What was fixed comes first; on stderr when stdout carries a machine-readable format.
     const toTerminal = command.outputs.find((target) => target.file === undefined);
@@ -96,6 +99,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     ({ report, profile } = await runCheck({
       workspaceRoot,
       files,
+      workspace,
       config,
       reportUnusedSuppressions: command.reportUnusedSuppressions,
       baselineFile,

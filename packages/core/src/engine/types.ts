@@ -136,6 +136,12 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * Under Nx they are inputs of the enforce target wherever the rule may be on.
    */
   reads?: readonly string[];
+  /**
+   * The rule reads files of the projects its project depends on (DTOs and decorators in shared
+   * libraries). Under Nx the enforce target then takes those projects' files as inputs (`^default`),
+   * so a change there re-runs the check; elsewhere (`WorkspaceView.mayRead`) such reads are refused.
+   */
+  readsDependencies?: boolean;
 }
 
 /** What a rule reports: a syntax node, or a `[start, end)` range of offsets in the file's text. */

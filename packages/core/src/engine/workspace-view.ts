@@ -12,6 +12,12 @@ export interface WorkspaceProject {
   packageName?: string;
   /** The package's `exports` map: subpaths listed there are public, not deep imports. */
   packageExports?: unknown;
+  /**
+   * The projects it depends on in Nx's graph, by name. Given, a rule checking its files reads only
+   * theirs besides its own (they are the enforce target's `^` inputs); absent (the CLI, which has no
+   * task inputs to keep to), any project's.
+   */
+  dependencies?: readonly string[];
 }
 
 export interface ResolvedImport {
@@ -25,6 +31,12 @@ export interface WorkspaceView {
   projectOfFile(file: string): WorkspaceProject | undefined;
   /** The project an import in `fromFile` resolves to, when it is another workspace project. */
   resolveImport(specifier: string, fromFile: string): ResolvedImport | undefined;
+  /**
+   * Whether a rule checking `fromFile` may read `file` for rules that read other projects
+   * (`meta.readsDependencies`): a file of the same project, or of a project it depends on; any file
+   * of a project when the graph is not known; a file outside every project only from another such file.
+   */
+  mayRead(fromFile: string, file: string): boolean;
   /** Hash of everything the view answers from: a file's result may be reused only while it is unchanged. */
   readonly digest?: string;
 }
@@ -75,7 +87,15 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
     return undefined;
   };
 
-  return { projectOfFile, resolveImport, digest: digestOf(input) };
+  const mayRead = (fromFile: string, file: string): boolean => {
+    const source = projectOfFile(fromFile);
+    const owner = projectOfFile(file);
+    if (owner === source) return true;
+    if (!owner) return false;
+    return source?.dependencies === undefined || source.dependencies.includes(owner.name);
+  };
+
+  return { projectOfFile, resolveImport, mayRead, digest: digestOf(input) };
 }
 
 function digestOf(input: WorkspaceViewInput): string {

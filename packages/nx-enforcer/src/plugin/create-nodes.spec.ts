@@ -295,12 +295,14 @@ describe('createNodes', () => {
     const withNest = await inferNodes({ ...files, 'enforcer.config.json': { rules: nest } });
     const inputsWithNest = targetsByRoot(withNest)['packages/a'].targets.enforce.inputs as unknown[];
     // The root tsconfig files come right after the baseline, before the enforcer's own version.
-    expect(inputsWithNest.slice(inputsWithNest.indexOf(BASELINE) + 1)).toEqual(['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/tsconfig.json', PUBLISHED_PACKAGES]);
+    // The dependencies' files follow: dto-validated reads DTOs in the libraries the project depends on.
+    expect(inputsWithNest.slice(inputsWithNest.indexOf(BASELINE) + 1)).toEqual(['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/tsconfig.json', '^default', PUBLISHED_PACKAGES]);
     const both = await inferNodes({ ...files, 'enforcer.config.json': { rules: { ...nest, 'architecture/project-boundaries': 'error' } } });
     const inputs = targetsByRoot(both)['packages/a'].targets.enforce.inputs as string[];
     expect(inputs.filter((input) => input === '{workspaceRoot}/tsconfig.json')).toHaveLength(1);
     const without = await inferNodes({ ...files, 'enforcer.config.json': { rules: ALL_TEXT_RULES_OFF } });
     expect(targetsByRoot(without)['packages/a'].targets.enforce.inputs).not.toContain('{workspaceRoot}/tsconfig.json');
+    expect(targetsByRoot(without)['packages/a'].targets.enforce.inputs).not.toContain('^default');
   });
 
   it('should keep every text-file input when a config is broken (the task reports the error)', async () => {
@@ -393,11 +395,12 @@ describe('buildEnforceTarget', () => {
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/libs%2Fa', BASELINE]);
   });
 
-  it('should not depend on other projects', () => {
+  it('should not depend on other projects unless a rule reads their code', () => {
     const inputs = buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [PUBLISHED_PACKAGES] }).inputs ?? [];
 
     expect(inputs.filter((input) => typeof input === 'string' && input.startsWith('^'))).toEqual([]);
     expect(buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [] }).dependsOn).toBeUndefined();
+    expect(buildEnforceTarget({ projectRoot: 'libs/a', enforcerInputs: [], dependencyInputs: true }).inputs).toContain('^default');
   });
 
   it('should read the root config only once for the root project', () => {

@@ -65,7 +65,7 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
  * workspace rules' sources. A broken config must not break the project graph (the enforce task
  * reports it), so it counts as "every text file any built-in rule can scan".
  */
-async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs'>> {
+async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs' | 'dependencyInputs'>> {
   try {
     const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
     const ruleSourceGlobs = config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [];
@@ -83,7 +83,8 @@ async function configuredInputs(workspaceRoot: string, projectRoot: string): Pro
     const textFileGlobs = config.textFileGlobs();
     // Project rules look at the whole file list: any file added or removed may change a verdict.
     if (config.rules.some((rule) => rule.meta.scope === 'project' && config.mayBeOn(rule.id))) textFileGlobs.push('**/*');
-    return { textFileGlobs, ruleSourceGlobs: [...new Set(ruleSourceGlobs)] };
+    const dependencyInputs = config.rules.some((rule) => rule.meta.readsDependencies === true && config.mayBeOn(rule.id));
+    return { textFileGlobs, ruleSourceGlobs: [...new Set(ruleSourceGlobs)], ...(dependencyInputs ? { dependencyInputs } : {}) };
   } catch {
     return { textFileGlobs: textFileGlobsOf(builtinRules), ruleSourceGlobs: [] };
   }

@@ -14,14 +14,17 @@ export interface EnforceTargetOptions {
   ruleSourceGlobs?: readonly string[];
   /** How the workspace runs its own binaries (`npx`, `pnpm exec`, `yarn`), for the help command. */
   exec?: ExecPrefix;
+  /** A rule that may be on reads the projects this one depends on (`meta.readsDependencies`): their files are inputs too. */
+  dependencyInputs?: boolean;
 }
 
 /**
  * The inferred `enforce` target. Inputs are exactly what decides the result: the project's code
  * files and the text files the configured rules scan, the config files that govern it, and the
- * enforcer itself. No `^` inputs: per-file rules do not depend on other projects, so a change
- * elsewhere never invalidates this project (architecture/project-boundaries, which reads every
- * project's tags, names their files among the rule source globs).
+ * enforcer itself. `^` inputs only where a rule that may be on reads the dependencies' code (a DTO
+ * in a shared library): other rules do not depend on other projects, so a change elsewhere never
+ * invalidates this project (architecture/project-boundaries, which reads every project's tags,
+ * names their files among the rule source globs).
  */
 export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfiguration {
   const { projectRoot } = options;
@@ -42,6 +45,8 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
       ...configInputs,
       baseline,
       ...(options.ruleSourceGlobs ?? []).map((glob) => `{workspaceRoot}/${glob}`),
+      // Nx's implicit `default` named input (every file of the project), of each dependency.
+      ...(options.dependencyInputs ? ['^default'] : []),
       ...options.enforcerInputs,
     ],
     // The baseline is also an output: `--update-baseline` writes it, and a cache hit of such a run

@@ -5,13 +5,32 @@ import rule from './dto-validated';
 const controllerFile = 'apps/api/src/users/users.controller.ts';
 const dtoFile = 'apps/api/src/users/dto/create-user.dto.ts';
 
+/** Under Nx: the graph says what the api depends on (nothing here). */
 const workspace = createWorkspaceView({
   projects: [
-    { name: 'api', root: 'apps/api', tags: [] },
-    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts' },
+    { name: 'api', root: 'apps/api', tags: [], dependencies: [] },
+    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts', dependencies: [] },
   ],
   pathAliases: { '@api/*': ['apps/api/src/*'] },
 });
+
+/** Under Nx, the api depending on the contracts library: its files are the enforce target's `^` inputs. */
+const dependingWorkspace = createWorkspaceView({
+  projects: [
+    { name: 'api', root: 'apps/api', tags: [], dependencies: ['contracts'] },
+    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts', dependencies: [] },
+  ],
+});
+
+/** The CLI's view: projects from their manifests, no graph. */
+const cliWorkspace = createWorkspaceView({
+  projects: [
+    { name: 'api', root: 'apps/api', tags: [] },
+    { name: '@acme/contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts' },
+  ],
+});
+
+const contractsPackage = { 'libs/contracts/package.json': JSON.stringify({ name: '@acme/contracts', main: 'src/index.ts' }) };
 
 /** A controller file: `imports` (after Nest's), then one handler taking `parameter`. */
 const controller = (imports: string, parameter: string, nest = `import { Body, Controller, Post } from '@nestjs/common';`) =>
@@ -85,6 +104,16 @@ new RuleTester().run(rule, {
       code: controller(`import { IsCurrencyCode } from '../validators/is-currency-code';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @IsCurrencyCode() currency!: string;\n}\n`,
       filename: controllerFile,
       files: { 'apps/api/src/validators/is-currency-code.ts': `import { registerDecorator } from 'class-validator';\nexport function IsCurrencyCode() {\n  return (object: object, propertyName: string) => registerDecorator({ target: object.constructor, propertyName, validator: CurrencyCode });\n}\n` },
+    },
+    // Through a barrel (`export * from`): real code, amplication's `@IsJSONValue()` from '../../validators'.
+    {
+      code: controller(`import { IsJSONValue } from '../validators';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @IsJSONValue() meta!: string;\n}\n`,
+      filename: controllerFile,
+      files: {
+        'apps/api/src/validators/index.ts': `export * from './is-uuid-list';\nexport * from './is-json-value';\n`,
+        'apps/api/src/validators/is-uuid-list.ts': `export const IsUuidList = () => Reflect.metadata('uuid', true);\n`,
+        'apps/api/src/validators/is-json-value.ts': `import { registerDecorator } from 'class-validator';\nexport function IsJSONValue() {\n  return (object: object, propertyName: string) => registerDecorator({ target: object.constructor, propertyName, validator: JsonValue });\n}\n`,
+      },
     },
     // A root tsconfig path alias (tsconfig.base.json, with comments and baseUrl) leads to the DTO.
     { code: controller(`import { CreateUserDto } from '@api/users/dto/create-user.dto';`, '@Body() dto: CreateUserDto'), filename: controllerFile, workspace, files: { ...aliases, [dtoFile]: validDto } },
@@ -182,6 +211,12 @@ new RuleTester().run(rule, {
     },
     // A custom decorator that validates nothing.
     {
+      code: controller(`import { Label } from '../decorators';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @Label('Currency') currency!: string;\n}\n`,
+      filename: controllerFile,
+      files: { 'apps/api/src/decorators/index.ts': `export { Label } from './label';\n`, 'apps/api/src/decorators/label.ts': `export const Label = (text: string) => Reflect.metadata('label', text);\n` },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
       code: controller(`import { Label } from '../decorators/label';`, '@Body() dto: PriceDto') + `class PriceDto {\n  @Label('Currency') currency!: string;\n}\n`,
       filename: controllerFile,
       files: { 'apps/api/src/decorators/label.ts': `export const Label = (text: string) => Reflect.metadata('label', text);\n` },
@@ -193,6 +228,36 @@ new RuleTester().run(rule, {
       filename: controllerFile,
       workspace,
       files: { ...aliases, [dtoFile]: unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    // A workspace package imported by its name (no path alias), read through its manifest's entry, when the project depends on it (real code: refly's @refly/openapi-schema).
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace: dependingWorkspace,
+      files: { ...contractsPackage, 'libs/contracts/src/index.ts': `export * from './login.dto';\nexport * from './create-user.dto';\n`, 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller(`import type { CreateUserRequest } from '@acme/contracts';`, '@Body() dto: CreateUserRequest'),
+      filename: controllerFile,
+      workspace: cliWorkspace,
+      files: { ...contractsPackage, 'libs/contracts/src/index.ts': `export * from './types.gen';\n`, 'libs/contracts/src/types.gen.ts': `export type CreateUserRequest = { name: string };\n` },
+      errors: [{ messageId: 'notAClass', message: 'Body DTO "CreateUserRequest" is a type alias, which is erased at run time: ValidationPipe has no class to check the body against, so whatever the client sends reaches the handler. Declare CreateUserRequest as a class with class-validator decorators.' }],
+    },
+    // A manifest whose entry is build output falls back on src/index.ts; a subpath on src/<subpath>.
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace: cliWorkspace,
+      files: { 'libs/contracts/package.json': JSON.stringify({ name: '@acme/contracts', main: 'dist/index.js', types: 'dist/index.d.ts' }), 'libs/contracts/src/index.ts': `export * from './create-user.dto';\n`, 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
+      errors: [{ messageId: 'unvalidatedProperties' }],
+    },
+    {
+      code: controller(`import { CreateUserDto } from '@acme/contracts/create-user.dto';`, '@Body() dto: CreateUserDto'),
+      filename: controllerFile,
+      workspace: dependingWorkspace,
+      files: { 'libs/contracts/src/create-user.dto.ts': unvalidatedDto },
       errors: [{ messageId: 'unvalidatedProperties' }],
     },
     // Without the project graph (the CLI), an alias into another folder is read as well.
@@ -222,7 +287,7 @@ new RuleTester().run(rule, {
         {
           messageId: 'cannotVerify',
           message:
-            'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("../../../../libs/contracts/src/create-user.dto"), whose files this project\'s check does not read.',
+            'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("../../../../libs/contracts/src/create-user.dto"), which this project does not depend on, so its check does not read its files.',
         },
       ],
     },
@@ -234,7 +299,7 @@ new RuleTester().run(rule, {
       errors: [
         {
           messageId: 'cannotVerify',
-          message: 'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("@acme/contracts"), whose files this project\'s check does not read.',
+          message: 'Cannot verify that body DTO "CreateUserDto" is validated: it is declared in project contracts ("@acme/contracts"), which this project does not depend on, so its check does not read its files.',
         },
       ],
     },

@@ -47,7 +47,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     hints: {
       unvalidatedProperties: 'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
       notAClass: 'Turn {{what}} {{dto}} into `export class {{dto}} { @IsString() name: string; … }` and make sure ValidationPipe runs (`app.useGlobalPipes(new ValidationPipe())` or `@UsePipes`), or validate the body with a pipe of its own: `@Body(new ZodValidationPipe(schema))`.',
-      cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, by a relative path or a tsconfig path alias), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
+      cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, or a workspace project it depends on), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
     schema: {
       type: 'object',
@@ -67,7 +67,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
         },
         reportUnresolved: {
           type: 'boolean',
-          description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, a package, or (under Nx) another project.',
+          description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.',
           default: true,
         },
       },
@@ -76,6 +76,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'body DTO parameters' },
     reads: ROOT_TSCONFIG_FILES,
+    readsDependencies: true,
   },
   create(context) {
     if (context.isTestFile) return {};
@@ -143,7 +144,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
 function unresolvedReason(found: Extract<DtoLookup, { kind: 'unresolved' }>): string {
   if (found.where === 'package') return `it comes from the package "${found.specifier}", whose sources are not read`;
   if (found.where === 'missing') return `"${found.specifier}" does not lead to its declaration (a missing file, or more than one re-export hop)`;
-  return `it is declared in project ${found.where.project} ("${found.specifier}"), whose files this project's check does not read`;
+  return `it is declared in project ${found.where.project} ("${found.specifier}"), which this project does not depend on, so its check does not read its files`;
 }
 
 /**

@@ -80,6 +80,7 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'mutation handlers' },
     reads: ROOT_TSCONFIG_FILES,
+    readsDependencies: true,
   },
   create(context) {
     if (context.isTestFile) return {};

@@ -73,6 +73,65 @@ export function resolveModulePath(specifier: string, fromFile: string, readFile:
   return undefined;
 }
 
+export interface ModuleHost {
+  /** The importing file, workspace-relative. */
+  file: string;
+  /** The file being checked, when the import is in a module read for it: its project decides what may be read. */
+  checkedFile?: string;
+  readFile(path: string): string | undefined;
+  /** The workspace's projects: imports of workspace packages by name, and which files may be read. */
+  workspace?: Pick<WorkspaceView, 'projectOfFile' | 'resolveImport' | 'mayRead'>;
+}
+
+export type ModuleResolution = { module: { path: string; text: string } } | { unresolved: 'package' | 'missing' | { project: string } };
+
+/**
+ * The source an import in `host.file` leads to, for rules that read other projects' code
+ * (`meta.readsDependencies`): a relative path, a root tsconfig path alias, or a workspace package
+ * by name (its `package.json` entry when that is a TypeScript source, else `src/index.ts` or
+ * `index.ts`). A file the workspace does not let the rule read (`WorkspaceView.mayRead`) is
+ * unresolved, naming its project.
+ */
+export function resolveModule(host: ModuleHost, specifier: string): ModuleResolution {
+  const target = resolveModulePath(specifier, host.file, host.readFile);
+  const candidates = target !== undefined ? [target] : workspacePackageEntries(host, specifier);
+  if (candidates.length === 0) return { unresolved: 'package' };
+  for (const candidate of candidates) {
+    const owner = host.workspace?.projectOfFile(candidate);
+    if (host.workspace && !host.workspace.mayRead(host.checkedFile ?? host.file, candidate)) return { unresolved: owner ? { project: owner.name } : 'missing' };
+    const module = readModule(candidate, host.readFile);
+    if (module) return { module };
+  }
+  return { unresolved: 'missing' };
+}
+
+/** Where a workspace package's sources may start, for `@acme/contracts` or `@acme/contracts/dto`. */
+function workspacePackageEntries(host: ModuleHost, specifier: string): string[] {
+  const project = host.workspace?.resolveImport(specifier, host.file)?.project;
+  const name = project?.packageName;
+  if (!project || name === undefined) return [];
+  const root = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
+  if (specifier !== name) {
+    const subpath = specifier.slice(name.length + 1);
+    return [`${root}src/${subpath}`, `${root}${subpath}`];
+  }
+  const entries: string[] = [];
+  const manifest = host.readFile(`${root}package.json`);
+  if (manifest !== undefined) {
+    try {
+      const json = JSON.parse(manifest) as Record<string, unknown>;
+      const dot = typeof json.exports === 'object' && json.exports !== null ? (json.exports as Record<string, unknown>)['.'] : json.exports;
+      const fromExports = typeof dot === 'string' ? [dot] : typeof dot === 'object' && dot !== null ? Object.values(dot as Record<string, unknown>) : [];
+      for (const field of [json.source, json.types, json.typings, json.main, json.module, ...fromExports]) {
+        if (typeof field === 'string' && /\.(?:[cm]?ts|tsx)$/.test(field) && !/\.d\.[cm]?ts$/.test(field)) entries.push(posix.normalize(`${root}${field}`));
+      }
+    } catch {
+      // An unreadable manifest leaves the conventional entries.
+    }
+  }
+  return [...new Set([...entries, `${root}src/index`, `${root}index`])];
+}
+
 /** The source file an import resolves to (`x.ts`, `x.tsx`, `x/index.ts`; `./x.js` means `x.ts`), with its text. */
 export function readModule(target: string, readFile: ReadFile): { path: string; text: string } | undefined {
   const stem = target.replace(/\.(?:[cm]?js|jsx)$/, '');
@@ -84,48 +143,59 @@ export function readModule(target: string, readFile: ReadFile): { path: string; 
   return undefined;
 }
 
-export interface DeclarationHost {
-  /** The importing file, workspace-relative. */
-  file: string;
-  readFile(path: string): string | undefined;
-  /** Under Nx: files of other projects are not this task's inputs and are not read. */
-  workspace?: Pick<WorkspaceView, 'projectOfFile'>;
-}
-
-// Decorator factories are read for every file that uses them: their text is kept per path while unchanged.
-const declarations = new Map<string, { text: string; found: Map<string, string | undefined> }>();
+// Decorator factories are read for every file that uses them: what a module says of a name is kept per path while unchanged.
+const declarations = new Map<string, { text: string; found: Map<string, Declared> }>();
 const DECLARATIONS_CACHED = 128;
+/** Barrels with more `export *` lines than this are not searched: each one costs a read. */
+export const MAX_STAR_EXPORTS = 10;
+
+/** A declaration's text, or the modules that may re-export the name (`export * from './x'`, `export { X } from './x'`). */
+type Declared = { text: string } | { from: Array<{ specifier: string; name: string }> } | undefined;
 
 /**
  * The source text of the function or constant a module exports under `name` (`export function
  * RequiresScope(...) { ... }`, `export const Auth = () => ...`), read from the file an import of
- * `specifier` in `host.file` resolves to. Undefined when it cannot be read (a package, another
- * project under Nx, no such export).
+ * `specifier` in `host.file` resolves to (`resolveModule`), through one barrel (`export * from
+ * './x'`). Undefined when it cannot be read (a package, a project it may not read, no such export).
  */
-export function exportedDeclarationText(host: DeclarationHost, specifier: string, name: string): string | undefined {
-  const target = resolveModulePath(specifier, host.file, host.readFile);
-  if (target === undefined) return undefined;
-  if (host.workspace && host.workspace.projectOfFile(target) !== host.workspace.projectOfFile(host.file)) return undefined;
-  const module = readModule(target, host.readFile);
-  if (!module) return undefined;
+export function exportedDeclarationText(host: ModuleHost, specifier: string, name: string, hopsLeft = 1): string | undefined {
+  const resolved = resolveModule(host, specifier);
+  if (!('module' in resolved)) return undefined;
+  const { module } = resolved;
   let entry = declarations.get(module.path);
   if (!entry || entry.text !== module.text) {
     entry = { text: module.text, found: new Map() };
     if (declarations.size >= DECLARATIONS_CACHED) declarations.delete(declarations.keys().next().value as string);
     declarations.set(module.path, entry);
   }
-  if (!entry.found.has(name)) entry.found.set(name, findDeclarationText(module.path, module.text, name));
-  return entry.found.get(name);
-}
-
-function findDeclarationText(path: string, text: string, name: string): string | undefined {
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-  for (const statement of sourceFile.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement.getText(sourceFile);
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return declaration.getText(sourceFile);
-    }
+  if (!entry.found.has(name)) entry.found.set(name, findDeclaration(module.path, module.text, name));
+  const declared = entry.found.get(name);
+  if (declared === undefined || 'text' in declared) return declared?.text;
+  if (hopsLeft === 0 || declared.from.length > MAX_STAR_EXPORTS) return undefined;
+  for (const next of declared.from) {
+    const text = exportedDeclarationText({ ...host, file: module.path, checkedFile: host.checkedFile ?? host.file }, next.specifier, next.name, hopsLeft - 1);
+    if (text !== undefined) return text;
   }
   return undefined;
+}
+
+function findDeclaration(path: string, text: string, name: string): Declared {
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const from: Array<{ specifier: string; name: string }> = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return { text: statement.getText(sourceFile) };
+    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.exportClause;
+      if (clause === undefined) from.push({ specifier: statement.moduleSpecifier.text, name });
+      else if (ts.isNamedExports(clause)) {
+        const element = clause.elements.find((candidate) => candidate.name.text === name);
+        if (element) return { from: [{ specifier: statement.moduleSpecifier.text, name: (element.propertyName ?? element.name).text }] };
+      }
+    }
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return { text: declaration.getText(sourceFile) };
+    }
+  }
+  return from.length > 0 ? { from } : undefined;
 }

@@ -39,6 +39,8 @@ interface ProjectSpec {
   packageName?: string;
   /** Files of the project as Nx would list them (workspace-relative). */
   files: string[];
+  /** The projects it depends on in the graph. */
+  dependsOn?: string[];
 }
 
 let folders: string[] = [];
@@ -101,7 +103,7 @@ function executorContext(root: string, projectName: string, projects: Record<str
     nxJsonConfiguration: {},
     projectGraph: {
       nodes: Object.fromEntries(Object.entries(configurations).map(([name, data]) => [name, { name, type: 'lib' as const, data }])),
-      dependencies: {},
+      dependencies: Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, (project.dependsOn ?? []).map((target) => ({ source: name, target, type: 'static' as const }))])),
     },
   };
 }
@@ -336,6 +338,32 @@ describe('enforce executor', () => {
       [1, expect.stringContaining('may only depend on projects tagged "type:ui" or "type:util": "data" (type:data) is not allowed')],
       [3, expect.stringContaining('Deep import into "util" (../../util/src/internal)')],
     ]);
+  });
+
+  it('should read a DTO in a library the project depends on in the graph, and say it cannot verify one in a library it does not', async () => {
+    const dto = "import { IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  email!: string;\n}\n";
+    const controller = (from: string) =>
+      `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${from}';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`;
+    const files = {
+      'enforcer.config.json': JSON.stringify({ rules: { 'nestjs/dto-validated': 'error' } }),
+      'apps/api/src/users.controller.ts': controller('@ws/contracts'),
+      'apps/admin/src/users.controller.ts': controller('@ws/contracts'),
+      'libs/contracts/package.json': JSON.stringify({ name: '@ws/contracts', main: 'src/index.ts' }),
+      'libs/contracts/src/index.ts': "export * from './create-user.dto';\n",
+      'libs/contracts/src/create-user.dto.ts': dto,
+    };
+    const workspace = createWorkspace(files, {
+      api: { root: 'apps/api', files: ['apps/api/src/users.controller.ts'], dependsOn: ['contracts'] },
+      admin: { root: 'apps/admin', files: ['apps/admin/src/users.controller.ts'] },
+      contracts: { root: 'libs/contracts', packageName: '@ws/contracts', files: ['libs/contracts/package.json', 'libs/contracts/src/index.ts', 'libs/contracts/src/create-user.dto.ts'] },
+    });
+
+    expect(await workspace.run('api')).toEqual({ success: false });
+    expect(await workspace.run('admin')).toEqual({ success: true });
+
+    const messages = (project: string) => JSON.parse(workspace.read(`.nx-enforcer/projects/apps%2F${project}/report.json`)).violations.map((v: { message: string }) => v.message);
+    expect(messages('api')).toEqual([expect.stringContaining('Body DTO "CreateUserDto" has properties without a validation decorator (email)')]);
+    expect(messages('admin')).toEqual([expect.stringContaining('it is declared in project contracts ("@ws/contracts"), which this project does not depend on')]);
   });
 
   it('should record a baseline with updateBaseline, then fail only on new errors and report the rest as historical', async () => {

@@ -61,7 +61,7 @@ export function appFactsFor(host: AppFactsHost): AppFacts | undefined {
   while (queue.length > 0 && seen.size < MAX_MODULES) {
     const { reference, from } = queue.shift() as { reference: string; from: string };
     const target = resolveModulePath(reference, from, host.readFile);
-    if (target === undefined || !sameProject(host, target)) continue;
+    if (target === undefined || !mayRead(host, target)) continue;
     const module = readModule(target, host.readFile);
     if (!module || seen.has(module.path)) continue;
     seen.add(module.path);
@@ -73,8 +73,9 @@ export function appFactsFor(host: AppFactsHost): AppFacts | undefined {
   return facts;
 }
 
-function sameProject(host: AppFactsHost, target: string): boolean {
-  return !host.workspace || host.workspace.projectOfFile(target) === host.workspace.projectOfFile(host.file);
+/** Its own project's modules, and under Nx its dependencies' (the enforce target's `^` inputs). */
+function mayRead(host: AppFactsHost, target: string): boolean {
+  return !host.workspace || host.workspace.mayRead(host.file, target);
 }
 
 /**

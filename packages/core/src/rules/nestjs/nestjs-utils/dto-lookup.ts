@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { WorkspaceView } from '../../../engine/workspace-view';
-import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
+import { MAX_STAR_EXPORTS, resolveModule } from '../../rule-utils/module-paths';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 
 /**
@@ -30,13 +30,12 @@ interface ModuleReference {
   exported: string;
 }
 
-/** Barrels with more `export *` lines than this are not searched: each one costs a read. */
-const MAX_STAR_EXPORTS = 10;
 const SKIP: DtoLookup = { kind: 'skip' };
 
 /**
  * Finds the class a `@Body()` type names: declared in the controller's file, or imported by a
- * relative path or a root tsconfig path alias (one re-export hop through a barrel).
+ * relative path, a root tsconfig path alias or a workspace package's name (one re-export hop
+ * through a barrel).
  * The returned declaration may belong to another file's tree: use it before the rule returns.
  */
 export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name: string }): DtoLookup {
@@ -55,14 +54,11 @@ export function lookupDto(host: DtoLookupHost, name: { qualifier?: string; name:
 
 function lookupInModule(host: DtoLookupHost, fromFile: string, reference: ModuleReference, hopsLeft: number): DtoLookup {
   const { specifier } = reference;
-  const target = resolveModulePath(specifier, fromFile, host.readFile);
-  if (target === undefined) return { kind: 'unresolved', specifier, where: 'package' };
-  // Under Nx another project's files are not this task's inputs: reading them would let a cached
-  // result outlive a change there.
-  const owner = host.workspace?.projectOfFile(target);
-  if (host.workspace && owner !== host.workspace.projectOfFile(host.file)) return { kind: 'unresolved', specifier, where: owner ? { project: owner.name } : 'missing' };
-  const module = readModule(target, host.readFile);
-  if (!module) return { kind: 'unresolved', specifier, where: 'missing' };
+  // Under Nx only the project's own files and its dependencies' are this task's inputs: reading
+  // another project's would let a cached result outlive a change there.
+  const resolved = resolveModule({ file: fromFile, checkedFile: host.file, readFile: host.readFile, workspace: host.workspace }, specifier);
+  if (!('module' in resolved)) return { kind: 'unresolved', specifier, where: resolved.unresolved };
+  const { module } = resolved;
   const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
   const found = exportedDeclaration(sourceFile, reference.exported);
   if (found === 'other') return SKIP;

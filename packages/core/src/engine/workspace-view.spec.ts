@@ -1,0 +1,34 @@
+import { createWorkspaceView } from './workspace-view';
+
+describe('createWorkspaceView: which files a rule that reads other projects may read', () => {
+  const projects = [
+    { name: 'api', root: 'apps/api', tags: [], dependencies: ['contracts'] },
+    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts', dependencies: [] },
+    { name: 'billing', root: 'libs/billing', tags: [], packageName: '@acme/billing', dependencies: [] },
+  ];
+
+  it('under Nx, allows the file own project and the projects it depends on, nothing else', () => {
+    const view = createWorkspaceView({ projects });
+    expect(view.mayRead('apps/api/src/a.ts', 'apps/api/src/dto/b.ts')).toBe(true);
+    expect(view.mayRead('apps/api/src/a.ts', 'libs/contracts/src/index.ts')).toBe(true);
+    expect(view.mayRead('apps/api/src/a.ts', 'libs/billing/src/index.ts')).toBe(false);
+    // Dependencies do not go the other way.
+    expect(view.mayRead('libs/contracts/src/index.ts', 'apps/api/src/a.ts')).toBe(false);
+    // A file outside every project: only from another such file.
+    expect(view.mayRead('apps/api/src/a.ts', 'shared/dto.ts')).toBe(false);
+    expect(view.mayRead('scripts/a.ts', 'shared/dto.ts')).toBe(true);
+  });
+
+  it('without a graph (the CLI), allows any project', () => {
+    const view = createWorkspaceView({ projects: projects.map(({ dependencies: _dependencies, ...project }) => project) });
+    expect(view.mayRead('apps/api/src/a.ts', 'libs/billing/src/index.ts')).toBe(true);
+    expect(view.mayRead('apps/api/src/a.ts', 'shared/dto.ts')).toBe(false);
+  });
+
+  it('resolves a workspace package by its name, and its subpaths', () => {
+    const view = createWorkspaceView({ projects });
+    expect(view.resolveImport('@acme/billing', 'apps/api/src/a.ts')?.project.name).toBe('billing');
+    expect(view.resolveImport('@acme/contracts/dto', 'apps/api/src/a.ts')).toEqual({ project: expect.objectContaining({ name: 'contracts' }), deep: false });
+    expect(view.resolveImport('@acme/other', 'apps/api/src/a.ts')).toBeUndefined();
+  });
+});
