@@ -5,7 +5,7 @@ import { clientInputSource } from './tenant-isolation-utils/client-input';
 import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
 import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
-import { constLiteral, dataVerdict, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
+import { constLiteral, dataVerdict, isCheckedBeforeUse, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
 
 export interface TenantIsolationOptions {
   /** The field that holds a row's tenant, as named in the Prisma schema. */
@@ -215,7 +215,7 @@ function checkTenantScoped(context: Context, call: PrismaCall, relations: Tenant
     unverified = true;
     context.report({ node, messageId: 'cannotVerify', data: { call: calleeText(call.node), field, expression: quote(node) }, severity: 'warn' });
   };
-  const check: Checks = { report, cannotVerify, callee, field, relations, where };
+  const check: Checks = { report, cannotVerify, callee, field, relations, where, read: /^find(?:First|Unique)$/.test(call.operation) ? call.node : undefined };
 
   if (!call.args || isUndefinedValue(call.args)) {
     report(filtered ? 'missingWhere' : 'missingTenantData', callee);
@@ -240,6 +240,8 @@ interface Checks {
   field: string;
   relations: TenantRelations;
   where: WhereScope;
+  /** A `findFirst`/`findUnique`: its row may be checked before use instead (`isCheckedBeforeUse`). */
+  read?: ts.CallExpression;
 }
 
 /** The relation fields of a model that set its tenant when connected, and whether they are only guessed. */
@@ -257,6 +259,7 @@ function checkWhere(view: ObjectView, check: Checks): void {
     return;
   }
   const verdict = whereVerdict(where.value, check.where);
+  if (verdict.kind === 'no' && check.read && isCheckedBeforeUse(check.read, check.where)) return;
   if (verdict.kind === 'yes' && where.overriddenBy) check.cannotVerify(where.overriddenBy);
   else reportVerdict(verdict, where.value, 'missingTenantFilter', check);
 }

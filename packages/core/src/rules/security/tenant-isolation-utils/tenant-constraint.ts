@@ -318,6 +318,7 @@ function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope
   const index = block.statements.indexOf(statement);
   for (const guard of block.statements.slice(index + 1)) {
     if (guard.pos >= limit) break;
+    if (checksRowTenant(guard, row, scope)) return true;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
     const conditions = disjuncts(guard.expression);
     const missing = conditions.some((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row));
@@ -325,6 +326,61 @@ function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope
     if (otherTenant || (pinned && missing)) return true;
   }
   return false;
+}
+
+/** Names of functions that throw unless the caller may act: `isOrgMemberOrThrow`, `assertWorkspaceRole`, `ensureOwner`. */
+const CHECK_NAME = /(?:OrThrow|OrFail)$|^(?:assert|ensure|check|verify|authorize|require)(?:[A-Z_]|$)/;
+
+/**
+ * `isOrgMemberOrThrow(user, project.organizationId)`, `await this.access.assertRole(user,
+ * row.workspaceId, 'admin')`: a statement that only calls a check (its result is dropped, so the
+ * check acts by throwing) with the row's tenant.
+ */
+function checksRowTenant(statement: ts.Statement, row: string, scope: WhereScope): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  let call = unwrap(statement.expression);
+  if (ts.isAwaitExpression(call)) call = unwrap(call.expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : memberName(callee);
+  if (name === undefined || !CHECK_NAME.test(name)) return false;
+  return call.arguments.some((argument) => {
+    const value = unwrap(argument);
+    return ts.isPropertyAccessExpression(value) && scope.fields.includes(value.name.text) && isName(value.expression, row);
+  });
+}
+
+/**
+ * A `findUnique`/`findFirst` by an id alone whose row, held in a `const`, has its tenant checked
+ * before anything else uses it: after the read, in the same block, only statements that do not
+ * mention the row, `if (!row) throw …` (or `return`), then a check (`checksRowTenant`) or `if
+ * (row.tenantId !== tenantId) throw …`. Whatever the row holds reaches the caller only past the check.
+ */
+export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): boolean {
+  let node: ts.Node = read;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isVariableStatement(list.parent) || list.declarations.length !== 1) return false;
+  const statement = list.parent;
+  const block = statement.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
+  const row = declaration.name.text;
+  for (const next of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+    if (checksRowTenant(next, row, scope)) return true;
+    if (!mentions(next, row)) continue;
+    if (!ts.isIfStatement(next) || next.elseStatement || !exits(next.thenStatement) || mentions(next.thenStatement, row)) return false;
+    const conditions = disjuncts(next.expression);
+    if (conditions.some((condition) => comparesTenant(condition, row, scope))) return true;
+    if (!conditions.every((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row))) return false;
+  }
+  return false;
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) return true;
+  return ts.forEachChild(node, (child) => mentions(child, name)) ?? false;
 }
 
 function disjuncts(condition: ts.Expression): ts.Expression[] {
@@ -487,6 +543,42 @@ function holdsPushedRows(identifier: ts.Identifier): boolean {
   return pushes > 0 && !other;
 }
 
+/**
+ * `let row = null; if (key) row = await prisma.file.findFirst(...)`: a `let` that starts empty and is
+ * only ever given what a Prisma find, create or change returned (each such call's tenant is checked
+ * where it is made), so whenever it holds a row, it is a row read.
+ */
+function isLetOfRows(declaration: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  const isRowCall = (node: ts.Expression | undefined): boolean => {
+    let value = node && unwrap(node);
+    if (value && ts.isAwaitExpression(value)) value = unwrap(value.expression);
+    return value !== undefined && ts.isCallExpression(value) && mayBeModelCall(value) && ROW_RETURNING.test(memberName(unwrap(value.expression)) ?? '');
+  };
+  const initializer = declaration.initializer && unwrap(declaration.initializer);
+  if (initializer && !isNothingValue(initializer) && !isRowCall(initializer)) return false;
+  let rows = initializer && !isNothingValue(initializer) ? 1 : 0;
+  let other = false;
+  const visit = (node: ts.Node): void => {
+    if (other) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === name) {
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isRowCall(node.right) || isNothingValue(unwrap(node.right)))) rows += isRowCall(node.right) ? 1 : 0;
+      else other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  // At module level any code may assign it: not followed.
+  const scope = enclosingFunctionBody(declaration);
+  if (!scope) return false;
+  visit(scope);
+  return rows > 0 && !other;
+}
+
+function isNothingValue(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || isUndefinedValue(node);
+}
+
 /** Prisma operations that return the row they found, created or changed. */
 const ROW_RETURNING = /^(?:find|create|upsert|update$)/;
 
@@ -510,6 +602,7 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
     return ts.isIdentifier(rows) && readsRow(rows, [], depth + 1);
   }
   const list = declaration.parent;
+  if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Let) !== 0 && depth === 0 && bound.length === 0) return isLetOfRows(declaration);
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
   // `for (const row of rows)`.
   if (ts.isForOfStatement(list.parent) && depth === 0) {
