@@ -59,12 +59,16 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   const resolved = resolveModule({ file: fromFile, checkedFile: host.file, readFile: host.readFile, workspace: host.workspace }, specifier);
   if (!('module' in resolved)) return { kind: 'unresolved', specifier, where: resolved.unresolved };
   const { module } = resolved;
-  const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
-  const found = exportedDeclaration(sourceFile, reference.exported);
+  const summary = exportSummary(module.path, module.text);
+  const found = summary.names.get(reference.exported);
   if (found === 'other') return SKIP;
   if (isTypeOnly(found)) return found;
-  if (found && !isModuleReference(found)) return { kind: 'class', declaration: found, bindings: collectModuleBindings(sourceFile) };
-  const reExports = found ? [found] : starExports(sourceFile, reference.exported);
+  if (found === 'class') {
+    // Only a class needs its tree: the rule reads its properties.
+    const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
+    return { kind: 'class', declaration: exportedDeclaration(sourceFile, reference.exported) as ts.ClassLikeDeclaration, bindings: collectModuleBindings(sourceFile) };
+  }
+  const reExports = found ? [found] : summary.stars.map((next) => ({ specifier: next, exported: reference.exported }));
   if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier, where: 'missing' };
   let last: DtoLookup = { kind: 'unresolved', specifier, where: 'missing' };
   for (const next of reExports) {
@@ -76,6 +80,52 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
 
 function isModuleReference(value: ts.ClassLikeDeclaration | ModuleReference | TypeOnly): value is ModuleReference {
   return typeof (value as Partial<ModuleReference>).specifier === 'string';
+}
+
+/** What a module exports under each name, without its syntax tree, and its `export *` specifiers. */
+interface ExportSummary {
+  names: Map<string, 'class' | 'other' | TypeOnly | ModuleReference>;
+  stars: string[];
+}
+
+// A barrel of generated types (hundreds of kilobytes) is met by every controller that imports from
+// it: its summary is kept per path while the text is unchanged, so it is parsed once per run.
+const summaries = new Map<string, { text: string; summary: ExportSummary }>();
+const SUMMARIES_CACHED = 32;
+
+function exportSummary(path: string, text: string): ExportSummary {
+  const cached = summaries.get(path);
+  if (cached && cached.text === text) return cached.summary;
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const names: ExportSummary['names'] = new Map();
+  for (const name of exportedNames(sourceFile)) {
+    const found = exportedDeclaration(sourceFile, name);
+    if (found !== undefined) names.set(name, found === 'other' || isTypeOnly(found) || isModuleReference(found) ? found : 'class');
+  }
+  const summary = { names, stars: starExports(sourceFile, '').map((reference) => reference.specifier) };
+  if (summaries.size >= SUMMARIES_CACHED) summaries.delete(summaries.keys().next().value as string);
+  summaries.set(path, { text, summary });
+  return summary;
+}
+
+/** Every name a module's own statements export (`export class X`, `export { a as b }`, `export default`). */
+function exportedNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportAssignment(statement) && !statement.isExportEquals) names.add('default');
+    else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) names.add(element.name.text);
+    } else if (isExported(statement)) {
+      if (isDefault(statement)) names.add('default');
+      else if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+      } else {
+        const name = (statement as ts.Statement & { name?: ts.Node }).name;
+        if (name && ts.isIdentifier(name)) names.add(name.text);
+      }
+    }
+  }
+  return names;
 }
 
 /** A class declared at the top level under `name`, a type for an interface or type alias, `other` for any other declaration of it. */
