@@ -127,6 +127,18 @@ new RuleTester().run(rule, {
     { code: `async function run(id: string, tenantId: string) {\n  const invoice = await prisma.invoice.findUnique({ where: { id } });\n  if (!invoice || invoice.tenantId !== user.tenantId) throw new NotFoundException();\n  await prisma.invoice.update({ where: { id }, data: {} });\n}`, options },
     { code: `async function run(id: string, user: User) {\n  const invoice = await prisma.invoice.findUnique({ where: { id } });\n  if (!invoice) throw new NotFoundException();\n  this.logger.info('checking');\n  isTenantMemberOrThrow(user, invoice.tenantId);\n  await prisma.invoice.delete({ where: { id } });\n  return invoice;\n}`, options },
     { code: `async function run(id: string, user: User) {\n  const invoice = await prisma.invoice.findFirst({ where: { id } });\n  await this.access.assertRole(user, invoice.tenantId, 'admin');\n  return invoice;\n}`, options },
+    // Round 15's fresh refly sample: ids of rows read, through filter and map, or one by one in a loop (real code: refly's getCanvasContentItems, deleteEntityNodesFromCanvases).
+    { code: `const rows = await prisma.invoice.findMany({ where: { tenantId } });\nawait prisma.invoice.updateMany({ where: { id: { in: rows.filter((row) => row.open).map((row) => row.id) } }, data: { flagged: true } });`, options },
+    { code: `const rows = await prisma.invoice.findMany({ where: { tenantId } });\nconst customerIds = rows.map((row) => row.customerId);\nfor (const customerId of customerIds) {\n  await prisma.invoice.findFirst({ where: { customerId } });\n}`, options },
+    { code: `const rows = await prisma.invoice.findMany({ where: { tenantId } });\nconst customerIds = rows.map((row) => row.customerId);\nawait Promise.all(customerIds.map((customerId) => prisma.invoice.findFirst({ where: { customerId } })));`, options },
+    { code: `async function flagOpen(tenantId: string) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  rows = rows.filter((row) => row.open);\n  await prisma.invoice.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { flagged: true } });\n}`, options },
+    // A row type of the generated client, or nothing (real code: refly's createOrUpdateWorkflowAppShare).
+    { code: `import { Invoice } from '@prisma/client';\nasync function archive(invoice: Invoice | null) {\n  if (invoice) await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options },
+    // Rows built by a block-bodied map into a const, then created (real code: refly's batchCreateDriveFiles).
+    { code: `const rows = items.map((item) => {\n  const number = item.number + 1;\n  return { ...item, number, tenantId: user.tenantId };\n});\nawait prisma.invoice.createMany({ data: rows });`, options },
+    // A `let` read whose row, when there is one, must be the tenant's (real code: refly's updateCodeArtifact); a `let` list read with the tenant.
+    { code: `async function update(id: string, tenantId: string) {\n  let existing = await prisma.invoice.findUnique({ where: { id } });\n  if (existing && existing.tenantId !== tenantId) throw new ForbiddenException();\n  return existing;\n}`, options },
+    { code: `async function flag(tenantId: string) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  const ids = rows.map((row) => row.id);\n  await prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });\n}`, options },
     // A `let` that starts empty and only ever holds what a Prisma find returned (real code: refly's uploadFile).
     { code: `async function upload(key: string, tenantId: string) {\n  let existing: Invoice | null = null;\n  if (key) {\n    existing = await prisma.invoice.findFirst({ where: { key, tenantId } });\n  }\n  if (existing) await prisma.invoice.update({ where: { id: existing.id }, data: { paid: true } });\n}`, options },
     // An id an earlier *OrThrow read of the same model checked against the tenant, on every path.
@@ -182,6 +194,12 @@ new RuleTester().run(rule, {
     { code: `await prisma.invoice.deleteMany();`, options, filename: 'src/invoices.spec.ts', isTestFile: true },
   ],
   invalid: [
+    { code: `await Promise.all(input.customerIds.map((customerId) => prisma.invoice.findFirst({ where: { customerId } })));`, options, errors: [{ messageId: 'missingTenantFilter', line: 1 }] },
+    { code: `async function flagOpen(tenantId: string, extra: Invoice[]) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  rows = rows.concat(extra);\n  await prisma.invoice.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { flagged: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    // Ids from the client one by one; a row's other field compared; rows built by a map that may change.
+    { code: `for (const customerId of input.customerIds) {\n  await prisma.invoice.findFirst({ where: { customerId } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `async function update(id: string, uid: string) {\n  let existing = await prisma.invoice.findUnique({ where: { id } });\n  if (existing && existing.ownerId !== uid) throw new ForbiddenException();\n  return existing;\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
+    { code: `const rows = items.map((item) => ({ ...item, tenantId }));\nrows.push(extra);\nawait prisma.invoice.createMany({ data: rows });`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
     // A `let` that may also hold what the client sent, or is assigned anything else, is not a row read.
     {
       code: `async function upload(key: string, tenantId: string, body: Invoice) {\n  let existing = await prisma.invoice.findFirst({ where: { key, tenantId } });\n  if (!existing) existing = body;\n  await prisma.invoice.update({ where: { id: existing.id }, data: { paid: true } });\n}`,

@@ -211,7 +211,26 @@ function isReferenceOfReadRow(node: ts.Expression, scope: WhereScope): boolean {
     return value.properties.length === 1 && list !== undefined && areIdsOfReadRows(list.value, scope);
   }
   if (ts.isPropertyAccessExpression(value) && isRowKey(value.name.text, scope)) return isReadRow(unwrap(value.expression));
-  return ts.isIdentifier(value) && isRowKey(value.text, scope) && readsRow(value, [value.text]);
+  return ts.isIdentifier(value) && isRowKey(value.text, scope) && (readsRow(value, [value.text]) || isElementOfReadIds(value, scope));
+}
+
+/** `for (const canvasId of canvasIds)` with `const canvasIds = relations.map((r) => r.canvasId)`: one of the ids of rows read. */
+function isElementOfReadIds(identifier: ts.Identifier, scope: WhereScope): boolean {
+  const binding = bindingOf(identifier);
+  if (!binding || binding.path.length > 0) return false;
+  const declaration = binding.declaration;
+  // `canvasIds.map((canvasId) => …)`, `forEach`, …: the callback's first parameter.
+  if (ts.isParameter(declaration)) {
+    const callback = declaration.parent;
+    const iteration = callback.parent;
+    if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters[0] !== declaration || !ts.isCallExpression(iteration) || !iteration.arguments.includes(callback)) return false;
+    const method = unwrap(iteration.expression);
+    return ts.isPropertyAccessExpression(method) && ELEMENT_CALLBACKS.has(method.name.text) && areIdsOfReadRows(method.expression, scope);
+  }
+  if (!ts.isVariableDeclaration(declaration)) return false;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isForOfStatement(list.parent)) return false;
+  return areIdsOfReadRows(list.parent.expression, scope);
 }
 
 /**
@@ -362,7 +381,8 @@ export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): 
   const declaration = node.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
   const list = declaration.parent;
-  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isVariableStatement(list.parent) || list.declarations.length !== 1) return false;
+  // A `let` too: nothing can assign it before the check, which comes before any mention of it.
+  if (!ts.isVariableDeclarationList(list) || (list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0 || !ts.isVariableStatement(list.parent) || list.declarations.length !== 1) return false;
   const statement = list.parent;
   const block = statement.parent;
   if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
@@ -372,10 +392,15 @@ export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): 
     if (!mentions(next, row)) continue;
     if (!ts.isIfStatement(next) || next.elseStatement || !exits(next.thenStatement) || mentions(next.thenStatement, row)) return false;
     const conditions = disjuncts(next.expression);
-    if (conditions.some((condition) => comparesTenant(condition, row, scope))) return true;
+    if (conditions.some((condition) => comparesTenant(condition, row, scope) || comparesTenantOfPresentRow(condition, row, scope))) return true;
     if (!conditions.every((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row))) return false;
   }
   return false;
+}
+
+/** `row && row.tenantId !== tenantId`: past it, the row is missing or the tenant's. */
+function comparesTenantOfPresentRow(condition: ts.Expression, row: string, scope: WhereScope): boolean {
+  return ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && isName(condition.left, row) && comparesTenant(unwrap(condition.right), row, scope);
 }
 
 function mentions(node: ts.Node, name: string): boolean {
@@ -564,7 +589,8 @@ function isLetOfRows(declaration: ts.VariableDeclaration): boolean {
     if (other) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === name) {
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isRowCall(node.right) || isNothingValue(unwrap(node.right)))) rows += isRowCall(node.right) ? 1 : 0;
-      else other = true;
+      // `rows = rows.filter(…)`: some of the same rows.
+      else if (!(node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSelectionOf(unwrap(node.right), name))) other = true;
     }
     ts.forEachChild(node, visit);
   };
@@ -573,6 +599,12 @@ function isLetOfRows(declaration: ts.VariableDeclaration): boolean {
   if (!scope) return false;
   visit(scope);
   return rows > 0 && !other;
+}
+
+function isSelectionOf(value: ts.Expression, name: string): boolean {
+  if (!ts.isCallExpression(value)) return false;
+  const method = unwrap(value.expression);
+  return ts.isPropertyAccessExpression(method) && ELEMENT_SELECTORS.has(method.name.text) && method.name.text !== 'concat' && isName(method.expression, name);
 }
 
 function isNothingValue(node: ts.Expression): boolean {
@@ -602,7 +634,7 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
     return ts.isIdentifier(rows) && readsRow(rows, [], depth + 1);
   }
   const list = declaration.parent;
-  if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Let) !== 0 && depth === 0 && bound.length === 0) return isLetOfRows(declaration);
+  if (ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Let) !== 0 && bound.length === 0) return isLetOfRows(declaration);
   if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0) return false;
   // `for (const row of rows)`.
   if (ts.isForOfStatement(list.parent) && depth === 0) {
@@ -630,7 +662,9 @@ function areIdsOfReadRows(node: ts.Expression, scope: WhereScope, depth = 0): bo
     return list !== undefined && areIdsOfReadRows(list, scope, depth + 1);
   }
   if (!ts.isCallExpression(value) || memberName(unwrap(value.expression)) !== 'map') return false;
-  const rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
+  let rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
+  // `rows.filter(…).map(…)`: some of the rows read.
+  while (ts.isCallExpression(rows) && ELEMENT_SELECTORS.has(memberName(unwrap(rows.expression)) ?? '') && ts.isPropertyAccessExpression(unwrap(rows.expression))) rows = unwrap((unwrap(rows.expression) as ts.PropertyAccessExpression).expression);
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
   if (!ts.isIdentifier(rows) || !callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
   const returned = unwrap(callback.body);
@@ -680,6 +714,11 @@ const moduleBindings = new WeakMap<ts.SourceFile, ModuleBindings>();
  * id the client did not choose.
  */
 function isPrismaRowType(type: ts.TypeNode | undefined): boolean {
+  // `ShareRecord | null`: a row, when there is one.
+  if (type && ts.isUnionTypeNode(type)) {
+    const rows = type.types.filter((member) => !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword) && member.kind !== ts.SyntaxKind.UndefinedKeyword);
+    return rows.length === 1 && isPrismaRowType(rows[0]);
+  }
   if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments) return false;
   const sourceFile = type.getSourceFile();
   let bindings = moduleBindings.get(sourceFile);
@@ -702,7 +741,9 @@ export function rowsOf(data: ts.Expression): ts.Expression[] | Verdict {
     return spread ? unknown(spread) : [...value.elements];
   }
   if (ts.isObjectLiteralExpression(value) || ts.isConditionalExpression(value)) return [value];
-  const mapped = mappedRow(value);
+  // `data: rows` with `const rows = items.map((item) => ({ …, tenantId }))` above, never changed.
+  const declared = ts.isIdentifier(value) ? constArray(value) : undefined;
+  const mapped = mappedRow(declared ? unwrap(declared) : value);
   return mapped ? [mapped] : unknown(data);
 }
 
