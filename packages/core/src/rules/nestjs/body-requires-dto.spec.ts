@@ -3,6 +3,15 @@ import rule from './body-requires-dto';
 
 const nest = `import { Body, Controller, Param, ParseIntPipe, Post, ValidationPipe } from '@nestjs/common';\n`;
 
+const controllerFile = 'apps/api/src/posts/posts.controller.ts';
+
+/** A controller that hands its `any` body to `this.posts.<call>`, with PostsService imported from `from`. */
+const handsOver = (call: string, from = './posts.service') =>
+  `${nest}import { PostsService } from '${from}';\n@Controller('posts')\nexport class PostsController {\n  constructor(private readonly audit: AuditService, private readonly posts: PostsService) {}\n  @Post()\n  async create(@Body() rawBody: any) {\n    ${call}\n  }\n}\n`;
+
+/** The service's file: a class with one method `map(body)` whose body is `body`. */
+const service = (body: string) => ({ 'apps/api/src/posts/posts.service.ts': `import { Injectable, ValidationPipe } from '@nestjs/common';\n@Injectable()\nexport class PostsService {\n  async map(body: unknown) {\n    ${body}\n  }\n}\n` });
+
 /** A controller with one handler whose parameter list is `parameters`. */
 const handler = (parameters: string, imports = nest) => `${imports}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(${parameters}) {}\n}\n`;
 
@@ -30,6 +39,10 @@ new RuleTester().run(rule, {
     // An unknown body that the handler narrows before it reads it (real code: refly's webhook trigger).
     `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (body !== null && body !== undefined && !isRecord(body)) throw new BadRequestException();\n    const payload = isRecord(body) ? body : {};\n    return payload;\n  }\n}\n`,
     `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: unknown) {\n    if (typeof body !== 'object' || body === null) throw new BadRequestException();\n    return Object.keys(body);\n  }\n}\n`,
+    // The body's first stop is a service method that validates it (real code: postiz's mapTypeToPost).
+    { code: handsOver('return this.posts.map(rawBody);'), filename: controllerFile, files: service('return new ValidationPipe({ transform: true }).transform(body, { type: "body", metatype: CreatePostDto });') },
+    { code: handsOver('Sentry.metrics.count("posts", 1);\n    const post = await this.posts.map({ ...rawBody, kind: "draft" });\n    return this.audit.log(post);'), filename: controllerFile, files: service('const instance = plainToInstance(CreatePostDto, body);\n    await validateOrReject(instance);\n    return instance;') },
+    { code: handsOver('return this.posts.map(rawBody);'), filename: controllerFile, files: service('return createPostSchema.parse(body);') },
     // Another framework's @Body() in a file that does not import @nestjs/common.
     handler(`@Body() body: any`, `import { Body, Controller, Post } from 'routing-controllers';\n// built on @nestjs/common conventions\n`),
     // @nestjs/common is imported, but Body is not its Body.
@@ -40,6 +53,10 @@ new RuleTester().run(rule, {
     `import { Injectable } from '@nestjs/common';\nexport function parse(body: any) { return body; }`,
   ],
   invalid: [
+    // A service method that does not validate, one reached after the body went elsewhere, or one the rule cannot read.
+    { code: handsOver('return this.posts.map(rawBody);'), filename: controllerFile, files: service('return JSON.parse(JSON.stringify(body));'), errors: [{ messageId: 'looseBody' }] },
+    { code: handsOver('await this.audit.log(rawBody);\n    return this.posts.map(rawBody);'), filename: controllerFile, files: service('return createPostSchema.parse(body);'), errors: [{ messageId: 'looseBody' }] },
+    { code: handsOver('return this.posts.map(rawBody);', '@acme/posts'), filename: controllerFile, errors: [{ messageId: 'looseBody' }] },
     // Text parsers are not schemas; an unknown body handed on before it is narrowed.
     { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    const input = qs.parse(body);\n    return input;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },
     { code: `${nest}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() body: any) {\n    const input = parse(body);\n    return input;\n  }\n}\n`, errors: [{ messageId: 'looseBody' }] },

@@ -3,6 +3,8 @@ import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
 import { NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
+import { validatedInService } from './nestjs-utils/validated-in-service';
+import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 
 export interface BodyRequiresDtoOptions {
   /** Also check `@Body('field')` parameters, which read a single field of the body. */
@@ -67,6 +69,9 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
     },
     defaultOptions: { checkFields: true },
     keywords: NEST_KEYWORDS,
+    // The service a body is handed to is read like a DTO: through path aliases, in the projects this one depends on.
+    reads: ROOT_TSCONFIG_FILES,
+    readsDependencies: true,
   },
   create(context) {
     if (context.isTestFile) return {};
@@ -79,6 +84,8 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
         if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type)) || checksTypeOf(parameter) || validatedFirst(parameter)) return;
         context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
       } else if (hasValidatingPipe(body) || validatedFirst(parameter) || (type?.kind === ts.SyntaxKind.UnknownKeyword && narrowedWithoutCast(parameter))) {
+        return;
+      } else if ((type === undefined || isLoose(type)) && validatedInService(parameter, { ...context, sourceFile: parameter.getSourceFile() })) {
         return;
       } else if (type === undefined) {
         context.report({ node: parameter, messageId: 'untypedBody', data: { name } });
