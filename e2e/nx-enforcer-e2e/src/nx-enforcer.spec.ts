@@ -422,6 +422,41 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(violationsOf(libB).filter((entry: string) => /python\/|project\//.test(entry))).toEqual([]);
   });
 
+  it('should read a DTO in a library the project depends on, and re-run the project when only the library changes', () => {
+    const rootConfigFile = JSON.parse(read('enforcer.config.json'));
+    // lib-a (type:ui) may not depend on lib-b (type:data) under the boundaries set earlier: not this test's subject.
+    const rules = { ...rootConfigFile.rules, 'architecture/project-boundaries': 'off', 'nestjs/dto-validated': 'error' };
+    write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules }, null, 2)}\n`);
+    // A workspace dependency, as a package manager's workspaces declare it: an edge in Nx's graph.
+    const manifestA = read(`${libA}/package.json`);
+    const parsedA = JSON.parse(manifestA);
+    write(`${libA}/package.json`, `${JSON.stringify({ ...parsedA, dependencies: { ...parsedA.dependencies, [projectB]: '*' } }, null, 2)}\n`);
+    const dto = (decorator: string) => `import { IsEmail, IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  ${decorator}email!: string;\n}\n`;
+    const index = read(`${libB}/src/index.ts`);
+    write(`${libB}/src/lib/create-user.dto.ts`, dto(''));
+    write(`${libB}/src/index.ts`, `${index}export * from './lib/create-user.dto';\n`);
+    // Imported by the library's package name; the enforce target has the dependency's files as `^` inputs.
+    const controller = `${libA}/src/lib/users.controller.ts`;
+    write(controller, `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${projectB}';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {\n    return dto;\n  }\n}\n`);
+
+    const blocked = nx(['run', `${projectA}:enforce`], true);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.output).toContain('Body DTO "CreateUserDto" has properties without a validation decorator (email)');
+    expect(JSON.parse(nx(['show', 'project', projectA, '--json']).stdout).targets.enforce.inputs).toContain('^default');
+
+    // Only the library changes: the app's check runs again and passes.
+    write(`${libB}/src/lib/create-user.dto.ts`, dto('@IsEmail() '));
+    const passing = nx(['run', `${projectA}:enforce`]);
+    expect(tasksOf(passing.output).ran).toEqual([`${projectA}:enforce`]);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations.filter((v: { ruleId: string }) => v.ruleId === 'nestjs/dto-validated')).toEqual([]);
+
+    rmSync(join(workspace, controller));
+    rmSync(join(workspace, `${libB}/src/lib/create-user.dto.ts`));
+    write(`${libB}/src/index.ts`, index);
+    write(`${libA}/package.json`, manifestA);
+    write('enforcer.config.json', `${JSON.stringify(rootConfigFile, null, 2)}\n`);
+  });
+
   it('should apply fixes with the uncached enforce-fix target: the file is fixed, a second fix changes nothing, and enforce passes', () => {
     const fixTarget = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout).targets['enforce-fix'];
     expect(fixTarget).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } });
