@@ -139,6 +139,8 @@ new RuleTester().run(rule, {
     // A `let` read whose row, when there is one, must be the tenant's (real code: refly's updateCodeArtifact); a `let` list read with the tenant.
     { code: `async function update(id: string, tenantId: string) {\n  let existing = await prisma.invoice.findUnique({ where: { id } });\n  if (existing && existing.tenantId !== tenantId) throw new ForbiddenException();\n  return existing;\n}`, options },
     { code: `async function flag(tenantId: string) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  const ids = rows.map((row) => row.id);\n  await prisma.invoice.updateMany({ where: { id: { in: ids } }, data: { flagged: true } });\n}`, options },
+    // The same property of an input nothing changes, read and checked first (real code: pezzo's InvitationsResolver.deleteInvitation).
+    { code: `async function remove(input: { id: string }, user: User) {\n  const invoice = await prisma.invoice.findUnique({ where: { id: input.id } });\n  if (!invoice) throw new NotFoundException();\n  assertTenantOrThrow(user, invoice.tenantId);\n  await prisma.invoice.delete({ where: { id: input.id } });\n}`, options },
     // A `let` that starts empty and only ever holds what a Prisma find returned (real code: refly's uploadFile).
     { code: `async function upload(key: string, tenantId: string) {\n  let existing: Invoice | null = null;\n  if (key) {\n    existing = await prisma.invoice.findFirst({ where: { key, tenantId } });\n  }\n  if (existing) await prisma.invoice.update({ where: { id: existing.id }, data: { paid: true } });\n}`, options },
     // An id an earlier *OrThrow read of the same model checked against the tenant, on every path.
@@ -200,6 +202,9 @@ new RuleTester().run(rule, {
     { code: `for (const customerId of input.customerIds) {\n  await prisma.invoice.findFirst({ where: { customerId } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `async function update(id: string, uid: string) {\n  let existing = await prisma.invoice.findUnique({ where: { id } });\n  if (existing && existing.ownerId !== uid) throw new ForbiddenException();\n  return existing;\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `const rows = items.map((item) => ({ ...item, tenantId }));\nrows.push(extra);\nawait prisma.invoice.createMany({ data: rows });`, options, errors: [{ messageId: 'cannotVerify', line: 3 }] },
+    // The input's property may have changed between the check and the write.
+    { code: `async function remove(input: { id: string }, user: User, other: string) {\n  const invoice = await prisma.invoice.findUnique({ where: { id: input.id } });\n  assertTenantOrThrow(user, invoice.tenantId);\n  input.id = other;\n  await prisma.invoice.delete({ where: { id: input.id } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 5 }] },
+    { code: `async function remove(input: { id: string }, user: User, body: object) {\n  const invoice = await prisma.invoice.findUnique({ where: { id: input.id } });\n  assertTenantOrThrow(user, invoice.tenantId);\n  Object.assign(input, body);\n  await prisma.invoice.delete({ where: { id: input.id } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 5 }] },
     // A `let` that may also hold what the client sent, or is assigned anything else, is not a row read.
     {
       code: `async function upload(key: string, tenantId: string, body: Invoice) {\n  let existing = await prisma.invoice.findFirst({ where: { key, tenantId } });\n  if (!existing) existing = body;\n  await prisma.invoice.update({ where: { id: existing.id }, data: { paid: true } });\n}`,

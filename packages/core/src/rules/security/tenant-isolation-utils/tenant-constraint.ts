@@ -243,10 +243,11 @@ function isElementOfReadIds(identifier: ts.Identifier, scope: WhereScope): boole
  */
 function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereScope): boolean {
   const value = unwrap(node);
-  if (!ts.isIdentifier(value) || !isUnchangedName(value)) return false;
   const current = enclosingModelCall(value);
   const body = current && enclosingFunctionBody(current);
   if (!current || !body) return false;
+  const path = unchangedPath(value, body);
+  if (path === undefined) return false;
   const model = modelOf(current);
   let checked = false;
   const visit = (candidate: ts.Node): void => {
@@ -263,7 +264,7 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
       const holds = (object: ts.ObjectLiteralExpression | undefined) => {
         const same = object && viewObject(object).properties.get(key);
         const sameValue = same && unwrap(same.value);
-        return sameValue !== undefined && ts.isIdentifier(sameValue) && sameValue.text === value.text;
+        return sameValue !== undefined && pathText(sameValue) === path;
       };
       const where = section('where');
       if (/OrThrow$/.test(operation) && holds(where) && whereVerdict(where as ts.Expression, scope).kind === 'yes') checked = true;
@@ -275,7 +276,7 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
         const data = section('data');
         if (holds(data) && whereVerdict(data as ts.Expression, scope).kind === 'yes') checked = true;
       }
-    } else if (ts.isCallExpression(candidate) && !mayBeModelCall(candidate) && !isRejectionSwallowed(candidate) && runsBefore(candidate, current) && helperChecksId(candidate, value.text, key, model, scope)) {
+    } else if (ts.isIdentifier(value) && ts.isCallExpression(candidate) && !mayBeModelCall(candidate) && !isRejectionSwallowed(candidate) && runsBefore(candidate, current) && helperChecksId(candidate, value.text, key, model, scope)) {
       checked = true;
     }
     ts.forEachChild(candidate, visit);
@@ -498,6 +499,46 @@ function runsBefore(earlier: ts.Node, later: ts.Node): boolean {
   if (!block || statement.end > later.pos) return false;
   for (let current: ts.Node | undefined = later.parent; current; current = current.parent) if (current === block) return true;
   return false;
+}
+
+/**
+ * `id`, or `input.id` / `data.where.id`: a name that cannot change (`isUnchangedName`) and, for a
+ * path below it, nothing in the function assigns to or deletes anything below that name, so the
+ * same text reads the same value at both calls. The path's text, or undefined.
+ */
+function unchangedPath(value: ts.Expression, body: ts.Node): string | undefined {
+  const path = pathText(value);
+  if (path === undefined) return undefined;
+  let root: ts.Expression = value;
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root) || !isUnchangedName(root)) return undefined;
+  if (root === value) return path;
+  const name = root.text;
+  let changed = false;
+  const below = (target: ts.Expression) => {
+    let inner = unwrap(target);
+    while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) inner = unwrap(inner.expression);
+    return inner !== unwrap(target) && ts.isIdentifier(inner) && inner.text === name;
+  };
+  const visit = (node: ts.Node): void => {
+    if (changed) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && below(node.left)) changed = true;
+    else if (ts.isDeleteExpression(node) && below(node.expression)) changed = true;
+    // `Object.assign(input, …)` may write any key.
+    else if (ts.isCallExpression(node) && node.arguments.length > 0 && isName(node.arguments[0], name) && /^Object\.assign$/.test(node.expression.getText())) changed = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return changed ? undefined : path;
+}
+
+/** `id`, `input.id`, `input?.where.id`: names joined by dots; undefined for anything else. */
+function pathText(node: ts.Expression): string | undefined {
+  const value = unwrap(node);
+  if (ts.isIdentifier(value)) return value.text;
+  if (!ts.isPropertyAccessExpression(value)) return undefined;
+  const owner = pathText(value.expression);
+  return owner === undefined ? undefined : `${owner}.${value.name.text}`;
 }
 
 /** A `const`, or a parameter nothing assigns to. */
