@@ -3,7 +3,7 @@ import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
 import { NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
-import { validatedInService } from './nestjs-utils/validated-in-service';
+import { isSchemaParse, validatedInService } from './nestjs-utils/validated-in-service';
 import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 
 export interface BodyRequiresDtoOptions {
@@ -174,10 +174,6 @@ function skipParentheses(node: ts.Expression): ts.Expression {
 
 /** `assertValidEmail`, `validateOrReject`, `validate` (class-validator, yup's `validateSync`). */
 const VALIDATOR_NAME = /^(?:assert|validate)(?:[A-Z_]|$)/;
-/** A schema's `parse`, `safeParse`, `parseAsync` (zod, valibot): only as a method. */
-const SCHEMA_PARSE = /^(?:safe)?[pP]arse(?:Async)?$/;
-/** Receivers whose `parse` reads text, not a schema. */
-const TEXT_PARSERS = new Set(['JSON', 'qs', 'querystring', 'url', 'path', 'Date', 'YAML', 'yaml', 'toml', 'csv']);
 
 /**
  * The handler validates the value before anything else runs (`validators.assertValidEmail(params.email)`,
@@ -211,7 +207,7 @@ function isValidatorCall(call: ts.CallExpression): boolean {
   if (ts.isIdentifier(callee)) return VALIDATOR_NAME.test(callee.text);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   if (VALIDATOR_NAME.test(callee.name.text)) return true;
-  return SCHEMA_PARSE.test(callee.name.text) && !(ts.isIdentifier(callee.expression) && TEXT_PARSERS.has(callee.expression.text));
+  return isSchemaParse(callee);
 }
 
 /** A type no validation pipe can check: keywords, literals, inline object types, `Record`... and arrays, unions, tuples of them. */

@@ -1,9 +1,10 @@
 import { ts } from 'ts-morph';
 import { lookupDto, type DtoLookupHost } from './dto-lookup';
 
+/** A schema's `parse`, `safeParse`, `parseAsync` (zod, valibot): only as a method. */
+const SCHEMA_PARSE = /^(?:safe)?[pP]arse(?:Async)?$/;
 /** Receivers whose `parse` reads text, not a schema. */
 const TEXT_PARSERS = new Set(['JSON', 'qs', 'querystring', 'url', 'path', 'Date', 'YAML', 'yaml', 'toml', 'csv']);
-const SCHEMA_PARSE = /^(?:safe)?[pP]arse(?:Async)?$/;
 const CLASS_VALIDATOR_CALLS = new Set(['validate', 'validateOrReject', 'validateSync']);
 
 /**
@@ -77,10 +78,15 @@ function validates(body: ts.Node): boolean {
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       if (name === 'transform') transform = true;
       if (name !== undefined && CLASS_VALIDATOR_CALLS.has(name)) found = true;
-      if (name !== undefined && ts.isPropertyAccessExpression(callee) && SCHEMA_PARSE.test(name) && !(ts.isIdentifier(callee.expression) && TEXT_PARSERS.has(callee.expression.text))) found = true;
+      if (ts.isPropertyAccessExpression(callee) && isSchemaParse(callee)) found = true;
     }
     ts.forEachChild(node, visit);
   };
   visit(body);
   return found || (pipe && transform);
+}
+
+/** `schema.parse(…)`, `schema.safeParseAsync(…)`; not `JSON.parse`, `qs.parse`, which read text. */
+export function isSchemaParse(callee: ts.PropertyAccessExpression): boolean {
+  return SCHEMA_PARSE.test(callee.name.text) && !(ts.isIdentifier(callee.expression) && TEXT_PARSERS.has(callee.expression.text));
 }
