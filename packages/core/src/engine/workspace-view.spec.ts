@@ -32,3 +32,20 @@ describe('createWorkspaceView: which files a rule that reads other projects may 
     expect(view.resolveImport('@acme/other', 'apps/api/src/a.ts')).toBeUndefined();
   });
 });
+
+describe('createWorkspaceView: digest', () => {
+  const project = (dependencies: string[]) => [
+    { name: 'api', root: 'apps/api', tags: [], dependencies },
+    { name: 'contracts', root: 'libs/contracts', tags: [], packageName: '@acme/contracts', dependencies: [] },
+  ];
+
+  it("leaves the graph's edges out (a stored result's key takes the checked project's own), and keeps them for dependenciesOf", () => {
+    const before = createWorkspaceView({ projects: project([]) });
+    const after = createWorkspaceView({ projects: project(['contracts']) });
+    expect(after.digest).toBe(before.digest);
+    expect(after.dependenciesOf('api')).toEqual(['contracts']);
+    expect(before.dependenciesOf('api')).toEqual([]);
+    expect(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: [] }] }).dependenciesOf('api')).toBeUndefined();
+    expect(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: ['scope:api'] }] }).digest).not.toBe(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: [] }] }).digest);
+  });
+});

@@ -37,7 +37,9 @@ export interface WorkspaceView {
    * of a project when the graph is not known; a file outside every project only from another such file.
    */
   mayRead(fromFile: string, file: string): boolean;
-  /** Hash of everything the view answers from: a file's result may be reused only while it is unchanged. */
+  /** A project's dependencies as given (`WorkspaceProject.dependencies`), by its name. */
+  dependenciesOf(project: string): readonly string[] | undefined;
+  /** Hash of everything the view answers from but the graph's edges: a file's result may be reused only while it and the checked project's `dependenciesOf` are unchanged. */
   readonly digest?: string;
 }
 
@@ -95,11 +97,18 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
     return source?.dependencies === undefined || source.dependencies.includes(owner.name);
   };
 
-  return { projectOfFile, resolveImport, mayRead, digest: digestOf(input) };
+  const dependenciesOf = (name: string) => input.projects.find((project) => project.name === name)?.dependencies;
+
+  return { projectOfFile, resolveImport, mayRead, dependenciesOf, digest: digestOf(input) };
 }
 
+/**
+ * Everything the view answers from but the graph's edges: they change with any import anywhere, and
+ * a checked project's results depend only on its own (see `dependenciesOf`), which a stored result's
+ * key takes separately.
+ */
 function digestOf(input: WorkspaceViewInput): string {
-  const projects = [...input.projects].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const projects = [...input.projects].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ dependencies: _dependencies, ...project }) => project);
   return createHash('sha256').update(stableStringify({ projects, pathAliases: input.pathAliases ?? {} }, 0)).digest('hex').slice(0, 20);
 }
 

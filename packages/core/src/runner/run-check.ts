@@ -102,7 +102,12 @@ export function mergeProjectFindings(results: FileResult[], found: ProjectCheckR
  */
 function shardKeyOf(options: RunCheckOptions): ShardKey | undefined {
   if (options.project === undefined) return undefined;
-  const context = { reportUnusedSuppressions: options.reportUnusedSuppressions === true, workspace: options.workspace?.digest ?? null };
+  const context = {
+    reportUnusedSuppressions: options.reportUnusedSuppressions === true,
+    workspace: options.workspace?.digest ?? null,
+    // What rules that read dependencies may read (WorkspaceView.mayRead).
+    dependencies: options.workspace?.dependenciesOf(options.project) ?? null,
+  };
   return {
     project: options.project,
     enforcerVersion: ENFORCER_VERSION,

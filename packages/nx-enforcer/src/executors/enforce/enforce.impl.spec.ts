@@ -366,6 +366,36 @@ describe('enforce executor', () => {
     expect(messages('admin')).toEqual([expect.stringContaining('it is declared in project contracts ("@ws/contracts"), which this project does not depend on')]);
   });
 
+  it("should reuse a file's stored result when another project's graph edges change, and not when the checked project's do", async () => {
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const dto = "import { IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  email!: string;\n}\n";
+    const files = {
+      'enforcer.config.json': JSON.stringify({ rules: { 'nestjs/dto-validated': 'error' } }),
+      'apps/api/src/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '@ws/contracts';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`,
+      'apps/admin/src/main.ts': CLEAN,
+      'libs/contracts/src/index.ts': dto,
+    };
+    const projects: Record<string, ProjectSpec> = {
+      api: { root: 'apps/api', files: ['apps/api/src/users.controller.ts'], dependsOn: ['contracts'] },
+      admin: { root: 'apps/admin', files: ['apps/admin/src/main.ts'] },
+      contracts: { root: 'libs/contracts', packageName: '@ws/contracts', files: ['libs/contracts/src/index.ts'] },
+    };
+    const workspace = createWorkspace(files, projects);
+    const profiled = async () => {
+      await workspace.run('api', { profile: true });
+      const report = JSON.parse(workspace.read('.nx-enforcer/projects/apps%2Fapi/report.json'));
+      return { files: report.profile.files, messages: report.violations.map((v: { message: string }) => v.message) };
+    };
+
+    expect((await profiled()).files).toEqual({ analysed: 1, reused: 0 });
+    projects.admin.dependsOn = ['contracts'];
+    expect((await profiled()).files).toEqual({ analysed: 0, reused: 1 });
+    projects.api.dependsOn = [];
+    const after = await profiled();
+    expect(after.files).toEqual({ analysed: 1, reused: 0 });
+    expect(after.messages).toEqual([expect.stringContaining('which this project does not depend on')]);
+  });
+
   it('should record a baseline with updateBaseline, then fail only on new errors and report the rest as historical', async () => {
     const files = { 'libs/lib-a/src/run.ts': TS_IGNORE };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
