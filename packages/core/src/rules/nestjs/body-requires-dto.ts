@@ -85,7 +85,7 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
         context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
       } else if (hasValidatingPipe(body) || validatedFirst(parameter) || (type?.kind === ts.SyntaxKind.UnknownKeyword && narrowedWithoutCast(parameter))) {
         return;
-      } else if ((type === undefined || isLoose(type)) && validatedInService(parameter, { ...context, sourceFile: parameter.getSourceFile() })) {
+      } else if ((type === undefined || isLoose(type)) && validatedInService(parameter, context)) {
         return;
       } else if (type === undefined) {
         context.report({ node: parameter, messageId: 'untypedBody', data: { name } });

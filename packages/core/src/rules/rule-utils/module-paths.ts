@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { WorkspaceView } from '../../engine/workspace-view';
+import { textCache } from './text-cache';
 
 /** The root tsconfig files whose `compilerOptions.paths` name the workspace's path aliases, first found wins. */
 export const ROOT_TSCONFIG_FILES: readonly string[] = ['tsconfig.base.json', 'tsconfig.json'];
@@ -144,8 +145,7 @@ export function readModule(target: string, readFile: ReadFile): { path: string; 
 }
 
 // Decorator factories are read for every file that uses them: what a module says of a name is kept per path while unchanged.
-const declarations = new Map<string, { text: string; found: Map<string, Declared> }>();
-const DECLARATIONS_CACHED = 128;
+const declarations = textCache<Map<string, Declared>>(128);
 /** Barrels with more `export *` lines than this are not searched: each one costs a read. */
 export const MAX_STAR_EXPORTS = 10;
 
@@ -162,14 +162,9 @@ export function exportedDeclarationText(host: ModuleHost, specifier: string, nam
   const resolved = resolveModule(host, specifier);
   if (!('module' in resolved)) return undefined;
   const { module } = resolved;
-  let entry = declarations.get(module.path);
-  if (!entry || entry.text !== module.text) {
-    entry = { text: module.text, found: new Map() };
-    if (declarations.size >= DECLARATIONS_CACHED) declarations.delete(declarations.keys().next().value as string);
-    declarations.set(module.path, entry);
-  }
-  if (!entry.found.has(name)) entry.found.set(name, findDeclaration(module.path, module.text, name));
-  const declared = entry.found.get(name);
+  const found = declarations(module.path, module.text, () => new Map());
+  if (!found.has(name)) found.set(name, findDeclaration(module.path, module.text, name));
+  const declared = found.get(name);
   if (declared === undefined || 'text' in declared) return declared?.text;
   if (hopsLeft === 0 || declared.from.length > MAX_STAR_EXPORTS) return undefined;
   for (const next of declared.from) {

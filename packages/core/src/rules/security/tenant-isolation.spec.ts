@@ -132,6 +132,8 @@ new RuleTester().run(rule, {
     { code: `const rows = await prisma.invoice.findMany({ where: { tenantId } });\nconst customerIds = rows.map((row) => row.customerId);\nfor (const customerId of customerIds) {\n  await prisma.invoice.findFirst({ where: { customerId } });\n}`, options },
     { code: `const rows = await prisma.invoice.findMany({ where: { tenantId } });\nconst customerIds = rows.map((row) => row.customerId);\nawait Promise.all(customerIds.map((customerId) => prisma.invoice.findFirst({ where: { customerId } })));`, options },
     { code: `async function flagOpen(tenantId: string) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  rows = rows.filter((row) => row.open);\n  await prisma.invoice.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { flagged: true } });\n}`, options },
+    // A key destructured from a row-typed parameter (real code: refly's parseViaLambda, round 18).
+    { code: `import { Invoice as DbInvoice } from '@prisma/client';\nasync function archive(invoice: DbInvoice) {\n  const { id } = invoice;\n  await prisma.invoice.update({ where: { id }, data: { archived: true } });\n}`, options },
     // A row type of the generated client, or nothing (real code: refly's createOrUpdateWorkflowAppShare).
     { code: `import { Invoice } from '@prisma/client';\nasync function archive(invoice: Invoice | null) {\n  if (invoice) await prisma.invoice.update({ where: { id: invoice.id }, data: { archived: true } });\n}`, options },
     // Rows built by a block-bodied map into a const, then created (real code: refly's batchCreateDriveFiles).
@@ -198,6 +200,8 @@ new RuleTester().run(rule, {
   invalid: [
     { code: `await Promise.all(input.customerIds.map((customerId) => prisma.invoice.findFirst({ where: { customerId } })));`, options, errors: [{ messageId: 'missingTenantFilter', line: 1 }] },
     { code: `async function flagOpen(tenantId: string, extra: Invoice[]) {\n  let rows = await prisma.invoice.findMany({ where: { tenantId } });\n  rows = rows.concat(extra);\n  await prisma.invoice.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { flagged: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 4 }] },
+    // A key destructured from what the client sent.
+    { code: `async function archive(input: { id: string }) {\n  const { id } = input;\n  await prisma.invoice.update({ where: { id }, data: { archived: true } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 3 }] },
     // Ids from the client one by one; a row's other field compared; rows built by a map that may change.
     { code: `for (const customerId of input.customerIds) {\n  await prisma.invoice.findFirst({ where: { customerId } });\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },
     { code: `async function update(id: string, uid: string) {\n  let existing = await prisma.invoice.findUnique({ where: { id } });\n  if (existing && existing.ownerId !== uid) throw new ForbiddenException();\n  return existing;\n}`, options, errors: [{ messageId: 'missingTenantFilter', line: 2 }] },

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { WorkspaceView } from '../../../engine/workspace-view';
 import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
+import { textCache } from '../../rule-utils/text-cache';
 
 /** Where a middleware applies: every route, the routes of some controllers, route paths, or what the rule cannot read. */
 export interface MiddlewareRoutes {
@@ -108,16 +109,10 @@ interface ModuleFacts {
 }
 
 // A module file is read for every controller of its application: its facts are kept while its text is unchanged.
-const factsCache = new Map<string, { text: string; facts: ModuleFacts }>();
-const CACHE_SIZE = 512;
+const factsCache = textCache<ModuleFacts>(512);
 
 function moduleFactsOf(path: string, text: string): ModuleFacts {
-  const cached = factsCache.get(path);
-  if (cached && cached.text === text) return cached.facts;
-  const facts = readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true));
-  if (factsCache.size >= CACHE_SIZE) factsCache.delete(factsCache.keys().next().value as string);
-  factsCache.set(path, { text, facts });
-  return facts;
+  return factsCache(path, text, () => readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)));
 }
 
 function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {

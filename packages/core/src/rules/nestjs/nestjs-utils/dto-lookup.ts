@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { WorkspaceView } from '../../../engine/workspace-view';
 import { MAX_STAR_EXPORTS, resolveModule } from '../../rule-utils/module-paths';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
+import { textCache } from '../../rule-utils/text-cache';
 
 /**
  * Where a DTO name led: to a class (checked with the bindings of the file that declares it), to
@@ -89,23 +90,19 @@ interface ExportSummary {
 }
 
 // A barrel of generated types (hundreds of kilobytes) is met by every controller that imports from
-// it: its summary is kept per path while the text is unchanged, so it is parsed once per run.
-const summaries = new Map<string, { text: string; summary: ExportSummary }>();
-const SUMMARIES_CACHED = 32;
+// it: its summary is parsed once per run.
+const summaries = textCache<ExportSummary>(32);
 
 function exportSummary(path: string, text: string): ExportSummary {
-  const cached = summaries.get(path);
-  if (cached && cached.text === text) return cached.summary;
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-  const names: ExportSummary['names'] = new Map();
-  for (const name of exportedNames(sourceFile)) {
-    const found = exportedDeclaration(sourceFile, name);
-    if (found !== undefined) names.set(name, found === 'other' || isTypeOnly(found) || isModuleReference(found) ? found : 'class');
-  }
-  const summary = { names, stars: starExports(sourceFile, '').map((reference) => reference.specifier) };
-  if (summaries.size >= SUMMARIES_CACHED) summaries.delete(summaries.keys().next().value as string);
-  summaries.set(path, { text, summary });
-  return summary;
+  return summaries(path, text, () => {
+    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+    const names: ExportSummary['names'] = new Map();
+    for (const name of exportedNames(sourceFile)) {
+      const found = exportedDeclaration(sourceFile, name);
+      if (found !== undefined) names.set(name, found === 'other' || isTypeOnly(found) || isModuleReference(found) ? found : 'class');
+    }
+    return { names, stars: starExports(sourceFile, '').map((reference) => reference.specifier) };
+  });
 }
 
 /** Every name a module's own statements export (`export class X`, `export { a as b }`, `export default`). */

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { mentions } from '../../rule-utils/mentions';
 import { lookupDto, type DtoLookupHost } from './dto-lookup';
 
 /** A schema's `parse`, `safeParse`, `parseAsync` (zod, valibot): only as a method. */
@@ -42,11 +43,6 @@ function firstCallTaking(body: ts.Node, name: string): ts.CallExpression | undef
   };
   visit(body);
   return found;
-}
-
-function mentions(node: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) return true;
-  return ts.forEachChild(node, (child) => mentions(child, name)) ?? false;
 }
 
 /** `constructor(private posts: PostsService)` or `private readonly posts: PostsService`: the type's name. */

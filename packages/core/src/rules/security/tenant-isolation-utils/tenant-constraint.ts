@@ -4,6 +4,7 @@ import { bindingOf } from './bindings';
 import { mayBeModelCall } from './prisma-call';
 import { isUndefinedValue, memberName, propertyNameText, unwrap, viewObject, type ObjectView } from './syntax';
 import { containsThrow, exits } from '../../rule-utils/throws';
+import { mentions } from '../../rule-utils/mentions';
 
 /** What pins a row to the caller's tenant in a `where`. */
 export interface WhereScope {
@@ -182,7 +183,7 @@ function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): b
   let changed = false;
   const visit = (node: ts.Node): void => {
     if (changed) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (isAssignment(node)) {
       const target = unwrap(node.left);
       if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && rootedAtName(target)) {
         const key = firstKey(target);
@@ -325,18 +326,10 @@ function helperChecksId(call: ts.CallExpression, id: string, key: string, model:
  */
 function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope: WhereScope, pinned: boolean): boolean {
   const limit = typeof current === 'number' ? current : current.pos;
-  let node: ts.Node = read;
-  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const declaration = node.parent;
-  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
-  const list = declaration.parent;
-  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isVariableStatement(list.parent)) return false;
-  const statement = list.parent;
-  const block = statement.parent;
-  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
-  const row = declaration.name.text;
-  const index = block.statements.indexOf(statement);
-  for (const guard of block.statements.slice(index + 1)) {
+  const held = heldRow(read, ts.NodeFlags.Const);
+  if (!held) return false;
+  const { row, block, statement } = held;
+  for (const guard of block.statements.slice(block.statements.indexOf(statement) + 1)) {
     if (guard.pos >= limit) break;
     if (checksRowTenant(guard, row, scope)) return true;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
@@ -346,6 +339,19 @@ function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope
     if (otherTenant || (pinned && missing)) return true;
   }
   return false;
+}
+
+/** The variable a read's row is held in (`const row = await read(…)`, declared with one of `kinds`), its statement and the block around it. */
+function heldRow(read: ts.CallExpression, kinds: ts.NodeFlags): { row: string; statement: ts.VariableStatement; block: ts.Block | ts.SourceFile } | undefined {
+  let node: ts.Node = read;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return undefined;
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & kinds) === 0 || !ts.isVariableStatement(list.parent)) return undefined;
+  const statement = list.parent;
+  const block = statement.parent;
+  return ts.isBlock(block) || ts.isSourceFile(block) ? { row: declaration.name.text, statement, block } : undefined;
 }
 
 /** Names of functions that throw unless the caller may act: `isOrgMemberOrThrow`, `assertWorkspaceRole`, `ensureOwner`. */
@@ -377,17 +383,10 @@ function checksRowTenant(statement: ts.Statement, row: string, scope: WhereScope
  * (row.tenantId !== tenantId) throw …`. Whatever the row holds reaches the caller only past the check.
  */
 export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): boolean {
-  let node: ts.Node = read;
-  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const declaration = node.parent;
-  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
-  const list = declaration.parent;
   // A `let` too: nothing can assign it before the check, which comes before any mention of it.
-  if (!ts.isVariableDeclarationList(list) || (list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0 || !ts.isVariableStatement(list.parent) || list.declarations.length !== 1) return false;
-  const statement = list.parent;
-  const block = statement.parent;
-  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return false;
-  const row = declaration.name.text;
+  const held = heldRow(read, ts.NodeFlags.Const | ts.NodeFlags.Let);
+  if (!held || held.statement.declarationList.declarations.length !== 1) return false;
+  const { row, block, statement } = held;
   for (const next of block.statements.slice(block.statements.indexOf(statement) + 1)) {
     if (checksRowTenant(next, row, scope)) return true;
     if (!mentions(next, row)) continue;
@@ -402,11 +401,6 @@ export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): 
 /** `row && row.tenantId !== tenantId`: past it, the row is missing or the tenant's. */
 function comparesTenantOfPresentRow(condition: ts.Expression, row: string, scope: WhereScope): boolean {
   return ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && isName(condition.left, row) && comparesTenant(unwrap(condition.right), row, scope);
-}
-
-function mentions(node: ts.Node, name: string): boolean {
-  if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) return true;
-  return ts.forEachChild(node, (child) => mentions(child, name)) ?? false;
 }
 
 function disjuncts(condition: ts.Expression): ts.Expression[] {
@@ -522,7 +516,7 @@ function unchangedPath(value: ts.Expression, body: ts.Node): string | undefined 
   };
   const visit = (node: ts.Node): void => {
     if (changed) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && below(node.left)) changed = true;
+    if (isAssignment(node) && below(node.left)) changed = true;
     else if (ts.isDeleteExpression(node) && below(node.expression)) changed = true;
     // `Object.assign(input, …)` may write any key.
     else if (ts.isCallExpression(node) && node.arguments.length > 0 && isName(node.arguments[0], name) && /^Object\.assign$/.test(node.expression.getText())) changed = true;
@@ -541,6 +535,11 @@ function pathText(node: ts.Expression): string | undefined {
   return owner === undefined ? undefined : `${owner}.${value.name.text}`;
 }
 
+/** `x = …`, `x += …`, `x ??= …`: any assignment. */
+function isAssignment(node: ts.Node): node is ts.AssignmentExpression<ts.AssignmentOperatorToken> {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
 /** A `const`, or a parameter nothing assigns to. */
 function isUnchangedName(identifier: ts.Identifier): boolean {
   const binding = bindingOf(identifier);
@@ -554,7 +553,7 @@ function isUnchangedName(identifier: ts.Identifier): boolean {
   let assigned = false;
   const visit = (node: ts.Node): void => {
     if (assigned) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === identifier.text) assigned = true;
+    if (isAssignment(node) && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === identifier.text) assigned = true;
     else ts.forEachChild(node, visit);
   };
   if ('body' in owner && owner.body) visit(owner.body as ts.Node);
@@ -600,7 +599,7 @@ function holdsPushedRows(identifier: ts.Identifier): boolean {
       const written = pushed && ts.isAwaitExpression(pushed) ? unwrap(pushed.expression) : pushed;
       if (written && ts.isCallExpression(written) && mayBeModelCall(written) && ROW_RETURNING.test(memberName(unwrap(written.expression)) ?? '')) pushes++;
       else other = true;
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isElementAccessExpression(node.left) && ts.isIdentifier(unwrap(node.left.expression)) && (unwrap(node.left.expression) as ts.Identifier).text === name) {
+    } else if (isAssignment(node) && ts.isElementAccessExpression(node.left) && ts.isIdentifier(unwrap(node.left.expression)) && (unwrap(node.left.expression) as ts.Identifier).text === name) {
       other = true;
     }
     ts.forEachChild(node, visit);
@@ -628,7 +627,7 @@ function isLetOfRows(declaration: ts.VariableDeclaration): boolean {
   let other = false;
   const visit = (node: ts.Node): void => {
     if (other) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === name) {
+    if (isAssignment(node) && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === name) {
       if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isRowCall(node.right) || isNothingValue(unwrap(node.right)))) rows += isRowCall(node.right) ? 1 : 0;
       // `rows = rows.filter(…)`: some of the same rows.
       else if (!(node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSelectionOf(unwrap(node.right), name))) other = true;
@@ -683,7 +682,12 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
     return ts.isIdentifier(rows) && readsRow(rows, [], depth + 1);
   }
   let initializer = declaration.initializer && unwrap(declaration.initializer);
-  if (initializer && ts.isIdentifier(initializer) && bound !== binding.path && depth === 0) return readsRow(initializer, [], depth + 1);
+  if (initializer && ts.isIdentifier(initializer) && depth === 0) {
+    // `const [first] = rows`: an element of the rows read.
+    if (bound !== binding.path) return readsRow(initializer, [], depth + 1);
+    // `const { fileId } = driveFile`: a field of a row read, or of a row-typed parameter, as `driveFile.fileId` is.
+    if (binding.path.length > 0) return readsRow(initializer, [], depth);
+  }
   // `const first = rows.slice(0, limit)`: some of the rows read.
   if (initializer && ts.isCallExpression(initializer) && ELEMENT_SELECTORS.has(memberName(unwrap(initializer.expression)) ?? '') && path.length === 0 && depth < 3) {
     const source = unwrap((unwrap(initializer.expression) as ts.PropertyAccessExpression).expression);
