@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -6,6 +6,7 @@ import { publishPackages } from '../../../tools/local-registry/index.cjs';
 import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs';
 
 import { e2eContext, registryEnv } from './support/e2e-context';
+import { runnableCommands } from './support/runnable-commands';
 import { runCommand, runNx, startNx, type RunResult } from './support/run';
 
 /**
@@ -528,6 +529,32 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(shard).toMatchObject({ version: 2, project: projectB });
     expect(Object.keys(shard.files)).toContain(`${libB}/src/lib/watched.ts`);
     rmSync(join(workspace, libB, 'src/lib/watched.ts'));
+  });
+  it('should run every command the docs mark as runnable, as written, in a checkout where every project passes', () => {
+    const commands = runnableCommands(resolve(__dirname, '../../..'));
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    // The commit where both projects passed, checked out beside the workspace and sharing its
+    // installed packages: the docs' commands start from a clean, passing workspace.
+    const passing = runCommand('git', ['log', '--format=%H', '--fixed-strings', '--grep=fix: no console in lib-a'], { cwd: workspace }).stdout.trim().split('\n')[0];
+    const checkout = join(workspace, '..', 'docs-workspace');
+    runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, passing], { cwd: workspace });
+    symlinkSync(join(workspace, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+    const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...registryEnv(registry), NX_CACHE_DIRECTORY: join(workspace, '..', 'docs-nx-cache') };
+    const failures: string[] = [];
+    let ran = 0;
+    for (const { file, line, command } of commands) {
+      // Global setup ran it already, at the prerelease this run published.
+      if (/\bnx add\b/.test(command)) continue;
+      const [program, ...args] = command.replace(/\bmy-lib\b|<project>/g, projectA).split(/\s+/);
+      const result = runCommand(program, args, { cwd: checkout, env, allowFailure: true });
+      ran++;
+      if (result.code !== 0) failures.push(`${file}:${line}: \`${command}\` exited ${result.code}\n${result.output.slice(-3000)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(ran).toBeGreaterThanOrEqual(8);
+    // What the commands did: the configuration generator gave lib-a its own config, the rule generator a rule whose spec ran.
+    expect(existsSync(join(checkout, libA, 'enforcer.config.json'))).toBe(true);
+    expect(existsSync(join(checkout, 'tools/enforcer-rules/no-legacy-api.spec.ts'))).toBe(true);
   });
 });
 

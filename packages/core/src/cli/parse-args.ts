@@ -92,7 +92,8 @@ Options:
   -h, --help            Show this help
   -v, --version         Show the version
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.
+Exit codes: 0 nothing blocks (warnings allowed), 1 a new error, more new warnings than
+--max-warnings, or a blocked report, 2 usage or config error.
 `;
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
