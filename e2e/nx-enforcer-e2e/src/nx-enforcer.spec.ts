@@ -1,11 +1,14 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 
 import { publishPackages } from '../../../tools/local-registry/index.cjs';
 import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs';
 
 import { e2eContext, registryEnv } from './support/e2e-context';
+import { runGithubWorkflow } from './support/github-workflow-runner';
 import { runnableCommands } from './support/runnable-commands';
 import { runCommand, runNx, startNx, type RunResult } from './support/run';
 
@@ -49,6 +52,20 @@ describe('nx-enforcer in a new Nx workspace', () => {
     ran: [...output.matchAll(/> nx run (\S+:enforce)(?!\s+\[)/g)].map((match) => match[1]).sort(),
     cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)].map((match) => match[1]).sort(),
   });
+
+  const passingCommit = 'fix: no console in lib-a';
+  /** A git worktree beside the workspace, at the commit with this message. */
+  const checkoutAt = (message: string, folder: string): string => {
+    const commit = runCommand('git', ['log', '--format=%H', '--fixed-strings', `--grep=${message}`], { cwd: workspace }).stdout.trim().split('\n')[0];
+    const checkout = join(workspace, '..', folder);
+    runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, commit], { cwd: workspace });
+    return checkout;
+  };
+  const commitIn = (folder: string, message: string): string => {
+    runCommand('git', ['add', '--all'], { cwd: folder });
+    runCommand('git', ['commit', '--quiet', '--no-verify', '-m', message], { cwd: folder, env: { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@nx-enforcer.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@nx-enforcer.invalid' } });
+    return runCommand('git', ['rev-parse', 'HEAD'], { cwd: folder }).stdout.trim();
+  };
 
   beforeAll(() => {
     for (const lib of [libA, libB]) {
@@ -110,7 +127,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
 
   it('should run only the changed project under `nx affected` once the violation is fixed', () => {
     write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  return 'lib-a';\n}\n`);
-    commit('fix: no console in lib-a');
+    commit(passingCommit);
     const result = nx(['affected', '-t', 'enforce', '--base=HEAD~1', '--head=HEAD']);
     expect(tasksOf(result.output)).toEqual({ ran: [`${projectA}:enforce`], cached: [] });
     expect(result.output).not.toContain(`${projectB}:enforce`);
@@ -530,14 +547,12 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(Object.keys(shard.files)).toContain(`${libB}/src/lib/watched.ts`);
     rmSync(join(workspace, libB, 'src/lib/watched.ts'));
   });
+
   it('should run every command the docs mark as runnable, as written, in a checkout where every project passes', () => {
     const commands = runnableCommands(resolve(__dirname, '../../..'));
     expect(commands.length).toBeGreaterThanOrEqual(8);
-    // The commit where both projects passed, checked out beside the workspace and sharing its
-    // installed packages: the docs' commands start from a clean, passing workspace.
-    const passing = runCommand('git', ['log', '--format=%H', '--fixed-strings', '--grep=fix: no console in lib-a'], { cwd: workspace }).stdout.trim().split('\n')[0];
-    const checkout = join(workspace, '..', 'docs-workspace');
-    runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, passing], { cwd: workspace });
+    // Shares the workspace's installed packages: the docs' commands start from a clean, passing workspace.
+    const checkout = checkoutAt(passingCommit, 'docs-workspace');
     symlinkSync(join(workspace, 'node_modules'), join(checkout, 'node_modules'), 'dir');
     const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...registryEnv(registry), NX_CACHE_DIRECTORY: join(workspace, '..', 'docs-nx-cache') };
     const failures: string[] = [];
@@ -555,6 +570,68 @@ describe('nx-enforcer in a new Nx workspace', () => {
     // What the commands did: the configuration generator gave lib-a its own config, the rule generator a rule whose spec ran.
     expect(existsSync(join(checkout, libA, 'enforcer.config.json'))).toBe(true);
     expect(existsSync(join(checkout, 'tools/enforcer-rules/no-legacy-api.spec.ts'))).toBe(true);
+  });
+  it('should run the generated GitHub workflow for real: the gate fails on a new violation, annotated on its line, the summary and a valid SARIF are written, and the next run restores every passing project from the cache', () => {
+    const checkout = checkoutAt(passingCommit, 'ci-workspace');
+    const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...registryEnv(registry) };
+    runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: checkout, env });
+    runNx(['g', 'nx-enforcer:ci-workflow', '--ci=github', '--no-interactive'], { cwd: checkout, env });
+    const workflowFile = join(checkout, '.github/workflows/enforce.yml');
+    const base = commitIn(checkout, 'ci: the enforce workflow');
+    // The change under review: a new console.log in lib-b (an error in this workspace), an edit in lib-a.
+    writeFileSync(join(checkout, libB, 'src/lib/lib-b.ts'), `export function libB(): string {\n  console.log('reviewed');\n  return 'lib-b';\n}\n`);
+    writeFileSync(join(checkout, libA, 'src/lib/lib-a.ts'), `export function libA(): string {\n  return 'lib-a, edited';\n}\n`);
+    const head = commitIn(checkout, 'a console.log in lib-b');
+    // What nrwl/nx-set-shas would set; the cache action's folder persists in the checkout.
+    const pipelineEnv = { ...env, NX_BASE: base, NX_HEAD: head };
+    // Nx's default output in CI: a passing task is one `✔  nx run <task> <flags>` line, with its
+    // cache source if any; under GITHUB_ACTIONS a failed one opens a log group (`::group::❌ > nx run …`).
+    const tasksIn = (output: string) => {
+      const ran = new Set<string>();
+      const cached = new Set<string>();
+      for (const match of output.matchAll(/^(?:::group::)?[^\w\n]*nx run (\S+:enforce)(?: --\S+)*(\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\])?\s*$/gm)) {
+        (match[2] ? cached : ran).add(match[1]);
+      }
+      return { ran: [...ran].sort(), cached: [...cached].sort() };
+    };
+
+    const started = Date.now();
+    const pullRequest = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'pull_request', env: pipelineEnv });
+    const firstSeconds = (Date.now() - started) / 1000;
+    expect(pullRequest.actions).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'nrwl/nx-set-shas@v4', 'actions/cache@v4']);
+    expect(pullRequest.steps.map(({ step, code }) => [step, code])).toEqual([
+      ['npm ci', 0],
+      ['Check the projects the pull request affects', 1],
+      ['Add the summary to the job summary', 0],
+    ]);
+    expect(pullRequest.passed).toBe(false);
+    const gate = pullRequest.steps[1].output;
+    expect(gate).toMatch(new RegExp(`^::error file=${escape(libB)}/src/lib/lib-b\\.ts,line=2,.*title=logging/no-console::Unexpected console\\.log\\(\\)`, 'm'));
+    expect(tasksIn(gate)).toEqual({ ran: [`${projectA}:enforce`, `${projectB}:enforce`].sort(), cached: [] });
+    expect(readFileSync(join(checkout, '..', 'step-summary-pull_request.md'), 'utf8')).toMatch(/Status: BLOCKED/);
+
+    // The merge: every project is checked, for code scanning.
+    const restarted = Date.now();
+    const push = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'push', env: pipelineEnv });
+    const secondSeconds = (Date.now() - restarted) / 1000;
+    expect(push.steps.map(({ step, code }) => [step, code])).toEqual([
+      ['npm ci', 0],
+      ['Check every project', 1],
+      ['Add the summary to the job summary', 0],
+    ]);
+    // Nx never replays a failed task: lib-b runs again; lib-a, which passed, comes from the cache.
+    const everyProject = tasksIn(push.steps[1].output);
+    expect(everyProject.cached).toContain(`${projectA}:enforce`);
+    expect(everyProject.ran).toContain(`${projectB}:enforce`);
+    expect(everyProject.ran).not.toContain(`${projectA}:enforce`);
+    expect(push.actions).toContain('github/codeql-action/upload-sarif@v3');
+    const sarif = JSON.parse(readFileSync(join(checkout, '.nx-enforcer/summary/workspace.sarif'), 'utf8'));
+    const validate = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(validate);
+    const valid = validate.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    expect([valid(sarif), valid.errors ?? null]).toEqual([true, null]);
+    expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: 'logging/no-console', baselineState: 'new' }));
+    console.info(`generated GitHub workflow in the e2e workspace: first run ${firstSeconds.toFixed(1)} s, second run (cache restored) ${secondSeconds.toFixed(1)} s`);
   });
 });
 

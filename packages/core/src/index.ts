@@ -42,7 +42,7 @@ export { checkProject, type ProjectCheckResult, type ProjectInfo } from './runne
 export { buildRunReport, isBlocking, REPORT_VERSION, REPORT_VIOLATION_LIMIT, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { Baseline, BASELINE_FILE, BASELINE_VERSION, type BaselineComparison, type BaselineEntry, type BaselineFile } from './session/baseline';
 
-export { formatJson, formatJunit, formatMarkdown, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
+export { formatGithub, formatGitlab, formatJson, formatJunit, formatMarkdown, formatReport, formatSarif, formatStylish, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
 export { parseOutputTarget, parseOutputTargets, type OutputTarget } from './reporters/output-target';
 export { formatProfile } from './reporters/profile';
 export { RunProfiler, type RunProfile } from './runner/run-profile';

@@ -21,7 +21,7 @@ interface Collection {
 
 const collections: Collection[] = [
   { file: 'executors.json', key: 'executors', entry: 'implementation', names: ['enforce'] },
-  { file: 'generators.json', key: 'generators', entry: 'factory', names: ['configuration', 'init', 'rule'] },
+  { file: 'generators.json', key: 'generators', entry: 'factory', names: ['ci-workflow', 'configuration', 'init', 'rule'] },
 ];
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;

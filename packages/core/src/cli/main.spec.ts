@@ -193,6 +193,21 @@ describe('enforcer CLI', () => {
     expect(stderr).toContain('only one format can print to the terminal, not stylish and json');
   });
 
+  it('should print GitHub Actions annotations with --format github and write a GitLab Code Quality file', async () => {
+    write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn', 'errors/no-empty-catch': 'error' } }));
+    write('src/app.ts', `console.error('x');\ntry { go(); } catch {}\n`);
+    expect(await run('check', '--format', 'github', '--format', 'gitlab:gl-code-quality.json')).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error file=src\/app\.ts,line=2,endLine=2,col=\d+,endColumn=\d+,title=errors\/no-empty-catch::/);
+    expect(lines[1]).toMatch(/^::warning file=src\/app\.ts,line=1,endLine=1,col=1,endColumn=\d+,title=logging\/no-console::/);
+    expect(lines.at(-1)).toBe('nx-enforcer: 1 new error, 1 new warning in 2 files checked');
+    const issues = JSON.parse(readFileSync(join(cwd, 'gl-code-quality.json'), 'utf8'));
+    expect(issues.map((issue: { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }) => [issue.check_name, issue.severity, issue.location.path, issue.location.lines.begin])).toEqual([
+      ['logging/no-console', 'minor', 'src/app.ts', 1],
+      ['errors/no-empty-catch', 'major', 'src/app.ts', 2],
+    ]);
+  });
+
   it('should say what each rule examined, in report.json and under the total, so a pass over nothing is visible', async () => {
     consoleOn();
     write('src/app.ts', `try { go(); } catch {}\nconsole.info('up');\nconst text = 'console.log';\n`);

@@ -72,7 +72,9 @@ Arguments:
 Options:
   --config <file>       Config file to use instead of ./enforcer.config.json
   --format <name>[:<file>]
-                        Output format: ${FORMATS.join(' | ')} (default: stylish).
+                        Output format (default: stylish), one of:
+                        ${FORMATS.join(' | ')}
+                        (github: Actions annotations; gitlab: a Code Quality report).
                         Repeatable; with :<file> the format is written to that file,
                         e.g. --format stylish --format sarif:report.sarif
   --output <file>       Write the format that has no :<file> to this file instead of stdout

@@ -1,12 +1,14 @@
 import type { Rule } from '../engine/types';
 import type { RunReport } from '../runner/run-report';
+import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'junit'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'junit', 'github', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormatName(name: string): name is FormatName {
@@ -29,9 +31,13 @@ export function formatReport(report: RunReport, format: FormatName, context: For
       return formatMarkdown(report);
     case 'junit':
       return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
+    case 'gitlab':
+      return formatGitlab(report);
     default:
       return formatStylish(report, context);
   }
 }
 
-export { formatJson, formatJunit, formatMarkdown, formatSarif, formatStylish };
+export { formatGithub, formatGitlab, formatJson, formatJunit, formatMarkdown, formatSarif, formatStylish };

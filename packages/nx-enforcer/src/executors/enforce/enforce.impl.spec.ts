@@ -501,6 +501,17 @@ describe('enforce executor', () => {
       expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/copy.sarif')).version).toBe('2.1.0');
     });
 
+    it('should accept the CI formats: github annotations to the terminal, a gitlab report to a file', async () => {
+      const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
+
+      expect(await workspace.run('lib-a', { format: 'github,gitlab:gl-code-quality.json' })).toEqual({ success: true });
+
+      expect(stdout).toMatch(/^::warning file=libs\/lib-a\/src\/greet\.ts,line=\d+,.*title=logging\/no-console::/m);
+      expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/gl-code-quality.json'))).toEqual([
+        expect.objectContaining({ check_name: 'logging/no-console', severity: 'minor', location: expect.objectContaining({ path: 'libs/lib-a/src/greet.ts' }) }),
+      ]);
+    });
+
     it.each([
       [['stylish', 'json'], 'only one format can print to the terminal'],
       [['junit:../../elsewhere.xml'], '../../elsewhere.xml must be a new file inside the task\'s output folder'],
