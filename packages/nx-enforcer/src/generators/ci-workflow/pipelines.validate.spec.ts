@@ -7,7 +7,9 @@ import { githubWorkflow, gitlabPipeline, type PackageManager, type PipelineOptio
 // The real validators, from the registry: action-validator checks a workflow against the
 // published workflow schema; gitlab-ci-local against GitLab's CI schema (it needs Node 22).
 const repositoryRoot = join(__dirname, '../../../../..');
-const { nodeBinDir } = require(join(repositoryRoot, 'tools/node-matrix/node-binaries.cjs')) as { nodeBinDir(line: string): string };
+const { nodeBinDir } = require(join(repositoryRoot, 'tools/node-matrix/node-binaries.cjs')) as { nodeBinDir(line: string): string | null };
+/** gitlab-ci-local needs Node 22 or later: this process's own Node when it is one (the node matrix), else the pinned 22. */
+const nodeForGitlabCiLocal = (): string => (Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : join(nodeBinDir('22') as string, 'node'));
 
 const variants: Array<[PackageManager, PipelineOptions['node']]> = [
   ['npm', { version: '22' }],
@@ -52,7 +54,7 @@ describe('generated pipelines, checked by the CI systems\' own schemas', () => {
     git('add', '--all');
     git('-c', 'user.name=spec', '-c', 'user.email=spec@nx-enforcer.invalid', 'commit', '--quiet', '-m', 'pipeline');
     const cli = require.resolve('gitlab-ci-local/dist/index.js');
-    const result = spawnSync(join(nodeBinDir('22'), 'node'), [cli, '--list'], { cwd: repository, encoding: 'utf8', timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const result = spawnSync(nodeForGitlabCiLocal(), [cli, '--list'], { cwd: repository, encoding: 'utf8', timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
     // Colour codes, should the tool print them anyway.
     const plain = (text: string | null) => (text ?? '').replace(/\x1b\[[0-9;]*m/g, '');
     return { status: result.status, stdout: plain(result.stdout), stderr: plain(result.stderr) };
