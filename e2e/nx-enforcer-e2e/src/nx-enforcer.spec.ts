@@ -10,7 +10,7 @@ import { startRemoteCacheProcess } from '../../../tools/remote-cache/server.cjs'
 import { e2eContext, registryEnv } from './support/e2e-context';
 import { runGithubWorkflow } from './support/github-workflow-runner';
 import { runnableCommands } from './support/runnable-commands';
-import { runCommand, runNx, startNx, type RunResult } from './support/run';
+import { NX_COMMAND_ENV, runCommand, runNx, startNx, type RunResult } from './support/run';
 
 /**
  * One fresh workspace (created by global setup with `create-nx-workspace` and `nx add
@@ -38,13 +38,16 @@ describe('nx-enforcer in a new Nx workspace', () => {
     mkdirSync(dirname(join(workspace, path)), { recursive: true });
     writeFileSync(join(workspace, path), content);
   };
-  const commit = (message: string) => {
-    runCommand('git', ['add', '--all'], { cwd: workspace });
+  /** Commits everything in `folder` (the workspace, or a checkout of it), returning the commit. */
+  const commitIn = (folder: string, message: string): string => {
+    runCommand('git', ['add', '--all'], { cwd: folder });
     runCommand('git', ['commit', '--quiet', '--no-verify', '-m', message], {
-      cwd: workspace,
+      cwd: folder,
       env: { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@nx-enforcer.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@nx-enforcer.invalid' },
     });
+    return runCommand('git', ['rev-parse', 'HEAD'], { cwd: folder }).stdout.trim();
   };
+  const commit = (message: string) => commitIn(workspace, message);
   const rootConfig = (rules: Record<string, unknown>) =>
     `${JSON.stringify({ $schema: './node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules }, null, 2)}\n`;
   /** Task ids that ran for real, and those served from the local cache. */
@@ -56,15 +59,10 @@ describe('nx-enforcer in a new Nx workspace', () => {
   const passingCommit = 'fix: no console in lib-a';
   /** A git worktree beside the workspace, at the commit with this message. */
   const checkoutAt = (message: string, folder: string): string => {
-    const commit = runCommand('git', ['log', '--format=%H', '--fixed-strings', `--grep=${message}`], { cwd: workspace }).stdout.trim().split('\n')[0];
+    const sha = runCommand('git', ['log', '--format=%H', '--fixed-strings', `--grep=${message}`], { cwd: workspace }).stdout.trim().split('\n')[0];
     const checkout = join(workspace, '..', folder);
-    runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, commit], { cwd: workspace });
+    runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, sha], { cwd: workspace });
     return checkout;
-  };
-  const commitIn = (folder: string, message: string): string => {
-    runCommand('git', ['add', '--all'], { cwd: folder });
-    runCommand('git', ['commit', '--quiet', '--no-verify', '-m', message], { cwd: folder, env: { GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@nx-enforcer.invalid', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@nx-enforcer.invalid' } });
-    return runCommand('git', ['rev-parse', 'HEAD'], { cwd: folder }).stdout.trim();
   };
 
   beforeAll(() => {
@@ -554,7 +552,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     // Shares the workspace's installed packages: the docs' commands start from a clean, passing workspace.
     const checkout = checkoutAt(passingCommit, 'docs-workspace');
     symlinkSync(join(workspace, 'node_modules'), join(checkout, 'node_modules'), 'dir');
-    const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...registryEnv(registry), NX_CACHE_DIRECTORY: join(workspace, '..', 'docs-nx-cache') };
+    const env = { ...NX_COMMAND_ENV, ...registryEnv(registry), NX_CACHE_DIRECTORY: join(workspace, '..', 'docs-nx-cache') };
     const failures: string[] = [];
     let ran = 0;
     for (const { file, line, command } of commands) {
@@ -573,7 +571,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
   });
   it('should run the generated GitHub workflow for real: the gate fails on a new violation, annotated on its line, the summary and a valid SARIF are written, and the next run restores every passing project from the cache', () => {
     const checkout = checkoutAt(passingCommit, 'ci-workspace');
-    const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1', ...registryEnv(registry) };
+    const env = { ...NX_COMMAND_ENV, ...registryEnv(registry) };
     runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: checkout, env });
     runNx(['g', 'nx-enforcer:ci-workflow', '--ci=github', '--no-interactive'], { cwd: checkout, env });
     const workflowFile = join(checkout, '.github/workflows/enforce.yml');

@@ -73,7 +73,7 @@ export { ENFORCER_VERSION } from './version';
 export { findReportFiles, type ReportFile } from './summary/find-reports';
 export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';
 export type { CommandStyle } from './summary/fix-command';
-export { execPrefixOf, type ExecPrefix } from './summary/package-manager';
+export { execPrefixFrom, execPrefixOf, type ExecPrefix } from './summary/package-manager';
 export { statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary, type SummaryStatus, type WorkspaceSummary } from './summary/workspace-summary';
 export { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, watchPaths, type WatchPathsOptions } from './runner/watch-changes';
 export { WatchedCheck, type WatchedCheckOptions, type WatchUpdate } from './runner/watched-check';

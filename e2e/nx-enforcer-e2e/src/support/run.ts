@@ -55,18 +55,11 @@ export function runCommand(command: string, args: string[], options: RunOptions)
  * Runs `npx nx ...` in the e2e workspace: no daemon (a stale daemon would outlive the test and
  * cache project graphs between steps), no Nx Cloud, no colours or TUI so output can be asserted on.
  */
+/** What every Nx command of the e2e runs with: no daemon, no cloud, no TUI, no colour codes to grep through. */
+export const NX_COMMAND_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1' } as const;
+
 export function runNx(args: string[], options: RunOptions): RunResult {
-  return runCommand('npx', ['nx', ...args], {
-    ...options,
-    env: {
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_TUI: 'false',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-      ...options.env,
-    },
-  });
+  return runCommand('npx', ['nx', ...args], { ...options, env: { ...NX_COMMAND_ENV, ...options.env } });
 }
 
 /** A long-running `npx nx ...` (a continuous target): its output so far, and a way to stop it as Ctrl-C would. */

@@ -18,5 +18,10 @@ const LOCK_FILES: ReadonlyArray<readonly [string, ExecPrefix]> = [
  * Without a lock file, npm.
  */
 export function execPrefixOf(workspaceRoot: string): ExecPrefix {
-  return LOCK_FILES.find(([file]) => existsSync(join(workspaceRoot, file)))?.[1] ?? 'npx';
+  return execPrefixFrom((file) => existsSync(join(workspaceRoot, file)));
+}
+
+/** The same, asking `exists` about each lock file (a generator's virtual tree: `tree.exists`). */
+export function execPrefixFrom(exists: (lockFile: string) => boolean): ExecPrefix {
+  return LOCK_FILES.find(([file]) => exists(file))?.[1] ?? 'npx';
 }

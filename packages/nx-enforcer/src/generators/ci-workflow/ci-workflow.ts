@@ -1,4 +1,5 @@
 import { logger, readNxJson, type Tree } from '@nx/devkit';
+import { execPrefixFrom, type ExecPrefix } from '@nx-enforcer/core';
 import { GENERATED_MARKER, githubWorkflow, gitlabPipeline, type PackageManager, type PipelineOptions } from './pipelines';
 import type { CiWorkflowGeneratorSchema } from './schema';
 
@@ -60,10 +61,9 @@ function targetNameOf(plugins: unknown[] | undefined): string {
   return DEFAULT_TARGET;
 }
 
-/** From the lock file, in the order Nx's `detectPackageManager` looks. */
+const PACKAGE_MANAGER_OF: Record<ExecPrefix, PackageManager> = { npx: 'npm', 'pnpm exec': 'pnpm', yarn: 'yarn', bunx: 'bun' };
+
+/** From the lock file, as the summary's commands are (in the order Nx's `detectPackageManager` looks). */
 function packageManagerOf(tree: Tree): PackageManager {
-  if (tree.exists('bun.lockb') || tree.exists('bun.lock')) return 'bun';
-  if (tree.exists('yarn.lock')) return 'yarn';
-  if (tree.exists('pnpm-lock.yaml')) return 'pnpm';
-  return 'npm';
+  return PACKAGE_MANAGER_OF[execPrefixFrom((file) => tree.exists(file))];
 }
