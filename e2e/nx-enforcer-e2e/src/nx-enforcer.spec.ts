@@ -252,7 +252,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     // The plugin's postTasksExecution hook merged both projects' reports into the workspace summary.
     const status = read('.nx-enforcer/summary/STATUS.md');
     expect(status).toContain('**Status: BLOCKED**');
-    expect(status).toContain('1 new errors, 0 new warnings, 1 historical (baseline)');
+    expect(status).toContain('1 new error, 0 new warnings, 1 historical (baseline)');
     expect(status).toMatch(new RegExp(`\\| ${escape(projectB)} \\| 1 \\| 0 \\| 0 \\|`));
     expect(read('.nx-enforcer/summary/BLOCK.md')).toContain(`\`${libB}/src/lib/extra.ts:2:3\` \`logging/no-console\``);
     expect(JSON.parse(read('.nx-enforcer/summary/workspace.sarif')).runs[0].results).toHaveLength(2);

@@ -30,7 +30,7 @@ describe('enforcer CLI', () => {
     expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 0 files checked: nothing was checked');
     stdout = '';
     expect(await run('report')).toBe(0);
-    expect(stdout).toMatch(/^CLEAN: 0 new errors, 0 new warnings, 0 historical, 0 projects\./);
+    expect(stdout).toMatch(/^CLEAN: 0 new errors, 0 new warnings in 0 projects\. Summary: \.nx-enforcer\/summary\/STATUS\.md\n$/);
   });
 
   it('should exit 2, creating nothing, when the folder named to report on does not exist', async () => {
@@ -256,7 +256,7 @@ describe('enforcer CLI', () => {
       expect(await run('check', '--format', 'json', '--output', '.nx-enforcer/app/report.json')).toBe(1);
       stdout = '';
       expect(await run('report')).toBe(1);
-      expect(stdout).toMatch(new RegExp(`^BLOCKED: 1 new errors, ${warnings} new warnings, `));
+      expect(stdout).toMatch(new RegExp(`^BLOCKED: 1 new error, ${warnings} new warnings in `));
       const agentReport = JSON.parse(readFileSync(join(cwd, '.nx-enforcer/summary/agent-report.json'), 'utf8'));
       expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 1, filesToReadFirst: ['src/app.ts'] });
       expect(agentReport.nextActions).toEqual([expect.objectContaining({ file: 'src/app.ts', line: warnings + 1, rule: 'typescript/no-ts-ignore' })]);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { concatMap, from } from 'rxjs';
 import { isConfigError } from '../config/config-error';
 import type { ConfigResolver } from '../config/config-resolver';
@@ -10,12 +10,17 @@ import { formatProfile } from '../reporters/profile';
 import { builtinRules } from '../rules';
 import { DEFAULT_IGNORES } from '../config/defaults';
 import type { Notice } from '../engine/types';
+import { isCodeFile } from '../engine/source-kinds';
 import { isCheckedFile } from '../runner/check-files';
 import { discoverFiles, MissingPathError, PathOutsideWorkspaceError, type DiscoveredFiles } from '../runner/discover-files';
 import { describeIgnoredBy, WorkspaceIgnores } from '../runner/ignore-files';
-import { fixFiles } from '../runner/fix-files';
-import { runCheck, type RunCheckResult } from '../runner/run-check';
-import { isBlocking, type RunReport } from '../runner/run-report';
+import type { RunCheckResult } from '../runner/run-check';
+import type { RunReport } from '../runner/run-report';
+import { Enforcer, type CheckTarget } from '../service/enforcer';
+import { mergeRunReports } from '../service/merge-reports';
+import { groupByProject, outsideFolders } from '../service/project-files';
+import { plural, tooManyWarningsMessage, verdictOf } from '../service/verdict';
+import type { WorkspaceView } from '../engine/workspace-view';
 import type { SourceFileRef } from '../runner/check-files';
 import { coalesceBursts, watchPaths } from '../runner/watch-changes';
 import { WatchedCheck } from '../runner/watched-check';
@@ -23,8 +28,8 @@ import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
 import type { CommandStyle } from '../summary/fix-command';
 import { execPrefixOf } from '../summary/package-manager';
-import { discoverProjects } from '../runner/discover-projects';
-import { summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
+import { discoverNxProjects, discoverProjects } from '../runner/discover-projects';
+import { formatSummaryLine, summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
 import { HELP_TEXT, parseCliArgs, UsageError, type CheckCommand, type ReportCommand, type TestRulesCommand } from './parse-args';
@@ -77,52 +82,91 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const workspaceRoot = io.cwd;
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
-  const config = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
   const discovered = await discoverFiles(workspaceRoot, command.paths);
-  const { files } = discovered;
   const baselineFile = command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline);
-  if (command.watch) return watchCheck(command, io, { config, files, baselineFile });
-  // Imports of workspace packages by name resolve as under Nx (a DTO in a shared library).
-  const workspace = await discoverProjects(workspaceRoot, files);
+  // In an Nx workspace the CLI checks what the enforce targets check: each project's files with
+  // that project's config, baseline and project rules; files in no project are named, not checked.
+  const nx = existsSync(join(workspaceRoot, 'nx.json')) ? await nxProjectsOf(workspaceRoot, command.paths, discovered.files) : undefined;
+  if (command.updateBaseline && baselineFile === undefined && !nx) throw new UsageError('--update-baseline needs --baseline <file>');
+  if (command.updateBaseline && baselineFile !== undefined && nx) {
+    throw new UsageError("in an Nx workspace --update-baseline writes each project's own enforcer.baseline.json (the one its enforce target reads): drop --baseline");
+  }
+  const rootConfig = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
+  if (command.watch) return watchCheck(command, io, { config: rootConfig, files: discovered.files, baselineFile });
+  const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)) });
+  const targets: CheckTarget[] = nx ? nx.groups(discovered.files).groups.map(({ project, files }) => ({ project, files, baselineFile })) : [{ files: discovered.files, baselineFile }];
+  const outside = nx ? outsideNotices(nx.groups(discovered.files).outside, rootConfig) : [];
+
   let report: RunReport;
   let profile: RunCheckResult['profile'];
   if (command.fix) {
-    const fixed = await fixFiles({ workspaceRoot, files, workspace, config, fixType: command.fixType, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile });
-    report = fixed.report;
+    const outcomes = [];
+    for (const target of targets) outcomes.push(await enforcer.fix(target, command));
+    report = nx ? mergeRunReports(outcomes.map((outcome) => outcome.report)) : (outcomes[0]?.report ?? mergeRunReports([]));
     // What was fixed comes first; on stderr when stdout carries a machine-readable format.
     const toTerminal = command.outputs.find((target) => target.file === undefined);
     const summaryToStdout = toTerminal === undefined || toTerminal.format === 'stylish';
-    const summary = formatFixSummary(fixed.files, { fixType: command.fixType, color: io.color && summaryToStdout });
+    const summary = formatFixSummary(
+      outcomes.flatMap((outcome) => outcome.files),
+      { fixType: command.fixType, color: io.color && summaryToStdout },
+    );
     if (summaryToStdout) io.stdout(summary);
     else io.stderr(summary);
   } else {
-    ({ report, profile } = await runCheck({
-      workspaceRoot,
-      files,
-      workspace,
-      config,
-      reportUnusedSuppressions: command.reportUnusedSuppressions,
-      baselineFile,
-      updateBaseline: command.updateBaseline,
-      profile: command.profile,
-    }));
+    const outcomes = [];
+    for (const target of targets) outcomes.push(await enforcer.check(target, command));
+    report = nx ? mergeRunReports(outcomes.map((outcome) => outcome.report)) : (outcomes[0]?.report ?? mergeRunReports([]));
+    // A profile covers one run; over several projects the first one's timings would mislead.
+    profile = outcomes.length === 1 ? outcomes[0].profile : undefined;
+    if (command.profile && outcomes.length > 1) io.stderr(`enforcer: --profile measures one project at a time; name one project's folder (${outcomes.length} projects were checked)\n`);
   }
   // A path the user named that yields nothing to check is said so, never passed over in silence.
-  const unchecked = uncheckedPaths(workspaceRoot, command.paths, discovered, config);
-  if (unchecked.length > 0) report = { ...report, notices: [...report.notices, ...unchecked].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  const unchecked = uncheckedPaths(workspaceRoot, command.paths, discovered, rootConfig, nx);
+  if (unchecked.length > 0 || outside.length > 0) report = { ...report, notices: [...report.notices, ...unchecked, ...outside].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  report = { ...report, summary: { ...report.summary, notices: report.notices.length } };
   for (const target of command.outputs) {
-    const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: config.rules });
+    const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: rootConfig.rules });
     if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
     else io.stdout(output);
   }
-  if (profile) io.stderr(formatProfile(profile, undefined, { entries: report.coverage ?? [], rules: config.rules }));
-  const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
-  if (tooManyWarnings) io.stderr(`enforcer: ${report.summary.newWarnings} new warnings exceed --max-warnings ${command.maxWarnings}\n`);
-  if (unchecked.length > 0 && report.summary.filesChecked === 0) {
-    io.stderr(`enforcer: nothing was checked: ${unchecked.map((notice) => notice.message).join('; ')}\n`);
+  if (profile) io.stderr(formatProfile(profile, undefined, { entries: report.coverage ?? [], rules: rootConfig.rules }));
+  const verdict = verdictOf(report, command.maxWarnings);
+  if (verdict.tooManyWarnings) io.stderr(`enforcer: ${tooManyWarningsMessage(verdict, `--max-warnings ${command.maxWarnings}`)}\n`);
+  // Nothing checked is never a pass.
+  if (unchecked.length + outside.length > 0 && report.summary.filesChecked === 0) {
+    io.stderr(`enforcer: nothing was checked: ${[...unchecked, ...outside].map((notice) => notice.message).join('; ')}\n`);
     return EXIT_USAGE;
   }
-  return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
+  return verdict.success ? EXIT_OK : EXIT_VIOLATIONS;
+}
+
+interface NxProjects {
+  view: WorkspaceView;
+  groups(files: readonly SourceFileRef[]): ReturnType<typeof groupByProject>;
+}
+
+/**
+ * The workspace's Nx projects. Their manifests are found in the whole workspace, not only below the
+ * named paths, so a named folder inside a project still belongs to it.
+ */
+async function nxProjectsOf(workspaceRoot: string, paths: readonly string[], files: readonly SourceFileRef[]): Promise<NxProjects> {
+  const everything = paths.length === 0 || paths.some((path) => toWorkspacePath(workspaceRoot, path) === '') ? files : (await discoverFiles(workspaceRoot, [])).files;
+  const { projects, view } = await discoverNxProjects(workspaceRoot, everything);
+  let grouped: ReturnType<typeof groupByProject> | undefined;
+  return { view, groups: (checked) => (grouped ??= groupByProject(checked, projects)) };
+}
+
+/**
+ * Source files in no project, by top folder: no enforce target checks them, so the CLI does not
+ * either, and says so. Workspace files such as nx.json or the root package.json are not named.
+ */
+function outsideNotices(files: readonly SourceFileRef[], config: ConfigResolver): Notice[] {
+  const checkable = files.filter((file) => isCodeFile(file.path) && !config.isIgnored(file.path));
+  return outsideFolders(checkable).map(({ folder, files: count }) => ({
+    file: folder,
+    code: 'not-checked',
+    message: `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'}; add a project.json to ${folder.endsWith('/') ? 'that folder' : 'the root'} to check ${count === 1 ? 'it' : 'them'}`,
+  }));
 }
 
 /**
@@ -130,12 +174,15 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
  * or `.nxignore` (with the pattern), the config's or the default ignores, or no file there is of a
  * kind any rule checks.
  */
-function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discovered: DiscoveredFiles, config: ConfigResolver): Notice[] {
+function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discovered: DiscoveredFiles, config: ConfigResolver, nx: NxProjects | undefined): Notice[] {
   const notices: Notice[] = [];
+  const outside = new Set(nx?.groups(discovered.files).outside.map((file) => file.path));
   for (const input of paths) {
     const path = toWorkspacePath(workspaceRoot, input);
     const under = path === '.' ? discovered.files : discovered.files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
-    if (under.some((file) => isCheckedFile(file.path, config))) continue;
+    if (under.some((file) => isCheckedFile(file.path, config) && !outside.has(file.path))) continue;
+    // The notices for files in no project already say why.
+    if (under.some((file) => outside.has(file.path))) continue;
     const ignoredBy = under.length === 0 ? discovered.ignored.get(path) : undefined;
     const ignored = under.length > 0 ? under.every((file) => config.isIgnored(file.path)) : config.isIgnored(path);
     const why = ignoredBy
@@ -187,8 +234,7 @@ async function watchCheck(command: CheckCommand, io: CliIo, start: { config: Con
     if (stop.aborted) finish();
     else stop.addEventListener('abort', finish, { once: true });
   });
-  const tooManyWarnings = command.maxWarnings !== undefined && report.summary.newWarnings > command.maxWarnings;
-  return isBlocking(report) || tooManyWarnings ? EXIT_VIOLATIONS : EXIT_OK;
+  return verdictOf(report, command.maxWarnings).success ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
 function stopOnInterrupt(): AbortSignal {
@@ -219,8 +265,7 @@ async function report(command: ReportCommand, io: CliIo): Promise<number> {
   const { rules } = await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules });
   const { summary, violations } = await summariseReports(await findReportFiles(outputRoot, io.cwd));
   const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, 'summary'), summary, violations, rules, ...summaryCommands(io.cwd) });
-  const { totals } = summary;
-  io.stdout(`${status}: ${totals.newErrors} new errors, ${totals.newWarnings} new warnings, ${totals.historical} historical, ${summary.projects.length} projects. Summary in ${toWorkspacePath(io.cwd, resolve(outputRoot, 'summary'))}/\n`);
+  io.stdout(`${formatSummaryLine(summary, status, toWorkspacePath(io.cwd, resolve(outputRoot, 'summary')))}\n`);
   return status === 'BLOCKED' ? EXIT_VIOLATIONS : EXIT_OK;
 }
 

@@ -1,28 +1,14 @@
 import { parseArgs } from 'node:util';
-import type { FixKind } from '../engine/types';
 import { FORMATS } from '../reporters';
-import { parseOutputTargets, type OutputTarget } from '../reporters/output-target';
+import type { OutputTarget } from '../reporters/output-target';
+import { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, type RunOptions } from '../service/run-options';
 import { DEFAULT_WATCH_DEBOUNCE_MS } from '../runner/watch-changes';
 
-export interface CheckCommand {
+export interface CheckCommand extends RunOptions {
   command: 'check';
   paths: string[];
   config?: string;
-  /** Where each requested format goes: at most one to stdout, the others to files. */
-  outputs: OutputTarget[];
-  reportUnusedSuppressions: boolean;
   baseline?: string;
-  updateBaseline: boolean;
-  /** Fail when there are more new warnings than this; undefined: warnings never fail. */
-  maxWarnings?: number;
-  /** Print rule timings, memory and file counts to stderr. */
-  profile: boolean;
-  /** Apply the fixes rules offer (of `fixType`), then report what remains. */
-  fix: boolean;
-  /** `safe`: safe fixes only; `suggestion`: safe fixes and suggestions. */
-  fixType: FixKind;
-  /** Keep running: check again after each burst of changes. */
-  watch: boolean;
   /** With `watch`: milliseconds without a change before a burst is checked. */
   watchDebounce: number;
 }
@@ -58,7 +44,9 @@ export const HELP_TEXT = `Usage: enforcer check [paths...] [options]
 
 check       Checks TypeScript and JavaScript files (and the text files rules scan)
             against the workspace's code policies (enforcer.config.json in the
-            current folder, or the built-in defaults).
+            current folder, or the built-in defaults). In an Nx workspace: each
+            project's files with that project's config and baseline, as its
+            enforce target checks them; files in no project are named, not checked.
 test-rules  Runs the specs of the workspace's own rules (default folder: the
             config's rulesDirectory) with Node's test runner.
 report      Merges the projects' report.json files (default folder: .nx-enforcer)
@@ -81,7 +69,8 @@ Options:
   --report-unused-suppressions
                         Report enforcer-disable comments that suppress nothing
   --baseline <file>     Violations listed in this baseline are historical: reported, never failing
-  --update-baseline     Write the --baseline file from this run's violations
+  --update-baseline     Write the --baseline file from this run's violations (in an Nx
+                        workspace, without --baseline: each project's enforcer.baseline.json)
   --max-warnings <n>    Exit 1 when there are more than n new warnings
   --profile             Print the time per rule, peak memory and file counts to stderr
   --fix                 Apply the fixes rules offer, write the files, then report what
@@ -139,50 +128,36 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return { command: 'report', directory: paths[0] ?? '.nx-enforcer', named: paths[0] !== undefined, config: values.config };
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "test-rules" and "report"`);
-  const outputs = outputsOf(values.format ?? ['stylish'], values.output);
-  const updateBaseline = values['update-baseline'] === true;
-  if (updateBaseline && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline <file>');
-  const maxWarningsText = values['max-warnings'];
-  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}"`);
-  const fix = values.fix === true;
-  const fixType = values['fix-type'];
-  if (fixType !== undefined && !fix) throw new UsageError('--fix-type needs --fix');
-  if (fixType !== undefined && fixType !== 'safe' && fixType !== 'suggestion') throw new UsageError(`--fix-type takes safe or suggestion, not "${fixType}"`);
-  // A fix run writes sources, never the baseline, and is not profiled.
-  if (fix && updateBaseline) throw new UsageError('--fix cannot be combined with --update-baseline: fix first, then record the baseline');
-  if (fix && values.profile === true) throw new UsageError('--profile is not available with --fix');
-  const watch = values.watch === true;
+  if (values['fix-type'] !== undefined && values.fix !== true) throw new UsageError('--fix-type needs --fix');
+  let options: RunOptions;
+  try {
+    options = normaliseRunOptions(
+      {
+        format: values.format,
+        maxWarnings: values['max-warnings'],
+        reportUnusedSuppressions: values['report-unused-suppressions'],
+        updateBaseline: values['update-baseline'],
+        profile: values.profile,
+        fix: values.fix,
+        fixType: values['fix-type'],
+        watch: values.watch,
+      },
+      CLI_OPTION_NAMES,
+    );
+  } catch (error) {
+    if (error instanceof OptionError) throw new UsageError(error.message);
+    throw error;
+  }
+  const outputs = withOutputFile(options.outputs, values.output);
   const debounceText = values['watch-debounce'];
-  if (debounceText !== undefined && !watch) throw new UsageError('--watch-debounce needs --watch');
+  if (debounceText !== undefined && !options.watch) throw new UsageError('--watch-debounce needs --watch');
   const watchDebounce = debounceText === undefined ? DEFAULT_WATCH_DEBOUNCE_MS : Number(debounceText);
   if (!Number.isInteger(watchDebounce) || watchDebounce < 0) throw new UsageError(`--watch-debounce takes milliseconds, a whole number, not "${debounceText}"`);
-  if (watch && (fix || updateBaseline)) throw new UsageError(`--watch cannot be combined with ${fix ? '--fix' : '--update-baseline'}: run that once, then watch`);
-  if (watch && outputs.some((target) => target.file !== undefined)) throw new UsageError('--watch prints to the terminal only: drop the :<file> of --format');
-  return {
-    command: 'check',
-    paths,
-    config: values.config,
-    outputs,
-    reportUnusedSuppressions: values['report-unused-suppressions'] === true,
-    baseline: values.baseline,
-    updateBaseline,
-    maxWarnings,
-    profile: values.profile === true,
-    fix,
-    fixType: fixType ?? 'safe',
-    watch,
-    watchDebounce,
-  };
+  if (options.watch && outputs.some((target) => target.file !== undefined)) throw new UsageError('--watch prints to the terminal only: drop the :<file> of --format');
+  return { command: 'check', paths, config: values.config, baseline: values.baseline, ...options, outputs, watchDebounce };
 }
 
-function outputsOf(formats: readonly string[], output: string | undefined): OutputTarget[] {
-  let targets: OutputTarget[];
-  try {
-    targets = parseOutputTargets(formats);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+function withOutputFile(targets: OutputTarget[], output: string | undefined): OutputTarget[] {
   if (output === undefined) return targets;
   const toTerminal = targets.find((target) => target.file === undefined);
   if (!toTerminal) throw new UsageError('--output applies to the format without a :<file>, and every --format names its own file');

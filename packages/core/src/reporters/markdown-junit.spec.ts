@@ -14,7 +14,7 @@ describe('Markdown reporter', () => {
         violation({ scope: 'historical' }),
       ]),
     );
-    expect(text).toContain('**Status: BLOCKED**: 1 new errors, 0 new warnings, 1 historical (baseline), 3 files checked.');
+    expect(text).toContain('**Status: BLOCKED**: 1 new error, 0 new warnings, 1 historical (baseline), 3 files checked.');
     expect(text).toContain('| `errors/no-empty-catch` | 1 | 0 |\n| `logging/no-console` | 0 | 1 |');
     expect(text).toContain('| Severity | Location | Rule | Message | Fix |\n| --- | --- | --- | --- | --- |');
     expect(text).toContain('| error | `src/b.ts:4:1` | `errors/no-empty-catch` | Empty \\| catch |  |');

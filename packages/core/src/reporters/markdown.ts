@@ -1,5 +1,6 @@
 import { printable } from '../engine/printable';
 import { compareStrings, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { plural } from '../service/verdict';
 
 /** Shown in full; the rest is counted, so a huge report stays readable in a pull-request comment. */
 export const MARKDOWN_VIOLATION_LIMIT = 200;
@@ -13,7 +14,7 @@ export function formatMarkdown(report: RunReport): string {
   const { summary } = report;
   const status = summary.newErrors > 0 ? 'BLOCKED' : summary.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
   const title = report.project ? `nx-enforcer: ${report.project}` : 'nx-enforcer';
-  const lines = [`# ${title}`, '', `**Status: ${status}**: ${summary.newErrors} new errors, ${summary.newWarnings} new warnings, ${summary.historical} historical (baseline), ${summary.filesChecked} files checked.`, ''];
+  const lines = [`# ${title}`, '', `**Status: ${status}**: ${plural(summary.newErrors, 'new error')}, ${plural(summary.newWarnings, 'new warning')}, ${summary.historical} historical (baseline), ${plural(summary.filesChecked, 'file')} checked.`, ''];
 
   const byRule = new Map<string, { new: number; historical: number }>();
   for (const violation of report.violations) {

@@ -1,12 +1,13 @@
 import type { Rule } from '../engine/types';
 import type { RunProfile } from '../runner/run-profile';
 import type { RuleCoverage } from '../runner/run-report';
+import { plural } from '../service/verdict';
 
 /** The profile as a few terminal lines, like ESLint's TIMING table (the ten slowest rules). */
 export function formatProfile(profile: RunProfile, label?: string, coverage?: { entries: readonly RuleCoverage[]; rules: readonly Rule[] }): string {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const lines = [
-    `Profile${label ? ` (${label})` : ''}: ${profile.files.analysed} files analysed, ${profile.files.reused} reused, ${profile.wallMilliseconds} ms; peak RSS ${mb(profile.peakRssBytes)}, peak heap ${mb(profile.peakHeapBytes)}`,
+    `Profile${label ? ` (${label})` : ''}: ${plural(profile.files.analysed, 'file')} analysed, ${profile.files.reused} reused, ${profile.wallMilliseconds} ms; peak RSS ${mb(profile.peakRssBytes)}, peak heap ${mb(profile.peakHeapBytes)}`,
   ];
   const top = profile.rules.slice(0, 10);
   if (top.length > 0) {

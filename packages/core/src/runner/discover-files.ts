@@ -23,7 +23,7 @@ export interface DiscoveredFiles {
  * ignored is not walked. Symbolic links are not followed, and paths outside the workspace are
  * refused. Inside Nx the plugin passes Nx's own file list instead.
  */
-export async function discoverFiles(workspaceRoot: string, paths: readonly string[]): Promise<DiscoveredFiles> {
+export async function discoverFiles(workspaceRoot: string, paths: readonly string[], options: { skipFolders?: ReadonlySet<string> } = {}): Promise<DiscoveredFiles> {
   const found = new Set<string>();
   const ignored = new Map<string, IgnoredBy>();
   const ignores = new WorkspaceIgnores(workspaceRoot);
@@ -35,7 +35,7 @@ export async function discoverFiles(workspaceRoot: string, paths: readonly strin
     }
     const path = toPosix(relativePath);
     const before = found.size;
-    const walk: Walk = { workspaceRoot, ignores, found };
+    const walk: Walk = { workspaceRoot, ignores, found, skipFolders: options.skipFolders };
     await collect(walk, absolute, path, true);
     if (found.size === before && walk.pruned) ignored.set(path === '' ? '.' : path, walk.pruned);
   }
@@ -53,6 +53,8 @@ interface Walk {
   workspaceRoot: string;
   ignores: WorkspaceIgnores;
   found: Set<string>;
+  /** Folders not walked (the roots of projects, when looking for files in none). */
+  skipFolders?: ReadonlySet<string>;
   /** The first thing the ignore files took out below the named path, for the notice when nothing is left. */
   pruned?: IgnoredBy;
 }
@@ -85,7 +87,7 @@ async function collect(walk: Walk, absolute: string, path: string, named: boolea
   for (const entry of entries) {
     const child = path === '' ? entry.name : `${path}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (PRUNED_DIRECTORIES.has(entry.name)) continue;
+      if (PRUNED_DIRECTORIES.has(entry.name) || walk.skipFolders?.has(child)) continue;
       const by = walk.ignores.decide(child, true);
       if (by) walk.pruned ??= by;
       else await collect(walk, join(absolute, entry.name), child, false);

@@ -242,7 +242,7 @@ describe('workspace summary', () => {
     it('should make `enforcer report` exit 1', async () => {
       let stdout = '';
       expect(await main(['report'], { cwd: workspace, color: false, stdout: (text) => (stdout += text), stderr: () => undefined })).toBe(1);
-      expect(stdout).toMatch(/^BLOCKED: 1 new errors, /);
+      expect(stdout).toMatch(/^BLOCKED: 1 new error, /);
     });
   });
 
@@ -250,7 +250,7 @@ describe('workspace summary', () => {
     let stdout = '';
     const code = await main(['report'], { cwd: workspace, color: false, stdout: (text) => (stdout += text), stderr: () => undefined });
     expect(code).toBe(1);
-    expect(stdout).toBe('BLOCKED: 1 new errors, 2 new warnings, 1 historical, 2 projects. Summary in .nx-enforcer/summary/\n');
+    expect(stdout).toBe('BLOCKED: 1 new error, 2 new warnings, 1 historical in 2 projects; passing with warnings: a (2). Read .nx-enforcer/summary/BLOCK.md\n');
     expect(existsSync(join(workspace, '.nx-enforcer/summary/STATUS.md'))).toBe(true);
   });
 });

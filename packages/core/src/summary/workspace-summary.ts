@@ -11,6 +11,8 @@ import type { BlockingViolation } from './fix-order';
 import type { CommandStyle } from './fix-command';
 import { SUMMARY_LIMITS } from './summary-limits';
 import { uncheckedReports } from './unchecked-reports';
+import { plural } from '../service/verdict';
+import type { OutsideProjects } from '../runner/outside-projects';
 
 // Still exported from here: it is part of the public API (index.ts) under this module.
 export { SUMMARY_LIMITS };
@@ -46,6 +48,8 @@ export interface WorkspaceSummary {
   notRechecked: string[];
   /** Violations counted in the totals but not listed by their reports (a report lists at most `REPORT_VIOLATION_LIMIT`). */
   unlisted: number;
+  /** Source files in no project, per top folder: no target checks them (set by the caller that knows the projects). */
+  outsideProjects?: OutsideProjects[];
 }
 
 export type SummaryStatus = 'BLOCKED' | 'WARNINGS' | 'CLEAN';
@@ -174,7 +178,7 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     '',
     `**Status: ${status}**`,
     '',
-    `${totals.newErrors} new errors, ${totals.newWarnings} new warnings, ${totals.historical} historical (baseline), in ${totals.filesChecked} files of ${summary.projects.length} projects.`,
+    `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}, ${totals.historical} historical (baseline), in ${plural(totals.filesChecked, 'file')} of ${plural(summary.projects.length, 'project')}.`,
     '',
     '## Projects',
     '',
@@ -199,6 +203,16 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
   }
   if (summary.unreadable.length > 0) {
     lines.push('## Reports that could not be read', '', ...summary.unreadable.map((file) => `- ${escapeMarkdown(file)}`), '');
+  }
+  if (summary.outsideProjects && summary.outsideProjects.length > 0) {
+    lines.push(
+      '## Source files in no project (not checked)',
+      '',
+      'No Nx project holds these files, so no enforce target checks them. Add a project.json to a folder to check it.',
+      '',
+      ...summary.outsideProjects.map((entry) => `- \`${escapeMarkdown(entry.folder)}\`: ${plural(entry.files, 'file')}`),
+      '',
+    );
   }
   if (summary.stale.length > 0) {
     lines.push('## Tasks that failed before writing a report', '', 'The report on disk is from an earlier run: the project was not checked.', '', ...summary.stale.map((file) => `- ${escapeMarkdown(file)}`), '');
@@ -225,4 +239,22 @@ function workspaceReport(summary: WorkspaceSummary, violations: readonly Reporte
     violations: [...violations],
     notices: [],
   };
+}
+
+/**
+ * The one line a run ends with: the verdict, the counts (warnings of projects that passed too, which
+ * Nx does not show) and the file to read next, e.g.
+ * `BLOCKED: 1 new error, 3 new warnings in 4 projects; passing with warnings: lib-a (2), lib-b (1). Read .nx-enforcer/summary/BLOCK.md`.
+ */
+export function formatSummaryLine(summary: WorkspaceSummary, status: SummaryStatus, summaryFolder: string): string {
+  const { totals } = summary;
+  const warned = summary.projects.filter((project) => project.newWarnings > 0 && project.newErrors === 0);
+  const shown = warned.slice(0, 3).map((project) => `${project.project} (${project.newWarnings})`);
+  const warnings = warned.length === 0 ? '' : `; passing with warnings: ${shown.join(', ')}${warned.length > 3 ? `, and ${warned.length - 3} more` : ''}`;
+  const counts = `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}${totals.historical > 0 ? `, ${totals.historical} historical` : ''} in ${plural(summary.projects.length, 'project')}`;
+  const stale = summary.notRechecked.length > 0 ? `; ${plural(summary.notRechecked.length, 'project')} from an earlier run` : '';
+  const outside = (summary.outsideProjects ?? []).reduce((total, entry) => total + entry.files, 0);
+  const unchecked = outside > 0 ? `; ${plural(outside, 'source file')} in no project, not checked` : '';
+  const next = status === 'BLOCKED' ? `Read ${summaryFolder}/BLOCK.md` : `Summary: ${summaryFolder}/STATUS.md`;
+  return `${status}: ${counts}${warnings}${stale}${unchecked}. ${next}`;
 }

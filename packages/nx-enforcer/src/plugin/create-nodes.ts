@@ -1,10 +1,10 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
-import { builtinRules, CODE_EXTENSIONS, execPrefixOf, isDefaultIgnored, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules, CODE_EXTENSIONS, execPrefixOf, findProjectRoots, isDefaultIgnored, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
 import { basename } from 'node:path';
 import { assertSupportedNx } from '../nx-version';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, fixTargetNameOf, watchTargetNameOf, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
-import { findProjectRoots } from './project-roots';
+
 
 export interface EnforcerPluginOptions {
   /** Name of the inferred target. Default `enforce`; the uncached fix target beside it is `<name>-fix`. */

@@ -1,9 +1,12 @@
-import type { PostTasksExecutionContext } from '@nx/devkit';
+import { readCachedProjectGraph, type PostTasksExecutionContext, type ProjectGraph } from '@nx/devkit';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
 import { postTasksExecution } from './post-tasks-execution';
+
+// The graph Nx caches for the process's own workspace, replaced by one of the temp workspace.
+jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), readCachedProjectGraph: jest.fn(() => { throw new Error('no graph'); }) }));
 
 describe('postTasksExecution', () => {
   let workspace: string;
@@ -37,11 +40,37 @@ describe('postTasksExecution', () => {
   });
   afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
+  it('should end the run with one line: the verdict, warnings of passing projects, files in no project, and the file to read', async () => {
+    jest.mocked(readCachedProjectGraph).mockReturnValueOnce({
+      nodes: { a: { name: 'a', type: 'lib', data: { root: 'libs/a' } }, b: { name: 'b', type: 'lib', data: { root: 'libs/b' } } },
+      dependencies: {},
+    } as unknown as ProjectGraph);
+    for (const [path, text] of Object.entries({ 'libs/a/src/x.ts': '', 'tools/release.ts': '', 'tools/notes.md': '', 'scripts/a.js': '', '.gitignore': 'dist/\n', 'dist/out.js': '' })) {
+      mkdirSync(join(workspace, path, '..'), { recursive: true });
+      writeFileSync(join(workspace, path), text);
+    }
+    const printed: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => printed.push(chunk.toString()) > 0);
+    try {
+      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
+      // A rerun with the same results reuses the summary, and still says it.
+      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
+    } finally {
+      write.mockRestore();
+    }
+    const line = 'nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; 2 source files in no project, not checked. Read .nx-enforcer/summary/BLOCK.md';
+    expect(printed.join('')).toBe(`\n${line}\n\n${line}\n`);
+    const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
+    expect(status).toContain('## Source files in no project (not checked)');
+    expect(status).toContain('- `scripts/`: 1 file\n- `tools/`: 1 file\n');
+    expect(status).not.toContain('dist/');
+  });
+
   it('should merge the reports of the enforce tasks that ran into the summary folder, ignoring other targets', async () => {
     await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }, { target: 'enforce', projectRoot: 'libs/b', status: 'local-cache' }, { target: 'build', projectRoot: 'libs/not-run' }]));
     const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
     expect(status).toContain('**Status: BLOCKED**');
-    expect(status).toContain('1 new errors, 0 new warnings, 0 historical (baseline), in 2 files of 2 projects.');
+    expect(status).toContain('1 new error, 0 new warnings, 0 historical (baseline), in 2 files of 2 projects.');
     expect(status).not.toContain('not-run');
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'))).toBe(true);
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
@@ -98,7 +127,7 @@ describe('postTasksExecution', () => {
     const run = (hashA: string) => postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: hashA }, { target: 'enforce', projectRoot: 'libs/b', hash: 'hb' }]));
     await run('ha');
     const statusFile = join(workspace, SUMMARY_DIRECTORY, 'STATUS.md');
-    expect(readFileSync(statusFile, 'utf8')).toContain('1 new errors');
+    expect(readFileSync(statusFile, 'utf8')).toContain('1 new error');
     // Every write is a rename onto the file: the same inode means it was not written again.
     const written = statSync(statusFile).ino;
     await run('ha');

@@ -1,5 +1,5 @@
-import type { PostTasksExecution } from '@nx/devkit';
-import { builtinRules, execPrefixOf, findReportFiles, loadConfig, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
+import { readCachedProjectGraph, type PostTasksExecution } from '@nx/devkit';
+import { builtinRules, execPrefixOf, findReportFiles, formatSummaryLine, loadConfig, sourceFilesOutsideProjects, type OutsideProjects, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,11 +40,16 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
   // The same tasks with the same hashes over the same report files, as in a fully cached rerun,
   // give the same summary: it is not rebuilt. A report replaced or removed since changes the key.
   const key = summaryKeyOf(targetName, results.map((result) => result.task.hash), reports);
-  if (key !== undefined && readKey(directory) === `${key} ${statusDigest(directory)}`) return;
+  const stored = readKey(directory);
+  if (key !== undefined && stored?.key === `${key} ${statusDigest(directory)}`) {
+    if (stored.line) announce(stored.line);
+    return;
+  }
   const { summary, violations } = await summariseReports(reports);
+  summary.outsideProjects = await outsideProjectsOf(context.workspaceRoot);
   // Commands in the workspace's package manager's words: pnpm has no `npx` that finds its binaries.
   const exec = execPrefixOf(context.workspaceRoot);
-  await writeWorkspaceSummary({
+  const status = await writeWorkspaceSummary({
     directory,
     summary,
     violations,
@@ -53,9 +58,29 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
     // The fix target is named after the enforce target, so a renamed one still gets working commands.
     commands: { exec, fixTarget: fixTargetNameOf(targetName) },
   });
+  const line = `nx-enforcer: ${formatSummaryLine(summary, status, SUMMARY_DIRECTORY)}`;
+  announce(line);
   // With the digest of the STATUS.md it produced: a summary written since by anything else is rebuilt.
-  if (key !== undefined) await writeFileAtomic(join(directory, SUMMARY_KEY_FILE), `${key} ${statusDigest(directory)}\n`);
+  if (key !== undefined) await writeFileAtomic(join(directory, SUMMARY_KEY_FILE), `${key} ${statusDigest(directory)}\n${line}\n`);
 };
+
+/**
+ * The run's last line: Nx shows a passing task's output only in some output styles, and never where
+ * the summary is, so every run says its verdict and the file to read.
+ */
+function announce(line: string): void {
+  process.stdout.write(`\n${line}\n`);
+}
+
+/** Source files in no project, from the graph Nx just computed; unknown (not named) when it cannot be read. */
+async function outsideProjectsOf(workspaceRoot: string): Promise<OutsideProjects[] | undefined> {
+  try {
+    const graph = readCachedProjectGraph();
+    return await sourceFilesOutsideProjects(workspaceRoot, Object.values(graph.nodes).map((node) => node.data.root));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Undefined when some task has no hash (then the summary is always rebuilt). */
 function summaryKeyOf(targetName: string, hashes: ReadonlyArray<string | undefined>, reports: ReadonlyArray<{ path: string; displayPath: string; failed?: boolean; rechecked: boolean }>): string | undefined {
@@ -82,9 +107,10 @@ function statusDigest(directory: string): string {
   }
 }
 
-function readKey(directory: string): string | undefined {
+function readKey(directory: string): { key: string; line?: string } | undefined {
   try {
-    return readFileSync(join(directory, SUMMARY_KEY_FILE), 'utf8').trim();
+    const [key, line] = readFileSync(join(directory, SUMMARY_KEY_FILE), 'utf8').trim().split('\n');
+    return { key, line };
   } catch {
     return undefined;
   }

@@ -2,22 +2,23 @@ import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorConte
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import {
-  builtinRules,
   createWorkspaceView,
+  Enforcer,
   formatJson,
   formatReport,
   formatProfile,
   formatSarif,
-  isBlocking,
   isConfigError,
-  loadConfig,
-  parseOutputTargets,
+  normaliseRunOptions,
+  OptionError,
+  tooManyWarningsMessage,
   removeStaleTempFiles,
-  runCheck,
   SESSION_SHARD_FILE,
+  TARGET_OPTION_NAMES,
   SessionShardStore,
   writeFileAtomic,
   type OutputTarget,
+  type RunOptions,
   type SessionShard,
   type WorkspaceView,
 } from '@nx-enforcer/core';
@@ -25,7 +26,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { outputDirectoryOf } from '../../output-directory';
 import { fixProject } from './fix-project';
 import { readPolicyOf } from './read-policy';
-import { baselineFileOf, projectFilesOf, projectInfoOf } from './project-inputs';
+import { projectFilesOf, projectInfoOf } from './project-inputs';
 import type { EnforceExecutorOptions } from './schema';
 import { assertSupportedNx } from '../../nx-version';
 
@@ -46,7 +47,8 @@ export interface TaskOutput {
 export interface RunContext {
   /** Nx's project file map; a watch run hands over changed files without a hash. */
   fileMap: Record<string, ReadonlyArray<{ file: string; hash?: string }>>;
-  workspace: WorkspaceView;
+  /** The service every task of the process runs through, with the workspace's projects. */
+  enforcer: Enforcer;
   /**
    * Keep the previous report until this check has a result (a watch's re-checks: stopping mid-check
    * leaves the last complete report); a check that fails still removes it.
@@ -56,7 +58,10 @@ export interface RunContext {
 
 export async function createRunContext(context: ExecutorContext): Promise<RunContext> {
   assertSupportedNx(context.root);
-  return { fileMap: await createProjectFileMapUsingProjectGraph(context.projectGraph), workspace: workspaceViewOf(context) };
+  return {
+    fileMap: await createProjectFileMapUsingProjectGraph(context.projectGraph),
+    enforcer: new Enforcer({ workspaceRoot: context.root, workspace: workspaceViewOf(context) }),
+  };
 }
 
 /**
@@ -67,7 +72,7 @@ export async function createRunContext(context: ExecutorContext): Promise<RunCon
  * reported, never failing. The task fails on a new `error`, or on more new warnings than `maxWarnings`.
  */
 export async function enforceProject(
-  options: EnforceExecutorOptions,
+  rawOptions: EnforceExecutorOptions,
   context: ExecutorContext,
   run: RunContext,
   output: TaskOutput,
@@ -75,17 +80,18 @@ export async function enforceProject(
 ): Promise<{ success: boolean }> {
   const projectName = context.projectName;
   if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
-  // A fix run edits sources and writes nothing into the cached output folder.
-  if (options.fix === true) return fixProject(options, { context, run, output, color });
-  const projectRoot = context.projectsConfigurations.projects[projectName].root;
-  const workspaceRoot = context.root;
-  const outputDirectory = join(workspaceRoot, outputDirectoryOf(projectRoot));
-
+  const project = projectInfoOf(context, projectName);
+  const outputDirectory = join(context.root, outputDirectoryOf(project.root));
+  let options: RunOptions;
   let outputs: OutputTarget[];
   try {
-    outputs = outputTargetsOf(options.format, outputDirectory);
+    options = normaliseRunOptions({ ...rawOptions, watch: false }, TARGET_OPTION_NAMES);
+    // A fix run edits sources and writes nothing into the cached output folder.
+    if (options.fix) return await fixProject(options, { context, run, output, color });
+    outputs = inOutputFolder(options.outputs, outputDirectory);
   } catch (error) {
-    output.error(`nx-enforcer: format: ${(error as Error).message}`);
+    if (!(error instanceof OptionError)) throw error;
+    output.error(`nx-enforcer: ${error.message}`);
     return { success: false };
   }
 
@@ -100,24 +106,10 @@ export async function enforceProject(
 
   let checked;
   try {
-    const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
-    checked = {
-      config,
-      ...(await runCheck({
-        workspaceRoot,
-        files: projectFilesOf(run, projectName),
-        config,
-        project: projectName,
-        projectInfo: projectInfoOf(context, projectName),
-        reportUnusedSuppressions: options.reportUnusedSuppressions === true,
-        workspace: run.workspace,
-        baselineFile: baselineFileOf(projectRoot),
-        updateBaseline: options.updateBaseline === true,
-        previousShard,
-        profile: options.profile === true,
-        canRead: readPolicyOf(config, run.fileMap, projectName, workspaceRoot),
-      })),
-    };
+    checked = await run.enforcer.check({ project, files: projectFilesOf(run, projectName) }, options, {
+      previousShard,
+      readPolicy: (config) => readPolicyOf(config, run.fileMap, projectName, context.root),
+    });
   } catch (error) {
     await forgetReport();
     // A broken config or baseline is the user's to fix: one clear line, no stack.
@@ -125,7 +117,7 @@ export async function enforceProject(
     output.error(`nx-enforcer: ${error.message}`);
     return { success: false };
   }
-  const { config, report, shard, profile } = checked;
+  const { config, report, shard, profile, verdict } = checked;
 
   // The profile is machine data: it goes into report.json only when asked for (and then that run's
   // cache entry is its own, since options are part of the task hash).
@@ -139,25 +131,21 @@ export async function enforceProject(
     else await writeFileAtomic(target.file, text);
   }
   if (profile) output.diagnostics(formatProfile(profile, projectName, { entries: report.coverage ?? [], rules: config.rules }));
-
-  const maxWarnings = options.maxWarnings ?? -1;
-  const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
-  if (tooManyWarnings) output.error(`nx-enforcer: ${report.summary.newWarnings} new warnings exceed maxWarnings (${maxWarnings})`);
-  return { success: !isBlocking(report) && !tooManyWarnings };
+  if (verdict.tooManyWarnings) output.error(`nx-enforcer: ${tooManyWarningsMessage(verdict, `maxWarnings (${options.maxWarnings})`)}`);
+  return { success: verdict.success };
 }
 
 /**
  * `format` entries: `name` prints to the terminal, `name:file` writes inside the project's output
  * folder, the only place Nx caches and restores with the task.
  */
-function outputTargetsOf(format: EnforceExecutorOptions['format'], outputDirectory: string): OutputTarget[] {
-  const texts = format === undefined ? ['stylish'] : Array.isArray(format) ? format : format.split(',');
-  return parseOutputTargets(texts.map((text) => text.trim())).map((target) => {
+function inOutputFolder(targets: readonly OutputTarget[], outputDirectory: string): OutputTarget[] {
+  return targets.map((target) => {
     if (target.file === undefined) return target;
     const file = resolve(outputDirectory, target.file);
     const inside = relative(outputDirectory, file);
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || [REPORT_FILE, SARIF_FILE, SESSION_SHARD_FILE].includes(inside)) {
-      throw new Error(`${target.file} must be a new file inside the task's output folder (relative to it), so Nx caches it with the task`);
+      throw new OptionError(`format: ${target.file} must be a new file inside the task's output folder (relative to it), so Nx caches it with the task`);
     }
     return { ...target, file };
   });

@@ -176,7 +176,7 @@ describe('enforce executor', () => {
     const workspace = createWorkspace({ 'libs/lib-a/src/greet.ts': CONSOLE_LOG }, libA(['libs/lib-a/src/greet.ts']));
 
     expect(await workspace.run('lib-a', { maxWarnings: 0 })).toEqual({ success: false });
-    expect(loggedErrors()).toContain('1 new warnings exceed maxWarnings (0)');
+    expect(loggedErrors()).toContain('1 new warning exceeds maxWarnings (0)');
     expect(await workspace.run('lib-a', { maxWarnings: 1 })).toEqual({ success: true });
   });
 
@@ -582,7 +582,7 @@ describe('enforce executor', () => {
       expect(byTask['lib-a:enforce'].terminalOutput).toContain('typescript/no-ts-ignore');
       expect(byTask['lib-a:enforce'].terminalOutput).not.toContain('lib-b');
       expect(byTask['lib-b:enforce']).toMatchObject({ success: false, status: 'failure' });
-      expect(byTask['lib-b:enforce'].terminalOutput).toContain('1 new warnings exceed maxWarnings (0)');
+      expect(byTask['lib-b:enforce'].terminalOutput).toContain('1 new warning exceeds maxWarnings (0)');
       expect(byTask['lib-c:enforce']).toMatchObject({ success: true, status: 'success' });
       expect(JSON.parse(byTask['lib-c:enforce'].terminalOutput).project).toBe('lib-c');
       for (const lib of ['lib-a', 'lib-b', 'lib-c']) expect(JSON.parse(workspace.read(`.nx-enforcer/projects/libs%2F${lib}/report.json`)).project).toBe(lib);

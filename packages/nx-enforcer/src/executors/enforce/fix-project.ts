@@ -1,9 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { builtinRules, fixFiles, formatFixSummary, formatReport, isBlocking, isConfigError, loadConfig, parseOutputTargets, type FixKind, type OutputTarget } from '@nx-enforcer/core';
+import { formatFixSummary, formatReport, isConfigError, OptionError, tooManyWarningsMessage, type RunOptions } from '@nx-enforcer/core';
 import { fixTargetNameOf } from '../../plugin/enforce-target';
 import type { RunContext, TaskOutput } from './enforce-project';
-import { baselineFileOf, projectFilesOf, projectInfoOf } from './project-inputs';
-import type { EnforceExecutorOptions } from './schema';
+import { projectFilesOf, projectInfoOf } from './project-inputs';
 
 /** What a fix run of one project needs besides its options. */
 export interface FixProjectContext {
@@ -19,82 +18,45 @@ export interface FixProjectContext {
  * output folder: that folder is the cached `enforce` target's output, and the edited sources change
  * that target's hash anyway, so its next run analyses them afresh. A fix run served from the cache
  * would edit nothing while reporting success, so it runs only on a target with `cache: false`.
+ *
+ * @throws OptionError when these options cannot run a fix
  */
-export async function fixProject(options: EnforceExecutorOptions, { context, run, output, color }: FixProjectContext): Promise<{ success: boolean }> {
+export async function fixProject(options: RunOptions, { context, run, output, color }: FixProjectContext): Promise<{ success: boolean }> {
   const projectName = context.projectName as string;
-  const problem = optionProblem(options, context, projectName);
-  if (problem) {
-    output.error(`nx-enforcer: ${problem}`);
-    return { success: false };
-  }
-  let terminal: OutputTarget | undefined;
-  try {
-    terminal = terminalFormatOf(options.format);
-  } catch (error) {
-    output.error(`nx-enforcer: format: ${(error as Error).message}`);
-    return { success: false };
-  }
+  assertUncached(context, projectName);
+  // A fix run writes no report files (it has no cached output folder).
+  const toFile = options.outputs.find((target) => target.file !== undefined);
+  if (toFile) throw new OptionError(`format: ${toFile.format}:${toFile.file}: a fix run writes no report files (it has no cached output folder); print one format to the terminal`);
+  const terminal = options.outputs[0];
 
-  const fixType: FixKind = options.fixType ?? 'safe';
-  const projectRoot = context.projectsConfigurations.projects[projectName].root;
   let fixed;
-  let rules;
   try {
-    const config = await loadConfig({ workspaceRoot: context.root, projectRoot, rules: builtinRules });
-    rules = config.rules;
-    fixed = await fixFiles({
-      workspaceRoot: context.root,
-      files: projectFilesOf(run, projectName),
-      config,
-      fixType,
-      project: projectName,
-      projectInfo: projectInfoOf(context, projectName),
-      reportUnusedSuppressions: options.reportUnusedSuppressions === true,
-      workspace: run.workspace,
-      baselineFile: baselineFileOf(projectRoot),
-    });
+    fixed = await run.enforcer.fix({ project: projectInfoOf(context, projectName), files: projectFilesOf(run, projectName) }, options);
   } catch (error) {
     if (!isConfigError(error)) throw error;
     output.error(`nx-enforcer: ${error.message}`);
     return { success: false };
   }
 
-  const { report } = fixed;
+  const { report, verdict, config } = fixed;
   // The fix summary stays off stdout when stdout carries a machine-readable report.
   const summaryToStdout = terminal === undefined || terminal.format === 'stylish';
-  const summary = formatFixSummary(fixed.files, { fixType, color: color && summaryToStdout });
+  const summary = formatFixSummary(fixed.files, { fixType: options.fixType, color: color && summaryToStdout });
   if (summaryToStdout) output.print(summary);
   else output.diagnostics(summary);
-  if (terminal) output.print(formatReport(report, terminal.format, { color, rules }));
-
-  const maxWarnings = options.maxWarnings ?? -1;
-  const tooManyWarnings = maxWarnings >= 0 && report.summary.newWarnings > maxWarnings;
-  if (tooManyWarnings) output.error(`nx-enforcer: ${report.summary.newWarnings} new warnings exceed maxWarnings (${maxWarnings})`);
-  return { success: !isBlocking(report) && !tooManyWarnings };
+  if (terminal) output.print(formatReport(report, terminal.format, { color, rules: config.rules }));
+  if (verdict.tooManyWarnings) output.error(`nx-enforcer: ${tooManyWarningsMessage(verdict, `maxWarnings (${options.maxWarnings})`)}`);
+  return { success: verdict.success };
 }
 
-/** Why these options cannot run a fix, if they cannot. */
-function optionProblem(options: EnforceExecutorOptions, context: ExecutorContext, projectName: string): string | undefined {
+/** A fix never runs on a cached target: a cache hit would edit nothing while reporting success. */
+function assertUncached(context: ExecutorContext, projectName: string): void {
   const targetName = context.targetName ?? 'enforce';
   const target = context.projectsConfigurations.projects[projectName].targets?.[targetName];
-  if (target?.cache !== false) {
-    const fixTarget = targetName.endsWith('-fix') ? undefined : fixTargetNameOf(targetName);
-    return (
-      `fix rewrites source files, so it never runs on a cached target, and "${projectName}:${targetName}" has caching on. ` +
-      (fixTarget ? `Run the uncached "${fixTarget}" target instead: nx run ${projectName}:${fixTarget} (or nx affected -t ${fixTarget}).` : `Set "cache": false on the "${targetName}" target.`)
-    );
-  }
-  if (options.fixType !== undefined && options.fixType !== 'safe' && options.fixType !== 'suggestion') return `fixType takes safe or suggestion, not "${String(options.fixType)}"`;
-  if (options.updateBaseline === true) return 'fix cannot be combined with updateBaseline: fix first, then record the baseline with the enforce target';
-  if (options.profile === true) return 'profile is not available with fix';
-  return undefined;
-}
-
-/** The format printed to the terminal, if any; a fix run writes no report files (it has no cached output folder). */
-function terminalFormatOf(format: EnforceExecutorOptions['format']): OutputTarget | undefined {
-  const texts = format === undefined ? ['stylish'] : Array.isArray(format) ? format : format.split(',');
-  const targets = parseOutputTargets(texts.map((text) => text.trim()));
-  const toFile = targets.find((target) => target.file !== undefined);
-  if (toFile) throw new Error(`${toFile.format}:${toFile.file}: a fix run writes no report files (it has no cached output folder); print one format to the terminal`);
-  return targets[0];
+  if (target?.cache === false) return;
+  const fixTarget = targetName.endsWith('-fix') ? undefined : fixTargetNameOf(targetName);
+  throw new OptionError(
+    `fix rewrites source files, so it never runs on a cached target, and "${projectName}:${targetName}" has caching on. ` +
+      (fixTarget ? `Run the uncached "${fixTarget}" target instead: nx run ${projectName}:${fixTarget} (or nx affected -t ${fixTarget}).` : `Set "cache": false on the "${targetName}" target.`),
+  );
 }

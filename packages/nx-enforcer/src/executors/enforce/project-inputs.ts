@@ -1,16 +1,11 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { BASELINE_FILE, type ProjectInfo, type SourceFileRef } from '@nx-enforcer/core';
+import type { ProjectInfo, SourceFileRef } from '@nx-enforcer/core';
 import type { RunContext } from './enforce-project';
 
 /** The project as its project-scoped rules see it. */
 export function projectInfoOf(context: ExecutorContext, projectName: string): ProjectInfo {
   const { root, tags } = context.projectsConfigurations.projects[projectName];
   return { name: projectName, root: root === '' ? '.' : root, tags: tags ?? [] };
-}
-
-/** The project's baseline, workspace-relative. */
-export function baselineFileOf(projectRoot: string): string {
-  return projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`;
 }
 
 /** The project's files from Nx's project file map, with Nx's content hashes. */

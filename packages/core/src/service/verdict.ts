@@ -1,0 +1,41 @@
+import { isBlocking, type RunReport } from '../runner/run-report';
+
+/** What a run's report means for its exit: the one place `maxWarnings` is applied. */
+export interface Verdict {
+  success: boolean;
+  /** A new error, or a report that blocks. */
+  blocked: boolean;
+  /** More new warnings than `maxWarnings`. */
+  tooManyWarnings: boolean;
+  newErrors: number;
+  newWarnings: number;
+  historical: number;
+}
+
+export function verdictOf(report: RunReport, maxWarnings: number | undefined): Verdict {
+  const { newErrors, newWarnings, historical } = report.summary;
+  const blocked = isBlocking(report);
+  const tooManyWarnings = maxWarnings !== undefined && newWarnings > maxWarnings;
+  return { success: !blocked && !tooManyWarnings, blocked, tooManyWarnings, newErrors, newWarnings, historical };
+}
+
+/** `1 error`, `2 errors`; `plural(1, 'entry', 'entries')`. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/**
+ * One line with the verdict and its counts, e.g. `BLOCKED: 1 new error, 2 new warnings (app)`:
+ * warnings are counted even when they do not fail the run, so Nx's quiet passing tasks still say them.
+ */
+export function verdictLine(verdict: Verdict, subject?: string): string {
+  const status = verdict.success ? (verdict.newWarnings > 0 ? 'PASSED with warnings' : 'PASSED') : 'BLOCKED';
+  const counts = [plural(verdict.newErrors, 'new error'), plural(verdict.newWarnings, 'new warning')];
+  if (verdict.historical > 0) counts.push(`${verdict.historical} historical`);
+  return `${status}: ${counts.join(', ')}${subject ? ` (${subject})` : ''}`;
+}
+
+/** Why warnings failed the run, naming the limit as the user set it (`--max-warnings 0`, `maxWarnings (0)`). */
+export function tooManyWarningsMessage(verdict: Verdict, limit: string): string {
+  return `${plural(verdict.newWarnings, 'new warning')} ${verdict.newWarnings === 1 ? 'exceeds' : 'exceed'} ${limit}`;
+}
