@@ -189,8 +189,9 @@ describe('compatibility matrix', () => {
     expect(blocked.code).not.toBe(0);
     expect(blocked.output).toMatch(/^packages\/lib-a\/src\/index\.ts\n\s+2:3\s+error\s.*logging\/no-console$/m);
     const agentReport = JSON.parse(ws.read('.nx-enforcer/summary/agent-report.json'));
-    expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 1, recheckCommand: `${exec} nx affected -t enforce` });
-    expect(ws.read('.nx-enforcer/summary/BLOCK.md')).toContain(`${exec} nx affected -t enforce`);
+    // The re-check names the blocking project: `nx affected` on a committed violation checks nothing.
+    expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 1, recheckCommand: expect.stringMatching(new RegExp(`^${exec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} nx run-many -t enforce -p \\S*lib-a$`)) });
+    expect(ws.read('.nx-enforcer/summary/BLOCK.md')).toContain(agentReport.recheckCommand);
 
     ws.write('packages/lib-a/src/index.ts', "export function libA(): string {\n  return 'lib-a';\n}\n");
     await ws.commit('fix the violation');

@@ -73,7 +73,7 @@ export { ProjectRuleTester, checkWithRule, type ProjectInvalidCase, type Project
 export { main as runCli } from './cli/main';
 export { Enforcer, baselineFileOf, type CheckContext, type CheckOutcome, type CheckTarget, type EnforcerInit, type FixOutcome } from './service/enforcer';
 export { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, TARGET_OPTION_NAMES, type OptionNames, type RawRunOptions, type RunOptions } from './service/run-options';
-export { plural, tooManyWarningsMessage, verdictLine, verdictOf, type Verdict } from './service/verdict';
+export { afterFixLine, plural, tooManyWarningsMessage, verdictLine, verdictOf, type Verdict } from './service/verdict';
 export { mergeRunReports } from './service/merge-reports';
 export { ENFORCER_VERSION } from './version';
 export { findReportFiles, type ReportFile } from './summary/find-reports';

@@ -19,7 +19,7 @@ import type { RunReport } from '../runner/run-report';
 import { Enforcer, type CheckTarget } from '../service/enforcer';
 import { mergeRunReports } from '../service/merge-reports';
 import { groupByProject, outsideFolders } from '../service/project-files';
-import { plural, tooManyWarningsMessage, verdictOf } from '../service/verdict';
+import { afterFixLine, plural, tooManyWarningsMessage, verdictOf } from '../service/verdict';
 import type { WorkspaceView } from '../engine/workspace-view';
 import type { SourceFileRef } from '../runner/check-files';
 import { coalesceBursts, watchPaths } from '../runner/watch-changes';
@@ -99,6 +99,8 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
 
   let report: RunReport;
   let profile: RunCheckResult['profile'];
+  // A fix run says after its report whether what remains blocks, and exits 0 once it applied what it could.
+  let afterFix: ((verdict: ReturnType<typeof verdictOf>) => void) | undefined;
   if (command.fix) {
     const outcomes = [];
     for (const target of targets) outcomes.push(await enforcer.fix(target, command));
@@ -112,6 +114,11 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     );
     if (summaryToStdout) io.stdout(summary);
     else io.stderr(summary);
+    afterFix = (verdict) => {
+      const line = `enforcer: ${afterFixLine(verdict, ['enforcer', 'check', ...command.paths.map(shellWord)].join(' '))}\n`;
+      if (summaryToStdout) io.stdout(line);
+      else io.stderr(line);
+    };
   } else {
     const outcomes = [];
     for (const target of targets) outcomes.push(await enforcer.check(target, command));
@@ -131,12 +138,16 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   }
   if (profile) io.stderr(formatProfile(profile, undefined, { entries: report.coverage ?? [], rules: rootConfig.rules }));
   const verdict = verdictOf(report, command.maxWarnings);
-  if (verdict.tooManyWarnings) io.stderr(`enforcer: ${tooManyWarningsMessage(verdict, `--max-warnings ${command.maxWarnings}`)}\n`);
   // Nothing checked is never a pass.
   if (unchecked.length + outside.length > 0 && report.summary.filesChecked === 0) {
     io.stderr(`enforcer: nothing was checked: ${[...unchecked, ...outside].map((notice) => notice.message).join('; ')}\n`);
     return EXIT_USAGE;
   }
+  if (afterFix) {
+    afterFix(verdict);
+    return EXIT_OK;
+  }
+  if (verdict.tooManyWarnings) io.stderr(`enforcer: ${tooManyWarningsMessage(verdict, `--max-warnings ${command.maxWarnings}`)}\n`);
   return verdict.success ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
@@ -243,6 +254,11 @@ function stopOnInterrupt(): AbortSignal {
   return controller.signal;
 }
 
+/** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 function toWorkspacePath(workspaceRoot: string, path: string): string {
   return relative(workspaceRoot, resolve(workspaceRoot, path)).split(sep).join('/');
 }
@@ -270,7 +286,6 @@ async function report(command: ReportCommand, io: CliIo): Promise<number> {
 }
 
 /** The summary's commands in the workspace's package manager's words: `pnpm exec nx …` where pnpm runs it. */
-function summaryCommands(workspaceRoot: string): { recheckCommand: string; commands: CommandStyle } {
-  const exec = execPrefixOf(workspaceRoot);
-  return { recheckCommand: `${exec} nx affected -t enforce`, commands: { exec } };
+function summaryCommands(workspaceRoot: string): { commands: CommandStyle } {
+  return { commands: { exec: execPrefixOf(workspaceRoot) } };
 }

@@ -83,8 +83,9 @@ Options:
   -h, --help            Show this help
   -v, --version         Show the version
 
-Exit codes: 0 nothing blocks (warnings allowed), 1 a new error, more new warnings than
---max-warnings, or a blocked report, 2 usage or config error.
+Exit codes: 0 nothing blocks (warnings allowed), or --fix applied its fixes; 1 a new error,
+more new warnings than --max-warnings, or a blocked report; 2 usage or config error, or
+nothing was checked.
 `;
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {

@@ -112,9 +112,9 @@ export function renderCliReference(rules: readonly Rule[]): string {
     '',
     '| code | meaning |',
     '| --- | --- |',
-    `| \`${EXIT_OK}\` | Nothing blocks: no new \`error\` violation. Warnings are allowed (unless \`--max-warnings\` is exceeded), and violations listed in the \`--baseline\` file are historical and never fail. |`,
+    `| \`${EXIT_OK}\` | Nothing blocks: no new \`error\` violation. Warnings are allowed (unless \`--max-warnings\` is exceeded), and violations listed in the \`--baseline\` file are historical and never fail. \`check --fix\`: the fixes were applied, whatever remains (its last line says whether that still blocks). |`,
     `| \`${EXIT_VIOLATIONS}\` | \`check\`: at least one new \`error\` violation, or more new warnings than \`--max-warnings\`. \`report\`: the summary is BLOCKED (a new error, or a project report that is unreadable or stale). \`test-rules\`: a rule spec failed. |`,
-    `| \`${EXIT_USAGE}\` | Usage or config error, nothing was checked: bad arguments, an invalid config or baseline file, a path that does not exist or lies outside the workspace, or named paths under which no file is checked. An unexpected internal error also exits ${EXIT_USAGE}, with its stack on stderr. |`,
+    `| \`${EXIT_USAGE}\` | Usage or config error, nothing was checked: bad arguments, an invalid config or baseline file, a path that does not exist or lies outside the workspace, or nothing checked at all (named paths under which no file is checked, or only files in no Nx project). An unexpected internal error also exits ${EXIT_USAGE}, with its stack on stderr. |`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -39,3 +39,13 @@ export function verdictLine(verdict: Verdict, subject?: string): string {
 export function tooManyWarningsMessage(verdict: Verdict, limit: string): string {
   return `${plural(verdict.newWarnings, 'new warning')} ${verdict.newWarnings === 1 ? 'exceeds' : 'exceed'} ${limit}`;
 }
+
+/**
+ * What a fix run ends with. A fix run succeeds when it applied what it could (its exit code means
+ * that one thing); whether what remains still blocks is said here, with the command that checks.
+ */
+export function afterFixLine(verdict: Verdict, recheckCommand: string): string {
+  const counts = `${plural(verdict.newErrors, 'new error')}, ${plural(verdict.newWarnings, 'new warning')}`;
+  if (verdict.blocked) return `Still blocking after the fixes: ${counts}; no fix of this kind solves them, so they need an edit by hand. Then check again: ${recheckCommand}`;
+  return `Nothing blocks after the fixes (${counts}). Check again to record it: ${recheckCommand}`;
+}

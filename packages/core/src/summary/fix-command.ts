@@ -10,6 +10,19 @@ export interface CommandStyle {
   fixTarget?: string;
   /** How the workspace runs its own binaries (default `npx`); see `execPrefixOf`. */
   exec?: ExecPrefix;
+  /** The Nx target that checks (default `enforce`). */
+  enforceTarget?: string;
+}
+
+/**
+ * The command that checks again what blocks: the blocking projects' enforce tasks, named, so it
+ * runs whatever git says is affected (`nx affected` on a clean main checks nothing and passes);
+ * every project when the summary cannot name them (a report that could not be read).
+ */
+export function recheckCommandOf(blockingProjects: readonly string[], style: CommandStyle = {}): string {
+  const base = `${style.exec ?? 'npx'} nx run-many -t ${style.enforceTarget ?? 'enforce'}`;
+  const projects = [...new Set(blockingProjects)].sort();
+  return projects.length === 0 ? base : `${base} -p ${shellWord(projects.join(','))}`;
 }
 
 /** Rule id to the kind of fix the rule can offer; rules that offer none are absent. */

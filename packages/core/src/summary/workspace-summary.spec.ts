@@ -53,7 +53,7 @@ describe('workspace summary', () => {
     const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
     const write = async (order: typeof files) => {
       const { summary, violations } = await summariseReports(order);
-      return writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'npx nx affected -t enforce' });
+      return writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules });
     };
     expect(await write(files)).toBe('BLOCKED');
     const outputs = ['STATUS.md', 'VIOLATIONS.md', 'BLOCK.md', 'workspace.sarif', 'agent-report.json'];
@@ -63,7 +63,8 @@ describe('workspace summary', () => {
     expect(read('STATUS.md')).toContain('**Status: BLOCKED**');
     expect(read('STATUS.md')).toContain('| b | 1 | 0 | 1 | 2 |');
     expect(read('BLOCK.md')).toContain('1. `libs/b/x.ts` (project `b`): 1 blocking violation\n   - `libs/b/x.ts:1:1` `errors/no-empty-catch`');
-    expect(read('BLOCK.md')).toContain('npx nx affected -t enforce');
+    // A report went unread, so the re-check cannot name the projects: it checks them all.
+    expect(read('BLOCK.md')).toContain('npx nx run-many -t enforce\n');
     expect(JSON.parse(read('agent-report.json'))).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, filesToReadFirst: ['libs/b/x.ts'] });
     expect(JSON.parse(read('workspace.sarif')).runs[0].results).toHaveLength(4);
     expect(await findReportFiles(join(workspace, '.nx-enforcer'), workspace)).toHaveLength(3);
@@ -74,14 +75,14 @@ describe('workspace summary', () => {
     const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
     const directory = join(workspace, '.nx-enforcer/summary');
     const broken = await summariseReports(files);
-    expect(await writeWorkspaceSummary({ directory, ...broken, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(await writeWorkspaceSummary({ directory, ...broken, rules: builtinRules })).toBe('BLOCKED');
     expect(read('BLOCK.md')).toMatch(/^# Blocked: 1 project not checked\n\n## Not checked\n[^]*- \.nx-enforcer\/projects\/libs%2Fbroken\/report\.json\n/);
     expect(read('BLOCK.md')).not.toContain('## Why');
     removeOutput('libs/broken');
     const readable = files.filter((file) => !file.path.includes('broken'));
     const stale = await summariseReports(readable.map((file) => ({ ...file, failed: file.displayPath.includes('libs%2Fb/') })));
     expect(stale.summary.stale).toEqual(['.nx-enforcer/projects/libs%2Fb/report.json']);
-    expect(await writeWorkspaceSummary({ directory, ...stale, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(await writeWorkspaceSummary({ directory, ...stale, rules: builtinRules })).toBe('BLOCKED');
     expect(read('STATUS.md')).toContain('## Tasks that failed before writing a report');
     // A failed task whose report has errors is the report of this run: it blocks for those.
     writeReport('libs/b', report('b', [violation({ file: 'libs/b/x.ts', ruleId: 'errors/no-empty-catch', severity: 'error' })]));
@@ -100,7 +101,7 @@ describe('workspace summary', () => {
     expect(files.map((file) => file.projectRoot)).toEqual(['libs/a', 'libs/b', 'libs/failed']);
     const { summary, violations } = await summariseReports(files);
     expect(summary.unreadable).toEqual(['.nx-enforcer/projects/libs%2Ffailed/report.json']);
-    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules })).toBe('BLOCKED');
     expect(JSON.parse(read('agent-report.json')).notChecked).toEqual([{ report: '.nx-enforcer/projects/libs%2Ffailed/report.json', reason: 'unreadable' }]);
   });
 
@@ -118,7 +119,7 @@ describe('workspace summary', () => {
     const { summary, violations } = await summariseReports(files.map((file) => ({ ...file, rechecked: !file.displayPath.includes('libs%2Fb/') })));
     expect(summary.notRechecked).toEqual(['b']);
     expect(summary.totals.newErrors).toBe(1);
-    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules });
     expect(read('STATUS.md')).toContain('## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- b\n');
     expect(JSON.parse(read('agent-report.json')).notChecked).toEqual([{ report: '.nx-enforcer/projects/libs%2Fbroken/report.json', reason: 'unreadable' }]);
   });
@@ -129,9 +130,9 @@ describe('workspace summary', () => {
     mkdirSync(join(workspace, '.nx-enforcer/summary'), { recursive: true });
     writeFileSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'), 'stale');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
-    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('WARNINGS');
+    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules })).toBe('WARNINGS');
     expect(existsSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'))).toBe(false);
-    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'x', filesToReadFirst: [], nextActions: [], notChecked: [] });
+    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'npx nx run-many -t enforce', filesToReadFirst: [], nextActions: [], notChecked: [] });
   });
 
   it('should cap the listed violations but keep the counts exact', async () => {
@@ -145,7 +146,7 @@ describe('workspace summary', () => {
     writeReport('libs/a', { ...report('a', [violation({})]), unlisted: 250_000 });
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(summary.unlisted).toBe(250_000);
-    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules });
     expect(read('STATUS.md')).toContain('250000 of these violations are not listed in their reports (a report lists at most 100000, new errors first)');
   });
 
@@ -157,7 +158,7 @@ describe('workspace summary', () => {
     removeOutput('libs/broken');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     const rules = rulesFixing({ 'logging/no-console': 'safe' });
-    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules, recheckCommand: 'npx nx affected -t enforce' })).toBe('BLOCKED');
+    expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules })).toBe('BLOCKED');
     const descriptionOf = (ruleId: string) => rules.find((rule) => rule.id === ruleId)?.meta.docs.description;
     expect(read('BLOCK.md')).toBe(
       [
@@ -194,7 +195,7 @@ describe('workspace summary', () => {
         '## Then re-check',
         '',
         '```sh',
-        'npx nx affected -t enforce',
+        'npx nx run-many -t enforce -p api,web',
         '```',
         '',
         'This file is removed once nothing blocks. The complete list, with hints and fix commands, is in `agent-report.json` beside it (JSON, for tools and agents); every new violation, warnings included, is in `VIOLATIONS.md`.',
@@ -211,7 +212,7 @@ describe('workspace summary', () => {
     writeReport('libs/a', report('a', [...errors('libs/a/many.ts', SUMMARY_LIMITS.blocking + 5), ...errors('libs/a/some.ts', 2)]));
     removeOutput('libs/b');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
-    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' });
+    await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules });
     const block = read('BLOCK.md');
     expect(block).toMatch(new RegExp(`^# Blocked: ${SUMMARY_LIMITS.blocking + 7} blocking violations in 2 files of 1 project, 1 project not checked\n`));
     expect(block.match(/^ {3}- `libs\/a\//gm)).toHaveLength(SUMMARY_LIMITS.blocking);
@@ -234,7 +235,7 @@ describe('workspace summary', () => {
     it('should still make the summary BLOCKED, list it in BLOCK.md and agent-report.json', async () => {
       const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
       expect(summary.newViolations.length).toBeLessThan(summary.totalNew);
-      expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules, recheckCommand: 'x' })).toBe('BLOCKED');
+      expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules })).toBe('BLOCKED');
       expect(read('BLOCK.md')).toContain(`\`libs/a/src/a.ts:${warnings + 1}:1\` \`errors/no-empty-catch\``);
       expect(JSON.parse(read('agent-report.json'))).toMatchObject({ status: 'BLOCKED', blocking: 1, nextActions: [{ file: 'libs/a/src/a.ts', line: warnings + 1 }] });
     });

@@ -13,6 +13,7 @@ import { SUMMARY_LIMITS } from './summary-limits';
 import { uncheckedReports } from './unchecked-reports';
 import { plural } from '../service/verdict';
 import type { OutsideProjects } from '../runner/outside-projects';
+import { recheckCommandOf } from './fix-command';
 
 // Still exported from here: it is part of the public API (index.ts) under this module.
 export { SUMMARY_LIMITS };
@@ -146,11 +147,13 @@ export async function writeWorkspaceSummary(options: {
   violations: readonly ReportedViolation[];
   /** The rules of the run: SARIF's rule descriptors, and which violations a fix command applies to. */
   rules: readonly Rule[];
-  recheckCommand: string;
-  /** How fix commands are spelled: the fix target's name and the package manager's exec prefix. */
+  /** How commands are spelled: the targets' names and the package manager's exec prefix. */
   commands?: CommandStyle;
 }): Promise<SummaryStatus> {
-  const { directory, summary, rules, recheckCommand, commands } = options;
+  const { directory, summary, rules, commands } = options;
+  // Named projects only when every blocking report names its project and none went unread.
+  const named = summary.unreadable.length === 0 && summary.stale.length === 0 && summary.blocking.every((violation) => violation.project !== undefined);
+  const recheckCommand = recheckCommandOf(named ? summary.blocking.map((violation) => violation.project as string) : [], commands);
   const status = statusOf(summary);
   await writeFileAtomic(join(directory, 'STATUS.md'), formatStatus(summary, status));
   await writeFileAtomic(join(directory, 'VIOLATIONS.md'), formatViolations(summary));

@@ -95,6 +95,10 @@ describe('createNodes', () => {
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
+    // Help lists the options the targets take (fixType), not the CLI's flags (--fix-type).
+    expect(target.metadata?.help?.command).toBe('npx nx run lib-a:enforce --help');
+    expect(projects['packages/lib-a'].targets['enforce-fix'].metadata?.help?.command).toBe('npx nx run lib-a:enforce-fix --help');
+    expect(projects['packages/lib-a'].targets['enforce-watch'].metadata?.help?.command).toBe('npx nx run lib-a:enforce-watch --help');
   });
 
   it('should infer an uncached enforce-fix target beside enforce: same executor, fix on, no inputs or outputs', async () => {

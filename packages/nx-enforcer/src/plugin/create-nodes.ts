@@ -1,6 +1,7 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { builtinRules, CODE_EXTENSIONS, execPrefixOf, findProjectRoots, isDefaultIgnored, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { assertSupportedNx } from '../nx-version';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, fixTargetNameOf, watchTargetNameOf, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
@@ -52,13 +53,25 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
     const results: CreateNodesResultArray = [];
     for (const [root, configFile] of [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (!rootsWithCode.has(root)) continue;
-      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, exec, ...(await configuredInputs(context.workspaceRoot, root)) });
-      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec) };
+      const projectName = projectNameIn(context.workspaceRoot, configFile);
+      const help = projectName === undefined ? undefined : { projectName, targetName };
+      const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, exec, help, ...(await configuredInputs(context.workspaceRoot, root)) });
+      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec, help), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec, help) };
       results.push([configFile, { projects: { [root]: { targets } } }]);
     }
     return results;
   },
 ];
+
+/** The `name` of the project.json or package.json that defines the project, when it has one. */
+function projectNameIn(workspaceRoot: string, configFile: string): string | undefined {
+  try {
+    const name = (JSON.parse(readFileSync(join(workspaceRoot, configFile), 'utf8')) as { name?: unknown }).name;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * What the project's configuration adds to the inputs: the text files its rules scan, and the

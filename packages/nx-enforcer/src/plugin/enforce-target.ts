@@ -14,6 +14,8 @@ export interface EnforceTargetOptions {
   ruleSourceGlobs?: readonly string[];
   /** How the workspace runs its own binaries (`npx`, `pnpm exec`, `yarn`), for the help command. */
   exec?: ExecPrefix;
+  /** The target's help: the command that lists the options it takes (see `targetHelpCommand`). */
+  help?: TargetHelp;
   /** A rule that may be on reads the projects this one depends on (`meta.readsDependencies`): their files are inputs too. */
   dependencyInputs?: boolean;
 }
@@ -57,11 +59,32 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
       technologies: ['typescript'],
       description: 'Check the project against the workspace code policies (nx-enforcer)',
       help: {
-        command: `${options.exec ?? 'npx'} enforcer --help`,
+        command: targetHelpCommand(options.help, options.exec),
         example: { options: { format: 'json' } },
       },
     },
   };
+}
+
+/** Which target a help command describes. */
+export interface TargetHelp {
+  projectName: string;
+  targetName: string;
+}
+
+/**
+ * `nx run <project>:<target> --help`: Nx prints the options the target takes (`fixType`,
+ * `maxWarnings`), as `nx show project` shows them, not the CLI's flags (`--fix-type`). Without a
+ * project name known at inference (a nameless project.json), the CLI's help is the nearest thing.
+ */
+function targetHelpCommand(help: TargetHelp | undefined, exec: ExecPrefix = 'npx'): string {
+  if (!help) return `${exec} enforcer --help`;
+  return `${exec} nx run ${shellWord(`${help.projectName}:${help.targetName}`)} --help`;
+}
+
+/** A word the shell passes as is: quoted unless it is made of safe characters only. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The fix target's name next to an enforce target. */
@@ -75,7 +98,7 @@ export function fixTargetNameOf(targetName: string): string {
  * nothing). It declares no outputs and writes none: the `enforce` target's output folder stays that
  * target's, and since the fixed sources are its inputs, its next run checks them afresh.
  */
-export function buildEnforceFixTarget(exec: ExecPrefix = 'npx'): TargetConfiguration {
+export function buildEnforceFixTarget(exec: ExecPrefix = 'npx', help?: TargetHelp): TargetConfiguration {
   return {
     executor: 'nx-enforcer:enforce',
     cache: false,
@@ -84,7 +107,7 @@ export function buildEnforceFixTarget(exec: ExecPrefix = 'npx'): TargetConfigura
       technologies: ['typescript'],
       description: 'Apply the safe fixes of the code policies to the project sources, then report what remains (nx-enforcer; never cached)',
       help: {
-        command: `${exec} enforcer --help`,
+        command: targetHelpCommand(help && { ...help, targetName: fixTargetNameOf(help.targetName) }, exec),
         example: { options: { fixType: 'suggestion' } },
       },
     },
@@ -101,7 +124,7 @@ export function watchTargetNameOf(targetName: string): string {
  * runs until stopped, so Nx neither waits for it nor caches it). It writes the `enforce` outputs as
  * it goes, atomically, so stopping it leaves a valid shard.
  */
-export function buildEnforceWatchTarget(exec: ExecPrefix = 'npx'): TargetConfiguration {
+export function buildEnforceWatchTarget(exec: ExecPrefix = 'npx', help?: TargetHelp): TargetConfiguration {
   return {
     executor: 'nx-enforcer:enforce',
     cache: false,
@@ -111,7 +134,7 @@ export function buildEnforceWatchTarget(exec: ExecPrefix = 'npx'): TargetConfigu
       technologies: ['typescript'],
       description: 'Check the project again after every burst of file changes (nx-enforcer; continuous, never cached)',
       help: {
-        command: `${exec} enforcer --help`,
+        command: targetHelpCommand(help && { ...help, targetName: watchTargetNameOf(help.targetName) }, exec),
         example: { options: { watchDebounce: 500 } },
       },
     },

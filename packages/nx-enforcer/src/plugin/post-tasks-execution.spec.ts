@@ -74,7 +74,7 @@ describe('postTasksExecution', () => {
     expect(status).not.toContain('not-run');
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'))).toBe(true);
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
-    expect(agentReport).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'npx nx affected -t enforce', filesToReadFirst: ['libs/a/x.ts'] });
+    expect(agentReport).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'npx nx run-many -t enforce -p libs/a', filesToReadFirst: ['libs/a/x.ts'] });
     expect(agentReport.nextActions).toEqual([expect.objectContaining({ project: 'libs/a', file: 'libs/a/x.ts', line: 1, rule: 'errors/no-empty-catch' })]);
   });
 
@@ -88,7 +88,7 @@ describe('postTasksExecution', () => {
     writeReport('libs/a', 'libs/a', 1, 'acme/quick-fix');
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/a' }]));
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
-    expect(agentReport.recheckCommand).toBe('npx nx affected -t policy');
+    expect(agentReport.recheckCommand).toBe('npx nx run-many -t policy -p libs/a');
     expect(agentReport.nextActions).toEqual([expect.objectContaining({ rule: 'acme/quick-fix', fixCommand: 'npx nx run libs/a:policy-fix' })]);
     expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('Automatic fix for `acme/quick-fix`: `npx nx run libs/a:policy-fix`');
   });

@@ -54,9 +54,8 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
     summary,
     violations,
     rules: await workspaceRules(context.workspaceRoot),
-    recheckCommand: `${exec} nx affected -t ${targetName}`,
     // The fix target is named after the enforce target, so a renamed one still gets working commands.
-    commands: { exec, fixTarget: fixTargetNameOf(targetName) },
+    commands: { exec, fixTarget: fixTargetNameOf(targetName), enforceTarget: targetName },
   });
   const line = `nx-enforcer: ${formatSummaryLine(summary, status, SUMMARY_DIRECTORY)}`;
   announce(line);

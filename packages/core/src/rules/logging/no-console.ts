@@ -46,9 +46,9 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     },
     hints: {
       unexpected:
-        'Log through the project logger instead of console.{{method}}(), e.g. `logger.info(…)`; set the rule\'s `logger` and `loggerModule` options so `--fix` rewrites the call, or list the file in `entryPoints` if it prints by design.',
+        'Log through the project logger instead of console.{{method}}(), e.g. `logger.info(…)`; set the rule\'s `logger` and `loggerModule` options so the rule\'s fix rewrites the call, or list the file in `entryPoints` if it prints by design.',
       unexpectedWithLogger:
-        'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, debug/trace → debug); `--fix` does it where the logger is imported or `loggerModule` is set.',
+        'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, debug/trace → debug); the rule\'s fix does it where the logger is imported or `loggerModule` is set.',
     },
     fixable: 'safe',
     schema: {

@@ -70,7 +70,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     hints: {
       secretToken: 'Delete the {{kind}} from the file and revoke it (it stays in the history); read it at run time from the environment or a secret store.',
       secretAssignment:
-        'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which `--fix --fix-type suggestion` writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
+        'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which the rule\'s suggestion fix writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
     },
     // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
     fixable: 'suggestion',

@@ -29,7 +29,7 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
       tsExpectErrorWithoutDescription: '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
     },
     hints: {
-      tsIgnore: 'Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (`--fix --fix-type suggestion` does it, keeping the text after it), or fix the type error and delete the comment.',
+      tsIgnore: 'Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (the rule\'s suggestion fix does it, keeping the text after it), or fix the type error and delete the comment.',
       tsNocheck: 'Delete the `@ts-nocheck` comment, then fix each type error it hid or put `// @ts-expect-error -- <why>` on the line above it.',
       tsExpectErrorWithoutDescription: 'Write why the error is expected after the pragma, at least {{minimum}} characters: `// @ts-expect-error -- <why>`.',
     },

@@ -1,4 +1,5 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { performance } from 'node:perf_hooks';
 import { createRunContext, enforceProject, type RunContext, type TaskOutput } from './enforce-project';
 import type { EnforceExecutorOptions } from './schema';
 
@@ -34,9 +35,13 @@ export default async function* enforceBatch(
     for (const task of tasks) yield { task: task.id, result: { success: false, status: 'skipped', terminalOutput: `nx-enforcer: ${(error as Error).message}\n` } };
     return;
   }
+  // Nx's run duration spans the tasks' own times: the first tasks waited for this process to start
+  // and read the file map, so their time starts with the process (else a multi-second run read 38 ms).
+  const processStart = Math.round(performance.timeOrigin);
+  let started = 0;
   yield* inFlight(tasks, PROJECTS_IN_FLIGHT, async (task): Promise<BatchTaskResult> => {
     const output = new BufferedOutput();
-    const startTime = Date.now();
+    const startTime = started++ < PROJECTS_IN_FLIGHT ? processStart : Date.now();
     let success = false;
     try {
       ({ success } = await enforceProject(inputs[task.id] ?? {}, { ...context, projectName: task.target.project, targetName: task.target.target }, run, output, false));

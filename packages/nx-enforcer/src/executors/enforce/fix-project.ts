@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { formatFixSummary, formatReport, isConfigError, OptionError, tooManyWarningsMessage, type RunOptions } from '@nx-enforcer/core';
+import { afterFixLine, execPrefixOf, formatFixSummary, formatReport, isConfigError, OptionError, type RunOptions } from '@nx-enforcer/core';
 import { fixTargetNameOf } from '../../plugin/enforce-target';
 import type { RunContext, TaskOutput } from './enforce-project';
 import { projectFilesOf, projectInfoOf } from './project-inputs';
@@ -14,7 +14,8 @@ export interface FixProjectContext {
 
 /**
  * `fix: true`: applies the rules' fixes (of `fixType`) to the project's files from Nx's file map,
- * then prints what was fixed and the problems that remain. It writes nothing into the project's
+ * then prints what was fixed, the problems that remain and whether they still block. It succeeds
+ * when it applied what it could: its exit code does not depend on what remains. It writes nothing into the project's
  * output folder: that folder is the cached `enforce` target's output, and the edited sources change
  * that target's hash anyway, so its next run analyses them afresh. A fix run served from the cache
  * would edit nothing while reporting success, so it runs only on a target with `cache: false`.
@@ -45,8 +46,16 @@ export async function fixProject(options: RunOptions, { context, run, output, co
   if (summaryToStdout) output.print(summary);
   else output.diagnostics(summary);
   if (terminal) output.print(formatReport(report, terminal.format, { color, rules: config.rules }));
-  if (verdict.tooManyWarnings) output.error(`nx-enforcer: ${tooManyWarningsMessage(verdict, `maxWarnings (${options.maxWarnings})`)}`);
-  return { success: verdict.success };
+  const recheck = `${execPrefixOf(context.root)} nx run ${projectName}:${enforceTargetOf(context.targetName ?? 'enforce-fix')}`;
+  const line = `nx-enforcer: ${afterFixLine(verdict, recheck)}\n`;
+  if (summaryToStdout) output.print(line);
+  else output.diagnostics(line);
+  return { success: true };
+}
+
+/** The enforce target beside a fix target (`enforce-fix` → `enforce`). */
+function enforceTargetOf(fixTarget: string): string {
+  return fixTarget.endsWith('-fix') ? fixTarget.slice(0, -'-fix'.length) : 'enforce';
 }
 
 /** A fix never runs on a cached target: a cache hit would edit nothing while reporting success. */
