@@ -1,4 +1,5 @@
 import type { Notice, Rule, Violation } from '../engine/types';
+import { compareStrings } from '../json/compare-strings';
 import type { Baseline, BaselineEntry } from '../session/baseline';
 import type { FileResult } from './check-files';
 import type { RunProfile } from './run-profile';
@@ -95,10 +96,7 @@ export function compareViolations(a: Violation, b: Violation): number {
   );
 }
 
-/** Code-unit order, not locale order: the same bytes on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareStrings };
 
 /**
  * Violations a report lists at most. A report is one JSON string when written: past about 1.3

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../config/config-error';
 import type { Violation } from '../engine/types';
 import { stableStringify } from '../json/stable-stringify';
-import { compareStrings } from '../runner/run-report';
+import { compareStrings } from '../json/compare-strings';
 import { writeFileAtomic } from './atomic-write';
 
 export const BASELINE_FILE = 'enforcer.baseline.json';

@@ -2,7 +2,7 @@ import type { Rule, Severity } from '../engine/types';
 import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { compareStrings } from '../runner/run-report';
 import { inFixOrder } from './fix-order';
-import type { SummaryStatus, WorkspaceSummary } from './workspace-summary';
+import type { SummaryStatus, WorkspaceSummary } from './summary-types';
 
 /** Version of the `agent-report.json` layout (`schema/agent-report.schema.json`); bump on any incompatible change. */
 export const AGENT_REPORT_VERSION = 1;

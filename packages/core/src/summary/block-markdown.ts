@@ -8,7 +8,7 @@ import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder, type FileToFix } from './fix-order';
 import { SUMMARY_LIMITS } from './summary-limits';
 import { uncheckedReports } from './unchecked-reports';
-import type { WorkspaceSummary } from './workspace-summary';
+import type { WorkspaceSummary } from './summary-types';
 
 /** What the engine's own findings check, for the "Why" table (no rule describes them). */
 const ENGINE_FINDINGS: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { performance } from 'node:perf_hooks';
-import { createRunContext, enforceProject, type RunContext, type TaskOutput } from './enforce-project';
+import { enforceProject } from './enforce-project';
+import { createRunContext, type RunContext, type TaskOutput } from './run-context';
 import type { EnforceExecutorOptions } from './schema';
 
 /** One task's result as a batch executor streams it (Nx's `BatchTaskResult`, not exported by @nx/devkit). */

@@ -1,5 +1,6 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { createRunContext, enforceProject, type TaskOutput } from './enforce-project';
+import { enforceProject } from './enforce-project';
+import { createRunContext, type TaskOutput } from './run-context';
 import { watchProject } from './watch-project';
 import type { EnforceExecutorOptions } from './schema';
 

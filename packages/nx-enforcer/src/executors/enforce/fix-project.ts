@@ -1,8 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { afterFixLine, execPrefixOf, formatFixSummary, formatReport, isConfigError, OptionError, type RunOptions } from '@nx-enforcer/core';
 import { fixTargetNameOf } from '../../plugin/enforce-target';
-import type { RunContext, TaskOutput } from './enforce-project';
-import { projectFilesOf, projectInfoOf } from './project-inputs';
+import { projectFilesOf, projectInfoOf, type RunContext, type TaskOutput } from './run-context';
 
 /** What a fix run of one project needs besides its options. */
 export interface FixProjectContext {

@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core';
 import type { Observable } from 'rxjs';
-import { enforceProject, type RunContext, type TaskOutput } from './enforce-project';
+import { enforceProject } from './enforce-project';
+import type { RunContext, TaskOutput } from './run-context';
 import type { EnforceExecutorOptions } from './schema';
 
 /**
