@@ -10,4 +10,6 @@ module.exports = {
   maxConcurrency: 3,
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
+  // Every step prints when it starts and ends, with its time.
+  setupFilesAfterEnv: ['<rootDir>/src/support/step-progress.ts'],
 };

@@ -6,6 +6,7 @@ import { nodeBinDir, pinnedVersions } from '../../../tools/node-matrix/node-bina
 import { e2eContext, registryEnv } from './support/e2e-context';
 import { EXEC_PREFIX, installPackageManagers, type PackageManager } from './support/package-managers';
 import { runCommandAsync, type RunResult } from './support/run';
+import { progress, seconds } from './support/progress';
 
 /**
  * The compatibility matrix: the published plugin in workspaces of each supported Nx major, with
@@ -91,9 +92,11 @@ describe('compatibility matrix', () => {
     };
     const step = async <T>(name: string, action: () => Promise<T>): Promise<T> => {
       const start = Date.now();
+      progress(`▶ ${cellName(cell)}: ${name}`);
       try {
         return await action();
       } finally {
+        progress(`■ ${cellName(cell)}: ${name} (${seconds(start)})`);
         timings.set(cellName(cell), [...(timings.get(cellName(cell)) ?? []), [name, (Date.now() - start) / 1000]]);
       }
     };

@@ -546,6 +546,62 @@ describe('nx-enforcer in a new Nx workspace', () => {
     rmSync(join(workspace, libB, 'src/lib/watched.ts'));
   });
 
+  it('should give one answer from the CLI and the targets, end the run with its verdict, and hand off commands that work as written', () => {
+    // A checkout of a passing commit, then: a committed @ts-ignore (so `nx affected` on it would see
+    // nothing), a project whose own config turns a rule off, build output .gitignore leaves out, and
+    // a script in no project.
+    const checkout = checkoutAt(passingCommit, 'handoff-workspace');
+    symlinkSync(join(workspace, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+    const env = { ...NX_COMMAND_ENV, ...registryEnv(registry), NX_CACHE_DIRECTORY: join(workspace, '..', 'handoff-nx-cache') };
+    const put = (path: string, content: string) => {
+      mkdirSync(dirname(join(checkout, path)), { recursive: true });
+      writeFileSync(join(checkout, path), content);
+    };
+    const legacy = `${libA}/src/lib/legacy.ts`;
+    put(legacy, 'export function legacyTotal(payload: string): number {\n  // @ts-ignore -- the v1 payload is a numeric string\n  return payload * 2;\n}\n');
+    put(`${libB}/enforcer.config.json`, '{ "rules": { "logging/no-console": "off" } }\n');
+    put(`${libB}/src/lib/debug.ts`, "export function debug(): void {\n  console.log('debug');\n}\n");
+    put(`${libA}/dist/built.js`, "console.log('built');\n");
+    put('tools/release.ts', "console.log('release');\n");
+    commitIn(checkout, 'a committed @ts-ignore, a project config, build output and a script');
+    const runIn = (command: string) => runCommand('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: checkout, env, allowFailure: true });
+
+    const blocked = runIn('npx nx run-many -t enforce --output-style=static');
+    expect(blocked.code).not.toBe(0);
+    // The run's last line: the verdict, what was not checked, and the file to read.
+    // (Nx prints its list of failed tasks on stderr; the line ends stdout.)
+    expect(blocked.stdout.trimEnd().split('\n').pop()).toMatch(/^nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; \d+ source files? in no project, not checked\. Read \.nx-enforcer\/summary\/BLOCK\.md$/);
+    expect(readFileSync(join(checkout, '.nx-enforcer/summary/STATUS.md'), 'utf8')).toContain('- `tools/`: 1 file');
+
+    // The CLI finds exactly what the targets found, and names the script no target checks.
+    const key = (violation: { file: string; line: number; column: number; ruleId: string; scope: string }) => `${violation.file}:${violation.line}:${violation.column} ${violation.ruleId} ${violation.scope}`;
+    const fromTargets = [libA, libB].flatMap((lib) => JSON.parse(readFileSync(join(checkout, outputOf(lib), 'report.json'), 'utf8')).violations.map(key)).sort();
+    const cli = runIn('npx enforcer check --format json');
+    expect(cli.code).toBe(1);
+    const cliReport = JSON.parse(cli.stdout);
+    expect(cliReport.violations.map(key).sort()).toEqual(fromTargets);
+    expect(fromTargets).toEqual([`${legacy}:2:6 typescript/no-ts-ignore new`]);
+    expect(cliReport.notices).toContainEqual(expect.objectContaining({ file: 'tools/', code: 'not-checked' }));
+
+    // Every command BLOCK.md and agent-report.json hand off runs as written: the fix, then the re-check.
+    const agentReport = JSON.parse(readFileSync(join(checkout, '.nx-enforcer/summary/agent-report.json'), 'utf8'));
+    const block = readFileSync(join(checkout, '.nx-enforcer/summary/BLOCK.md'), 'utf8');
+    expect(agentReport.recheckCommand).toBe(`npx nx run-many -t enforce -p ${projectA}`);
+    expect(agentReport.nextActions).toEqual([expect.objectContaining({ file: legacy, fixCommand: `npx nx run ${projectA}:enforce-fix --fixType=suggestion` })]);
+    for (const command of [agentReport.nextActions[0].fixCommand, agentReport.recheckCommand]) expect(block).toContain(command);
+    const fixed = runIn(agentReport.nextActions[0].fixCommand);
+    expect(fixed.code).toBe(0);
+    expect(fixed.output).toContain(`nx-enforcer: Nothing blocks after the fixes (0 new errors, 0 new warnings). Check again to record it: npx nx run ${projectA}:enforce`);
+    const rechecked = runIn(agentReport.recheckCommand);
+    expect(rechecked.code).toBe(0);
+    // lib-b was not part of the re-check: its last result counts, and the line says so.
+    expect(rechecked.stdout.trimEnd().split('\n').pop()).toMatch(/^nx-enforcer: CLEAN: 0 new errors, 0 new warnings in 2 projects; 1 project from an earlier run; \d+ source files? in no project, not checked\. Summary: \.nx-enforcer\/summary\/STATUS\.md$/);
+    // The inferred target's help is the target's own options.
+    const help = runIn(JSON.parse(runIn(`npx nx show project ${projectA} --json`).stdout).targets.enforce.metadata.help.command);
+    expect(help.code).toBe(0);
+    expect(help.output).toContain('--fixType');
+  });
+
   it('should run every command the docs mark as runnable, as written, in a checkout where every project passes', () => {
     const commands = runnableCommands(resolve(__dirname, '../../..'));
     expect(commands.length).toBeGreaterThanOrEqual(8);

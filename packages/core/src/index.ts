@@ -75,6 +75,7 @@ export { Enforcer, baselineFileOf, type CheckContext, type CheckOutcome, type Ch
 export { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, TARGET_OPTION_NAMES, type OptionNames, type RawRunOptions, type RunOptions } from './service/run-options';
 export { afterFixLine, plural, tooManyWarningsMessage, verdictLine, verdictOf, type Verdict } from './service/verdict';
 export { mergeRunReports } from './service/merge-reports';
+export { ProjectOutputFolder, REPORT_FILE, SARIF_FILE } from './service/project-output-folder';
 export { ENFORCER_VERSION } from './version';
 export { findReportFiles, type ReportFile } from './summary/find-reports';
 export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';

@@ -33,12 +33,20 @@ describe('postTasksExecution', () => {
       ),
     }) as unknown as PostTasksExecutionContext;
 
+  /** What the run printed: its last line, kept off the test output. */
+  let printed: string[];
+
   beforeEach(() => {
+    printed = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => printed.push(chunk.toString()) > 0);
     workspace = mkdtempSync(join(tmpdir(), 'nx-enforcer-summary-'));
     writeReport('libs/a', 'libs/a', 1);
     writeReport('libs/b', 'libs/b', 0);
   });
-  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(workspace, { recursive: true, force: true });
+  });
 
   it('should end the run with one line: the verdict, warnings of passing projects, files in no project, and the file to read', async () => {
     jest.mocked(readCachedProjectGraph).mockReturnValueOnce({
@@ -49,15 +57,9 @@ describe('postTasksExecution', () => {
       mkdirSync(join(workspace, path, '..'), { recursive: true });
       writeFileSync(join(workspace, path), text);
     }
-    const printed: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => printed.push(chunk.toString()) > 0);
-    try {
-      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
-      // A rerun with the same results reuses the summary, and still says it.
-      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
-    } finally {
-      write.mockRestore();
-    }
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
+    // A rerun with the same results reuses the summary, and still says it.
+    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
     const line = 'nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; 2 source files in no project, not checked. Read .nx-enforcer/summary/BLOCK.md';
     expect(printed.join('')).toBe(`\n${line}\n\n${line}\n`);
     const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');

@@ -45,11 +45,18 @@ interface ProjectSpec {
 
 let folders: string[] = [];
 let stdout: string;
+/** Profile tables go to stderr; kept here, off the test output. */
+let stderr: string;
 
 beforeEach(() => {
   stdout = '';
+  stderr = '';
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout += chunk.toString();
+    return true;
+  });
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += chunk.toString();
     return true;
   });
   jest.spyOn(logger, 'error').mockImplementation(() => undefined);

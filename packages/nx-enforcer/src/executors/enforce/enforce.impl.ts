@@ -4,7 +4,7 @@ import { createRunContext, type TaskOutput } from './run-context';
 import { watchProject } from './watch-project';
 import type { EnforceExecutorOptions } from './schema';
 
-export { REPORT_FILE, SARIF_FILE } from './enforce-project';
+export { REPORT_FILE, SARIF_FILE } from '@nx-enforcer/core';
 
 const terminal: TaskOutput = {
   print: (text) => process.stdout.write(text),
