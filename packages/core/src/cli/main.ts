@@ -176,7 +176,7 @@ function outsideNotices(files: readonly SourceFileRef[], config: ConfigResolver)
   return outsideFolders(checkable).map(({ folder, files: count }) => ({
     file: folder,
     code: 'not-checked',
-    message: `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'}; add a project.json to ${folder.endsWith('/') ? 'that folder' : 'the root'} to check ${count === 1 ? 'it' : 'them'}`,
+    message: `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'} (nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)`,
   }));
 }
 

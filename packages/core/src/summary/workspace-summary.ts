@@ -177,7 +177,7 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     lines.push(
       '## Source files in no project (not checked)',
       '',
-      'No Nx project holds these files, so no enforce target checks them. Add a project.json to a folder to check it.',
+      'No Nx project holds these files, so no enforce target checks them. Add a project.json to a folder to make it a project, or run `nx g nx-enforcer:init --checkFilesOutsideProjects` to check them all in a root project.',
       '',
       ...summary.outsideProjects.map((entry) => `- \`${escapeMarkdown(entry.folder)}\`: ${plural(entry.files, 'file')}`),
       '',

@@ -140,7 +140,7 @@ describe('the CLI and the enforce targets give one answer', () => {
     expect(cli.report.summary.filesChecked).toBe(nx.filesChecked);
     expect(cli.report.violations.map((violation) => violation.file)).not.toContain('apps/api/dist/main.js');
     expect(cli.report.notices.filter((notice) => notice.code === 'not-checked').map((notice) => notice.message)).toEqual([
-      'tools/: 2 source files in no Nx project, so no enforce target checks them; add a project.json to that folder to check them',
+      'tools/: 2 source files in no Nx project, so no enforce target checks them (nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)',
     ]);
   });
 

@@ -233,4 +233,29 @@ describe('chooseTargetName', () => {
     const graph: ProjectGraph = { nodes: { bare: { name: 'bare', type: 'lib', data: { root: 'libs/bare' } } }, dependencies: {} };
     expect(chooseTargetName(graph)).toBe('enforce');
   });
+  describe('checkFilesOutsideProjects', () => {
+    let tree: Tree;
+    beforeEach(() => {
+      tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+      graphMock.mockReset();
+      graphMock.mockResolvedValue(graphWithTargets(['build']));
+    });
+
+    it('should add a root project.json, named so that no project name is taken, so files in no project form a root project', async () => {
+      graphMock.mockResolvedValue({ nodes: { 'workspace-root': { name: 'workspace-root', type: 'lib', data: { root: 'libs/x' } } }, dependencies: {} });
+
+      await initGenerator(tree, { skipFormat: true, skipPackageJson: true, checkFilesOutsideProjects: true });
+
+      expect(readJson(tree, 'project.json')).toEqual({ name: 'workspace-root-2', $schema: 'node_modules/nx/schemas/project-schema.json', targets: {} });
+    });
+
+    it('should leave an existing root project.json alone, and add none without the option', async () => {
+      await initGenerator(tree, { skipFormat: true, skipPackageJson: true });
+      expect(tree.exists('project.json')).toBe(false);
+
+      tree.write('project.json', '{ "name": "mine" }\n');
+      await initGenerator(tree, { skipFormat: true, skipPackageJson: true, checkFilesOutsideProjects: true });
+      expect(tree.read('project.json', 'utf-8')).toBe('{ "name": "mine" }\n');
+    });
+  });
 });

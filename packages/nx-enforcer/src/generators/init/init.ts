@@ -24,6 +24,7 @@ export async function initGenerator(tree: Tree, options: InitGeneratorSchema): P
   await registerPlugin(tree);
   writeConfigIfMissing(tree, '.');
   ignoreOutputFolder(tree);
+  if (options.checkFilesOutsideProjects) await addRootProject(tree);
   const tasks: GeneratorCallback[] = [];
   if (!options.skipPackageJson && tree.exists('package.json')) tasks.push(addDevDependencies(tree));
   if (!options.skipFormat) await formatFiles(tree);
@@ -57,6 +58,22 @@ async function readGraph(): Promise<ProjectGraph> {
     // A workspace whose graph cannot be built yet still gets the plugin with the default name.
     return { nodes: {}, dependencies: {} };
   }
+}
+
+/** The name of the root project `checkFilesOutsideProjects` adds, or the first free `-<n>` variant. */
+export const ROOT_PROJECT_NAME = 'workspace-root';
+
+/**
+ * Files in no project are checked by no target. A root `project.json` makes them one project (Nx
+ * gives each file to the deepest project root that holds it), and the plugin infers its targets
+ * like any other's. An existing root project.json is left as it is: the root is a project already.
+ */
+async function addRootProject(tree: Tree): Promise<void> {
+  if (tree.exists('project.json')) return;
+  const taken = new Set(Object.keys((await readGraph()).nodes));
+  let name = ROOT_PROJECT_NAME;
+  for (let suffix = 2; taken.has(name); suffix++) name = `${ROOT_PROJECT_NAME}-${suffix}`;
+  tree.write('project.json', `${JSON.stringify({ name, $schema: 'node_modules/nx/schemas/project-schema.json', targets: {} }, null, 2)}\n`);
 }
 
 function ignoreOutputFolder(tree: Tree): void {

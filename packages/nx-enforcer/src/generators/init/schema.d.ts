@@ -2,4 +2,5 @@
 export interface InitGeneratorSchema {
   skipFormat?: boolean;
   skipPackageJson?: boolean;
+  checkFilesOutsideProjects?: boolean;
 }
