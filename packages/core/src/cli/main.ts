@@ -23,7 +23,8 @@ import { afterFixLine, plural, tooManyWarningsMessage, verdictOf } from '../serv
 import type { WorkspaceView } from '../engine/workspace-view';
 import type { SourceFileRef } from '../runner/check-files';
 import { coalesceBursts, watchPaths } from '../runner/watch-changes';
-import { WatchedCheck } from '../runner/watched-check';
+import { WorkspaceWatch } from '../service/workspace-watch';
+import type { ProjectInfo } from '../runner/check-project';
 import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
 import type { CommandStyle } from '../summary/fix-command';
@@ -92,10 +93,10 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     throw new UsageError("in an Nx workspace --update-baseline writes each project's own enforcer.baseline.json (the one its enforce target reads): drop --baseline");
   }
   const rootConfig = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
-  if (command.watch) return watchCheck(command, io, { config: rootConfig, files: discovered.files, baselineFile });
   const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)) });
-  const targets: CheckTarget[] = nx ? nx.groups(discovered.files).groups.map(({ project, files }) => ({ project, files, baselineFile })) : [{ files: discovered.files, baselineFile }];
-  const outside = nx ? outsideNotices(nx.groups(discovered.files).outside, rootConfig) : [];
+  const outside = nx ? outsideNotices(nx.grouped.outside, rootConfig) : [];
+  if (command.watch) return watchCheck(command, io, { enforcer, rootConfig, files: discovered.files, baselineFile, nx, outside });
+  const targets: CheckTarget[] = nx ? nx.grouped.groups.map(({ project, files }) => ({ project, files, baselineFile })) : [{ files: discovered.files, baselineFile }];
 
   let report: RunReport;
   let profile: RunCheckResult['profile'];
@@ -153,7 +154,9 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
 
 interface NxProjects {
   view: WorkspaceView;
-  groups(files: readonly SourceFileRef[]): ReturnType<typeof groupByProject>;
+  projects: ProjectInfo[];
+  /** The files to check, by project, and those in none. */
+  grouped: ReturnType<typeof groupByProject>;
 }
 
 /**
@@ -163,8 +166,7 @@ interface NxProjects {
 async function nxProjectsOf(workspaceRoot: string, paths: readonly string[], files: readonly SourceFileRef[]): Promise<NxProjects> {
   const everything = paths.length === 0 || paths.some((path) => toWorkspacePath(workspaceRoot, path) === '') ? files : (await discoverFiles(workspaceRoot, [])).files;
   const { projects, view } = await discoverNxProjects(workspaceRoot, everything);
-  let grouped: ReturnType<typeof groupByProject> | undefined;
-  return { view, groups: (checked) => (grouped ??= groupByProject(checked, projects)) };
+  return { view, projects, grouped: groupByProject(files, projects) };
 }
 
 /**
@@ -187,7 +189,7 @@ function outsideNotices(files: readonly SourceFileRef[], config: ConfigResolver)
  */
 function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discovered: DiscoveredFiles, config: ConfigResolver, nx: NxProjects | undefined): Notice[] {
   const notices: Notice[] = [];
-  const outside = new Set(nx?.groups(discovered.files).outside.map((file) => file.path));
+  const outside = new Set(nx?.grouped.outside.map((file) => file.path));
   for (const input of paths) {
     const path = toWorkspacePath(workspaceRoot, input);
     const under = path === '.' ? discovered.files : discovered.files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
@@ -212,17 +214,30 @@ function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discove
  * `check --watch`: the full check once, then each burst of changes below the given paths is checked
  * alone and the report printed again, until stopped. The exit code is that of the last report.
  */
-async function watchCheck(command: CheckCommand, io: CliIo, start: { config: ConfigResolver; files: SourceFileRef[]; baselineFile?: string }): Promise<number> {
+async function watchCheck(
+  command: CheckCommand,
+  io: CliIo,
+  start: { enforcer: Enforcer; rootConfig: ConfigResolver; files: SourceFileRef[]; baselineFile?: string; nx?: NxProjects; outside: Notice[] },
+): Promise<number> {
   const workspaceRoot = io.cwd;
-  const { config } = start;
-  const watched = new WatchedCheck({ workspaceRoot, config, reportUnusedSuppressions: command.reportUnusedSuppressions, baselineFile: start.baselineFile, scope: command.paths.map((path) => toWorkspacePath(workspaceRoot, path)) });
+  const { rootConfig: config } = start;
+  const scope = command.paths.map((path) => toWorkspacePath(workspaceRoot, path));
+  const watched = await WorkspaceWatch.start({
+    enforcer: start.enforcer,
+    projects: start.nx?.projects,
+    files: start.nx ? start.nx.grouped.groups.flatMap((group) => group.files) : start.files,
+    scope,
+    baselineFile: start.baselineFile,
+    reportUnusedSuppressions: command.reportUnusedSuppressions,
+    notices: start.outside,
+  });
   const print = (report: RunReport) => {
     for (const target of command.outputs) io.stdout(formatReport(report, target.format, { color: io.color, rules: config.rules }));
   };
-  let report = await watched.start(start.files);
+  let report = watched.report();
   print(report);
   io.stderr(`enforcer: watching ${command.paths.length > 0 ? command.paths.join(', ') : 'the workspace'} for changes (Ctrl-C stops)\n`);
-  const folders = command.paths.length > 0 ? command.paths.map((path) => toWorkspacePath(workspaceRoot, path)) : ['.'];
+  const folders = scope.length > 0 ? scope : ['.'];
   const ignores = new WorkspaceIgnores(workspaceRoot);
   const changes = coalesceBursts(watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || ignores.excludes(path) }), command.watchDebounce);
   const stop = io.stop ?? stopOnInterrupt();

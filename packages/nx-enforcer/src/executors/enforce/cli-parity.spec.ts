@@ -157,6 +157,18 @@ describe('the CLI and the enforce targets give one answer', () => {
     expect(tools.stderr).toContain('enforcer: nothing was checked: tools/: 2 source files in no Nx project');
   });
 
+  it('should watch each project with its own config: the first report of --watch is the report of check', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    let out = '';
+    const code = await runCli(['check', '--watch', '--format', 'json'], { cwd: root, stdout: (text) => (out += text), stderr: () => undefined, color: false, stop: stop.signal });
+    const watched = JSON.parse(out) as RunReport;
+    const checked = (await viaCli()).report;
+    expect(watched.violations.map(key)).toEqual(checked.violations.map(key));
+    expect(watched.notices).toEqual(checked.notices);
+    expect(code).toBe(1);
+  });
+
   it('should write each project’s own baseline with --update-baseline, as the targets read them', async () => {
     expect((await viaCli('--update-baseline')).exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(root, 'apps/api/enforcer.baseline.json'), 'utf8')).violations).toHaveLength(1);
