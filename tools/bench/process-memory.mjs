@@ -23,8 +23,10 @@ const root = mkdtempSync(join(tmpdir(), 'enforcer-process-memory-'));
 try {
   generateWorkspace(root, 'single-1k');
   const core = JSON.stringify(join(REPO, 'packages/core/dist/index.js'));
+  const internal = JSON.stringify(join(REPO, 'packages/core/dist/internal.js'));
   const check = `
-    const { runCheck, ConfigResolver, builtinRules } = require(${core});
+    const { ConfigResolver, builtinRules } = require(${core});
+    const { runCheck } = require(${internal});
     const { readdirSync } = require('node:fs');
     const files = readdirSync(${JSON.stringify(join(root, 'packages/p000/src/lib'))}).map((name) => ({ path: 'packages/p000/src/lib/' + name }));
     await runCheck({ workspaceRoot: ${JSON.stringify(root)}, files, config: new ConfigResolver(builtinRules, []) });`;

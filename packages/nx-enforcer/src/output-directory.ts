@@ -1,4 +1,4 @@
-import { PROJECTS_FOLDER, projectFolderName, SUMMARY_FOLDER } from '@nx-enforcer/core';
+import { PROJECTS_FOLDER, projectFolderName, SUMMARY_FOLDER } from '@nx-enforcer/core/internal';
 
 /** Workspace-relative folder under which every project's `enforce` output lives. */
 export const ENFORCER_OUTPUT_ROOT = '.nx-enforcer';

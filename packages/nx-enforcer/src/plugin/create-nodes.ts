@@ -1,5 +1,6 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
-import { builtinRules, CODE_EXTENSIONS, execPrefixOf, findProjectRoots, isDefaultIgnored, loadConfig, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules, loadConfig } from '@nx-enforcer/core';
+import { CODE_EXTENSIONS, execPrefixOf, findProjectRoots, isDefaultIgnored, textFileGlobsOf } from '@nx-enforcer/core/internal';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assertSupportedNx } from '../nx-version';

@@ -1,5 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { BASELINE_FILE, CODE_EXTENSIONS, CONFIG_FILE_NAME, LICENSE_FILES, PROGRAM_MANIFESTS, type ExecPrefix } from '@nx-enforcer/core';
+import { BASELINE_FILE, CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { CODE_EXTENSIONS, LICENSE_FILES, PROGRAM_MANIFESTS, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };

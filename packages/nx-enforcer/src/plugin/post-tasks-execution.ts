@@ -1,5 +1,6 @@
 import { readCachedProjectGraph, type PostTasksExecution } from '@nx/devkit';
-import { builtinRules, execPrefixOf, findReportFiles, formatSummaryLine, loadConfig, sourceFilesOutsideProjects, type OutsideProjects, summariseReports, writeFileAtomic, writeWorkspaceSummary, type Rule } from '@nx-enforcer/core';
+import { builtinRules, loadConfig, type Rule } from '@nx-enforcer/core';
+import { execPrefixOf, findReportFiles, formatSummaryLine, sourceFilesOutsideProjects, type OutsideProjects, summariseReports, writeFileAtomic, writeWorkspaceSummary } from '@nx-enforcer/core/internal';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

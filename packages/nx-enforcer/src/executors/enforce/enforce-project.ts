@@ -1,5 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { isConfigError, normaliseRunOptions, OptionError, ProjectOutputFolder, TARGET_OPTION_NAMES, tooManyWarningsMessage, type OutputTarget, type RunOptions } from '@nx-enforcer/core';
+import { isConfigError, normaliseRunOptions, OptionError, TARGET_OPTION_NAMES, type OutputTarget, type RunOptions } from '@nx-enforcer/core';
+import { ProjectOutputFolder, tooManyWarningsMessage } from '@nx-enforcer/core/internal';
 import { join } from 'node:path';
 import { outputDirectoryOf } from '../../output-directory';
 import { fixProject } from './fix-project';

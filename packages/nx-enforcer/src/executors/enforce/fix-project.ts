@@ -1,5 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { afterFixLine, execPrefixOf, formatFixSummary, formatReport, isConfigError, OptionError, type RunOptions } from '@nx-enforcer/core';
+import { formatReport, isConfigError, OptionError, type RunOptions } from '@nx-enforcer/core';
+import { afterFixLine, execPrefixOf, formatFixSummary } from '@nx-enforcer/core/internal';
 import { fixTargetNameOf } from '../../plugin/enforce-target';
 import { projectFilesOf, projectInfoOf, type RunContext, type TaskOutput } from './run-context';
 

@@ -1,4 +1,5 @@
-import { builtinRules, isCodeFile, type ConfigResolver } from '@nx-enforcer/core';
+import { builtinRules, type ConfigResolver } from '@nx-enforcer/core';
+import { isCodeFile } from '@nx-enforcer/core/internal';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';

@@ -1,5 +1,6 @@
 import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext } from '@nx/devkit';
-import { createWorkspaceView, Enforcer, type ProjectInfo, type SourceFileRef, type WorkspaceView } from '@nx-enforcer/core';
+import { Enforcer, type ProjectInfo, type SourceFileRef, type WorkspaceView } from '@nx-enforcer/core';
+import { createWorkspaceView } from '@nx-enforcer/core/internal';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertSupportedNx } from '../../nx-version';

@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core';
+import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core/internal';
 import type { Observable } from 'rxjs';
 import { enforceProject } from './enforce-project';
 import type { RunContext, TaskOutput } from './run-context';

@@ -1,5 +1,5 @@
 import { logger, readNxJson, type Tree } from '@nx/devkit';
-import { execPrefixFrom, type ExecPrefix } from '@nx-enforcer/core';
+import { execPrefixFrom, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { GENERATED_MARKER, githubWorkflow, gitlabPipeline, type PackageManager, type PipelineOptions } from './pipelines';
 import type { CiWorkflowGeneratorSchema } from './schema';
 

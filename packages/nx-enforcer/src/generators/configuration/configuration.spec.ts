@@ -1,4 +1,5 @@
-import { builtinRules, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules } from '@nx-enforcer/core';
+import { textFileGlobsOf } from '@nx-enforcer/core/internal';
 import { addProjectConfiguration, createProjectGraphAsync, readJson, readNxJson, readProjectConfiguration, updateNxJson, type ProjectGraph, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { configurationGenerator } from './configuration';

@@ -1,4 +1,5 @@
-import { builtinRules, execPrefixOf, textFileGlobsOf } from '@nx-enforcer/core';
+import { builtinRules } from '@nx-enforcer/core';
+import { execPrefixOf, textFileGlobsOf } from '@nx-enforcer/core/internal';
 import { createProjectGraphAsync, formatFiles, getProjects, readNxJson, updateProjectConfiguration, type Tree } from '@nx/devkit';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget } from '../../plugin/enforce-target';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';

@@ -1,5 +1,6 @@
 import { formatFiles, generateFiles, readJson, writeJson, type Tree } from '@nx/devkit';
-import { CONFIG_FILE_NAME, execPrefixOf } from '@nx-enforcer/core';
+import { CONFIG_FILE_NAME } from '@nx-enforcer/core';
+import { execPrefixOf } from '@nx-enforcer/core/internal';
 import { join } from 'node:path';
 import { writeConfigIfMissing } from '../enforcer-config-file';
 import type { RuleGeneratorSchema } from './schema';
