@@ -12,7 +12,7 @@ export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceR
 export { main as runCli } from './cli/main';
 export { ENFORCER_VERSION } from './version';
 export type { ProjectInfo } from './runner/check-project';
-export type { SourceFileRef } from './runner/check-files';
+export type { FileResult, SourceFileRef } from './runner/check-files';
 export type { FileFixResult, RefusedFix } from './runner/fix-files';
 export type { ResolvedImport, WorkspaceProject, WorkspaceView, WorkspaceViewInput } from './engine/workspace-view';
 

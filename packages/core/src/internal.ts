@@ -7,7 +7,7 @@ export { LICENSE_FILES } from './runner/vendored-folders';
 export { isDefaultIgnored, textFileGlobsOf } from './config/config-resolver';
 export { buildConfigJsonSchema } from './config/config-schema';
 export { parseConfig } from './config/validate-config';
-export { checkFiles, isCheckedFile, type CheckFilesOptions, type FileResult } from './runner/check-files';
+export { checkFiles, isCheckedFile, type CheckFilesOptions } from './runner/check-files';
 export { discoverFiles, type DiscoveredFiles } from './runner/discover-files';
 export { findProjectRoots } from './runner/project-roots';
 export { sourceFilesOutsideProjects, type OutsideProjects } from './runner/outside-projects';

@@ -2,8 +2,8 @@ import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } f
 import { chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ConfigResolver } from '../config/config-resolver';
-import { lintSource, type LintSourceResult } from '../engine/lint-source';
-import type { FixableViolation, FixKind, Violation } from '../engine/types';
+import type { LintSourceResult } from '../engine/lint-source';
+import type { ActiveRule, FixableViolation, FixKind, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { removeStaleTempFiles, writeFileAtomic } from '../session/atomic-write';
 import { Baseline } from '../session/baseline';
@@ -16,8 +16,7 @@ import { HeapGuard } from './heap-guard';
 import { SourceReader } from './read-source';
 import { buildRunReport, countingRuleIds, compareStrings, type RunReport } from './run-report';
 import { WorkspaceFileReader } from './workspace-file-reader';
-import { rulesForText } from './generated-files';
-import { VendoredFolders } from './vendored-folders';
+import { FilePipeline } from './file-pipeline';
 
 /**
  * Analyse-and-apply rounds per file. A fix skipped for overlapping another is applied by the next
@@ -80,7 +79,14 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
   const { config, workspaceRoot } = options;
   const baseline = options.baselineFile === undefined ? undefined : await Baseline.read(join(workspaceRoot, options.baselineFile), options.baselineFile);
   const reader = new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) });
-  const fixer = new FileFixer({ ...options, reader, workspaceFiles: new WorkspaceFileReader(workspaceRoot, reader) });
+  const pipeline = new FilePipeline({
+    workspaceRoot,
+    config,
+    workspaceFiles: new WorkspaceFileReader(workspaceRoot, reader),
+    reportUnusedSuppressions: options.reportUnusedSuppressions,
+    workspace: options.workspace,
+  });
+  const fixer = new FileFixer({ ...options, pipeline });
   const heap = new HeapGuard();
   const results: FileResult[] = [];
   const files: FileFixResult[] = [];
@@ -99,43 +105,27 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
 }
 
 interface FileFixerOptions extends FixFilesOptions {
-  reader: SourceReader;
-  workspaceFiles: WorkspaceFileReader;
+  /** The same read, pre-check and lint as a check run, so a fix run reports what a check would. */
+  pipeline: FilePipeline;
 }
 
 /** Fixes one file at a time: read, analyse, apply, analyse again, write. */
 class FileFixer {
   private readonly kinds: ReadonlySet<FixKind>;
-  private readonly vendored: VendoredFolders;
 
   constructor(private readonly options: FileFixerOptions) {
-    this.vendored = new VendoredFolders(options.workspaceRoot);
     this.kinds = new Set<FixKind>(options.fixType === 'suggestion' ? ['safe', 'suggestion'] : ['safe']);
   }
 
   async fix(ref: SourceFileRef): Promise<{ result: FileResult; fixed?: FileFixResult }> {
-    const { config, workspaceRoot } = this.options;
+    const { pipeline, workspaceRoot } = this.options;
     const absolutePath = join(workspaceRoot, ref.path);
-    const read = this.options.reader.read(absolutePath);
-    if (!('text' in read)) {
-      return { result: { file: ref.path, hash: ref.hash, violations: [], notices: [{ file: ref.path, code: read.skipped, message: `${ref.path} ${read.message}` }], rules: [] } };
-    }
+    const read = pipeline.read(ref);
+    if ('result' in read) return { result: read.result };
     // Generated, minified and vendored code gets no fixes from the rules it is not checked by.
-    const { rules, notice } = rulesForText(ref.path, read.text, config.rulesFor(ref.path), this.vendored.licenseOf(ref.path));
-    const analyse = (text: string): LintSourceResult => {
-      const result = lintSource({
-        file: ref.path,
-        text,
-        rules,
-        isTestFile: config.isTestFile(ref.path),
-        reportUnusedSuppressions: this.options.reportUnusedSuppressions,
-        otherLinterSuppressions: config.otherLinterSuppressions,
-        workspace: this.options.workspace,
-        readFile: (path) => this.options.workspaceFiles.read(path),
-        collectFixes: true,
-      });
-      return notice ? { ...result, notices: [...result.notices, notice] } : result;
-    };
+    const prepared = pipeline.prepare(ref, read.text);
+    const { rules } = prepared;
+    const analyse = (text: string): LintSourceResult => pipeline.lint(prepared, text, { collectFixes: true });
 
     let text = read.text;
     let checked = analyse(text);
@@ -175,12 +165,12 @@ class FileFixer {
       if (failure !== undefined) {
         const unchanged = analyse(read.text);
         const notices = [...unchanged.notices, { file: ref.path, code: 'unreadable' as const, message: failure }];
-        const result: FileResult = { file: ref.path, violations: unchanged.violations, notices, rules: rules.map((active) => active.rule.id) };
+        const result: FileResult = { file: ref.path, violations: unchanged.violations, notices, rules: rules.map((active: ActiveRule) => active.rule.id) };
         return { result, fixed: { file: ref.path, applied: [], skipped: [], refused: applied.map((violation) => ({ violation, reason: failure })), remaining: unchanged.violations } };
       }
     }
 
-    const result: FileResult = { file: ref.path, violations: checked.violations, notices: checked.notices, rules: rules.map((active) => active.rule.id) };
+    const result: FileResult = { file: ref.path, violations: checked.violations, notices: checked.notices, rules: rules.map((active: ActiveRule) => active.rule.id) };
     if (text === read.text && ref.hash !== undefined) result.hash = ref.hash;
     if (!offered) return { result };
     return { result, fixed: { file: ref.path, applied, skipped: skipped.map((fixable) => fixable.violation), refused, remaining: checked.violations } };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { lastValueFrom, toArray } from 'rxjs';
 import { stableStringify } from '../json/stable-stringify';
 import { Baseline } from '../session/baseline';
 import { buildSessionShard, reusableViolations, type SessionShard, type ShardKey } from '../session/session-shard';
@@ -50,7 +49,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   const reuse = storedResult && ((file: string, hash: string | undefined) => withoutRules(storedResult(file, hash), projectRuleIds));
   const paths: string[] = [];
   const files = options.projectInfo ? recordPaths(options.files, paths) : options.files;
-  const results = await lastValueFrom(checkFiles({ ...options, files, reuse, profiler, workspaceFiles }).pipe(toArray()));
+  const results = [...checkFiles({ ...options, files, reuse, profiler, workspaceFiles })];
   if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, options.config));
   let baseline = previous;
   if (baselinePath && options.updateBaseline) {

@@ -2,7 +2,10 @@ import type { ConfigResolver } from '../config/config-resolver';
 import { loadConfig } from '../config/load-config';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { builtinRules } from '../rules';
-import type { SourceFileRef } from '../runner/check-files';
+import { realPathOf, type FileResult, type SourceFileRef } from '../runner/check-files';
+import { FilePipeline } from '../runner/file-pipeline';
+import { SourceReader } from '../runner/read-source';
+import { WorkspaceFileReader } from '../runner/workspace-file-reader';
 import type { ProjectInfo } from '../runner/check-project';
 import { fixFiles, type FileFixResult } from '../runner/fix-files';
 import { runCheck } from '../runner/run-check';
@@ -93,6 +96,18 @@ export class Enforcer {
       canRead: context.readPolicy?.(config),
     });
     return { config, report: result.report, verdict: verdictOf(result.report, options.maxWarnings), shard: result.shard, profile: result.profile };
+  }
+
+  /**
+   * Checks one file's text, saved or not (an editor's unsaved buffer), with its project's config,
+   * through the same file pipeline as a check run: the next consumer of this service is a language
+   * server that re-checks one file at a time.
+   */
+  async checkText(file: { project?: ProjectInfo; path: string; text: string }): Promise<FileResult> {
+    const config = await this.configFor(file.project?.root);
+    const reader = new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(this.init.workspaceRoot) });
+    const pipeline = new FilePipeline({ workspaceRoot: this.init.workspaceRoot, config, workspaceFiles: new WorkspaceFileReader(this.init.workspaceRoot, reader), workspace: this.init.workspace });
+    return pipeline.check({ path: file.path }, file.text);
   }
 
   async fix(target: CheckTarget, options: Pick<RunOptions, 'reportUnusedSuppressions' | 'fixType' | 'maxWarnings'>): Promise<FixOutcome> {
