@@ -10,6 +10,7 @@ export { parseConfig } from './config/validate-config';
 export { checkFiles, isCheckedFile, type CheckFilesOptions } from './runner/check-files';
 export { discoverFiles, type DiscoveredFiles } from './runner/discover-files';
 export { findProjectRoots } from './runner/project-roots';
+export { pathAliasesOf } from './runner/discover-projects';
 export { sourceFilesOutsideProjects, type OutsideProjects } from './runner/outside-projects';
 export { IGNORE_FILE_NAMES, WorkspaceIgnores, type IgnoredBy } from './runner/ignore-files';
 export { runCheck, type RunCheckOptions, type RunCheckResult } from './runner/run-check';

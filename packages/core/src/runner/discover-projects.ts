@@ -63,7 +63,8 @@ async function projectsOf(workspaceRoot: string, files: readonly SourceFileRef[]
   });
 }
 
-function pathAliasesOf(workspaceRoot: string): Record<string, readonly string[]> {
+/** The root tsconfig's path aliases (with its baseUrl), as the CLI and every executor resolve imports. */
+export function pathAliasesOf(workspaceRoot: string): Record<string, readonly string[]> {
   const aliases = rootPathAliases((path) => {
     try {
       return readFileSync(join(workspaceRoot, path), 'utf8');

@@ -1,8 +1,6 @@
-import { createProjectFileMapUsingProjectGraph, readJsonFile, type ExecutorContext } from '@nx/devkit';
+import { createProjectFileMapUsingProjectGraph, type ExecutorContext } from '@nx/devkit';
 import { Enforcer, type ProjectInfo, type SourceFileRef, type WorkspaceView } from '@nx-enforcer/core';
-import { createWorkspaceView } from '@nx-enforcer/core/internal';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWorkspaceView, pathAliasesOf } from '@nx-enforcer/core/internal';
 import { assertSupportedNx } from '../../nx-version';
 
 /** Where a task's messages go: the terminal for one task, a buffer per task in a batch. */
@@ -55,20 +53,6 @@ function workspaceViewOf(context: ExecutorContext): WorkspaceView {
     const dependencies = (context.projectGraph.dependencies?.[node.name] ?? []).map((edge) => edge.target).filter((target) => target in context.projectGraph.nodes);
     return { name: node.name, root: node.data.root, tags: node.data.tags ?? [], packageName: js?.packageName, packageExports: js?.packageExports, dependencies: [...new Set(dependencies)].sort() };
   });
-  return createWorkspaceView({ projects, pathAliases: readPathAliases(context.root) });
-}
-
-function readPathAliases(workspaceRoot: string): Record<string, string[]> {
-  for (const name of ['tsconfig.base.json', 'tsconfig.json']) {
-    const path = join(workspaceRoot, name);
-    if (!existsSync(path)) continue;
-    try {
-      const paths = (readJsonFile(path) as { compilerOptions?: { paths?: Record<string, string[]> } }).compilerOptions?.paths ?? {};
-      return Object.fromEntries(Object.entries(paths).map(([alias, targets]) => [alias, targets.map((target) => target.replace(/^\.\//, ''))]));
-    } catch {
-      // An unreadable tsconfig only means no aliases; imports by package name still resolve.
-      return {};
-    }
-  }
-  return {};
+  // The same aliases as the CLI's (the root tsconfig's, with its baseUrl): one answer for both.
+  return createWorkspaceView({ projects, pathAliases: pathAliasesOf(context.root) });
 }
