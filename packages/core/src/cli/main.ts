@@ -1,35 +1,26 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { concatMap, from } from 'rxjs';
 import { isConfigError } from '../config/config-error';
-import type { ConfigResolver } from '../config/config-resolver';
 import { loadConfig } from '../config/load-config';
+import type { Notice } from '../engine/types';
 import { formatReport } from '../reporters';
 import { formatFixSummary } from '../reporters/fix-summary';
 import { formatProfile } from '../reporters/profile';
 import { builtinRules } from '../rules';
-import { DEFAULT_IGNORES } from '../config/defaults';
-import type { Notice } from '../engine/types';
-import { isCodeFile } from '../engine/source-kinds';
-import { isCheckedFile } from '../runner/check-files';
-import { discoverFiles, MissingPathError, PathOutsideWorkspaceError, type DiscoveredFiles } from '../runner/discover-files';
-import { describeIgnoredBy, WorkspaceIgnores } from '../runner/ignore-files';
+import { MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-files';
+import { WorkspaceIgnores } from '../runner/ignore-files';
 import type { RunCheckResult } from '../runner/run-check';
 import type { RunReport } from '../runner/run-report';
-import { Enforcer, type CheckTarget } from '../service/enforcer';
-import { mergeRunReports } from '../service/merge-reports';
-import { groupByProject, outsideFolders } from '../service/project-files';
-import { afterFixLine, plural, tooManyWarningsMessage, verdictOf } from '../service/verdict';
-import type { WorkspaceView } from '../engine/workspace-view';
-import type { SourceFileRef } from '../runner/check-files';
 import { coalesceBursts, watchPaths } from '../runner/watch-changes';
+import { mergeRunReports } from '../service/merge-reports';
+import { afterFixLine, tooManyWarningsMessage, verdictOf } from '../service/verdict';
+import { toWorkspacePath, WorkspaceScope } from '../service/workspace-scope';
 import { WorkspaceWatch } from '../service/workspace-watch';
-import type { ProjectInfo } from '../runner/check-project';
 import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
 import type { CommandStyle } from '../summary/fix-command';
 import { execPrefixOf } from '../summary/package-manager';
-import { discoverNxProjects, discoverProjects } from '../runner/discover-projects';
 import { formatSummaryLine, summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from './exit-codes';
@@ -83,20 +74,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const workspaceRoot = io.cwd;
   const configFile = command.config === undefined ? undefined : toWorkspacePath(workspaceRoot, command.config);
-  const discovered = await discoverFiles(workspaceRoot, command.paths);
   const baselineFile = command.baseline === undefined ? undefined : toWorkspacePath(workspaceRoot, command.baseline);
-  // In an Nx workspace the CLI checks what the enforce targets check: each project's files with
-  // that project's config, baseline and project rules; files in no project are named, not checked.
-  const nx = existsSync(join(workspaceRoot, 'nx.json')) ? await nxProjectsOf(workspaceRoot, command.paths, discovered.files) : undefined;
+  const scope = await WorkspaceScope.discover(workspaceRoot, command.paths, configFile);
+  const { enforcer, rootConfig, nx } = scope;
   if (command.updateBaseline && baselineFile === undefined && !nx) throw new UsageError('--update-baseline needs --baseline <file>');
   if (command.updateBaseline && baselineFile !== undefined && nx) {
     throw new UsageError("in an Nx workspace --update-baseline writes each project's own enforcer.baseline.json (the one its enforce target reads): drop --baseline");
   }
-  const rootConfig = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
-  const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)) });
-  const outside = nx ? outsideNotices(nx.grouped.outside, rootConfig) : [];
-  if (command.watch) return watchCheck(command, io, { enforcer, rootConfig, files: discovered.files, baselineFile, nx, outside });
-  const targets: CheckTarget[] = nx ? nx.grouped.groups.map(({ project, files }) => ({ project, files, baselineFile })) : [{ files: discovered.files, baselineFile }];
+  // A path the user named that yields nothing to check is said so, never passed over in silence.
+  const notChecked = scope.notChecked();
+  if (command.watch) return watchCheck(command, io, { scope, baselineFile, notChecked });
+  const targets = scope.targets(baselineFile);
 
   let report: RunReport;
   let profile: RunCheckResult['profile'];
@@ -128,10 +116,7 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     profile = outcomes.length === 1 ? outcomes[0].profile : undefined;
     if (command.profile && outcomes.length > 1) io.stderr(`enforcer: --profile measures one project at a time; name one project's folder (${outcomes.length} projects were checked)\n`);
   }
-  // A path the user named that yields nothing to check is said so, never passed over in silence.
-  const unchecked = uncheckedPaths(workspaceRoot, command.paths, discovered, rootConfig, nx);
-  if (unchecked.length > 0 || outside.length > 0) report = { ...report, notices: [...report.notices, ...unchecked, ...outside].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
-  report = { ...report, summary: { ...report.summary, notices: report.notices.length } };
+  report = mergeRunReports([report], notChecked);
   for (const target of command.outputs) {
     const output = formatReport(report, target.format, { color: io.color && target.file === undefined, rules: rootConfig.rules });
     if (target.file !== undefined) await writeFileAtomic(resolve(workspaceRoot, target.file), output);
@@ -140,8 +125,8 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   if (profile) io.stderr(formatProfile(profile, undefined, { entries: report.coverage ?? [], rules: rootConfig.rules }));
   const verdict = verdictOf(report, command.maxWarnings);
   // Nothing checked is never a pass.
-  if (unchecked.length + outside.length > 0 && report.summary.filesChecked === 0) {
-    io.stderr(`enforcer: nothing was checked: ${[...unchecked, ...outside].map((notice) => notice.message).join('; ')}\n`);
+  if (notChecked.length > 0 && report.summary.filesChecked === 0) {
+    io.stderr(`enforcer: nothing was checked: ${notChecked.map((notice) => notice.message).join('; ')}\n`);
     return EXIT_USAGE;
   }
   if (afterFix) {
@@ -152,84 +137,22 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   return verdict.success ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
-interface NxProjects {
-  view: WorkspaceView;
-  projects: ProjectInfo[];
-  /** The files to check, by project, and those in none. */
-  grouped: ReturnType<typeof groupByProject>;
-}
-
-/**
- * The workspace's Nx projects. Their manifests are found in the whole workspace, not only below the
- * named paths, so a named folder inside a project still belongs to it.
- */
-async function nxProjectsOf(workspaceRoot: string, paths: readonly string[], files: readonly SourceFileRef[]): Promise<NxProjects> {
-  const everything = paths.length === 0 || paths.some((path) => toWorkspacePath(workspaceRoot, path) === '') ? files : (await discoverFiles(workspaceRoot, [])).files;
-  const { projects, view } = await discoverNxProjects(workspaceRoot, everything);
-  return { view, projects, grouped: groupByProject(files, projects) };
-}
-
-/**
- * Source files in no project, by top folder: no enforce target checks them, so the CLI does not
- * either, and says so. Workspace files such as nx.json or the root package.json are not named.
- */
-function outsideNotices(files: readonly SourceFileRef[], config: ConfigResolver): Notice[] {
-  const checkable = files.filter((file) => isCodeFile(file.path) && !config.isIgnored(file.path));
-  return outsideFolders(checkable).map(({ folder, files: count }) => ({
-    file: folder,
-    code: 'not-checked',
-    message: `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'} (nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)`,
-  }));
-}
-
-/**
- * The paths named on the command line under which no file is checked, each with why: `.gitignore`
- * or `.nxignore` (with the pattern), the config's or the default ignores, or no file there is of a
- * kind any rule checks.
- */
-function uncheckedPaths(workspaceRoot: string, paths: readonly string[], discovered: DiscoveredFiles, config: ConfigResolver, nx: NxProjects | undefined): Notice[] {
-  const notices: Notice[] = [];
-  const outside = new Set(nx?.grouped.outside.map((file) => file.path));
-  for (const input of paths) {
-    const path = toWorkspacePath(workspaceRoot, input);
-    const under = path === '.' ? discovered.files : discovered.files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
-    if (under.some((file) => isCheckedFile(file.path, config) && !outside.has(file.path))) continue;
-    // The notices for files in no project already say why.
-    if (under.some((file) => outside.has(file.path))) continue;
-    const ignoredBy = under.length === 0 ? discovered.ignored.get(path) : undefined;
-    const ignored = under.length > 0 ? under.every((file) => config.isIgnored(file.path)) : config.isIgnored(path);
-    const why = ignoredBy
-      ? `it is ignored by ${describeIgnoredBy(ignoredBy)}, as Nx ignores it; name a file in it to check that file`
-      : ignored
-        ? `it matches the ignores (the config's \`ignores\`, or the defaults: ${DEFAULT_IGNORES.join(', ')})`
-        : under.length === 0
-          ? 'it holds no files'
-          : 'no file there is of a kind any rule checks';
-    notices.push({ file: path, code: 'not-checked', message: `${path} was named but nothing in it was checked: ${why}` });
-  }
-  return notices;
-}
-
 /**
  * `check --watch`: the full check once, then each burst of changes below the given paths is checked
  * alone and the report printed again, until stopped. The exit code is that of the last report.
  */
-async function watchCheck(
-  command: CheckCommand,
-  io: CliIo,
-  start: { enforcer: Enforcer; rootConfig: ConfigResolver; files: SourceFileRef[]; baselineFile?: string; nx?: NxProjects; outside: Notice[] },
-): Promise<number> {
+async function watchCheck(command: CheckCommand, io: CliIo, start: { scope: WorkspaceScope; baselineFile?: string; notChecked: Notice[] }): Promise<number> {
   const workspaceRoot = io.cwd;
-  const { rootConfig: config } = start;
-  const scope = command.paths.map((path) => toWorkspacePath(workspaceRoot, path));
+  const { enforcer, rootConfig: config, nx, discovered } = start.scope;
+  const scope = [...start.scope.paths];
   const watched = await WorkspaceWatch.start({
-    enforcer: start.enforcer,
-    projects: start.nx?.projects,
-    files: start.nx ? start.nx.grouped.groups.flatMap((group) => group.files) : start.files,
+    enforcer,
+    projects: nx?.projects,
+    files: nx ? nx.grouped.groups.flatMap((group) => group.files) : discovered.files,
     scope,
     baselineFile: start.baselineFile,
     reportUnusedSuppressions: command.reportUnusedSuppressions,
-    notices: start.outside,
+    notices: start.notChecked,
   });
   const print = (report: RunReport) => {
     for (const target of command.outputs) io.stdout(formatReport(report, target.format, { color: io.color, rules: config.rules }));
@@ -274,9 +197,6 @@ function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function toWorkspacePath(workspaceRoot: string, path: string): string {
-  return relative(workspaceRoot, resolve(workspaceRoot, path)).split(sep).join('/');
-}
 
 async function testRules(command: TestRulesCommand, io: CliIo): Promise<number> {
   let directory = command.directory;
