@@ -5,7 +5,7 @@
 // Running it: the service, its options, verdict and watch.
 export { Enforcer, baselineFileOf, type CheckContext, type CheckOutcome, type CheckTarget, type EnforcerInit, type FixOutcome } from './service/enforcer';
 export { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, TARGET_OPTION_NAMES, type OptionNames, type RawRunOptions, type RunOptions } from './service/run-options';
-export { verdictLine, verdictOf, type Verdict } from './service/verdict';
+export { verdictOf, type Verdict } from './service/verdict';
 export { mergeRunReports } from './service/merge-reports';
 export { WorkspaceWatch, type WorkspaceWatchInput, type WorkspaceWatchUpdate } from './service/workspace-watch';
 export { lintSource, PARSE_ERROR_RULE_ID, type LintSourceInput, type LintSourceResult } from './engine/lint-source';

@@ -43,7 +43,7 @@ export { afterFixLine, plural, tooManyWarningsMessage } from './service/verdict'
 export { ProjectOutputFolder } from './service/project-output-folder';
 export { findReportFiles, type ReportFile } from './summary/find-reports';
 export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';
-export type { CommandStyle } from './summary/fix-command';
+export { shellWord, type CommandStyle } from './summary/fix-command';
 export { execPrefixFrom, execPrefixOf, type ExecPrefix } from './summary/package-manager';
 export { formatSummaryLine, statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './summary/workspace-summary';
 export { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, watchPaths, type WatchPathsOptions } from './runner/watch-changes';

@@ -44,7 +44,6 @@ describe('the public API of @nx-enforcer/core', () => {
       'normaliseRunOptions',
       'parseOutputTargets',
       'runCli',
-      'verdictLine',
       'verdictOf',
     ]);
   });

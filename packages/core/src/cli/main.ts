@@ -19,7 +19,7 @@ import { toWorkspacePath, WorkspaceScope } from '../service/workspace-scope';
 import { WorkspaceWatch } from '../service/workspace-watch';
 import { writeFileAtomic } from '../session/atomic-write';
 import { findReportFiles } from '../summary/find-reports';
-import type { CommandStyle } from '../summary/fix-command';
+import { shellWord, type CommandStyle } from '../summary/fix-command';
 import { execPrefixOf } from '../summary/package-manager';
 import { formatSummaryLine, summariseReports, writeWorkspaceSummary } from '../summary/workspace-summary';
 import { ENFORCER_VERSION } from '../version';
@@ -191,12 +191,6 @@ function stopOnInterrupt(): AbortSignal {
   process.once('SIGINT', () => controller.abort());
   return controller.signal;
 }
-
-/** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 
 async function testRules(command: TestRulesCommand, io: CliIo): Promise<number> {
   let directory = command.directory;

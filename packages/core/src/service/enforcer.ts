@@ -70,10 +70,6 @@ export class Enforcer {
     return this.init.workspaceRoot;
   }
 
-  get workspace(): WorkspaceView {
-    return this.init.workspace;
-  }
-
   /** The root config with the project's layer (its `enforcer.config.json`) over it. */
   configFor(projectRoot?: string): Promise<ConfigResolver> {
     return loadConfig({ workspaceRoot: this.init.workspaceRoot, configFile: this.init.configFile, projectRoot, rules: builtinRules });

@@ -24,17 +24,6 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
   return `${count} ${count === 1 ? noun : nouns}`;
 }
 
-/**
- * One line with the verdict and its counts, e.g. `BLOCKED: 1 new error, 2 new warnings (app)`:
- * warnings are counted even when they do not fail the run, so Nx's quiet passing tasks still say them.
- */
-export function verdictLine(verdict: Verdict, subject?: string): string {
-  const status = verdict.success ? (verdict.newWarnings > 0 ? 'PASSED with warnings' : 'PASSED') : 'BLOCKED';
-  const counts = [plural(verdict.newErrors, 'new error'), plural(verdict.newWarnings, 'new warning')];
-  if (verdict.historical > 0) counts.push(`${verdict.historical} historical`);
-  return `${status}: ${counts.join(', ')}${subject ? ` (${subject})` : ''}`;
-}
-
 /** Why warnings failed the run, naming the limit as the user set it (`--max-warnings 0`, `maxWarnings (0)`). */
 export function tooManyWarningsMessage(verdict: Verdict, limit: string): string {
   return `${plural(verdict.newWarnings, 'new warning')} ${verdict.newWarnings === 1 ? 'exceeds' : 'exceed'} ${limit}`;

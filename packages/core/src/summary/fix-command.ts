@@ -44,6 +44,6 @@ export function fixCommandOf(kind: FixKind, target: { project?: string; file: st
 }
 
 /** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */
-function shellWord(text: string): string {
+export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

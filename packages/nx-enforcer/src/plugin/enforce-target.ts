@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { BASELINE_FILE, CONFIG_FILE_NAME } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, LICENSE_FILES, PROGRAM_MANIFESTS, type ExecPrefix } from '@nx-enforcer/core/internal';
+import { CODE_EXTENSIONS, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -81,11 +81,6 @@ export interface TargetHelp {
 function targetHelpCommand(help: TargetHelp | undefined, exec: ExecPrefix = 'npx'): string {
   if (!help) return `${exec} enforcer --help`;
   return `${exec} nx run ${shellWord(`${help.projectName}:${help.targetName}`)} --help`;
-}
-
-/** A word the shell passes as is: quoted unless it is made of safe characters only. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The fix target's name next to an enforce target. */
