@@ -11,6 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SIZES = {
+  // 100 projects of one small file each: a task that has next to nothing to analyse, against Nx's
+  // own floor (a project without any code file gets no enforce target).
+  tiny: { projects: 100, files: 1, peers: false },
   small: { projects: 20, files: 100 },
   medium: { projects: 100, files: 120 },
   large: { projects: 200, files: 250 },

@@ -64,26 +64,38 @@ for (const size of sizes) {
     };
     const clearOutputs = () => rmSync(join(root, '.nx-enforcer'), { recursive: true, force: true });
     const isSingle = size.startsWith('single');
+    const isTiny = SIZES[size].peers === false;
     const rows = [];
     if (!isSingle) {
-      const peers = cachedOnly ? undefined : await comparePeers(run, clearOutputs, root);
-      // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
-      await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
-      const cached = await median('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
-      await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
-      const floor = await median('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
-      await run('prime floor-outputs cache', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
-      const floorOutputs = await median('floor with the same inputs and outputs', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
-      // With the daemon (off in CI), Nx knows which outputs on disk already match and skips restoring them.
-      const daemonEnv = { NX_DAEMON: 'true' };
-      await run('start the daemon, prime', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
-      const cachedDaemon = await median('enforce, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
-      await run('floor, daemon, prime', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
-      const floorDaemon = await median('floor, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
-      execFileSync('npx', ['nx', 'daemon', '--stop'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
-      const touched = touchOneFile(root);
-      const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
-      restore(touched);
+      const peers = cachedOnly || isTiny ? undefined : await comparePeers(run, clearOutputs, root);
+      // Nx's own cost of a task that is not cached: a no-op executor per project, forked like ours.
+      // With no file to parse, or every file reused from the shard, enforce's task should cost
+      // little more than this.
+      const uncachedFloor = cachedOnly ? undefined : await run("Nx's floor, uncached: no-op executor", 'npx', ['nx', 'run-many', '-t', 'noop', '--output-style=static']);
+      const tinyCold = isTiny && !cachedOnly
+        ? await run('enforce, first run', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static'])
+        : undefined;
+      const warm = cachedOnly ? undefined : await run('enforce, every file reused from its shard', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
+      const reruns = isTiny ? undefined : await (async () => {
+        // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
+        await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+        const cached = await median('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+        await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+        const floor = await median('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+        await run('prime floor-outputs cache', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
+        const floorOutputs = await median('floor with the same inputs and outputs', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
+        // With the daemon (off in CI), Nx knows which outputs on disk already match and skips restoring them.
+        const daemonEnv = { NX_DAEMON: 'true' };
+        await run('start the daemon, prime', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+        const cachedDaemon = await median('enforce, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+        await run('floor, daemon, prime', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+        const floorDaemon = await median('floor, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+        execFileSync('npx', ['nx', 'daemon', '--stop'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
+        const touched = touchOneFile(root);
+        const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
+        restore(touched);
+        return { cached, floor, floorOutputs, cachedDaemon, floorDaemon, affected };
+      })();
 
       if (peers) {
         const { cold, batch, lintNx, eslint, oxlint } = peers;
@@ -95,14 +107,24 @@ for (const size of sizes) {
           ['oxlint 1.94: one process', oxlint, ''],
         );
       }
-      rows.push(
-        ['enforce, every task cached', cached, `${ratio(cached, floor)} of Nx's floor`],
-        ["Nx's floor: cached no-op target, same task count", floor, ''],
-        ["Nx's floor with enforce's inputs and outputs: cached no-op hashing the same inputs, restoring the same bytes", floorOutputs, `${ratio(floorOutputs, floor)} of Nx's floor; enforce cached is ${ratio(cached, floorOutputs)} of this`],
-        ['enforce, every task cached, Nx daemon on', cachedDaemon, `${ratio(cachedDaemon, floorDaemon)} of Nx's floor with the daemon`],
-        ["Nx's floor, Nx daemon on", floorDaemon, ''],
-      );
-      if (peers) rows.push(['enforce: `nx affected` after one changed file', affected, `${ratio(affected, peers.cold)} of cold`]);
+      if (reruns) {
+        const { cached, floor, floorOutputs, cachedDaemon, floorDaemon, affected } = reruns;
+        rows.push(
+          ['enforce, every task cached', cached, `${ratio(cached, floor)} of Nx's floor`],
+          ["Nx's floor: cached no-op target, same task count", floor, ''],
+          ["Nx's floor with enforce's inputs and outputs: cached no-op hashing the same inputs, restoring the same bytes", floorOutputs, `${ratio(floorOutputs, floor)} of Nx's floor; enforce cached is ${ratio(cached, floorOutputs)} of this`],
+          ['enforce, every task cached, Nx daemon on', cachedDaemon, `${ratio(cachedDaemon, floorDaemon)} of Nx's floor with the daemon`],
+          ["Nx's floor, Nx daemon on", floorDaemon, ''],
+        );
+        if (peers) rows.push(['enforce: `nx affected` after one changed file', affected, `${ratio(affected, peers.cold)} of cold`]);
+      }
+      if (uncachedFloor && warm) {
+        if (tinyCold) rows.push(['enforce, first run (parses each file): `nx run-many -t enforce --skip-nx-cache`', tinyCold, `${ratio(tinyCold, uncachedFloor)} of Nx's uncached floor`]);
+        rows.push(
+          ['enforce, not cached, every file reused from its shard: `nx run-many -t enforce --skip-nx-cache` after a run', warm, `${ratio(warm, uncachedFloor)} of Nx's uncached floor`],
+          ["Nx's floor, uncached: a no-op executor per project, same task count", uncachedFloor, peers ? `ESLint via Nx is ${ratio(peers.lintNx, uncachedFloor)} of this: no per-task tool can be more than that much faster than ESLint via Nx` : ''],
+        );
+      }
       report.push(`### ${size}: ${SIZES[size].projects} projects x ${SIZES[size].files} files (${files} files)`, '');
       report.push(table(rows), '');
       if (peers) report.push(countsTable(expected, peers.counts), '');
@@ -141,9 +163,10 @@ writeFileSync(join(outputDir, `${sizes.join('+')}.md`), `${text}\n`);
 
 /** node_modules from this repository (the enforcer from its build), the config, a cached no-op target, git. */
 function prepare(root) {
-  symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
-  // Every rule warns: the counts are the same, and passing tasks are what Nx caches.
-  const rules = Object.fromEntries(builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off').map((rule) => [rule.id, 'warn']));
+  linkNodeModules(root);
+  // Every rule runs, and warns: rules that ship off cost time too when a team turns them on, the five
+  // seeded ones must all report, and passing tasks are what Nx caches.
+  const rules = Object.fromEntries(builtinRules.map((rule) => [rule.id, 'warn']));
   writeFileSync(join(root, 'enforcer.config.json'), `${JSON.stringify({ rules }, null, 2)}\n`);
   // As after `nx add nx-enforcer`: the packages in package.json and the lockfile, where Nx finds the
   // versions it hashes for the target's externalDependencies. node_modules is this repository's.
@@ -164,6 +187,7 @@ function prepare(root) {
     const file = join(root, 'packages', project, 'package.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     manifest.nx.targets.floor = { command: 'node -e 0', cache: true };
+    manifest.nx.targets.noop = { executor: 'bench-noop:noop', cache: false };
     // The floor plus outputs: a cached no-op whose outputs are a copy of the project's enforce
     // outputs, so a cache hit restores the same bytes enforce's does, and whose inputs are
     // enforce's (set below, once Nx has inferred them). Against enforce's own cached rerun it
@@ -190,6 +214,23 @@ function prepare(root) {
   git('init', '--quiet');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'bench');
+}
+
+/**
+ * node_modules: this repository's packages, each linked, plus `bench-noop`, an installed executor
+ * that does nothing. Installed, not a workspace plugin: Nx loads a TypeScript transpiler for local
+ * plugins, which would inflate the floor.
+ */
+function linkNodeModules(root) {
+  const folder = join(root, 'node_modules');
+  mkdirSync(folder);
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) symlinkSync(join(REPO, 'node_modules', entry), join(folder, entry));
+  const noop = join(folder, 'bench-noop');
+  mkdirSync(noop);
+  writeFileSync(join(noop, 'package.json'), `${JSON.stringify({ name: 'bench-noop', version: '0.0.0', executors: './executors.json' }, null, 2)}\n`);
+  writeFileSync(join(noop, 'executors.json'), `${JSON.stringify({ executors: { noop: { implementation: './noop.js', schema: './schema.json', description: 'Does nothing.' } } }, null, 2)}\n`);
+  writeFileSync(join(noop, 'schema.json'), `${JSON.stringify({ type: 'object', properties: {} })}\n`);
+  writeFileSync(join(noop, 'noop.js'), 'module.exports = async function noop() {\n  return { success: true };\n};\n');
 }
 
 /** The cold runs: enforce per task and batched, ESLint through Nx and alone, oxlint; with the violations each found. */

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { concatMap, from } from 'rxjs';
 import { isConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import type { Notice } from '../engine/types';
@@ -12,6 +11,7 @@ import { MissingPathError, PathOutsideWorkspaceError } from '../runner/discover-
 import { WorkspaceIgnores } from '../runner/ignore-files';
 import type { RunCheckResult } from '../runner/run-check';
 import type { RunReport } from '../runner/run-report';
+import { rxjs } from '../runner/lazy-rxjs';
 import { coalesceBursts, watchPaths } from '../runner/watch-changes';
 import { mergeRunReports } from '../service/merge-reports';
 import { afterFixLine, tooManyWarningsMessage, verdictOf } from '../service/verdict';
@@ -166,6 +166,7 @@ async function watchCheck(command: CheckCommand, io: CliIo, start: { scope: Work
   const stop = io.stop ?? stopOnInterrupt();
   await new Promise<void>((resolvePromise, reject) => {
     // One check at a time: a burst that comes during a check waits for it (concatMap), none is lost.
+    const { concatMap, from } = rxjs();
     const subscription = changes.pipe(concatMap((batch) => from(watched.update(batch)))).subscribe({
       next: (update) => {
         report = update.report;

@@ -1,6 +1,7 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
+import { syntaxKindSet } from './syntax-kind-set';
 
-const literalKinds = new Set([
+const literalKinds = syntaxKindSet(() => [
   ts.SyntaxKind.StringLiteral,
   ts.SyntaxKind.NoSubstitutionTemplateLiteral,
   ts.SyntaxKind.TemplateHead,

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
 import { isOffsetInComment } from './comment-position';
 import { contentDigest, MISSING_DEPENDENCY } from './content-digest';
 import { fingerprinter, normaliseLine } from './fingerprint';

@@ -1,14 +1,15 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
 
-const scriptKindByExtension: Record<string, ts.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
+// By name: which files are code is asked before anything is parsed, and must not load TypeScript.
+const scriptKindByExtension: Record<string, 'TS' | 'TSX' | 'JS' | 'JSX'> = {
+  '.ts': 'TS',
+  '.mts': 'TS',
+  '.cts': 'TS',
+  '.tsx': 'TSX',
+  '.js': 'JS',
+  '.mjs': 'JS',
+  '.cjs': 'JS',
+  '.jsx': 'JSX',
 };
 
 /** Extensions of the files the engine parses as TypeScript/JavaScript. */
@@ -22,11 +23,12 @@ function extensionOf(file: string): string {
 
 /** The parser mode for a code file, or undefined for files the engine does not parse. */
 export function scriptKindOf(file: string): ts.ScriptKind | undefined {
-  return scriptKindByExtension[extensionOf(file)];
+  const kind = scriptKindByExtension[extensionOf(file)];
+  return kind === undefined ? undefined : ts.ScriptKind[kind];
 }
 
 export function isCodeFile(file: string): boolean {
-  return scriptKindOf(file) !== undefined;
+  return scriptKindByExtension[extensionOf(file)] !== undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
 import { scriptKindOf } from '../engine/source-kinds';
 import type { FixableViolation, TextEdit } from '../engine/types';
 import { ImportChanges } from './import-changes';

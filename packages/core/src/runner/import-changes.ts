@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
 import type { FixImport, TextEdit } from '../engine/types';
 
 /** The imports a file already has, and where fixes' new imports go, written like their neighbours. */

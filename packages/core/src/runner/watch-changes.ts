@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import { join, sep } from 'node:path';
-import { asyncScheduler, buffer, debounceTime, filter, map, Observable, share, type SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
+import { rxjs } from './lazy-rxjs';
 
 /** How long the files must stay quiet before a burst of changes is checked (an editor's save, a `git checkout`). */
 export const DEFAULT_WATCH_DEBOUNCE_MS = 300;
@@ -10,7 +11,8 @@ export const DEFAULT_WATCH_DEBOUNCE_MS = 300;
  * has come for `quietMs`, with each path once, sorted. A save that touches a file three times, or a
  * checkout that touches hundreds, is checked once.
  */
-export function coalesceBursts(paths: Observable<string>, quietMs: number, scheduler: SchedulerLike = asyncScheduler): Observable<string[]> {
+export function coalesceBursts(paths: Observable<string>, quietMs: number, scheduler: SchedulerLike = rxjs().asyncScheduler): Observable<string[]> {
+  const { buffer, debounceTime, filter, map, Observable, share } = rxjs();
   return new Observable<string[]>((subscriber) => {
     const shared = paths.pipe(share());
     const batches = shared.pipe(
@@ -33,6 +35,7 @@ export interface WatchPathsOptions {
 
 /** Changed files below the folders, as workspace-relative posix paths; unsubscribing closes the watchers. */
 export function watchPaths(options: WatchPathsOptions): Observable<string> {
+  const { Observable } = rxjs();
   return new Observable<string>((subscriber) => {
     const watchers = options.folders.map((folder) => {
       const prefix = folder === '.' || folder === '' ? '' : `${folder}/`;

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../lazy/typescript';
 
 /** TypeScript to CommonJS JavaScript, in memory and without type checking (like ts-node's transpile-only mode). */
 export function transpileToCommonJs(path: string, text: string): string {

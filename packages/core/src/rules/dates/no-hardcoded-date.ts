@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 
 export interface NoHardcodedDateOptions {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import { collectModuleBindings, qualifiedCallName, type ModuleBindings } from '../rule-utils/qualified-call-name';
 import { hasShebang } from '../rule-utils/file-roles';

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
+import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
@@ -17,7 +18,7 @@ export interface BodyRequiresDtoOptions {
  */
 const looseTypeNames = new Set(['Object', 'Record', 'String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'Function', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit']);
 
-const keywordTypes = new Set([
+const keywordTypes = syntaxKindSet(() => [
   ts.SyntaxKind.AnyKeyword,
   ts.SyntaxKind.UnknownKeyword,
   ts.SyntaxKind.ObjectKeyword,

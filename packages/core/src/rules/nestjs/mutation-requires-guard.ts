@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';

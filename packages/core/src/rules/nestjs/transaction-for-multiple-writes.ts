@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
+import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
@@ -36,7 +37,7 @@ interface Write {
   client: string;
 }
 
-const loopKinds = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
+const loopKinds = syntaxKindSet(() => [ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
 const iterationMethods = new Set(['map', 'forEach', 'flatMap']);
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 
 const globalObjectNames = new Set(['globalThis', 'window', 'global', 'self']);
 

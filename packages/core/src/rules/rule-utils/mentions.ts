@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 
 /** Whether `node` reads the name anywhere below it (`name`, `name.x`; not a property called `name`). */
 export function mentions(node: ts.Node, name: string): boolean {

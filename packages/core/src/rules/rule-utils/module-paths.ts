@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { parse } from 'jsonc-parser';
+import { ts } from '../../../lazy/typescript';
 import type { WorkspaceView } from '../../engine/workspace-view';
 import { textCache } from './text-cache';
 
@@ -38,7 +39,9 @@ export function rootPathAliases(readFile: ReadFile): PathAliases {
 }
 
 function parseAliases(file: string, text: string): PathAliases {
-  const { config } = ts.parseConfigFileTextToJson(file, text);
+  // JSON with comments and trailing commas, as TypeScript reads it; jsonc-parser rather than
+  // TypeScript's reader, which would load TypeScript in a run that parses no file.
+  const config: unknown = parse(text, [], { allowTrailingComma: true });
   const options = (config as { compilerOptions?: { paths?: unknown; baseUrl?: unknown } } | undefined)?.compilerOptions;
   const paths = options?.paths;
   if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return { entries: [] };

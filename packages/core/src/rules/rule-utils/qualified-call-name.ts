@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { isShadowed } from './global-reference';
 
 /** Local name → the module it comes from and the export path it stands for. */

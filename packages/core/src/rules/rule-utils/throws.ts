@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 
 /** Whether running `node` may throw by a `throw` statement of its own: one in a function nested in it does not count. */
 export function containsThrow(node: ts.Node): boolean {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import { isCodeFile } from '../../engine/source-kinds';
 import type { Fix } from '../../engine/types';
@@ -35,11 +35,18 @@ export const SECRET_TEXT_FILES = [
 
 const QUOTED_VALUES_ONLY = new RegExp(`\\.(?:${OTHER_LANGUAGE_EXTENSIONS.join('|')})$`);
 
+// The words a secret's name holds. A line without one (nor an environment fallback) cannot match
+// the assignment expressions below, whose lazy name prefix is tried at every offset: most lines of
+// most files are skipped by this one cheap search.
+const SECRET_WORDS = 'password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?';
+const SECRET_WORD = new RegExp(SECRET_WORDS, 'i');
+const ENVIRONMENT_REFERENCE = /process\.env|import\.meta\.env/;
 // `name = value`, `name: value`, `"name": "value"`, `NAME=value` where the name says "secret".
-const SECRET_NAME = '[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?)[A-Za-z0-9_]*';
+const SECRET_NAME = `[A-Za-z0-9_.-]*?(?:${SECRET_WORDS})[A-Za-z0-9_]*`;
 // Values stop at quotes, separators and brackets: keys and tokens do not contain them, code and patterns do.
 const ASSIGNMENT = new RegExp(`(${SECRET_NAME})["']?\\s*(?::=|=>|:|=)\\s*(["'\`]?)([^\\s"'\`,;()[\\]{}<>\\\\|]{10,})\\2`, 'gi');
 const MIN_ENTROPY = 3.2;
+const ANY_TOKEN = new RegExp(TOKEN_PATTERNS.map(({ regex }) => regex.source).join('|'));
 const SECRET_NAME_ONLY = new RegExp(`^${SECRET_NAME}$`, 'i');
 // `password123`, `test-secret-token`: a value that spells out what it stands for is a placeholder.
 const SELF_DESCRIBING = /password|passwd|secret|token|api[_-]?key|^(?:your|my)[-_]/i;
@@ -105,7 +112,8 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     return {
       Text(text) {
         const reported = new Set<number>();
-        for (const { kind, regex } of TOKEN_PATTERNS) {
+        // One pass finds whether any known token format occurs at all; then each is searched for.
+        for (const { kind, regex } of ANY_TOKEN.test(text) ? TOKEN_PATTERNS : []) {
           // Tests of TLS clients ship their own self-signed keys (tests/client_certs/client.key), and
           // dev servers their localhost certificate's (localhost.pem): keys that protect nothing.
           // Tests of auth code decode sample tokens (jwt.io's) by the dozen.
@@ -120,9 +128,11 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
             context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, ...(fix ? { fix } : {}) });
           }
         }
+        // The netrc expression needs `password`, a secret word too: one test covers every candidate.
+        if (!SECRET_WORD.test(text) && !ENVIRONMENT_REFERENCE.test(text)) return;
         let lineStart = 0;
         for (const line of text.split('\n')) {
-          if (line.length <= context.options.maxLineLength) {
+          if (line.length <= context.options.maxLineLength && (SECRET_WORD.test(line) || ENVIRONMENT_REFERENCE.test(line))) {
             const candidates = [
               ...[...line.matchAll(ASSIGNMENT)].map((match) => ({ match, name: match[1], quote: match[2], value: match[3] })),
               ...[...line.matchAll(ENVIRONMENT_FALLBACK)]

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';

@@ -1,3 +1,4 @@
+import './compile-cache';
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
 import { performance } from 'node:perf_hooks';
 import { enforceProject } from './enforce-project';

@@ -1,3 +1,4 @@
+import './compile-cache';
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { enforceProject } from './enforce-project';
 import { createRunContext, type TaskOutput } from './run-context';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import type { WorkspaceView } from '../../../engine/workspace-view';
 import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
 import { textCache } from '../../rule-utils/text-cache';

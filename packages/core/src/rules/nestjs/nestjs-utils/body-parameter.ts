@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import type { ModuleBindings } from '../../rule-utils/qualified-call-name';
 import { decoratorArguments, decoratorsOf, importedDecoratorName, NEST_COMMON } from './nest-decorators';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import type { WorkspaceView } from '../../../engine/workspace-view';
 import { MAX_STAR_EXPORTS, resolveModule } from '../../rule-utils/module-paths';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';

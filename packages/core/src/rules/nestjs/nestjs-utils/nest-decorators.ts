@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 
 export const NEST_COMMON = '@nestjs/common';

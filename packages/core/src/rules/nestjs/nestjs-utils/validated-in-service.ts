@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import { mentions } from '../../rule-utils/mentions';
 import { lookupDto, type DtoLookupHost } from './dto-lookup';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 import { bindingOf } from './bindings';
 import { memberName, propertyNameText, quote, unwrap } from './syntax';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
 
 /** Looks through what does not change a value: parentheses, `as`, `satisfies`, `<T>x` and `!`. */
 export function unwrap(node: ts.Expression): ts.Expression {

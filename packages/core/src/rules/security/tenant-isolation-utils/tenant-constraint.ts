@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../../../lazy/typescript';
+import { syntaxKindSet } from '../../../engine/syntax-kind-set';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 import { bindingOf } from './bindings';
 import { mayBeModelCall } from './prisma-call';
@@ -454,7 +455,7 @@ function modelOf(call: ts.CallExpression): string | undefined {
   return ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? memberName(unwrap(callee.expression)) : undefined;
 }
 
-const MAYBE_RUNS: ReadonlySet<ts.SyntaxKind> = new Set([
+const MAYBE_RUNS = syntaxKindSet(() => [
   ts.SyntaxKind.IfStatement,
   ts.SyntaxKind.ConditionalExpression,
   ts.SyntaxKind.ForStatement,
@@ -466,7 +467,7 @@ const MAYBE_RUNS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.DefaultClause,
   ts.SyntaxKind.CatchClause,
 ]);
-const LAZY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+const LAZY_OPERATORS = syntaxKindSet(() => [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
 /** `node` runs whenever `block` does: no branch, loop, `catch`, nested function or lazy operand between them. */
 function runsInBlock(node: ts.Node, block: ts.Block): boolean {

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * TypeScript is most of what an enforce process loads (about 0.4 s, 40 MB): a task whose files are
+ * all reused from its shard must not load it. Everything such a task does before it would parse a
+ * file (loading the package, its rules and the config, reading the path aliases) runs here with
+ * ts-morph watched, in a fresh module registry.
+ */
+describe('what loading the engine costs', () => {
+  let workspaceRoot: string;
+
+  beforeEach(() => {
+    workspaceRoot = mkdtempSync(join(tmpdir(), 'enforcer-load-cost-'));
+    writeFileSync(join(workspaceRoot, 'enforcer.config.json'), JSON.stringify({ rules: { 'typescript/no-explicit-any': 'error' } }));
+    // JSON with comments, as tsconfig files are written.
+    writeFileSync(join(workspaceRoot, 'tsconfig.base.json'), '{\n  // aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@acme/a": ["libs/a/src/index.ts"] }, },\n}\n');
+  });
+
+  afterEach(() => rmSync(workspaceRoot, { recursive: true, force: true }));
+
+  function withTsMorphWatched(body: (loads: jest.Mock) => Promise<void>): Promise<void> {
+    const loads = jest.fn();
+    return new Promise((resolve, reject) => {
+      jest.isolateModules(() => {
+        jest.doMock('ts-morph', () => {
+          loads();
+          return jest.requireActual('ts-morph');
+        });
+        body(loads).then(resolve, reject);
+      });
+    });
+  }
+
+  it('should load the package, its rules and the config, and read path aliases, without loading TypeScript', () =>
+    withTsMorphWatched(async (loads) => {
+      const core = require('./index') as typeof import('./index');
+      const internal = require('./internal') as typeof import('./internal');
+      const config = await core.loadConfig({ workspaceRoot, rules: core.builtinRules });
+      expect(config.mayBeOn('typescript/no-explicit-any')).toBe(true);
+      expect(internal.pathAliasesOf(workspaceRoot)).toEqual({ '@acme/a': ['libs/a/src/index.ts'] });
+      expect(internal.isCodeFile('libs/a/src/index.ts')).toBe(true);
+      expect(loads).not.toHaveBeenCalled();
+    }));
+
+  it('should load TypeScript once a code file is analysed', () =>
+    withTsMorphWatched(async (loads) => {
+      const core = require('./index') as typeof import('./index');
+      const rule = core.builtinRules.find((candidate) => candidate.id === 'typescript/no-explicit-any');
+      expect(core.lintWithRule(rule as (typeof core.builtinRules)[number], { code: 'export const value: any = 1;' })).toHaveLength(1);
+      expect(loads).toHaveBeenCalledTimes(1);
+    }));
+});
