@@ -147,38 +147,32 @@ function serviceFile(className, dependency, seeds, repeat, next) {
   return lines.join('\n');
 }
 
-const ESLINT_CONFIG = `import tseslint from 'typescript-eslint';
+const ESLINT_RULES = ['no-console', 'no-empty', '@typescript-eslint/no-explicit-any', '@typescript-eslint/ban-ts-comment', '@typescript-eslint/no-non-null-assertion'];
+const OXLINT_RULES = ['no-console', 'no-empty', 'typescript/no-explicit-any', 'typescript/ban-ts-comment', 'typescript/no-non-null-assertion'];
 
-// The rules the enforcer shares with ESLint, and nothing else: the comparison is like for like.
-export default [
-  { ignores: ['**/node_modules/**', '**/.nx/**', '**/.nx-enforcer/**'] },
-  {
-    files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser },
-    plugins: { '@typescript-eslint': tseslint.plugin },
-    rules: {
-      'no-console': 'error',
-      'no-empty': 'error',
-      '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-non-null-assertion': 'error',
-    },
-  },
-];
-`;
+/**
+ * ESLint's flat config with the rules the enforcer shares with it, and nothing else: the comparison
+ * is like for like. Real code (real-code.mjs) adds linter options and more file kinds.
+ * @param {{ ignores: string[], files: string[], linterOptions?: Record<string, unknown> }} options
+ */
+export function eslintConfigText({ ignores, files, linterOptions }) {
+  const config = {
+    files,
+    rules: Object.fromEntries(ESLINT_RULES.map((rule) => [rule, 'error'])),
+    ...(linterOptions ? { linterOptions } : {}),
+  };
+  const body = JSON.stringify(config, null, 2).replace(/^\{/, '{\n  languageOptions: { parser: tseslint.parser },\n  plugins: { \'@typescript-eslint\': tseslint.plugin },');
+  return `import tseslint from 'typescript-eslint';\n\nexport default [\n${JSON.stringify({ ignores })},\n${body},\n];\n`;
+}
 
-const OXLINT_CONFIG = {
-  plugins: ['typescript'],
-  categories: { correctness: 'off' },
-  rules: {
-    'no-console': 'error',
-    'no-empty': 'error',
-    'typescript/no-explicit-any': 'error',
-    'typescript/ban-ts-comment': 'error',
-    'typescript/no-non-null-assertion': 'error',
-  },
-  ignorePatterns: ['**/node_modules/**', '**/.nx/**', '**/.nx-enforcer/**'],
-};
+/** oxlint's config with the same five rules. @param {string[]} ignorePatterns */
+export function oxlintConfigOf(ignorePatterns) {
+  return { plugins: ['typescript'], categories: { correctness: 'off' }, rules: Object.fromEntries(OXLINT_RULES.map((rule) => [rule, 'error'])), ignorePatterns };
+}
+
+const WORKSPACE_IGNORES = ['**/node_modules/**', '**/.nx/**', '**/.nx-enforcer/**'];
+const ESLINT_CONFIG = eslintConfigText({ ignores: WORKSPACE_IGNORES, files: ['**/*.ts'] });
+const OXLINT_CONFIG = oxlintConfigOf(WORKSPACE_IGNORES);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [folder, size] = process.argv.slice(2);

@@ -14,20 +14,23 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorkspace, SEEDS, SIZES } from './generate-workspace.mjs';
 import { measure } from './measure.mjs';
+import { benchRealCode } from './real-code.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,medium,single-1k,single-10k,single-50k' }, keep: { type: 'boolean', default: false }, 'cached-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, real: { type: 'string' }, keep: { type: 'boolean', default: false }, 'cached-only': { type: 'boolean', default: false } } });
+// --real <folder>: also (or, without --sizes, only) the real repository snapshots in that folder.
+const realFolder = values.real === undefined ? undefined : resolve(values.real);
 // --cached-only: just the cached-rerun rows (the floor comparisons), without the cold runs and peers.
 const cachedOnly = values['cached-only'] === true;
-const sizes = /** @type {Array<keyof typeof SIZES>} */ (String(values.sizes).split(','));
+const sizes = /** @type {Array<keyof typeof SIZES>} */ (values.sizes ?? (realFolder ? '' : 'small,medium,single-1k,single-10k,single-50k')).split(',').filter(Boolean);
 for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size}; sizes: ${Object.keys(SIZES).join(', ')}`);
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -40,7 +43,7 @@ const { builtinRules } = require(join(REPO, 'packages/core/dist/index.js'));
 /** @type {string[]} */
 const report = [];
 const machine = `${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`;
-report.push(`Machine: ${machine}. Command: \`node tools/bench/run.mjs --sizes ${sizes.join(',')}${cachedOnly ? ' --cached-only' : ''}\`.`, '');
+report.push(`Machine: ${machine}. Command: \`node tools/bench/run.mjs${sizes.length > 0 ? ` --sizes ${sizes.join(',')}` : ''}${realFolder ? ' --real <folder>' : ''}${cachedOnly ? ' --cached-only' : ''}\`.`, '');
 
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `enforcer-bench-${size}-`));
@@ -130,7 +133,15 @@ for (const size of sizes) {
       if (peers) report.push(countsTable(expected, peers.counts), '');
     } else {
       clearOutputs();
-      const cold = await run('enforce cold', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
+      // One task alone may start worker threads (ENFORCER_WORKERS): in one thread, with a worker on
+      // every other core, and as by default (none on 2 cores), for the ratio and what a worker costs.
+      const coldRun = (label, extraEnv = {}) => run(label, 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static'], extraEnv);
+      const oneThread = await coldRun('enforce cold, one thread', { ENFORCER_WORKERS: '0' });
+      clearOutputs();
+      const cores = availableParallelism();
+      const allCores = await coldRun('enforce cold, all cores', { ENFORCER_WORKERS: String(cores - 1) });
+      clearOutputs();
+      const cold = await coldRun('enforce cold');
       const touched = touchOneFile(root);
       const oneChanged = await run('enforce after one change', 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static']);
       restore(touched);
@@ -142,8 +153,27 @@ for (const size of sizes) {
       const coldProfile = profileOf(cold);
       const changedProfile = profileOf(oneChanged);
       const taskShare = coldProfile && changedProfile ? `; the task's own analysis ${Math.round(changedProfile.ms)} ms vs ${Math.round(coldProfile.ms)} ms cold (${((changedProfile.ms / coldProfile.ms) * 100).toFixed(1)}%)` : '';
+      const oneThreadProfile = profileOf(oneThread);
+      const allCoresProfile = profileOf(allCores);
+      const workersOf = (result) => /(\d+) worker threads? checked (\d+)/.exec(result.stdout + result.stderr);
+      const workers = workersOf(cold);
+      const allCoresWorkers = workersOf(allCores);
       rows.push(
-        ['enforce cold: `nx run p000:enforce`', cold, `task process peak RSS ${coldProfile?.rss ?? '?'} MB (its own --profile); analysis ${coldProfile ? Math.round(coldProfile.ms) : '?'} ms`],
+        [
+          'enforce cold, one thread: `ENFORCER_WORKERS=0 nx run p000:enforce`',
+          oneThread,
+          `task process peak RSS ${oneThreadProfile?.rss ?? '?'} MB (its own --profile); analysis ${oneThreadProfile ? Math.round(oneThreadProfile.ms) : '?'} ms`,
+        ],
+        [
+          `enforce cold, all ${cores} cores: \`ENFORCER_WORKERS=${cores - 1} nx run p000:enforce\` (${allCoresWorkers ? `${allCoresWorkers[1]} started, which checked ${allCoresWorkers[2]} files` : 'no worker started: too few files'})`,
+          allCores,
+          `${ratio(allCores, oneThread)} of one thread; task process peak RSS ${allCoresProfile?.rss ?? '?'} MB${allCoresWorkers && allCoresProfile && oneThreadProfile ? ` (the workers add ${(Number(allCoresProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0)} MB)` : ''}; analysis ${allCoresProfile ? Math.round(allCoresProfile.ms) : '?'} ms`,
+        ],
+        [
+          `enforce cold, worker threads as by default (${workers ? `${workers[1]}, which checked ${workers[2]} files` : 'none started'}): \`nx run p000:enforce\``,
+          cold,
+          `${ratio(cold, oneThread)} of one thread; task process peak RSS ${coldProfile?.rss ?? '?'} MB${workers && coldProfile && oneThreadProfile ? ` (the workers add ${(Number(coldProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0)} MB)` : ''}; analysis ${coldProfile ? Math.round(coldProfile.ms) : '?'} ms`,
+        ],
         ['enforce after one changed file', oneChanged, `${changedProfile ? `${changedProfile.analysed} analysed, ${changedProfile.reused} reused; ` : ''}${ratio(oneChanged, cold)} of cold${taskShare}`],
       );
       report.push(`### ${size}: 1 project x ${SIZES[size].files} files (${files} files)`, '');
@@ -155,11 +185,30 @@ for (const size of sizes) {
   }
 }
 
+if (realFolder) {
+  const node24 = (() => {
+    try {
+      return join(require('../node-matrix/node-binaries.cjs').nodeBinDir('24'), 'node');
+    } catch (error) {
+      log(`no Node 24 (${/** @type {Error} */ (error).message}): the real-code rows are for ${process.version} only`);
+      return undefined;
+    }
+  })();
+  const runReal = async (label, command, args, extra = {}) => {
+    log(`-- ${label}: ${command} ${args.join(' ')}`);
+    const result = await measure(command, args, { cwd: extra.cwd ?? REPO, env: { CI: 'true', ...extra.env } });
+    log(`   ${seconds(result.wallMs)} s, largest process ${result.peakProcessRssMb} MB (exit ${result.code})`);
+    return result;
+  };
+  report.push(`Real code: every subfolder of the --real folder, one process per tool.`, '');
+  report.push(...(await benchRealCode({ folder: realFolder, repo: REPO, rules: builtinRules, run: runReal, node24 })));
+}
+
 const text = report.join('\n');
 process.stdout.write(`${text}\n`);
 const outputDir = join(REPO, 'tools', 'bench', 'results');
 mkdirSync(outputDir, { recursive: true });
-writeFileSync(join(outputDir, `${sizes.join('+')}.md`), `${text}\n`);
+writeFileSync(join(outputDir, `${[...sizes, ...(realFolder ? ['real'] : [])].join('+')}.md`), `${text}\n`);
 
 /** node_modules from this repository (the enforcer from its build), the config, a cached no-op target, git. */
 function prepare(root) {

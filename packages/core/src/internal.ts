@@ -41,6 +41,7 @@ export { removeStaleTempFiles, writeFileAtomic } from './session/atomic-write';
 export { stableStringify } from './json/stable-stringify';
 export { afterFixLine, plural, tooManyWarningsMessage } from './service/verdict';
 export { ProjectOutputFolder } from './service/project-output-folder';
+export { WORKERS_VARIABLE, workerThreadsFor } from './service/worker-threads';
 export { findReportFiles, type ReportFile } from './summary/find-reports';
 export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';
 export { shellWord, type CommandStyle } from './summary/fix-command';

@@ -39,6 +39,9 @@ export const CONFIG_LIMITS = { globs: 10_000, globLength: 1_024, overrides: 1_00
 
 const globItem = (): JsonSchema => ({ type: 'string', minLength: 1, maxLength: CONFIG_LIMITS.globLength });
 
+/** The options both the generated structure validator and the rule-option validators are compiled with. */
+export const AJV_OPTIONS = { allErrors: false, strict: false, verbose: true } as const;
+
 /** The config file's structure; rule settings are checked rule by rule for clearer messages. */
 export const configStructureSchema: JsonSchema = {
   type: 'object',

@@ -1,14 +1,17 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { parse, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { patternRuleId } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
 import { ConfigError } from './config-error';
-import { CONFIG_LIMITS, configStructureSchema } from './config-schema';
+import { AJV_OPTIONS, CONFIG_LIMITS } from './config-schema';
+import { validate as validateStructure } from './structure-validator.generated';
 import { formatJsonPath, locationOfOffset, locationOfPath, segmentsOfPointer, type JsonPathSegment } from './json-location';
 import type { EnforcerConfigFile } from './types';
 
-const ajv = new Ajv2020({ allErrors: false, strict: false, verbose: true });
-const validateStructure = ajv.compile(configStructureSchema);
+// The structure is checked by code compiled ahead of time; ajv itself is loaded only for a config
+// that sets rule options (each rule's own schema).
+let ajv: Ajv2020 | undefined;
 const optionValidators = new WeakMap<Rule, ValidateFunction>();
 const severities = ['off', 'warn', 'error'];
 
@@ -47,7 +50,7 @@ export function parseConfig(rawText: string, source: string, knownRules: readonl
   const config: unknown = parse(text, [], { allowTrailingComma: true });
 
   if (!validateStructure(config)) {
-    const error = (validateStructure.errors ?? [])[0] as ErrorObject;
+    const error = ((validateStructure as ValidateFunction).errors ?? [])[0] as ErrorObject;
     fail(segmentsOfPointer(error.instancePath), describeAjvError(error));
   }
   const typed = config as EnforcerConfigFile;
@@ -147,6 +150,7 @@ function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegmen
 function checkRuleOptions(rule: Rule, options: unknown, at: JsonPathSegment[], fail: Fail): void {
   let validate = optionValidators.get(rule);
   if (!validate) {
+    ajv ??= new (require('ajv/dist/2020').default as typeof Ajv2020)(AJV_OPTIONS);
     validate = ajv.compile(rule.meta.schema);
     optionValidators.set(rule, validate);
   }

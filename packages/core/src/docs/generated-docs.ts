@@ -4,6 +4,8 @@
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS } from '../cli/exit-codes';
 import { HELP_TEXT } from '../cli/parse-args';
 import type { Rule } from '../engine/types';
+import { DEFAULT_MIN_FILES_PER_WORKER } from '../runner/parallel-check';
+import { WORKERS_VARIABLE } from '../service/worker-threads';
 
 /** Where the generated pages live, relative to the workspace root. */
 export const RULES_INDEX_PATH = 'docs/rules.md';
@@ -116,6 +118,12 @@ export function renderCliReference(rules: readonly Rule[]): string {
     `| \`${EXIT_OK}\` | Nothing blocks: no new \`error\` violation. Warnings are allowed (unless \`--max-warnings\` is exceeded), and violations listed in the \`--baseline\` file are historical and never fail. \`check --fix\`: the fixes were applied, whatever remains (its last line says whether that still blocks). |`,
     `| \`${EXIT_VIOLATIONS}\` | \`check\`: at least one new \`error\` violation, or more new warnings than \`--max-warnings\`. \`report\`: the summary is BLOCKED (a new error, or a project report that is unreadable or stale). \`test-rules\`: a rule spec failed. |`,
     `| \`${EXIT_USAGE}\` | Usage or config error, nothing was checked: bad arguments, an invalid config or baseline file, a path that does not exist or lies outside the workspace, or nothing checked at all (named paths under which no file is checked, or only files in no Nx project). An unexpected internal error also exits ${EXIT_USAGE}, with its stack on stderr. |`,
+    '',
+    '## Environment',
+    '',
+    '| variable | effect |',
+    '| --- | --- |',
+    `| \`${WORKERS_VARIABLE}\` | Worker threads a check may start besides its own, a whole number (\`0\`: none). By default a check starts one worker per ${DEFAULT_MIN_FILES_PER_WORKER.toLocaleString('en-US')} files it has to analyse, at most enough to run on half its share of the cores (so none on 2 cores): its share is every core for the CLI, for \`nx run <project>:enforce\` and for each project of a \`--batch\` process, and the cores divided by the tasks Nx runs at once (\`--parallel\`, default 3) in \`nx run-many\`. Each worker holds its own TypeScript and heap, about 110 MB. Results are the same, byte for byte, with or without workers. The \`enforce\` executor reads it too. |`,
   ];
   return `${lines.join('\n')}\n`;
 }

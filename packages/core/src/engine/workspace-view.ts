@@ -41,6 +41,8 @@ export interface WorkspaceView {
   dependenciesOf(project: string): readonly string[] | undefined;
   /** Hash of everything the view answers from but the graph's edges: a file's result may be reused only while it and the checked project's `dependenciesOf` are unchanged. */
   readonly digest?: string;
+  /** What the view was made from (createWorkspaceView's input): a worker thread makes the same view from it. */
+  readonly input?: WorkspaceViewInput;
 }
 
 export interface WorkspaceViewInput {
@@ -99,7 +101,7 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
 
   const dependenciesOf = (name: string) => input.projects.find((project) => project.name === name)?.dependencies;
 
-  return { projectOfFile, resolveImport, mayRead, dependenciesOf, digest: digestOf(input) };
+  return { projectOfFile, resolveImport, mayRead, dependenciesOf, digest: digestOf(input), input };
 }
 
 /**

@@ -7,7 +7,7 @@ import { plural } from '../service/verdict';
 export function formatProfile(profile: RunProfile, label?: string, coverage?: { entries: readonly RuleCoverage[]; rules: readonly Rule[] }): string {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const lines = [
-    `Profile${label ? ` (${label})` : ''}: ${plural(profile.files.analysed, 'file')} analysed, ${profile.files.reused} reused, ${profile.wallMilliseconds} ms; peak RSS ${mb(profile.peakRssBytes)}, peak heap ${mb(profile.peakHeapBytes)}`,
+    `Profile${label ? ` (${label})` : ''}: ${plural(profile.files.analysed, 'file')} analysed, ${profile.files.reused} reused, ${profile.wallMilliseconds} ms; peak RSS ${mb(profile.peakRssBytes)}, peak heap ${mb(profile.peakHeapBytes)}${profile.workers ? `; ${plural(profile.workers.threads, 'worker thread')} checked ${profile.workers.files} of the analysed files` : ''}`,
   ];
   const top = profile.rules.slice(0, 10);
   if (top.length > 0) {

@@ -45,31 +45,42 @@ export function isCheckedFile(file: string, config: ConfigResolver): boolean {
  * plain loop over the file pipeline; callers sort what they print or store.
  */
 export function* checkFiles(options: CheckFilesOptions): Generator<FileResult> {
-  const { config, workspaceRoot, profiler } = options;
+  const { config, profiler } = options;
   let pipeline: FilePipeline | undefined;
   const heap = options.heapGuard === false ? undefined : new HeapGuard();
   for (const ref of options.files) {
     if (!isCheckedFile(ref.path, config)) continue;
-    const reused = options.reuse?.(ref.path, ref.hash);
+    const reused = reusedResultOf(ref, options);
     if (reused) {
       profiler?.fileDone(true);
-      yield { file: ref.path, hash: ref.hash, ...reused, notices: [], rules: idsOf(config.rulesFor(ref.path)), reused: true };
+      yield reused;
       continue;
     }
-    pipeline ??= new FilePipeline({
-      workspaceRoot,
-      config,
-      workspaceFiles: options.workspaceFiles ?? new WorkspaceFileReader(workspaceRoot, new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(workspaceRoot) })),
-      reportUnusedSuppressions: options.reportUnusedSuppressions,
-      workspace: options.workspace,
-      canRead: options.canRead,
-      timings: profiler?.timings,
-    });
+    pipeline ??= filePipelineFor(options);
     const result = pipeline.check(ref);
     heap?.fileAnalysed();
     profiler?.fileDone(false);
     yield result;
   }
+}
+
+/** The file's stored result, when its content and context are unchanged since it was found. */
+export function reusedResultOf(ref: SourceFileRef, options: Pick<CheckFilesOptions, 'reuse' | 'config'>): FileResult | undefined {
+  const reused = options.reuse?.(ref.path, ref.hash);
+  return reused && { file: ref.path, hash: ref.hash, ...reused, notices: [], rules: idsOf(options.config.rulesFor(ref.path)), reused: true };
+}
+
+/** The pipeline a run checks its files with. */
+export function filePipelineFor(options: CheckFilesOptions): FilePipeline {
+  return new FilePipeline({
+    workspaceRoot: options.workspaceRoot,
+    config: options.config,
+    workspaceFiles: options.workspaceFiles ?? new WorkspaceFileReader(options.workspaceRoot, new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) })),
+    reportUnusedSuppressions: options.reportUnusedSuppressions,
+    workspace: options.workspace,
+    canRead: options.canRead,
+    timings: options.profiler?.timings,
+  });
 }
 
 /** The root with symbolic links resolved; a root that cannot be resolved is taken as given (its files then fail to read, each with a notice). */

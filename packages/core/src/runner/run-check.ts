@@ -7,6 +7,7 @@ import { ENFORCER_VERSION } from '../version';
 import type { Violation } from '../engine/types';
 import { checkFiles, realPathOf, type CheckFilesOptions, type FileResult, type SourceFileRef } from './check-files';
 import { checkProject, type ProjectCheckResult, type ProjectInfo } from './check-project';
+import { checkFilesInParallel, type ParallelCheckOptions } from './parallel-check';
 import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { RunProfiler, type RunProfile } from './run-profile';
@@ -24,6 +25,8 @@ export interface RunCheckOptions extends Omit<CheckFilesOptions, 'reuse' | 'prof
   profile?: boolean;
   /** The project the files belong to: its project-scoped rules run once over the file list. */
   projectInfo?: ProjectInfo;
+  /** Share the files to analyse with worker threads, when there are enough of them. */
+  parallel?: ParallelCheckOptions;
 }
 
 export interface RunCheckResult {
@@ -49,7 +52,8 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   const reuse = storedResult && ((file: string, hash: string | undefined) => withoutRules(storedResult(file, hash), projectRuleIds));
   const paths: string[] = [];
   const files = options.projectInfo ? recordPaths(options.files, paths) : options.files;
-  const results = [...checkFiles({ ...options, files, reuse, profiler, workspaceFiles })];
+  const checkOptions = { ...options, files, reuse, profiler, workspaceFiles };
+  const results = options.parallel && options.parallel.workers > 0 ? await checkFilesInParallel({ ...checkOptions, parallel: options.parallel }) : [...checkFiles(checkOptions)];
   if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, options.config));
   let baseline = previous;
   if (baselinePath && options.updateBaseline) {

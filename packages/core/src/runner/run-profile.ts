@@ -4,6 +4,8 @@ import { RuleTimings } from '../engine/rule-timings';
 /** What `--profile` reports for one run. Machine-dependent by nature: never part of a default report. */
 export interface RunProfile {
   files: { analysed: number; reused: number };
+  /** Worker threads the run started, and how many of the analysed files they checked. */
+  workers?: { threads: number; files: number };
   wallMilliseconds: number;
   /** Peak resident set size of the whole process so far (not only this run). */
   peakRssBytes: number;
@@ -20,6 +22,7 @@ export class RunProfiler {
   private peakHeapBytes = getHeapStatistics().used_heap_size;
   private analysed = 0;
   private reused = 0;
+  private workers?: { threads: number; files: number };
 
   fileDone(reused: boolean): void {
     if (reused) {
@@ -30,11 +33,16 @@ export class RunProfiler {
     this.peakHeapBytes = Math.max(this.peakHeapBytes, getHeapStatistics().used_heap_size);
   }
 
+  workersUsed(threads: number, files: number): void {
+    this.workers = { threads, files };
+  }
+
   finish(): RunProfile {
     const entries = this.timings.entries();
     const total = entries.reduce((sum, entry) => sum + entry.milliseconds, 0);
     return {
       files: { analysed: this.analysed, reused: this.reused },
+      ...(this.workers ? { workers: this.workers } : {}),
       wallMilliseconds: round(performance.now() - this.started),
       // maxRSS is in kibibytes on every platform Node supports.
       peakRssBytes: process.resourceUsage().maxRSS * 1024,

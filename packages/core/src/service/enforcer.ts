@@ -8,6 +8,7 @@ import { SourceReader } from '../runner/read-source';
 import { WorkspaceFileReader } from '../runner/workspace-file-reader';
 import type { ProjectInfo } from '../runner/check-project';
 import { fixFiles, type FileFixResult } from '../runner/fix-files';
+import { DEFAULT_MIN_FILES_PER_WORKER } from '../runner/parallel-check';
 import { runCheck } from '../runner/run-check';
 import type { RunProfile } from '../runner/run-profile';
 import type { RunReport } from '../runner/run-report';
@@ -23,6 +24,11 @@ export interface EnforcerInit {
   workspace: WorkspaceView;
   /** A config file used instead of the root `enforcer.config.json` (workspace-relative). */
   configFile?: string;
+  /**
+   * Worker threads a check may start besides the calling thread, when it has enough files to
+   * analyse to pay for them (default none). Results are the same as without.
+   */
+  workers?: number;
 }
 
 /** One unit of work: a project's files (or, outside a workspace of projects, any files). */
@@ -90,6 +96,7 @@ export class Enforcer {
       previousShard: context.previousShard,
       profile: options.profile,
       canRead: context.readPolicy?.(config),
+      parallel: { workers: this.init.workers ?? 0, minFiles: DEFAULT_MIN_FILES_PER_WORKER, configFile: this.init.configFile, projectRoot: target.project?.root },
     });
     return { config, report: result.report, verdict: verdictOf(result.report, options.maxWarnings), shard: result.shard, profile: result.profile };
   }

@@ -15,6 +15,7 @@ import { describeIgnoredBy } from '../runner/ignore-files';
 import { Enforcer, type CheckTarget } from './enforcer';
 import { groupByProject, outsideFolders } from './project-files';
 import { plural } from './verdict';
+import { workerThreadsFor } from './worker-threads';
 
 /**
  * What a run over named paths covers, found the way Nx finds it so the CLI and the targets give one
@@ -38,7 +39,7 @@ export class WorkspaceScope {
     const discovered = await discoverFiles(workspaceRoot, paths);
     const nx = existsSync(join(workspaceRoot, 'nx.json')) ? await nxProjectsOf(workspaceRoot, named, discovered.files) : undefined;
     const rootConfig = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
-    const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)) });
+    const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)), workers: workerThreadsFor() });
     return new WorkspaceScope(enforcer, rootConfig, discovered, nx, named);
   }
 

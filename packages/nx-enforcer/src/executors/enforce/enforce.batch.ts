@@ -31,7 +31,7 @@ export default async function* enforceBatch(
   const tasks = Object.values(taskGraph.tasks);
   let run: RunContext;
   try {
-    run = await createRunContext(context);
+    run = await createRunContext(context, 1);
   } catch (error) {
     // Without the file map no project can be checked: say so on every task instead of failing blindly.
     for (const task of tasks) yield { task: task.id, result: { success: false, status: 'skipped', terminalOutput: `nx-enforcer: ${(error as Error).message}\n` } };

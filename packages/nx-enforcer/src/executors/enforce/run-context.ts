@@ -1,6 +1,6 @@
 import { createProjectFileMapUsingProjectGraph, type ExecutorContext } from '@nx/devkit';
 import { Enforcer, type ProjectInfo, type SourceFileRef, type WorkspaceView } from '@nx-enforcer/core';
-import { createWorkspaceView, pathAliasesOf } from '@nx-enforcer/core/internal';
+import { createWorkspaceView, pathAliasesOf, workerThreadsFor } from '@nx-enforcer/core/internal';
 import { assertSupportedNx } from '../../nx-version';
 
 /** Where a task's messages go: the terminal for one task, a buffer per task in a batch. */
@@ -26,12 +26,26 @@ export interface RunContext {
   keepReportWhileChecking?: boolean;
 }
 
-export async function createRunContext(context: ExecutorContext): Promise<RunContext> {
+/**
+ * @param checksAtOnce How many checks this process runs side by side: one in a batch (whose
+ * projects share one process), else as many as Nx runs task processes at once.
+ */
+export async function createRunContext(context: ExecutorContext, checksAtOnce = tasksAtOnce(context)): Promise<RunContext> {
   assertSupportedNx(context.root);
   return {
     fileMap: await createProjectFileMapUsingProjectGraph(context.projectGraph),
-    enforcer: new Enforcer({ workspaceRoot: context.root, workspace: workspaceViewOf(context) }),
+    enforcer: new Enforcer({ workspaceRoot: context.root, workspace: workspaceViewOf(context), workers: workerThreadsFor(checksAtOnce) }),
   };
+}
+
+/**
+ * Task processes Nx runs at once: its `parallel` (NX_PARALLEL, else nx.json's, else Nx's default of
+ * 3), or fewer when the run has fewer tasks. `nx run app:enforce` alone gets every core.
+ */
+function tasksAtOnce(context: ExecutorContext): number {
+  const tasks = Object.keys(context.taskGraph?.tasks ?? {}).length || 1;
+  const configured = Number(process.env.NX_PARALLEL ?? (context.nxJsonConfiguration as { parallel?: unknown } | undefined)?.parallel);
+  return Math.min(tasks, Number.isInteger(configured) && configured > 0 ? configured : 3);
 }
 
 /** The project as its project-scoped rules see it. */

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load-config';
+import { createWorkspaceView } from '../engine/workspace-view';
+import { builtinRules } from '../rules';
+import { checkFiles, filePipelineFor, type CheckFilesOptions } from './check-files';
+import { checkInPool } from './check-pool';
+import { checkFilesInParallel } from './parallel-check';
+import { RunProfiler } from './run-profile';
+
+// Worker threads load the engine from its TypeScript source here (swc), about a second each.
+jest.setTimeout(60_000);
+
+describe('checking files in worker threads', () => {
+  let workspaceRoot: string;
+  const files: Array<{ path: string; hash?: string }> = [];
+
+  beforeAll(() => {
+    workspaceRoot = mkdtempSync(join(tmpdir(), 'enforcer-parallel-'));
+    const rules = { 'logging/no-console': 'error', 'typescript/no-explicit-any': 'error', 'errors/no-empty-catch': 'warn', 'security/no-secrets': 'error' };
+    writeFileSync(join(workspaceRoot, 'enforcer.config.json'), JSON.stringify({ rules }));
+    writeFileSync(join(workspaceRoot, 'package.json'), JSON.stringify({ name: 'acme', bin: { acme: 'src/cli-07.ts' } }));
+    mkdirSync(join(workspaceRoot, 'src'));
+    for (let index = 0; index < 40; index++) {
+      const name = `src/${index % 10 === 7 ? 'cli' : 'service'}-${String(index).padStart(2, '0')}.ts`;
+      const body = [
+        `export function run${index}(input: ${index % 3 === 0 ? 'any' : 'string'}): void {`,
+        index % 4 === 0 ? '  console.log(input);' : '  void input;',
+        index % 5 === 0 ? '  try { JSON.parse(String(input)); } catch {}' : '',
+        index % 9 === 0 ? `  const apiKey = 'k9F2mQ7xL4pZ8rT1vB6n${index}';` : '',
+        '}',
+      ];
+      writeFileSync(join(workspaceRoot, name), body.join('\n'));
+      files.push({ path: name });
+    }
+    files.push({ path: 'src/missing.ts' });
+  });
+
+  afterAll(() => rmSync(workspaceRoot, { recursive: true, force: true }));
+
+  async function both(extra: Partial<CheckFilesOptions> = {}) {
+    const config = await loadConfig({ workspaceRoot, rules: builtinRules });
+    const options: CheckFilesOptions = { workspaceRoot, files, config, workspace: createWorkspaceView({ projects: [{ name: 'acme', root: '.', tags: [] }] }), ...extra };
+    const serial = [...checkFiles(options)];
+    const profiler = new RunProfiler();
+    const parallel = await checkFilesInParallel({ ...options, profiler, parallel: { workers: 2, minFiles: 5 } });
+    return { serial, parallel, profile: profiler.finish() };
+  }
+
+  it('should give the same results in the same order as one thread', async () => {
+    const { serial, parallel, profile } = await both();
+    expect(serial.flatMap((result) => result.violations).length).toBeGreaterThan(20);
+    expect(parallel).toEqual(serial);
+    expect(profile.files.analysed).toBe(41);
+    expect(profile.workers?.threads).toBe(2);
+  });
+
+  it('should have the workers check files as this thread would, when this thread is slow', async () => {
+    const config = await loadConfig({ workspaceRoot, rules: builtinRules });
+    const options: CheckFilesOptions = { workspaceRoot, files, config };
+    const pipeline = filePipelineFor(options);
+    const checkedHere: number[] = [];
+    const slowly = (index: number) => {
+      checkedHere.push(index);
+      // Long enough for the workers to load the engine before this thread has done every file.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    };
+    const queued = files.map((ref, index) => ({ index, ref }));
+    const fromWorkers: boolean[] = [];
+    const results = await checkInPool(queued, {
+      workers: 2,
+      setup: { workspaceRoot, configHash: config.hash, profile: false },
+      checkHere: ({ index, ref }) => {
+        slowly(index);
+        return pipeline.check(ref);
+      },
+      fileDone: (inWorker) => fromWorkers.push(inWorker),
+    });
+    expect(fromWorkers.filter(Boolean).length).toBeGreaterThan(10);
+    expect(queued.map(({ index }) => results.get(index))).toEqual([...checkFiles(options)]);
+  });
+
+  it('should check a file again in this thread when the read policy refuses a read its rules made in a worker', async () => {
+    const refused: string[] = [];
+    const canRead = (path: string) => {
+      if (path !== 'package.json') return true;
+      refused.push(path);
+      return false;
+    };
+    const { serial, parallel, profile } = await both({ canRead });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(parallel).toEqual(serial);
+    // Files whose reads were refused were checked here again: the workers kept none of them.
+    expect(profile.workers?.files ?? 0).toBeLessThan(41);
+  });
+
+  it('should check every file in this thread when there are fewer files than pay for a worker', async () => {
+    const config = await loadConfig({ workspaceRoot, rules: builtinRules });
+    const profiler = new RunProfiler();
+    const parallel = await checkFilesInParallel({ workspaceRoot, files, config, profiler, parallel: { workers: 2, minFiles: 1000 } });
+    expect(parallel).toEqual([...checkFiles({ workspaceRoot, files, config })]);
+    expect(profiler.finish().workers).toBeUndefined();
+  });
+});
