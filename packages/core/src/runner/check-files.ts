@@ -71,7 +71,7 @@ export function reusedResultOf(ref: SourceFileRef, options: Pick<CheckFilesOptio
 }
 
 /** The pipeline a run checks its files with. */
-export function filePipelineFor(options: CheckFilesOptions): FilePipeline {
+export function filePipelineFor(options: Omit<CheckFilesOptions, 'files'>): FilePipeline {
   return new FilePipeline({
     workspaceRoot: options.workspaceRoot,
     config: options.config,

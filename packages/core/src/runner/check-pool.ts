@@ -18,6 +18,14 @@ export interface CheckPoolOptions {
   addTimings?: (entries: Array<{ ruleId: string; milliseconds: number }>) => void;
 }
 
+interface WorkerState {
+  ready: boolean;
+  chunks: QueuedFile[][];
+  finishing: boolean;
+  /** Gives its files back to the queue and stops it. */
+  retire: () => void;
+}
+
 /**
  * Checks the files in worker threads and in the calling thread at once, and gives the results in
  * the files' order: the same results, in the same order, as checking them one by one here. The
@@ -31,8 +39,8 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
   const queue = [...files];
   const again: QueuedFile[] = [];
   const script = workerScript();
-  // Each running worker: whether it has loaded, and the chunks sent to it, oldest first.
-  const running = new Map<Worker, { ready: boolean; chunks: QueuedFile[][]; finishing: boolean }>();
+  // Each running worker: whether it has loaded, the chunks sent to it (oldest first), and how it stops.
+  const running = new Map<Worker, WorkerState>();
   let wake: (() => void) | undefined;
   const signal = () => {
     wake?.();
@@ -42,7 +50,7 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
   // This thread only hears from workers between two of its own files: each worker holds a second
   // chunk to go on with meanwhile. Chunks shrink as the queue does (a share of what is left), so
   // the threads run out of work at about the same time.
-  const topUp = (worker: Worker, state: { ready: boolean; chunks: QueuedFile[][]; finishing: boolean }) => {
+  const topUp = (worker: Worker, state: WorkerState) => {
     state.ready = true;
     while (state.chunks.length < 2 && queue.length > 0) {
       const chunk = queue.splice(0, Math.max(1, Math.ceil(queue.length / (2 * (options.workers + 1)))));
@@ -62,18 +70,16 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
     }
   };
 
-  const retirements = new Map<Worker, () => void>();
   for (let started = 0; started < options.workers; started++) {
     const worker = new Worker(script.filename, { workerData: options.setup, ...(script.eval ? { eval: true } : {}) });
-    const state = { ready: false, chunks: [] as QueuedFile[][], finishing: false };
-    running.set(worker, state);
     const retire = () => {
       queue.unshift(...state.chunks.flat());
       state.chunks = [];
       if (running.delete(worker)) void worker.terminate();
       signal();
     };
-    retirements.set(worker, retire);
+    const state: WorkerState = { ready: false, chunks: [], finishing: false, retire };
+    running.set(worker, state);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') topUp(worker, state);
       else if (message.type === 'results') {
@@ -100,7 +106,7 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
         continue;
       }
       // Nothing left to hand out: a worker still loading would only be waited for.
-      for (const [worker, state] of running) if (!state.ready) retirements.get(worker)?.();
+      for (const state of running.values()) if (!state.ready) state.retire();
       if (running.size === 0) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }

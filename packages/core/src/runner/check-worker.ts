@@ -1,14 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config/load-config';
-import { RuleTimings } from '../engine/rule-timings';
 import { createWorkspaceView } from '../engine/workspace-view';
 import { builtinRules } from '../rules';
 import type { CheckWorkerSetup, FromWorker, ToWorker } from './check-worker-protocol';
-import { realPathOf } from './check-files';
-import { FilePipeline } from './file-pipeline';
+import { filePipelineFor } from './check-files';
 import { HeapGuard } from './heap-guard';
-import { SourceReader } from './read-source';
-import { WorkspaceFileReader } from './workspace-file-reader';
+import { RunProfiler } from './run-profile';
 
 /**
  * A worker thread of a parallel check (see check-pool.ts): it builds the same file pipeline as the
@@ -24,24 +21,23 @@ async function serve(setup: CheckWorkerSetup, port: NonNullable<typeof parentPor
     send({ type: 'refused', reason: 'the config changed since the run started' });
     return;
   }
-  const timings = setup.profile ? new RuleTimings() : undefined;
+  const profiler = setup.profile ? new RunProfiler() : undefined;
   let reads: Array<[string, string]> = [];
-  const pipeline = new FilePipeline({
+  const pipeline = filePipelineFor({
     workspaceRoot: setup.workspaceRoot,
     config,
-    workspaceFiles: new WorkspaceFileReader(setup.workspaceRoot, new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(setup.workspaceRoot) })),
     reportUnusedSuppressions: setup.reportUnusedSuppressions,
     workspace: setup.workspace ? createWorkspaceView(setup.workspace) : undefined,
     canRead: (path, ruleId) => {
       reads.push([path, ruleId]);
       return true;
     },
-    timings,
+    profiler,
   });
   const heap = new HeapGuard();
   port.on('message', (message: ToWorker) => {
     if (message.type === 'finish') {
-      send({ type: 'finished', timings: timings?.entries() ?? [] });
+      send({ type: 'finished', timings: profiler?.timings.entries() ?? [] });
       return;
     }
     const results = message.files.map(({ index, ref }) => {

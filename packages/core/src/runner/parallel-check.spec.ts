@@ -56,43 +56,54 @@ describe('checking files in worker threads', () => {
     expect(profile.workers?.threads).toBe(2);
   });
 
-  it('should have the workers check files as this thread would, when this thread is slow', async () => {
+  /** The pool with this thread slowed down, so that the workers load and check most files. */
+  async function poolWithSlowThread(canRead?: (path: string) => boolean) {
     const config = await loadConfig({ workspaceRoot, rules: builtinRules });
-    const options: CheckFilesOptions = { workspaceRoot, files, config };
+    const options: CheckFilesOptions = { workspaceRoot, files, config, canRead };
     const pipeline = filePipelineFor(options);
-    const checkedHere: number[] = [];
-    const slowly = (index: number) => {
-      checkedHere.push(index);
-      // Long enough for the workers to load the engine before this thread has done every file.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    };
     const queued = files.map((ref, index) => ({ index, ref }));
-    const fromWorkers: boolean[] = [];
+    const checkedHere: number[] = [];
+    let checkedInWorkers = 0;
     const results = await checkInPool(queued, {
       workers: 2,
       setup: { workspaceRoot, configHash: config.hash, profile: false },
+      canRead,
       checkHere: ({ index, ref }) => {
-        slowly(index);
+        checkedHere.push(index);
+        // Long enough for the workers to load the engine before this thread has done every file.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
         return pipeline.check(ref);
       },
-      fileDone: (inWorker) => fromWorkers.push(inWorker),
+      fileDone: (inWorker) => (checkedInWorkers += inWorker ? 1 : 0),
     });
-    expect(fromWorkers.filter(Boolean).length).toBeGreaterThan(10);
-    expect(queued.map(({ index }) => results.get(index))).toEqual([...checkFiles(options)]);
+    return { ordered: queued.map(({ index }) => results.get(index)), serial: [...checkFiles(options)], checkedHere, checkedInWorkers };
+  }
+
+  it('should have the workers check files as this thread would, when this thread is slow', async () => {
+    const { ordered, serial, checkedInWorkers } = await poolWithSlowThread();
+    expect(checkedInWorkers).toBeGreaterThan(10);
+    expect(ordered).toEqual(serial);
   });
 
   it('should check a file again in this thread when the read policy refuses a read its rules made in a worker', async () => {
-    const refused: string[] = [];
-    const canRead = (path: string) => {
-      if (path !== 'package.json') return true;
-      refused.push(path);
-      return false;
+    // Which files read package.json, as one thread checks them with the policy.
+    const refusedFor = new Set<string>();
+    let checking = '';
+    const config = await loadConfig({ workspaceRoot, rules: builtinRules });
+    const refuse = (path: string) => {
+      if (path === 'package.json') refusedFor.add(checking);
+      return path !== 'package.json';
     };
-    const { serial, parallel, profile } = await both({ canRead });
-    expect(refused.length).toBeGreaterThan(0);
-    expect(parallel).toEqual(serial);
-    // Files whose reads were refused were checked here again: the workers kept none of them.
-    expect(profile.workers?.files ?? 0).toBeLessThan(41);
+    const recorder = filePipelineFor({ workspaceRoot, config, canRead: refuse });
+    for (const ref of files) {
+      checking = ref.path;
+      recorder.check(ref);
+    }
+    expect(refusedFor.size).toBeGreaterThan(0);
+    const { ordered, serial, checkedHere } = await poolWithSlowThread((path) => path !== 'package.json');
+    expect(ordered).toEqual(serial);
+    const here = new Set(checkedHere.map((index) => files[index].path));
+    expect([...refusedFor].filter((path) => !here.has(path))).toEqual([]);
   });
 
   it('should check every file in this thread when there are fewer files than pay for a worker', async () => {
