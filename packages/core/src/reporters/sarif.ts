@@ -37,9 +37,14 @@ const SYNTHETIC_RULES: Record<string, { description: string; help: string }> = {
  * the violation's hint as the `hint` property. Deterministic: no timestamps, no absolute paths.
  */
 export function formatSarif(report: RunReport, rules: readonly Rule[]): string {
+  return stableStringify(sarifLogOf(report, rules));
+}
+
+/** The SARIF log formatSarif writes, as data (a large one is written in pieces). */
+export function sarifLogOf(report: RunReport, rules: readonly Rule[]): object {
   const ruleIds = [...new Set(report.violations.map((violation) => violation.ruleId))].sort();
   const descriptors = ruleIds.map((id) => describeRule(id, rules.find((rule) => rule.id === id)));
-  const log = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -50,7 +55,6 @@ export function formatSarif(report: RunReport, rules: readonly Rule[]): string {
       },
     ],
   };
-  return stableStringify(log);
 }
 
 function describeRule(id: string, rule: Rule | undefined): SarifRuleDescriptor {

@@ -9,6 +9,7 @@ import { createWorkspaceView } from '../engine/workspace-view';
 import { stableStringify } from '../json/stable-stringify';
 import type { SessionShard } from '../session/session-shard';
 import { runCheck, type RunCheckOptions } from './run-check';
+import type { FileResult } from './file-result';
 import { isBlocking } from './run-report';
 
 describe('runCheck', () => {
@@ -30,7 +31,8 @@ describe('runCheck', () => {
     write('libs/a/logo.svg', '<svg/>');
     write('libs/a/node_modules/x/out.js', 'console.log()');
     const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/node_modules/x/out.js'].map((path) => ({ path, hash: `h-${path}` }));
-    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), project: 'a' });
+    const results: FileResult[] = [];
+    const { report } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), project: 'a', onResult: (result) => results.push(result) });
     // Markdown is scanned as text (for secrets); code rules never run on it.
     expect(results.map((result) => result.file).sort()).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/b.ts']);
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
@@ -126,7 +128,8 @@ describe('runCheck', () => {
     write('libs/ui/src/long-line.ts', `export const data = '${'x'.repeat(1200)}';\nconsole.log(data);\n`);
     write('libs/ui/src/own.ts', `console.log('own');\n`);
     const files = ['apps/web/public/sdk.js', 'libs/api/src/generated/client.ts', 'libs/ui/src/bundle.js', 'libs/ui/src/long-line.ts', 'libs/ui/src/own.ts'].map((path) => ({ path }));
-    const { report, results } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]) });
+    const results: FileResult[] = [];
+    const { report } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), onResult: (result) => results.push(result) });
     // A TypeScript source with a long line is hand-written all the same.
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual(['apps/web/public/sdk.js:2 security/no-secrets', 'libs/ui/src/long-line.ts:2 logging/no-console', 'libs/ui/src/own.ts:1 logging/no-console']);
     expect(report.notices.map((notice) => [notice.file, notice.code])).toEqual([

@@ -12,8 +12,8 @@ export interface CheckPoolOptions {
   checkHere: (file: QueuedFile) => FileResult;
   /** The calling thread's read policy, applied to every read a worker's rules asked for. */
   canRead?: (path: string, ruleId: string) => boolean;
-  /** Called once per file checked, with whether a worker checked it. */
-  fileDone?: (inWorker: boolean) => void;
+  /** Takes each file's result once, as it is ready, with whether a worker checked it. */
+  take: (result: FileResult, inWorker: boolean) => void;
   /** Rule timings of the workers, when they measured them. */
   addTimings?: (entries: Array<{ ruleId: string; milliseconds: number }>) => void;
 }
@@ -27,15 +27,14 @@ interface WorkerState {
 }
 
 /**
- * Checks the files in worker threads and in the calling thread at once, and gives the results in
- * the files' order: the same results, in the same order, as checking them one by one here. The
+ * Checks the files in worker threads and in the calling thread at once, and hands each result to
+ * `take` as it is ready: the same results as checking them one by one here, in another order. The
  * calling thread takes one file at a time from the front of the queue, and each worker, once it has
  * loaded the engine and the config, a few at a time; between its files the calling thread hands out
  * work. A file one of whose reads the read policy refuses is checked again here (with the policy).
  * A worker that fails or refuses gives its files back to the queue: a worker never loses a file.
  */
-export async function checkInPool(files: readonly QueuedFile[], options: CheckPoolOptions): Promise<Map<number, FileResult>> {
-  const results = new Map<number, FileResult>();
+export async function checkInPool(files: readonly QueuedFile[], options: CheckPoolOptions): Promise<void> {
   const queue = [...files];
   const again: QueuedFile[] = [];
   const script = workerScript();
@@ -62,12 +61,9 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
       worker.postMessage({ type: 'finish' } satisfies ToWorker);
     }
   };
-  const accept = ({ index, result, reads }: WorkerFileResult, file: QueuedFile) => {
+  const accept = ({ result, reads }: WorkerFileResult, file: QueuedFile) => {
     if (options.canRead && reads.some(([path, ruleId]) => !options.canRead?.(path, ruleId))) again.push(file);
-    else {
-      results.set(index, result);
-      options.fileDone?.(true);
-    }
+    else options.take(result, true);
   };
 
   for (let started = 0; started < options.workers; started++) {
@@ -99,8 +95,7 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
     for (;;) {
       const file = queue.shift();
       if (file) {
-        results.set(file.index, options.checkHere(file));
-        options.fileDone?.(false);
+        options.take(options.checkHere(file), false);
         // Let the workers' messages in: results to store, workers waiting for files.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
@@ -113,11 +108,7 @@ export async function checkInPool(files: readonly QueuedFile[], options: CheckPo
   } finally {
     for (const worker of running.keys()) void worker.terminate();
   }
-  for (const file of again) {
-    results.set(file.index, options.checkHere(file));
-    options.fileDone?.(false);
-  }
-  return results;
+  for (const file of again) options.take(options.checkHere(file), false);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ConfigResolver } from '../config/config-resolver';
 import { fingerprintOf } from '../engine/fingerprint';
 import { formatMessage } from '../engine/format-message';
 import type { Notice, ProjectRuleContext, Violation } from '../engine/types';
+import type { FileResult } from './file-result';
 
 /** The project a run covers, as project-scoped rules see it. */
 export interface ProjectInfo {
@@ -72,4 +73,43 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
     }
   }
   return { violations, notices };
+}
+
+/**
+ * The project's findings, handed to the file results they belong to as those results go by; what
+ * is left at the end (the project root, a file nothing else checks) becomes results of its own.
+ */
+export class ProjectFindings {
+  private readonly byFile = new Map<string, ProjectCheckResult>();
+
+  constructor(found: ProjectCheckResult) {
+    const of = (file: string) => {
+      let entry = this.byFile.get(file);
+      if (!entry) this.byFile.set(file, (entry = { violations: [], notices: [] }));
+      return entry;
+    };
+    for (const violation of found.violations) of(violation.file).violations.push(violation);
+    for (const notice of found.notices) of(notice.file).notices.push(notice);
+  }
+
+  /** Adds the file's findings to its result (once: a file has one result). */
+  addTo(result: FileResult): FileResult {
+    const entry = this.byFile.get(result.file);
+    if (!entry) return result;
+    this.byFile.delete(result.file);
+    return { ...result, violations: [...result.violations, ...entry.violations], notices: [...result.notices, ...entry.notices] };
+  }
+
+  /** Results for the findings no file result took. */
+  rest(): FileResult[] {
+    const results = [...this.byFile].map(([file, entry]): FileResult => ({ file, ...entry, rules: [] }));
+    this.byFile.clear();
+    return results;
+  }
+}
+
+/** Adds each project finding to its file's result, or to a result of its own (the project root, or a file nothing else checks). */
+export function mergeProjectFindings(results: FileResult[], found: ProjectCheckResult): FileResult[] {
+  const findings = new ProjectFindings(found);
+  return [...results.map((result) => findings.addTo(result)), ...findings.rest()];
 }

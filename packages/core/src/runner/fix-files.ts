@@ -10,8 +10,7 @@ import { Baseline } from '../session/baseline';
 import { ENFORCER_VERSION } from '../version';
 import { applyFixes, type ApplyFixesResult } from './apply-fixes';
 import { isCheckedFile, realPathOf, type FileResult, type SourceFileRef } from './check-files';
-import { checkProject, type ProjectInfo } from './check-project';
-import { mergeProjectFindings } from './run-check';
+import { checkProject, mergeProjectFindings, type ProjectInfo } from './check-project';
 import { HeapGuard } from './heap-guard';
 import { SourceReader } from './read-source';
 import { buildRunReport, countingRuleIds, compareStrings, type RunReport } from './run-report';
@@ -88,7 +87,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
   });
   const fixer = new FileFixer({ ...options, pipeline });
   const heap = new HeapGuard();
-  const results: FileResult[] = [];
+  let results: FileResult[] = [];
   const files: FileFixResult[] = [];
   const paths: string[] = [];
   for (const ref of options.files) {
@@ -99,7 +98,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     if (fixed) files.push(fixed);
     heap.fileAnalysed();
   }
-  if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, config));
+  if (options.projectInfo) results = mergeProjectFindings(results, checkProject(options.projectInfo, paths, config));
   const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline, countingRules: countingRuleIds(config.rules) });
   return { files: files.sort((a, b) => compareStrings(a.file, b.file)), report, results };
 }

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/load-config';
 import { createWorkspaceView } from '../engine/workspace-view';
 import { builtinRules } from '../rules';
-import { checkFiles, filePipelineFor, type CheckFilesOptions } from './check-files';
+import { stableStringify } from '../json/stable-stringify';
+import { checkFiles, filePipelineFor, type CheckFilesOptions, type FileResult } from './check-files';
 import { checkInPool } from './check-pool';
 import { checkFilesInParallel } from './parallel-check';
 import { RunProfiler } from './run-profile';
+import { runCheck } from './run-check';
 
 // Worker threads load the engine from its TypeScript source here (swc), about a second each.
 jest.setTimeout(60_000);
@@ -44,16 +46,47 @@ describe('checking files in worker threads', () => {
     const options: CheckFilesOptions = { workspaceRoot, files, config, workspace: createWorkspaceView({ projects: [{ name: 'acme', root: '.', tags: [] }] }), ...extra };
     const serial = [...checkFiles(options)];
     const profiler = new RunProfiler();
-    const parallel = await checkFilesInParallel({ ...options, profiler, parallel: { workers: 2, minFiles: 5 } });
+    const parallel = await inParallel({ ...options, profiler, parallel: { workers: 2, minFiles: 5 } });
     return { serial, parallel, profile: profiler.finish() };
   }
 
-  it('should give the same results in the same order as one thread', async () => {
+  /** What checkFilesInParallel hands out, in the files' order. */
+  async function inParallel(options: Parameters<typeof checkFilesInParallel>[0]): Promise<FileResult[]> {
+    const byFile = new Map<string, FileResult>();
+    await checkFilesInParallel(options, (result) => {
+      expect(byFile.has(result.file)).toBe(false);
+      byFile.set(result.file, result);
+    });
+    return files.flatMap((ref) => byFile.get(ref.path) ?? []);
+  }
+
+  it('should give the same results as one thread', async () => {
     const { serial, parallel, profile } = await both();
     expect(serial.flatMap((result) => result.violations).length).toBeGreaterThan(20);
     expect(parallel).toEqual(serial);
     expect(profile.files.analysed).toBe(41);
     expect(profile.workers?.threads).toBe(2);
+  });
+
+  it('should write the same report and session shard, byte for byte, as a run in one thread', async () => {
+    const config = await loadConfig({ workspaceRoot, rules: builtinRules });
+    const run = (workers: number) =>
+      runCheck({
+        workspaceRoot,
+        files: files.map((ref) => ({ ...ref, hash: `h-${ref.path}` })),
+        config,
+        project: 'acme',
+        projectInfo: { name: 'acme', root: '.', tags: [] },
+        parallel: { workers, minFiles: 5 },
+        profile: true,
+      });
+    const serial = await run(0);
+    const parallel = await run(2);
+    expect(parallel.profile?.workers?.threads).toBe(2);
+    expect(serial.report.summary.warnings + serial.report.summary.errors).toBeGreaterThan(20);
+    expect(Object.keys(serial.shard?.files ?? {})).toHaveLength(files.length);
+    expect(stableStringify(parallel.report)).toBe(stableStringify(serial.report));
+    expect(stableStringify(parallel.shard)).toBe(stableStringify(serial.shard));
   });
 
   /** The pool with this thread slowed down, so that the workers load and check most files. */
@@ -64,7 +97,8 @@ describe('checking files in worker threads', () => {
     const queued = files.map((ref, index) => ({ index, ref }));
     const checkedHere: number[] = [];
     let checkedInWorkers = 0;
-    const results = await checkInPool(queued, {
+    const results = new Map<string, FileResult>();
+    await checkInPool(queued, {
       workers: 2,
       setup: { workspaceRoot, configHash: config.hash, profile: false },
       canRead,
@@ -74,9 +108,12 @@ describe('checking files in worker threads', () => {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
         return pipeline.check(ref);
       },
-      fileDone: (inWorker) => (checkedInWorkers += inWorker ? 1 : 0),
+      take: (result, inWorker) => {
+        results.set(result.file, result);
+        checkedInWorkers += inWorker ? 1 : 0;
+      },
     });
-    return { ordered: queued.map(({ index }) => results.get(index)), serial: [...checkFiles(options)], checkedHere, checkedInWorkers };
+    return { ordered: files.map(({ path }) => results.get(path)), serial: [...checkFiles(options)], checkedHere, checkedInWorkers };
   }
 
   it('should have the workers check files as this thread would, when this thread is slow', async () => {
@@ -109,7 +146,7 @@ describe('checking files in worker threads', () => {
   it('should check every file in this thread when there are fewer files than pay for a worker', async () => {
     const config = await loadConfig({ workspaceRoot, rules: builtinRules });
     const profiler = new RunProfiler();
-    const parallel = await checkFilesInParallel({ workspaceRoot, files, config, profiler, parallel: { workers: 2, minFiles: 1000 } });
+    const parallel = await inParallel({ workspaceRoot, files, config, profiler, parallel: { workers: 2, minFiles: 1000 } });
     expect(parallel).toEqual([...checkFiles({ workspaceRoot, files, config })]);
     expect(profiler.finish().workers).toBeUndefined();
   });

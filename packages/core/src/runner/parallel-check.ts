@@ -27,26 +27,26 @@ export interface ParallelCheckOptions {
 export const DEFAULT_MIN_FILES_PER_WORKER = 2_500;
 
 /**
- * The results of checkFiles, in the same order and the same, with the files to analyse shared
- * between this thread and worker threads when there are enough of them (see check-pool.ts).
+ * The results of checkFiles, each handed to `take` as it is ready (in no set order), with the files
+ * to analyse shared between this thread and worker threads when there are enough of them (see
+ * check-pool.ts). The results are the same as checkFiles gives.
  */
-export async function checkFilesInParallel(options: CheckFilesOptions & { parallel: ParallelCheckOptions }): Promise<FileResult[]> {
+export async function checkFilesInParallel(options: CheckFilesOptions & { parallel: ParallelCheckOptions }, take: (result: FileResult) => void): Promise<void> {
   const { config, profiler, parallel } = options;
-  const slots: Array<FileResult | undefined> = [];
   const pending: QueuedFile[] = [];
   for (const ref of options.files) {
     if (!isCheckedFile(ref.path, config)) continue;
     const reused = reusedResultOf(ref, options);
-    if (reused) profiler?.fileDone(true);
-    else pending.push({ index: slots.length, ref });
-    slots.push(reused);
+    if (reused) {
+      profiler?.fileDone(true);
+      take(reused);
+    } else pending.push({ index: pending.length, ref });
   }
   const workers = Math.min(parallel.workers, Math.floor(pending.length / parallel.minFiles));
   // A workspace view given without its input cannot be rebuilt in a worker.
   if (workers < 1 || (options.workspace && !options.workspace.input)) {
-    const analysed = checkFiles({ ...options, files: pending.map((file) => file.ref), reuse: undefined });
-    for (const file of pending) slots[file.index] = analysed.next().value as FileResult;
-    return slots as FileResult[];
+    for (const result of checkFiles({ ...options, files: pending.map((file) => file.ref), reuse: undefined })) take(result);
+    return;
   }
   let pipeline: FilePipeline | undefined;
   let inWorkers = 0;
@@ -60,7 +60,7 @@ export async function checkFilesInParallel(options: CheckFilesOptions & { parall
     reportUnusedSuppressions: options.reportUnusedSuppressions,
     profile: profiler !== undefined,
   };
-  const results = await checkInPool(pending, {
+  await checkInPool(pending, {
     workers,
     setup,
     canRead: options.canRead,
@@ -70,13 +70,12 @@ export async function checkFilesInParallel(options: CheckFilesOptions & { parall
       heap?.fileAnalysed();
       return result;
     },
-    fileDone: (inWorker) => {
+    take: (result, inWorker) => {
       profiler?.fileDone(false);
       if (inWorker) inWorkers++;
+      take(result);
     },
     addTimings: (entries) => entries.forEach(({ ruleId, milliseconds }) => profiler?.timings.add(ruleId, milliseconds)),
   });
   profiler?.workersUsed(workers, inWorkers);
-  for (const file of pending) slots[file.index] = results.get(file.index);
-  return slots as FileResult[];
 }

@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { stableStringify } from '../json/stable-stringify';
 import { Baseline } from '../session/baseline';
-import { buildSessionShard, reusableViolations, type SessionShard, type ShardKey } from '../session/session-shard';
+import { reusableViolations, SessionShardBuilder, type SessionShard, type ShardKey } from '../session/session-shard';
 import { ENFORCER_VERSION } from '../version';
 import type { Violation } from '../engine/types';
-import { checkFiles, realPathOf, type CheckFilesOptions, type FileResult, type SourceFileRef } from './check-files';
-import { checkProject, type ProjectCheckResult, type ProjectInfo } from './check-project';
+import { checkFiles, realPathOf, type CheckFilesOptions, type FileResult } from './check-files';
+import { checkProject, ProjectFindings, type ProjectInfo } from './check-project';
 import { checkFilesInParallel, type ParallelCheckOptions } from './parallel-check';
 import { SourceReader } from './read-source';
 import { WorkspaceFileReader } from './workspace-file-reader';
 import { RunProfiler, type RunProfile } from './run-profile';
-import { buildRunReport, countingRuleIds, type RunReport } from './run-report';
+import { countingRuleIds, RunReportBuilder, type RunReport } from './run-report';
+import { SharedValues } from './shared-values';
 
 export interface RunCheckOptions extends Omit<CheckFilesOptions, 'reuse' | 'profiler'> {
   project?: string;
@@ -27,18 +28,22 @@ export interface RunCheckOptions extends Omit<CheckFilesOptions, 'reuse' | 'prof
   projectInfo?: ProjectInfo;
   /** Share the files to analyse with worker threads, when there are enough of them. */
   parallel?: ParallelCheckOptions;
+  /** Sees each file's result, in no particular order, before the run lets go of it (watch keeps them). */
+  onResult?: (result: FileResult) => void;
 }
 
 export interface RunCheckResult {
   report: RunReport;
-  /** Per-file results (violations and notices only; no syntax trees). */
-  results: FileResult[];
   /** This run's session shard (for a run of a project). */
   shard?: SessionShard;
   profile?: RunProfile;
 }
 
-/** Checks the files and builds the run's report (and, for a project, its session shard). */
+/**
+ * Checks the files and builds the run's report (and, for a project, its session shard). Each
+ * file's result goes into the report and the shard as it is produced and is then dropped
+ * (`onResult` sees it first): a run keeps what those two hold, not every file's result.
+ */
 export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult> {
   const baselinePath = options.baselineFile === undefined ? undefined : join(options.workspaceRoot, options.baselineFile);
   // Read before checking: a malformed baseline stops the run before any work is done.
@@ -50,53 +55,40 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   // Project rules run again every time (they only look at paths), so their stored findings are not reused.
   const projectRuleIds = new Set(options.config.rules.filter((rule) => rule.meta.scope === 'project').map((rule) => rule.id));
   const reuse = storedResult && ((file: string, hash: string | undefined) => withoutRules(storedResult(file, hash), projectRuleIds));
-  const paths: string[] = [];
-  const files = options.projectInfo ? recordPaths(options.files, paths) : options.files;
+
+  const files = options.projectInfo ? [...options.files] : options.files;
+  // Project rules look at paths only, so they run first and their findings join the files' results as those go by.
+  const findings = options.projectInfo ? new ProjectFindings(checkProject(options.projectInfo, Array.from(files, (ref) => ref.path), options.config)) : undefined;
+  const report = new RunReportBuilder(countingRuleIds(options.config.rules));
+  const shard = key ? new SessionShardBuilder(key, options.config.sessionLimits) : undefined;
+  const shared = new SharedValues();
+  const add = (produced: FileResult) => {
+    const result = shared.shareIn(findings ? findings.addTo(produced) : produced);
+    options.onResult?.(result);
+    report.add(result);
+    shard?.add(result);
+  };
   const checkOptions = { ...options, files, reuse, profiler, workspaceFiles };
-  const results = options.parallel && options.parallel.workers > 0 ? await checkFilesInParallel({ ...checkOptions, parallel: options.parallel }) : [...checkFiles(checkOptions)];
-  if (options.projectInfo) mergeProjectFindings(results, checkProject(options.projectInfo, paths, options.config));
+  if (options.parallel && options.parallel.workers > 0) await checkFilesInParallel({ ...checkOptions, parallel: options.parallel }, add);
+  else for (const result of checkFiles(checkOptions)) add(result);
+  findings?.rest().forEach(add);
+
   let baseline = previous;
   if (baselinePath && options.updateBaseline) {
-    baseline = Baseline.fromViolations(results.flatMap((result) => result.violations));
+    baseline = Baseline.fromViolations(report.violations);
     await baseline.write(baselinePath);
   }
-  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: options.config.hash, baseline, countingRules: countingRuleIds(options.config.rules) });
   return {
-    report,
-    results,
-    ...(key ? { shard: buildSessionShard(results, key, options.config.sessionLimits) } : {}),
+    report: report.finish({ project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: options.config.hash, baseline }),
+    ...(shard ? { shard: shard.finish() } : {}),
     ...(profiler ? { profile: profiler.finish() } : {}),
   };
-}
-
-function* recordPaths(files: Iterable<SourceFileRef>, paths: string[]): Iterable<SourceFileRef> {
-  for (const ref of files) {
-    paths.push(ref.path);
-    yield ref;
-  }
 }
 
 function withoutRules<T extends { violations: Violation[] }>(stored: T | undefined, ruleIds: ReadonlySet<string>): T | undefined {
   if (!stored || ruleIds.size === 0) return stored;
   const violations = stored.violations.filter((violation) => !ruleIds.has(violation.ruleId));
   return violations.length === stored.violations.length ? stored : { ...stored, violations };
-}
-
-/** Adds each project finding to its file's result, or to a result of its own (the project root, or a file nothing else checks). */
-export function mergeProjectFindings(results: FileResult[], found: ProjectCheckResult): void {
-  if (found.violations.length === 0 && found.notices.length === 0) return;
-  const byFile = new Map(results.map((result) => [result.file, result]));
-  const resultOf = (file: string): FileResult => {
-    let result = byFile.get(file);
-    if (!result) {
-      result = { file, violations: [], notices: [], rules: [] };
-      byFile.set(file, result);
-      results.push(result);
-    }
-    return result;
-  };
-  for (const violation of found.violations) resultOf(violation.file).violations.push(violation);
-  for (const notice of found.notices) resultOf(notice.file).notices.push(notice);
 }
 
 /**

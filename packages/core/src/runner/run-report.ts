@@ -66,24 +66,38 @@ export function countingRuleIds(rules: readonly Rule[]): Set<string> {
 
 /** Sums the per-file counts; rules that count (`countingRules`) get `examined` even where it is 0. */
 export function coverageOf(results: readonly FileResult[], countingRules: ReadonlySet<string> = new Set()): RuleCoverage[] {
-  const byRule = new Map<string, RuleCoverage>();
-  const entry = (ruleId: string) => {
-    let coverage = byRule.get(ruleId);
-    if (!coverage) {
-      coverage = countingRules.has(ruleId) ? { ruleId, files: 0, examined: 0, couldNotVerify: 0 } : { ruleId, files: 0 };
-      byRule.set(ruleId, coverage);
-    }
-    return coverage;
-  };
-  for (const result of results) {
-    for (const ruleId of result.rules) entry(ruleId).files++;
+  const coverage = new CoverageTally(countingRules);
+  for (const result of results) coverage.add(result);
+  return coverage.finish();
+}
+
+/** Per-rule coverage summed one file at a time (see `coverageOf`). */
+class CoverageTally {
+  private readonly byRule = new Map<string, RuleCoverage>();
+
+  constructor(private readonly countingRules: ReadonlySet<string>) {}
+
+  add(result: Pick<FileResult, 'rules' | 'coverage'>): void {
+    for (const ruleId of result.rules) this.entry(ruleId).files++;
     for (const [ruleId, [examined, couldNotVerify]] of Object.entries(result.coverage ?? {})) {
-      const coverage = entry(ruleId);
+      const coverage = this.entry(ruleId);
       coverage.examined = (coverage.examined ?? 0) + examined;
       coverage.couldNotVerify = (coverage.couldNotVerify ?? 0) + couldNotVerify;
     }
   }
-  return [...byRule.values()].sort((a, b) => compareStrings(a.ruleId, b.ruleId));
+
+  finish(): RuleCoverage[] {
+    return [...this.byRule.values()].sort((a, b) => compareStrings(a.ruleId, b.ruleId));
+  }
+
+  private entry(ruleId: string): RuleCoverage {
+    let coverage = this.byRule.get(ruleId);
+    if (!coverage) {
+      coverage = this.countingRules.has(ruleId) ? { ruleId, files: 0, examined: 0, couldNotVerify: 0 } : { ruleId, files: 0 };
+      this.byRule.set(ruleId, coverage);
+    }
+    return coverage;
+  }
 }
 
 export function compareViolations(a: Violation, b: Violation): number {
@@ -105,38 +119,76 @@ export { compareStrings };
  */
 export const REPORT_VIOLATION_LIMIT = 100_000;
 
+export interface RunReportMeta {
+  project?: string;
+  enforcerVersion: string;
+  configHash: string;
+  baseline?: Baseline;
+  countingRules?: ReadonlySet<string>;
+  violationLimit?: number;
+}
+
 /** Builds the report from per-file results (in any order), classifying violations against the baseline. */
-export function buildRunReport(
-  results: readonly FileResult[],
-  meta: { project?: string; enforcerVersion: string; configHash: string; baseline?: Baseline; countingRules?: ReadonlySet<string>; violationLimit?: number },
-): RunReport {
-  const found = results.flatMap((result) => result.violations).sort(compareViolations);
-  const comparison = meta.baseline?.compare(found);
-  const violations = found.map((violation): ReportedViolation => ({ ...violation, scope: comparison?.historical.has(violation.fingerprint) ? 'historical' : 'new' }));
-  const notices = results
-    .flatMap((result) => result.notices)
-    .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
-  const count = (severity: 'error' | 'warn', scope?: ViolationScope) =>
-    violations.filter((violation) => violation.severity === severity && (scope === undefined || violation.scope === scope)).length;
-  return {
-    version: REPORT_VERSION,
-    ...(meta.project !== undefined ? { project: meta.project } : {}),
-    enforcerVersion: meta.enforcerVersion,
-    configHash: meta.configHash,
-    summary: {
-      filesChecked: results.length,
-      errors: count('error'),
-      warnings: count('warn'),
-      newErrors: count('error', 'new'),
-      newWarnings: count('warn', 'new'),
-      historical: violations.filter((violation) => violation.scope === 'historical').length,
-      notices: notices.length,
-    },
-    ...listed(violations, meta.violationLimit ?? REPORT_VIOLATION_LIMIT),
-    notices,
-    coverage: coverageOf(results, meta.countingRules),
-    ...(meta.baseline && comparison ? { baseline: { entries: meta.baseline.entries.length, fixed: comparison.fixed } } : {}),
-  };
+export function buildRunReport(results: readonly FileResult[], meta: RunReportMeta): RunReport {
+  const report = new RunReportBuilder(meta.countingRules);
+  for (const result of results) report.add(result);
+  return report.finish(meta);
+}
+
+/**
+ * The report built one file's result at a time, in any order: it keeps the violations and notices
+ * (what the report lists) and counts, never the results, so a run need not hold every file's result.
+ */
+export class RunReportBuilder {
+  private readonly found: ReportedViolation[] = [];
+  private readonly notices: Notice[] = [];
+  private readonly coverage: CoverageTally;
+  private filesChecked = 0;
+
+  constructor(countingRules: ReadonlySet<string> = new Set()) {
+    this.coverage = new CoverageTally(countingRules);
+  }
+
+  add(result: FileResult): void {
+    this.filesChecked++;
+    // The scope is settled against the baseline when the report is finished.
+    for (const violation of result.violations) this.found.push({ ...violation, scope: 'new' });
+    for (const notice of result.notices) this.notices.push(notice);
+    this.coverage.add(result);
+  }
+
+  /** Every violation added so far (a baseline update takes them all). */
+  get violations(): readonly Violation[] {
+    return this.found;
+  }
+
+  finish(meta: RunReportMeta): RunReport {
+    const violations = this.found.sort(compareViolations);
+    const comparison = meta.baseline?.compare(violations);
+    for (const violation of violations) violation.scope = comparison?.historical.has(violation.fingerprint) ? 'historical' : 'new';
+    const notices = this.notices.sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.code, b.code) || compareStrings(a.message, b.message));
+    const count = (severity: 'error' | 'warn', scope?: ViolationScope) =>
+      violations.filter((violation) => violation.severity === severity && (scope === undefined || violation.scope === scope)).length;
+    return {
+      version: REPORT_VERSION,
+      ...(meta.project !== undefined ? { project: meta.project } : {}),
+      enforcerVersion: meta.enforcerVersion,
+      configHash: meta.configHash,
+      summary: {
+        filesChecked: this.filesChecked,
+        errors: count('error'),
+        warnings: count('warn'),
+        newErrors: count('error', 'new'),
+        newWarnings: count('warn', 'new'),
+        historical: violations.filter((violation) => violation.scope === 'historical').length,
+        notices: notices.length,
+      },
+      ...listed(violations, meta.violationLimit ?? REPORT_VIOLATION_LIMIT),
+      notices,
+      coverage: this.coverage.finish(),
+      ...(meta.baseline && comparison ? { baseline: { entries: meta.baseline.entries.length, fixed: comparison.fixed } } : {}),
+    };
+  }
 }
 
 /** The violations a report lists: what blocks first (new errors), then new warnings, then historical ones; in file order. */

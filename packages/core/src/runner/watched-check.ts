@@ -58,14 +58,18 @@ export class WatchedCheck {
   private async check(paths: readonly string[]): Promise<string[]> {
     const checkable = paths.filter((path) => isCheckedFile(path, this.options.config));
     if (checkable.length === 0) return [];
-    const { results } = await runCheck({
+    const checked: string[] = [];
+    await runCheck({
       workspaceRoot: this.options.workspaceRoot,
       files: checkable.map((path) => ({ path })),
       config: this.options.config,
       reportUnusedSuppressions: this.options.reportUnusedSuppressions,
+      onResult: (result) => {
+        this.results.set(result.file, result);
+        checked.push(result.file);
+      },
     });
-    for (const result of results) this.results.set(result.file, result);
-    return results.map((result) => result.file).sort();
+    return checked.sort();
   }
 
   private report(): RunReport {

@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatReport } from '../reporters';
-import { formatJson } from '../reporters/json';
 import type { OutputTarget } from '../reporters/output-target';
 import { formatProfile } from '../reporters/profile';
-import { formatSarif } from '../reporters/sarif';
-import { removeStaleTempFiles, writeFileAtomic } from '../session/atomic-write';
+import { sarifLogOf } from '../reporters/sarif';
+import { removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from '../session/atomic-write';
 import { SESSION_SHARD_FILE, SessionShardStore, type SessionShard } from '../session/session-shard';
 import type { CheckOutcome } from './enforcer';
 import { OptionError } from './run-options';
@@ -76,8 +75,9 @@ export class ProjectOutputFolder {
     const { config, report, shard, profile } = outcome;
     // The profile is machine data: it goes into report.json only when asked for (and then that run's
     // cache entry is its own, since options are part of the task hash).
-    await writeFileAtomic(join(this.directory, REPORT_FILE), formatJson(profile ? { ...report, profile } : report));
-    await writeFileAtomic(join(this.directory, SARIF_FILE), formatSarif(report, config.rules));
+    // Written in pieces (the same bytes as formatJson and formatSarif give): a large report is never one string.
+    await writeJsonAtomic(join(this.directory, REPORT_FILE), profile ? { ...report, profile } : report);
+    await writeJsonAtomic(join(this.directory, SARIF_FILE), sarifLogOf(report, config.rules));
     if (shard) await this.store.write(shard);
     const terminal: string[] = [];
     for (const target of targets) {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { stableJsonPieces } from '../json/stable-json-pieces';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -13,7 +15,7 @@ const TEMP_SUFFIX = '.tmp';
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
+  const temp = tempPathOf(path);
   try {
     const handle = await open(temp, 'w');
     try {
@@ -27,6 +29,49 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Pieces are gathered up to this many characters per write. */
+const WRITE_SIZE = 1 << 20;
+
+/**
+ * Writes `value` as `stableStringify(value, indent)` would, atomically as writeFileAtomic does, a
+ * megabyte at a time: the whole text is never one string in memory (see stableJsonPieces).
+ */
+export async function writeJsonAtomic(path: string, value: unknown, indent = 2): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathOf(path);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      let pending: string[] = [];
+      let size = 0;
+      const flush = () => {
+        const bytes = Buffer.from(pending.join(''), 'utf8');
+        // A write may take less than it was given; the rest goes in the next.
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        pending = [];
+        size = 0;
+      };
+      stableJsonPieces(value, indent, (piece) => {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= WRITE_SIZE) flush();
+      });
+      flush();
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function tempPathOf(path: string): string {
+  return `${path}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
 
 /**

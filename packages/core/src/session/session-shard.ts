@@ -2,10 +2,9 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
 import type { NoticeCode, RuleCoverageCounts, Severity, Violation } from '../engine/types';
-import { stableStringify } from '../json/stable-stringify';
 import type { FileResult } from '../runner/check-files';
 import { compareStrings, compareViolations } from '../runner/run-report';
-import { writeFileAtomic } from './atomic-write';
+import { writeJsonAtomic } from './atomic-write';
 
 export const SESSION_SHARD_VERSION = 2;
 export const SESSION_SHARD_FILE = 'session.json';
@@ -74,42 +73,77 @@ export type ShardReadResult = { shard: SessionShard } | { missing: true } | { co
  * bounded per file and per shard, in path order, so the same results always give the same bytes.
  */
 export function buildSessionShard(results: readonly FileResult[], key: ShardKey, limits: SessionLimits = DEFAULT_SESSION_LIMITS): SessionShard {
-  const files: SessionShard['files'] = {};
-  const rules: SessionShard['rules'] = {};
-  const totals = { files: results.length, errors: 0, warnings: 0, violations: 0, stored: 0, more: 0, notices: 0 };
-  const countsOf = (ruleId: string) => (rules[ruleId] ??= { checked: 0, passed: 0, failed: 0, violations: 0 });
+  const shard = new SessionShardBuilder(key, limits);
+  for (const result of results) shard.add(result);
+  return shard.finish();
+}
 
-  for (const result of [...results].sort((a, b) => compareStrings(a.file, b.file))) {
+/**
+ * The shard built one file's result at a time, in any order (see `buildSessionShard`): each result
+ * becomes its compact entry at once, so a run keeps entries, not results. The per-shard limit
+ * follows path order, so it is applied when the shard is finished.
+ */
+export class SessionShardBuilder {
+  private readonly files = new Map<string, ShardFile>();
+  private readonly rules: SessionShard['rules'] = {};
+  private readonly totals = { files: 0, errors: 0, warnings: 0, violations: 0, stored: 0, more: 0, notices: 0 };
+
+  constructor(
+    private readonly key: ShardKey,
+    private readonly limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+  ) {}
+
+  add(result: FileResult): void {
+    const { totals } = this;
     const violations = [...result.violations].sort(compareViolations);
-    const room = Math.max(0, Math.min(limits.maxViolationsPerFile, limits.maxViolations - totals.stored));
-    const stored = violations.slice(0, room);
+    const stored = violations.slice(0, this.limits.maxViolationsPerFile);
     const entry: ShardFile = { hash: result.hash, violations: stored.map(compact) };
     if (violations.length > stored.length) entry.more = violations.length - stored.length;
     if (result.notices.length > 0) entry.notices = result.notices.map((notice): CompactNotice => [notice.code, notice.message]);
     if (result.dependencies) entry.deps = result.dependencies;
     if (result.coverage) entry.cov = result.coverage;
-    files[result.file] = entry;
+    this.files.set(result.file, entry);
 
-    totals.stored += stored.length;
-    totals.more += entry.more ?? 0;
+    totals.files++;
     totals.notices += result.notices.length;
     const failedRules = new Set<string>();
     for (const violation of violations) {
       totals.violations++;
       if (violation.severity === 'error') totals.errors++;
       else totals.warnings++;
-      countsOf(violation.ruleId).violations++;
+      this.countsOf(violation.ruleId).violations++;
       failedRules.add(violation.ruleId);
     }
     // Pseudo-rules (parse errors, suppression problems) are not "applied", so they count only where they fired.
     for (const ruleId of new Set([...result.rules, ...failedRules])) {
-      const counts = countsOf(ruleId);
+      const counts = this.countsOf(ruleId);
       counts.checked++;
       if (failedRules.has(ruleId)) counts.failed++;
       else counts.passed++;
     }
   }
-  return { version: SESSION_SHARD_VERSION, ...key, limits: { ...limits }, files, rules, totals };
+
+  finish(): SessionShard {
+    const files: SessionShard['files'] = {};
+    const totals = { ...this.totals, stored: 0, more: 0 };
+    for (const file of [...this.files.keys()].sort(compareStrings)) {
+      const entry = this.files.get(file) as ShardFile;
+      // Past the shard's limit, a file keeps only its counts (`more`): files later in path order lose theirs first.
+      const room = Math.max(0, this.limits.maxViolations - totals.stored);
+      if (entry.violations.length > room) {
+        entry.more = (entry.more ?? 0) + entry.violations.length - room;
+        entry.violations = entry.violations.slice(0, room);
+      }
+      files[file] = entry;
+      totals.stored += entry.violations.length;
+      totals.more += entry.more ?? 0;
+    }
+    return { version: SESSION_SHARD_VERSION, ...this.key, limits: { ...this.limits }, files, rules: this.rules, totals };
+  }
+
+  private countsOf(ruleId: string): RuleCounts {
+    return (this.rules[ruleId] ??= { checked: 0, passed: 0, failed: 0, violations: 0 });
+  }
 }
 
 function compact(violation: Violation): CompactViolation {
@@ -174,7 +208,7 @@ export class SessionShardStore {
   async write(shard: SessionShard): Promise<void> {
     if (shard.project !== this.project) throw new Error(`shard of project ${shard.project} cannot be written to ${this.project}'s store`);
     // Compact: a shard is read by the enforcer, not by people, and stays about half the size.
-    await writeFileAtomic(this.path, stableStringify(shard, 0));
+    await writeJsonAtomic(this.path, shard, 0);
   }
 
   async read(): Promise<ShardReadResult> {
