@@ -40,7 +40,7 @@ export type {
   Violation,
 } from './engine/types';
 export { builtinRules } from './rules';
-export { RuleTester, lintWithRule, type RuleTesterCases } from './testing/rule-tester';
+export { RuleTester, lintWithRule, ruleRunsOn, type RuleTesterCases } from './testing/rule-tester';
 export { ProjectRuleTester, checkWithRule, type ProjectInvalidCase, type ProjectValidCase } from './testing/project-rule-tester';
 
 // Configuration.

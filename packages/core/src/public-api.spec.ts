@@ -43,6 +43,7 @@ describe('the public API of @nx-enforcer/core', () => {
       'mergeRunReports',
       'normaliseRunOptions',
       'parseOutputTargets',
+      'ruleRunsOn',
       'runCli',
       'verdictOf',
     ]);

@@ -147,6 +147,21 @@ function checkRuleSettings(settings: Record<string, unknown>, at: JsonPathSegmen
   }
 }
 
+/** Why `options` are not options `rule` accepts, in the words a config error would use; undefined when they are. */
+export function ruleOptionsProblem(rule: Rule, options: unknown): string | undefined {
+  let problem: string | undefined;
+  const stop = new Error('invalid options');
+  try {
+    checkRuleOptions(rule, options, [], (segments, text) => {
+      problem = segments.length > 0 ? `${formatJsonPath(segments)}: ${text}` : text;
+      throw stop;
+    });
+  } catch (error) {
+    if (error !== stop) throw error;
+  }
+  return problem;
+}
+
 function checkRuleOptions(rule: Rule, options: unknown, at: JsonPathSegment[], fail: Fail): void {
   let validate = optionValidators.get(rule);
   if (!validate) {

@@ -1,12 +1,16 @@
 import { ruleAppliesTo } from '../config/config-resolver';
+import { ruleOptionsProblem } from '../config/validate-config';
+import { formatMessage } from '../engine/format-message';
 import { lintSource } from '../engine/lint-source';
-import type { Rule, Severity, Violation } from '../engine/types';
+import type { FixableViolation, Rule, Severity, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
+import { applyFixes } from '../runner/apply-fixes';
 
 export interface ValidCase<Options> {
   code: string;
   /** Defaults to `src/file.ts`; the extension decides TS/TSX/JS parsing. */
   filename?: string;
+  /** As a config would set them: checked against the rule's schema before the case runs. */
   options?: Partial<Options>;
   isTestFile?: boolean;
   /** The workspace's projects, for rules that look across projects. */
@@ -15,23 +19,35 @@ export interface ValidCase<Options> {
   files?: Record<string, string>;
 }
 
-export interface ExpectedError {
-  messageId: string;
+export interface ExpectedError<MessageIds extends string = string> {
+  messageId: MessageIds;
+  /** The placeholders of the message: the message must be the template filled with exactly these. */
+  data?: Record<string, string | number>;
   line?: number;
   column?: number;
   endLine?: number;
   endColumn?: number;
   /** The exact message, when the data placeholders matter. */
   message?: string;
+  /**
+   * The code after this violation's suggestion alone is applied (`--fix-type suggestion`); `[]`
+   * when the violation offers none. Unchecked when absent.
+   */
+  suggestions?: Array<{ output: string }>;
 }
 
-export interface InvalidCase<Options> extends ValidCase<Options> {
-  errors: ExpectedError[];
+export interface InvalidCase<Options, MessageIds extends string = string> extends ValidCase<Options> {
+  errors: Array<ExpectedError<MessageIds>>;
+  /**
+   * The code after every safe fix of the case is applied, as `--fix` would leave it; `null` when
+   * the rule fixes nothing safely. Required when the rule offers a safe fix.
+   */
+  output?: string | null;
 }
 
-export interface RuleTesterCases<Options> {
+export interface RuleTesterCases<Options, MessageIds extends string = string> {
   valid: Array<ValidCase<Options> | string>;
-  invalid: Array<InvalidCase<Options>>;
+  invalid: Array<InvalidCase<Options, MessageIds>>;
 }
 
 /** The functions of the host test framework (jest, vitest, node:test all provide them). */
@@ -41,21 +57,32 @@ export interface TestFramework {
 }
 
 /**
- * Runs valid and invalid cases of one rule through the real engine (parse, walk, report) and
- * asserts exact message ids and positions. Used by every built-in rule's spec and exported for
- * custom-rule authors.
+ * Runs valid and invalid cases of one rule through the real engine (parse, walk, report, fixes)
+ * and asserts exact message ids, data, positions, fixed output and suggestions. A case is rejected
+ * when its options are not ones the rule accepts, when it repeats another case, or when the rule
+ * never runs on its file. Used by every built-in rule's spec and exported for custom-rule authors.
  */
 export class RuleTester {
   constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
 
-  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: RuleTesterCases<Options>): void {
+  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: RuleTesterCases<Options, NoInfer<MessageIds>>): void {
     const { describe, it } = this.framework;
+    const seen = new Set<string>();
+    const workspaces = new Map<WorkspaceView, number>();
+    // A repeated case tests nothing new and usually hides a copy-paste whose edit was forgotten.
+    const once = (testCase: ValidCase<Options>) => {
+      const workspace = testCase.workspace && (workspaces.get(testCase.workspace) ?? workspaces.set(testCase.workspace, workspaces.size).size - 1);
+      const key = JSON.stringify([testCase.code, testCase.filename ?? null, testCase.options ?? null, testCase.isTestFile ?? false, testCase.files ?? null, workspace ?? null]);
+      if (seen.has(key)) throw new Error('this case repeats an earlier one (same code, filename, options, files and workspace)');
+      seen.add(key);
+    };
     describe(rule.id, () => {
       describe('valid', () => {
         for (const entry of cases.valid) {
           const testCase = typeof entry === 'string' ? { code: entry } : entry;
           it(titleOf(testCase.code), () => {
-            const violations = lint(rule, testCase);
+            once(testCase);
+            const { violations } = lint(rule, testCase);
             if (violations.length > 0) {
               throw new Error(`expected no violations, got:\n${describeViolations(violations)}`);
             }
@@ -65,9 +92,11 @@ export class RuleTester {
       describe('invalid', () => {
         for (const testCase of cases.invalid) {
           it(titleOf(testCase.code), () => {
+            once(testCase);
             if (testCase.errors.length === 0) throw new Error('an invalid case must expect at least one error');
-            const violations = lint(rule, testCase);
-            assertErrors(rule, violations, testCase.errors);
+            const linted = lint(rule, testCase, true);
+            assertErrors(rule, linted.violations, testCase.errors);
+            assertFixes(testCase, linted);
           });
         }
       });
@@ -75,28 +104,45 @@ export class RuleTester {
   }
 }
 
-/** Lints `code` with one rule at its default severity (or `error` when the default is `off`). */
-export function lintWithRule<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>): Violation[] {
-  return lint(rule, testCase);
+/** Whether a run gives the rule this file at all (its `meta.codeFiles` and `meta.textFiles`). */
+export function ruleRunsOn<Options>(rule: Rule<string, Options>, file: string): boolean {
+  return ruleAppliesTo(rule as unknown as Rule, file);
 }
 
-function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>): Violation[] {
+/** Lints `code` with one rule at its default severity (or `error` when the default is `off`). */
+export function lintWithRule<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>): Violation[] {
+  return lint(rule, testCase).violations;
+}
+
+interface Linted {
+  file: string;
+  violations: Violation[];
+  fixes: FixableViolation[];
+}
+
+function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>, collectFixes = false): Linted {
   const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
   const file = testCase.filename ?? 'src/file.ts';
-  // As in a run: a rule is given only the files it applies to (`codeFiles`, `textFiles`).
-  if (!ruleAppliesTo(rule as unknown as Rule, file)) return [];
+  const asRule = rule as unknown as Rule;
+  // A run gives a rule only the files it applies to, so such a case would pass without running it.
+  if (!ruleRunsOn(rule, file)) throw new Error(`the rule never runs on ${file} (see its meta.codeFiles and meta.textFiles): the case tests nothing`);
+  if (testCase.options !== undefined) {
+    const problem = ruleOptionsProblem(asRule, testCase.options);
+    if (problem) throw new Error(`the case's options are not valid options of ${rule.id}: ${problem}`);
+  }
   const result = lintSource({
     file,
     text: testCase.code,
-    rules: [{ rule: rule as unknown as Rule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
+    rules: [{ rule: asRule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
     isTestFile: testCase.isTestFile ?? false,
     workspace: testCase.workspace,
     readFile: (path) => (testCase.files && Object.hasOwn(testCase.files, path) ? testCase.files[path] : undefined),
+    collectFixes,
   });
   if (result.notices.length > 0) {
     throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);
   }
-  return result.violations;
+  return { file, violations: result.violations, fixes: result.fixes ?? [] };
 }
 
 function assertErrors(rule: Rule<string, unknown>, violations: Violation[], expected: ExpectedError[]): void {
@@ -106,7 +152,7 @@ function assertErrors(rule: Rule<string, unknown>, violations: Violation[], expe
   }
   expected.forEach((error, index) => {
     const actual = violations[index];
-    if (!(error.messageId in messages)) throw new Error(`unknown messageId "${error.messageId}" in test case`);
+    if (!Object.hasOwn(messages, error.messageId)) throw new Error(`unknown messageId "${error.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
     const template = messages[error.messageId];
     if (!messageMatches(template, actual.message)) {
       throw new Error(`violation ${index + 1}: expected messageId "${error.messageId}", got message "${actual.message}"`);
@@ -116,8 +162,32 @@ function assertErrors(rule: Rule<string, unknown>, violations: Violation[], expe
         throw new Error(`violation ${index + 1}: expected ${key} ${error[key]}, got ${actual[key]} (${describeViolations([actual])})`);
       }
     }
+    if (error.data !== undefined) {
+      const filled = formatMessage(template, error.data);
+      if (filled !== actual.message) throw new Error(`violation ${index + 1}: with data ${JSON.stringify(error.data)} the message is "${filled}", got "${actual.message}"`);
+    }
     if (error.message !== undefined && error.message !== actual.message) {
       throw new Error(`violation ${index + 1}: expected message "${error.message}", got "${actual.message}"`);
+    }
+  });
+}
+
+function assertFixes(testCase: InvalidCase<unknown>, linted: Linted): void {
+  const safe = linted.fixes.filter((fixable) => fixable.fix.kind === 'safe');
+  const fixed = safe.length > 0 ? applyFixes({ file: linted.file, text: testCase.code, fixes: safe }).text : null;
+  if (testCase.output === undefined) {
+    if (fixed !== null) throw new Error(`the rule fixed the code: add the expected \`output\`:\n${fixed}`);
+  } else if (fixed !== testCase.output) {
+    throw new Error(fixed === null ? 'expected the rule to fix the code, but it offered no safe fix' : testCase.output === null ? `expected no safe fix, got output:\n${fixed}` : `expected output:\n${testCase.output}\ngot:\n${fixed}`);
+  }
+  testCase.errors.forEach((error, index) => {
+    if (error.suggestions === undefined) return;
+    const violation = linted.violations[index];
+    const offered = linted.fixes.filter((fixable) => fixable.violation === violation && fixable.fix.kind === 'suggestion');
+    const outputs = offered.map((fixable) => applyFixes({ file: linted.file, text: testCase.code, fixes: [fixable] }).text);
+    const expected = error.suggestions.map((suggestion) => suggestion.output);
+    if (JSON.stringify(outputs) !== JSON.stringify(expected)) {
+      throw new Error(`violation ${index + 1}: expected ${expected.length} suggestion(s) giving:\n${expected.join('\n---\n') || '(none)'}\ngot ${outputs.length}:\n${outputs.join('\n---\n') || '(none)'}`);
     }
   });
 }

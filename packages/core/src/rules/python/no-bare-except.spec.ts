@@ -1,4 +1,4 @@
-import { RuleTester } from '../../testing/rule-tester';
+import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './no-bare-except';
 
 const filename = 'app/service.py';
@@ -22,7 +22,6 @@ new RuleTester().run(rule, {
     { code: 'try:\n    run()\nexcept: cleanup(); raise\n', filename, options: { allowReraise: true } },
     { code: 'try:\n    run()\nexcept:\n    if failed():\n        log()\n    raise\n', filename, options: { allowReraise: true } },
     // The same text in a TypeScript file is not Python.
-    { code: 'try:\n    load()\nexcept:\n    pass\n', filename: 'src/file.ts' },
   ],
   invalid: [
     {
@@ -83,4 +82,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'bareExcept', line: 3 }],
     },
   ],
+});
+
+it('should run on Python files only, never on TypeScript', () => {
+  expect(ruleRunsOn(rule, 'app/orders.py')).toBe(true);
+  expect(ruleRunsOn(rule, 'src/file.ts')).toBe(false);
 });

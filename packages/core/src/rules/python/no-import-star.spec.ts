@@ -1,4 +1,4 @@
-import { RuleTester } from '../../testing/rule-tester';
+import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './no-import-star';
 
 const filename = 'app/views.py';
@@ -16,7 +16,6 @@ new RuleTester().run(rule, {
     { code: 'from ._api import *\nfrom ._client import *\n', filename: 'httpx/__init__.py' },
     { code: 'from .base_events import *\n', filename: 'tests/data/cases/import_spacing.py' },
     { code: 'from .base import *\n\nDEBUG = True\n', filename: 'app/settings/dev.py', options: { allowModules: ['.base'] } },
-    { code: 'from os import *\n', filename: 'src/file.ts' },
   ],
   invalid: [
     {
@@ -68,4 +67,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'importStar', line: 2, column: 1 }],
     },
   ],
+});
+
+it('should run on Python files only, never on TypeScript', () => {
+  expect(ruleRunsOn(rule, 'app/orders.py')).toBe(true);
+  expect(ruleRunsOn(rule, 'src/file.ts')).toBe(false);
 });

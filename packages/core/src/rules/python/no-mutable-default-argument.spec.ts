@@ -1,4 +1,4 @@
-import { RuleTester } from '../../testing/rule-tester';
+import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './no-mutable-default-argument';
 
 const filename = 'app/handlers.py';
@@ -21,7 +21,6 @@ new RuleTester().run(rule, {
     { code: 'def f():\n    """Example:\n\n    def g(items=[]):\n        ...\n    """\n', filename },
     { code: 'msg = f"{(lambda x=[]: x)()}"\n', filename },
     { code: 'def f(x=deque()):\n    pass\n', filename, options: { mutableCalls: ['list'] } },
-    { code: 'def f(items=[]):\n    pass\n', filename: 'src/file.ts' },
   ],
   invalid: [
     {
@@ -103,4 +102,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'mutableDefault', line: 1, column: 20 }],
     },
   ],
+});
+
+it('should run on Python files only, never on TypeScript', () => {
+  expect(ruleRunsOn(rule, 'app/orders.py')).toBe(true);
+  expect(ruleRunsOn(rule, 'src/file.ts')).toBe(false);
 });

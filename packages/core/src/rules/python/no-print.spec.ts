@@ -1,4 +1,4 @@
-import { RuleTester } from '../../testing/rule-tester';
+import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './no-print';
 
 const filename = 'app/orders.py';
@@ -27,7 +27,6 @@ new RuleTester().run(rule, {
     { code: 'print("migrating")\n', filename: 'tools/scripts/migrate.py' },
     { code: 'print("usage: python -m app")\n', filename: 'app/__main__.py' },
     { code: 'print("generated")\n', filename: 'build/gen.py', options: { entryPoints: ['build/**'] } },
-    { code: 'print("x")\n', filename: 'src/file.ts' },
     // Modules the nearest pyproject.toml declares as console scripts (flat or src/ layout, module or package).
     { code: 'print("usage")\n', filename: 'services/httpie/httpie/manager/__main__.py', files: { 'services/httpie/pyproject.toml': PYPROJECT } },
     { code: 'print("reformatted")\n', filename: 'services/httpie/src/black/__init__.py', files: { 'services/httpie/pyproject.toml': PYPROJECT } },
@@ -89,4 +88,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'unexpectedPrint', line: 4, column: 1 }],
     },
   ],
+});
+
+it('should run on Python files only, never on TypeScript', () => {
+  expect(ruleRunsOn(rule, 'app/orders.py')).toBe(true);
+  expect(ruleRunsOn(rule, 'src/file.ts')).toBe(false);
 });

@@ -1,4 +1,4 @@
-import { RuleTester } from '../../testing/rule-tester';
+import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './open-outside-with';
 
 const filename = 'app/storage.py';
@@ -22,7 +22,6 @@ new RuleTester().run(rule, {
     { code: 'with ExitStack() as stack:\n    files = [stack.enter_context(open(p)) for p in paths]\n', filename },
     { code: 'from gzip import open\n\ndata = open(path).read()\n', filename },
     { code: 'opened = is_open(path) and reopen(path) and open_file(path)\nflags = dict(open=True)\n', filename },
-    { code: 'data = open(path).read()\n', filename: 'src/file.ts' },
   ],
   invalid: [
     {
@@ -100,4 +99,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'openOutsideWith', line: 2, column: 12 }],
     },
   ],
+});
+
+it('should run on Python files only, never on TypeScript', () => {
+  expect(ruleRunsOn(rule, 'app/orders.py')).toBe(true);
+  expect(ruleRunsOn(rule, 'src/file.ts')).toBe(false);
 });

@@ -95,7 +95,7 @@ new RuleTester().run(rule, {
     ...[
       'keys/id_rsa', 'home/.ssh/id_ed25519', '.git-credentials', '.aws/credentials', '.envrc', 'infra/terraform.tfstate',
       'src/Main.java', 'cmd/main.go', 'lib/client.rb', 'src/Config.php', 'app/Config.kt', 'src/App.vue', 'src/App.svelte',
-    ].map((filename) => ({ code: `token = "${aws}"\n`, filename, errors: [{ messageId: 'secretToken' }] })),
+    ].map((filename) => ({ code: `token = "${aws}"\n`, filename, errors: [{ messageId: 'secretToken' as const }] })),
     // A real-looking default behind the environment variable ships whenever the variable is unset.
     { code: `const apiKey = process.env.API_KEY ?? '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
     { code: `const client = new Client(process.env['STRIPE_KEY'] || "${hex}");`, errors: [{ messageId: 'secretAssignment' }] },
