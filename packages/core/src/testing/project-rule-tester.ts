@@ -1,4 +1,6 @@
 import type { ConfigResolver } from '../config/config-resolver';
+import { ruleOptionsProblem } from '../config/validate-config';
+import { formatMessage } from '../engine/format-message';
 import type { Rule, Severity, Violation } from '../engine/types';
 import { checkProject, type ProjectInfo } from '../runner/check-project';
 import { messageMatches, type TestFramework } from './rule-tester';
@@ -10,11 +12,14 @@ export interface ProjectValidCase<Options> {
   files: string[];
   /** Defaults to `{ name: 'app', root: 'apps/app', tags: [] }`. */
   project?: Partial<ProjectInfo>;
+  /** As a config would set them: checked against the rule's schema before the case runs. */
   options?: Partial<Options>;
 }
 
-export interface ProjectExpectedError {
-  messageId: string;
+export interface ProjectExpectedError<MessageIds extends string = string> {
+  messageId: MessageIds;
+  /** The placeholders of the message: the message must be the template filled with exactly these. */
+  data?: Record<string, string | number>;
   /** Workspace-relative; the project root when the finding is about the project as a whole. */
   file?: string;
   message?: string;
@@ -22,20 +27,31 @@ export interface ProjectExpectedError {
   hint?: unknown;
 }
 
-export interface ProjectInvalidCase<Options> extends ProjectValidCase<Options> {
-  errors: ProjectExpectedError[];
+export interface ProjectInvalidCase<Options, MessageIds extends string = string> extends ProjectValidCase<Options> {
+  errors: Array<ProjectExpectedError<MessageIds>>;
 }
 
-/** Runs a project-scoped rule over file lists, as the runner does once per project. */
+/**
+ * Runs a project-scoped rule over file lists, as the runner does once per project, and asserts
+ * message ids, data, files, messages and hints. Like RuleTester, it fails a case whose options the
+ * rule's schema refuses and a case that repeats another.
+ */
 export class ProjectRuleTester {
   constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
 
-  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: ProjectInvalidCase<Options>[] }): void {
+  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: Array<ProjectInvalidCase<Options, NoInfer<MessageIds>>> }): void {
     const { describe, it } = this.framework;
+    const seen = new Set<string>();
+    const once = (testCase: ProjectValidCase<Options>) => {
+      const key = JSON.stringify([testCase.files, testCase.project ?? null, testCase.options ?? null]);
+      if (seen.has(key)) throw new Error('this case repeats an earlier one (same files, project and options)');
+      seen.add(key);
+    };
     describe(rule.id, () => {
       describe('valid', () => {
         for (const testCase of cases.valid) {
           it(testCase.name, () => {
+            once(testCase);
             const violations = checkWithRule(rule, testCase);
             if (violations.length > 0) throw new Error(`expected no violations, got:\n${describe_(violations)}`);
           });
@@ -44,6 +60,7 @@ export class ProjectRuleTester {
       describe('invalid', () => {
         for (const testCase of cases.invalid) {
           it(testCase.name, () => {
+            once(testCase);
             if (testCase.errors.length === 0) throw new Error('an invalid case must expect at least one error');
             const violations = checkWithRule(rule, testCase);
             if (violations.length !== testCase.errors.length) {
@@ -52,8 +69,11 @@ export class ProjectRuleTester {
             const messages = rule.meta.messages as Record<string, string>;
             testCase.errors.forEach((expected, index) => {
               const actual = violations[index];
-              if (!(expected.messageId in messages)) throw new Error(`unknown messageId "${expected.messageId}" in test case`);
+              if (!Object.hasOwn(messages, expected.messageId)) throw new Error(`unknown messageId "${expected.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
               if (!messageMatches(messages[expected.messageId], actual.message)) throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.message}"`);
+              if (expected.data !== undefined && formatMessage(messages[expected.messageId], expected.data) !== actual.message) {
+                throw new Error(`violation ${index + 1}: with data ${JSON.stringify(expected.data)} the message is "${formatMessage(messages[expected.messageId], expected.data)}", got "${actual.message}"`);
+              }
               if (expected.file !== undefined && expected.file !== actual.file) throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
               if (expected.message !== undefined && expected.message !== actual.message) throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
               if (expected.hint !== undefined && !hintMatches(expected.hint, actual.hint)) throw new Error(`violation ${index + 1}: unexpected hint "${actual.hint}"`);
@@ -68,6 +88,10 @@ export class ProjectRuleTester {
 /** The violations one project-scoped rule reports for a case, in report order. */
 export function checkWithRule<Options>(rule: Rule<string, Options>, testCase: ProjectValidCase<Options>): Violation[] {
   const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+  if (testCase.options !== undefined) {
+    const problem = ruleOptionsProblem(rule as unknown as Rule, testCase.options);
+    if (problem) throw new Error(`the case's options are not valid options of ${rule.id}: ${problem}`);
+  }
   const options = { ...(rule.meta.defaultOptions as object), ...testCase.options };
   // Only `projectRulesFor` is consulted, so a one-rule resolver stands in for the configuration.
   const config = { projectRulesFor: () => [{ rule: rule as unknown as Rule, severity, options }] } as unknown as ConfigResolver;
