@@ -147,7 +147,7 @@ for (const size of sizes) {
       restore(touched);
       // The task's own figures, from its --profile line: Nx's start-up is the same in both runs.
       const profileOf = (result) => {
-        const match = /(\d+) files analysed, (\d+) reused, ([\d.]+) ms; peak RSS ([\d.]+) MB/.exec(result.stdout + result.stderr);
+        const match = /(\d+) files? analysed, (\d+) reused, ([\d.]+) ms; peak RSS ([\d.]+) MB/.exec(result.stdout + result.stderr);
         return match ? { analysed: match[1], reused: match[2], ms: Number(match[3]), rss: match[4] } : undefined;
       };
       const coldProfile = profileOf(cold);

@@ -162,7 +162,8 @@ export class RunReportBuilder {
     return this.found;
   }
 
-  finish(meta: RunReportMeta): RunReport {
+  /** `countingRules` were given to the constructor. */
+  finish(meta: Omit<RunReportMeta, 'countingRules'>): RunReport {
     const violations = this.found.sort(compareViolations);
     const comparison = meta.baseline?.compare(violations);
     for (const violation of violations) violation.scope = comparison?.historical.has(violation.fingerprint) ? 'historical' : 'new';

@@ -127,13 +127,10 @@ export class SessionShardBuilder {
     const files: SessionShard['files'] = {};
     const totals = { ...this.totals, stored: 0, more: 0 };
     for (const file of [...this.files.keys()].sort(compareStrings)) {
-      const entry = this.files.get(file) as ShardFile;
+      const added = this.files.get(file) as ShardFile;
       // Past the shard's limit, a file keeps only its counts (`more`): files later in path order lose theirs first.
       const room = Math.max(0, this.limits.maxViolations - totals.stored);
-      if (entry.violations.length > room) {
-        entry.more = (entry.more ?? 0) + entry.violations.length - room;
-        entry.violations = entry.violations.slice(0, room);
-      }
+      const entry = added.violations.length > room ? { ...added, violations: added.violations.slice(0, room), more: (added.more ?? 0) + added.violations.length - room } : added;
       files[file] = entry;
       totals.stored += entry.violations.length;
       totals.more += entry.more ?? 0;
