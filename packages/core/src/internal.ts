@@ -1,7 +1,7 @@
 // For nx-enforcer (the Nx plugin) and this repository's tools only: the pieces the adapter wires
 // (file discovery, output folders, the workspace summary, watching) and the benchmark measures. No
 // compatibility promise: import @nx-enforcer/core's public API instead.
-export { CODE_EXTENSIONS, isCodeFile } from './engine/source-kinds';
+export { CODE_EXTENSIONS, isCodeFile, LANGUAGE_FILES } from './engine/source-kinds';
 export { PROGRAM_MANIFESTS } from './rules/rule-utils/declared-entry-points';
 export { LICENSE_FILES } from './runner/vendored-folders';
 export { isDefaultIgnored, textFileGlobsOf } from './config/config-resolver';

@@ -54,7 +54,8 @@ describe('what loading the engine costs', () => {
     withModulesWatched(async (loads) => {
       const core = require('./index') as typeof import('./index');
       const rule = core.builtinRules.find((candidate) => candidate.id === 'typescript/no-explicit-any');
-      expect(core.lintWithRule(rule as (typeof core.builtinRules)[number], { code: 'export const value: any = 1;' })).toHaveLength(1);
+      if (!rule || !('create' in rule)) throw new Error('typescript/no-explicit-any is not a per-file rule');
+      expect(core.lintWithRule(rule, { code: 'export const value: any = 1;' })).toHaveLength(1);
       expect(loads['ts-morph']).toHaveBeenCalledTimes(1);
       writeFileSync(join(workspaceRoot, 'enforcer.config.json'), JSON.stringify({ rules: { 'security/no-secrets': ['error', { maxLineLength: 200 }] } }));
       await core.loadConfig({ workspaceRoot, rules: core.builtinRules });

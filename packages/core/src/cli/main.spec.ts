@@ -311,8 +311,8 @@ describe('enforcer CLI', () => {
     it('should exit 2 for --fix-type without --fix, an unknown fix type, or --fix with --update-baseline', async () => {
       expect(await run('check', '--fix-type', 'suggestion')).toBe(2);
       expect(stderr).toContain('--fix-type needs --fix');
-      expect(await run('check', '--fix', '--fix-type', 'dangerous')).toBe(2);
-      expect(stderr).toContain('--fix-type takes safe or suggestion, not "dangerous"');
+      expect(await run('check', '--fix', '--fix-type', 'everything')).toBe(2);
+      expect(stderr).toContain('--fix-type takes safe, suggestion or dangerous, not "everything"');
       expect(await run('check', '--fix', '--baseline', 'b.json', '--update-baseline')).toBe(2);
       expect(stderr).toContain('--fix cannot be combined with --update-baseline');
     });

@@ -76,7 +76,8 @@ Options:
   --fix                 Apply the fixes rules offer, write the files, then report what
                         remains; a fix whose result would not parse is refused
   --fix-type <kind>     With --fix: safe (default) applies safe fixes only; suggestion
-                        applies suggestions too (e.g. @ts-ignore -> @ts-expect-error)
+                        applies suggestions too (e.g. @ts-ignore -> @ts-expect-error);
+                        dangerous applies fixes that may change behaviour too
   --watch               Keep running: check the changed files again after each burst of
                         changes and print the report again (Ctrl-C stops)
   --watch-debounce <ms> With --watch: quiet time before a burst is checked (default 300)

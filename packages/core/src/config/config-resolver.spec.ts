@@ -1,5 +1,7 @@
 import { DEFAULT_SCRIPT_FILES } from '../rules/rule-utils/file-roles';
 import { builtinRules } from '../rules';
+import noSecrets from '../rules/security/no-secrets';
+import { isProjectRule } from '../engine/types';
 import { ConfigResolver } from './config-resolver';
 import type { ConfigLayer, EnforcerConfigFile } from './types';
 
@@ -18,7 +20,7 @@ describe('ConfigResolver', () => {
   it('should use every rule\'s default severity without config', () => {
     const resolver = new ConfigResolver(builtinRules, []);
     const all = Object.fromEntries(resolver.rulesFor('libs/a/src/index.ts').map((active) => [active.rule.id, active.severity]));
-    const forCode = builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off' && rule.meta.scope !== 'project' && rule.meta.codeFiles !== false);
+    const forCode = builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off' && !isProjectRule(rule) && rule.meta.language !== 'python');
     expect(all).toEqual(Object.fromEntries(forCode.map((rule) => [rule.id, rule.meta.defaultSeverity])));
   });
 
@@ -132,7 +134,7 @@ describe('ConfigResolver', () => {
 
   it('should list the text files scanned by the rules that may be on, for task inputs', () => {
     const globsOf = (...layers: ConfigLayer[]) => new ConfigResolver(builtinRules, layers).textFileGlobs();
-    const secretGlobs = builtinRules.find((rule) => rule.id === 'security/no-secrets')?.meta.textFiles ?? [];
+    const secretGlobs = noSecrets.meta.textFiles ?? [];
     const pythonOff = Object.fromEntries(builtinRules.filter((rule) => rule.id.startsWith('python/')).map((rule) => [rule.id, 'off' as const]));
     expect(globsOf()).toEqual(['**/*.py', ...secretGlobs].sort());
     expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }))).toEqual(['**/*.py']);

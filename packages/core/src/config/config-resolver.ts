@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import type { ActiveRule, Rule, SeveritySetting } from '../engine/types';
-import { isCodeFile } from '../engine/source-kinds';
+import { isProjectRule, type ActiveRule, type FileRule, type ProjectRule, type Rule, type SeveritySetting } from '../engine/types';
+import { checksCodeFiles, isCodeFile, textGlobsOf } from '../engine/source-kinds';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
 import { sourceHashOf } from './load-custom-rules';
@@ -103,10 +103,10 @@ export class ConfigResolver {
   }
 
   /** The project-scoped rules that are on for a project, with the settings that apply at its root. */
-  projectRulesFor(projectRoot: string): ActiveRule[] {
+  projectRulesFor(projectRoot: string): ActiveRule<ProjectRule>[] {
     const root = projectRoot === '.' || projectRoot === '' ? '' : `${projectRoot}/`;
     // A file path at the root stands for the project: globs like `packages/api/**` match it.
-    return this.activeRulesOf(`${root}.enforcer-project`).filter(({ rule }) => rule.meta.scope === 'project');
+    return this.activeRulesOf(`${root}.enforcer-project`).filter((active): active is ActiveRule<ProjectRule> => isProjectRule(active.rule));
   }
 
   /**
@@ -116,7 +116,7 @@ export class ConfigResolver {
   textFileGlobs(): string[] {
     const globs = new Set<string>();
     for (const rule of this.rules) {
-      if (rule.meta.textFiles && this.mayBeOn(rule.id)) rule.meta.textFiles.forEach((glob) => globs.add(glob));
+      if (!isProjectRule(rule) && this.mayBeOn(rule.id)) textGlobsOf(rule.meta).forEach((glob) => globs.add(glob));
     }
     return [...globs].sort();
   }
@@ -251,21 +251,21 @@ function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): str
 }
 
 /**
- * Whether a per-file rule checks this file at all: code files unless the rule is for another
- * language (`codeFiles: false`), other files only when they match its `textFiles`. The engine's
- * rule lists and the rule tester select by it alike.
+ * Whether a per-file rule checks this file at all: code files when the rule is for TypeScript (its
+ * `meta.language`), other files when they are its language's or match its `textFiles`. The
+ * engine's rule lists and the rule tester select by it alike.
  */
 export function ruleAppliesTo(rule: Rule, file: string): boolean {
-  if (rule.meta.scope === 'project') return false;
-  return isCodeFile(file) ? rule.meta.codeFiles !== false : textFilesMatcher(rule)(file);
+  if (isProjectRule(rule)) return false;
+  return isCodeFile(file) ? checksCodeFiles(rule.meta) : textFilesMatcher(rule)(file);
 }
 
 const textFileMatchers = new WeakMap<Rule, Matcher>();
 
-function textFilesMatcher(rule: Rule): Matcher {
+function textFilesMatcher(rule: FileRule): Matcher {
   let matcher = textFileMatchers.get(rule);
   if (!matcher) {
-    const globs = rule.meta.textFiles ?? [];
+    const globs = textGlobsOf(rule.meta);
     matcher = globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
     textFileMatchers.set(rule, matcher);
   }
@@ -286,5 +286,5 @@ export function isDefaultIgnored(path: string): boolean {
 
 /** Every glob of non-code files any of `rules` can scan, whatever the configuration. */
 export function textFileGlobsOf(rules: readonly Rule[]): string[] {
-  return [...new Set(rules.flatMap((rule) => rule.meta.textFiles ?? []))].sort();
+  return [...new Set(rules.flatMap((rule) => (isProjectRule(rule) ? [] : textGlobsOf(rule.meta))))].sort();
 }

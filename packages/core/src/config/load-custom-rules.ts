@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, posix, relative } from 'node:path';
-import type { Rule, RuleCategory } from '../engine/types';
+import type { FileRule, ProjectRule, Rule, RuleCategory, RuleMeta } from '../engine/types';
 import { transpileToCommonJs } from '../runtime/transpile';
 import { ConfigError } from './config-error';
 
@@ -100,9 +100,9 @@ function loadRule(path: string, displayPath: string): Rule {
   }
   const rule = (exported as { default?: unknown })?.default ?? exported;
   checkRule(rule, displayPath, basename(path, extname(path)));
-  compiled.set(path, { hash, rule: rule as Rule });
-  sourceHashes.set(rule as Rule, hash);
-  return rule as Rule;
+  compiled.set(path, { hash, rule });
+  sourceHashes.set(rule, hash);
+  return rule;
 }
 
 function compileModule(path: string, text: string): unknown {
@@ -115,17 +115,21 @@ function compileModule(path: string, text: string): unknown {
   return module.exports;
 }
 
-function checkRule(candidate: unknown, displayPath: string, fileName: string): void {
-  const rule = candidate as Partial<Rule> | undefined;
+function checkRule(candidate: unknown, displayPath: string, fileName: string): asserts candidate is Rule {
+  const rule = candidate as (Omit<Partial<FileRule>, 'meta'> & Partial<Pick<ProjectRule, 'checkProject'>> & { meta?: Partial<RuleMeta<string, unknown>> }) | undefined;
   const problem =
-    typeof rule !== 'object' || rule === null || (rule.id === undefined && rule.create === undefined)
+    typeof rule !== 'object' || rule === null || (rule.id === undefined && rule.create === undefined && rule.checkProject === undefined)
       ? 'the default export is not a rule (export default defineRule({...}))'
       : typeof rule.id !== 'string' || !/^[a-z0-9-]+\/[a-z0-9-]+$/.test(rule.id)
         ? 'the rule id must look like "<scope>/<name>" in kebab-case'
         : rule.id.split('/')[1] !== fileName
           ? `the rule id "${rule.id}" must end with the file name "${fileName}"`
-          : typeof rule.create !== 'function'
+          : rule.meta?.scope === 'project' && typeof rule.checkProject !== 'function'
+            ? 'a project rule (meta.scope "project") needs a checkProject(context) function'
+          : rule.meta?.scope !== 'project' && typeof rule.create !== 'function'
             ? 'the rule has no create(context) function'
+          : rule.meta !== undefined && 'codeFiles' in rule.meta
+            ? 'meta.codeFiles is gone: say which files the rule checks with meta.language ("typescript", "python" or "text") and meta.textFiles'
             : !rule.meta || typeof rule.meta.messages !== 'object' || typeof rule.meta.schema !== 'object'
               ? 'the rule meta needs messages and schema'
               : !CATEGORIES.includes(rule.meta.category as RuleCategory)

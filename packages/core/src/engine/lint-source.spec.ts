@@ -1,16 +1,16 @@
 import { defineRule } from './define-rule';
 import { lintSource, PARSE_ERROR_RULE_ID } from './lint-source';
-import type { ActiveRule, Rule, RuleMeta } from './types';
+import type { ActiveRule, FileRuleMeta, Rule } from './types';
 import noConsole from '../rules/logging/no-console';
 
 const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'): ActiveRule => ({
-  rule: rule as unknown as Rule,
+  rule,
   severity,
   options: rule.meta.defaultOptions,
 });
 
 /** The metadata of a test rule with one message, `found`. */
-const testMeta = (category: 'typescript' | 'security', found: string, extra: Pick<Partial<RuleMeta<'found', Record<string, never>>>, 'keywords' | 'hints'> = {}): RuleMeta<'found', Record<string, never>> => ({
+const testMeta = (category: 'typescript' | 'security', found: string, extra: Pick<Partial<FileRuleMeta<'found', Record<string, never>>>, 'keywords' | 'hints'> = {}): FileRuleMeta<'found', Record<string, never>> => ({
   category,
   defaultSeverity: 'warn' as const,
   docs: { description: 'test', rationale: 'test' },
@@ -231,5 +231,103 @@ describe('lintSource', () => {
       const asError = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile });
       expect(asError.violations.map((v) => v.severity)).toEqual(['warn']);
     });
+  });
+});
+
+describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () => {
+  /** Reports every `legacy` identifier with a fix and a suggestion that record when they run. */
+  const fixing = (computed: string[]) =>
+    defineRule<'legacy' | 'rename', Record<string, never>>({
+      id: 'typescript/test-legacy',
+      meta: { ...testMeta('typescript', 'found {{name}}: rename it'), messages: { legacy: 'found {{name}}: rename it', rename: 'Rename it: to modern.' }, fixable: 'safe', hasSuggestions: true, testFiles: 'skip' },
+      create(context) {
+        return {
+          Identifier(node) {
+            if (node.text !== 'legacy') return;
+            context.report({
+              node,
+              messageId: 'legacy',
+              data: { name: node.text, line: 1 },
+              fix: (fixer) => {
+                computed.push('fix');
+                return fixer.replaceText(node, 'current');
+              },
+              suggest: [
+                {
+                  messageId: 'rename',
+                  fix: (fixer) => {
+                    computed.push('suggestion');
+                    return [fixer.insertTextBefore(node, 'modern_'), fixer.insertTextAfter(node, '_v2')];
+                  },
+                },
+              ],
+            });
+          },
+        };
+      },
+    });
+
+  it('should give every violation its message id and its data as text, the engine\'s own findings too', () => {
+    const { violations } = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;\nconst x = (;', rules: [active(fixing([]))], isTestFile: false });
+    expect(violations.map(({ ruleId, messageId, data }) => ({ ruleId, messageId, data }))).toEqual([{ ruleId: PARSE_ERROR_RULE_ID, messageId: 'syntaxError', data: undefined }]);
+    const [found] = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;', rules: [active(fixing([]))], isTestFile: false }).violations;
+    expect(found).toMatchObject({ messageId: 'legacy', data: { line: '1', name: 'legacy' } });
+  });
+
+  it('should compute no fix unless fixes are asked for, and none for a suppressed finding', () => {
+    const computed: string[] = [];
+    const rule = fixing(computed);
+    expect(lintSource({ file: 'src/a.ts', text: 'const legacy = 1;', rules: [active(rule)], isTestFile: false }).violations).toHaveLength(1);
+    expect(computed).toEqual([]);
+    const suppressed = '// enforcer-disable-next-line typescript/test-legacy -- kept for the old API\nconst legacy = 1;';
+    expect(lintSource({ file: 'src/a.ts', text: suppressed, rules: [active(rule)], isTestFile: false, collectFixes: true }).fixes).toEqual([]);
+    expect(computed).toEqual([]);
+  });
+
+  it('should tie each fix and suggestion to its violation, with the kind and the suggestion\'s message', () => {
+    const computed: string[] = [];
+    const { violations, fixes = [] } = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;', rules: [active(fixing(computed))], isTestFile: false, collectFixes: true });
+    expect(computed).toEqual(['fix', 'suggestion']);
+    expect(fixes).toEqual([
+      { violation: violations[0], fix: { kind: 'safe', edits: [{ start: 6, end: 12, text: 'current' }] } },
+      { violation: violations[0], fix: { kind: 'suggestion', edits: [{ start: 6, end: 6, text: 'modern_' }, { start: 12, end: 12, text: '_v2' }] }, suggestion: { messageId: 'rename', message: 'Rename it: to modern.' } },
+    ]);
+  });
+
+  it('should turn a fix that throws into a notice and keep the violation', () => {
+    const broken = defineRule<'found', Record<string, never>>({
+      id: 'typescript/test-broken-fix',
+      meta: { ...testMeta('typescript', 'found: it'), fixable: 'safe' },
+      create(context) {
+        return {
+          Text() {
+            context.report({ range: [0, 1], messageId: 'found', fix: () => { throw new Error('no edit for you'); } });
+          },
+        };
+      },
+    });
+    const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(broken)], isTestFile: false, collectFixes: true });
+    expect(result.violations).toHaveLength(1);
+    expect(result.fixes).toEqual([]);
+    expect(result.notices.map((notice) => notice.message)).toEqual(['src/a.ts: rule typescript/test-broken-fix its fix failed and was not offered: no edit for you']);
+  });
+
+  it('should refuse a fix given as data (the eager API) by name, as a rule error', () => {
+    const eager = defineRule<'found', Record<string, never>>({
+      id: 'typescript/test-eager-fix',
+      meta: { ...testMeta('typescript', 'found: it'), fixable: 'safe' },
+      create(context) {
+        return { Text: () => context.report({ range: [0, 1], messageId: 'found', fix: { kind: 'safe', edits: [] } as never }) };
+      },
+    });
+    const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(eager)], isTestFile: false });
+    expect(result.notices[0].message).toContain('rule typescript/test-eager-fix failed on this file and was skipped for it: rule typescript/test-eager-fix reported a fix that is not a function');
+  });
+
+  it("should not run a rule with testFiles: 'skip' on a test file, and still parse the file", () => {
+    const computed: string[] = [];
+    const onTest = lintSource({ file: 'src/a.spec.ts', text: 'const legacy = 1;\nconst x = (;', rules: [active(fixing(computed))], isTestFile: true });
+    expect(onTest.violations.map((v) => v.ruleId)).toEqual([PARSE_ERROR_RULE_ID]);
+    expect(lintSource({ file: 'src/a.spec.ts', text: 'const legacy = 1;', rules: [active(fixing(computed))], isTestFile: true }).violations).toEqual([]);
   });
 });

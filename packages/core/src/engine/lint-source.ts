@@ -11,7 +11,9 @@ import { maskSecrets } from './secret-mask';
 import { isFixtureFile, scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
-import type { ActiveRule, Fix, FixableViolation, Notice, ReportDescriptor, RuleContext, RuleCoverageCounts, Severity, Violation } from './types';
+import { createFixer } from './rule-fixer';
+import { violationData } from './violation-data';
+import { isProjectRule, type ActiveRule, type FileRule, type FixableViolation, type FixFunction, type Notice, type ReportDescriptor, type RuleContext, type RuleCoverageCounts, type RuleFixKind, type Severity, type SuggestionDescriptor, type Violation } from './types';
 
 export interface LintSourceInput {
   /** Posix path relative to the workspace root. */
@@ -63,7 +65,11 @@ interface PendingReport {
   end: number;
   message: string;
   hint?: string;
-  fix?: Fix;
+  messageId: string;
+  data?: Record<string, string>;
+  /** Run only when fixes are asked for, after suppressions: a suppressed finding's fix is never computed. */
+  fix?: { kind: RuleFixKind; compute: FixFunction };
+  suggest?: readonly { messageId: string; message: string; compute: FixFunction }[];
 }
 
 /** Hints of the engine's own findings, which no rule declares. */
@@ -80,7 +86,10 @@ type Visitor = (node: ts.Node) => void;
 export function lintSource(input: LintSourceInput): LintSourceResult {
   const scriptKind = scriptKindOf(input.file);
   const checksSuppressions = input.reportUnusedSuppressions === true && input.text.includes('enforcer-');
-  const rules = input.rules.filter((active) => checksSuppressions || mayMatch(active, input.text));
+  const rules = input.rules.filter(
+    (active): active is ActiveRule<FileRule> =>
+      isFileRuleFor(active, input.isTestFile) && (checksSuppressions || mayMatch(active, input.text)),
+  );
   // A code file any rule is on for is parsed once even where no rule's keyword occurs: a syntax
   // error is a finding, never a silent pass.
   const checksSyntax = scriptKind !== undefined && input.rules.length > 0;
@@ -157,18 +166,20 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const inComment = (offset: number) => isInComment(tree, offset);
   const directives = parseDirectives(input.text, lines, inComment);
   if (input.otherLinterSuppressions !== false && reports.length > 0) directives.push(...parseOtherLinterDirectives(input.text, lines, inComment, otherLinterNamesOf(input.rules)));
-  const kept = applySuppressions(reports, directives, lines, input);
-  const violations = withFingerprints(kept, lines, input.file);
+  const kept = withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file);
+  const violations = kept.map(({ violation }) => violation);
   for (const [ruleId, paths] of [...reader.refused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) notices.push(notAnInputNotice(input.file, ruleId, [...paths].sort()));
   const dependencies = reader.dependencies();
   const result: LintSourceResult = dependencies ? { violations, notices, dependencies } : { violations, notices };
   const counted = Object.keys(coverage).sort();
   if (counted.length > 0) result.coverage = Object.fromEntries(counted.map((ruleId) => [ruleId, coverage[ruleId]]));
-  if (input.collectFixes) {
-    // withFingerprints keeps the order of `sortReports`, so sorted reports and violations pair up.
-    result.fixes = sortReports(kept).flatMap((report, index) => (report.fix ? [{ violation: violations[index], fix: report.fix }] : []));
-  }
+  if (input.collectFixes) result.fixes = computeFixes(kept, tree, input.file, notices);
   return result;
+}
+
+/** A per-file rule that runs on this file: project rules never do, and `testFiles: 'skip'` rules not on test files. */
+function isFileRuleFor(active: ActiveRule, isTestFile: boolean): active is ActiveRule<FileRule> {
+  return !isProjectRule(active.rule) && !(isTestFile && active.rule.meta.testFiles === 'skip');
 }
 
 /** Other linters' rule names to our rule ids, built once per rule list (one per configuration and file kind). */
@@ -188,7 +199,29 @@ function otherLinterNamesOf(rules: readonly ActiveRule[]): OtherLinterNames {
   return names;
 }
 
-function mayMatch(active: ActiveRule, text: string): boolean {
+/**
+ * Runs the fix functions of the findings that survived suppressions, each tied to its violation.
+ * A fix function that throws costs that fix only (a notice says so), never the run.
+ */
+function computeFixes(findings: readonly Finding[], tree: LazyTree, file: string, notices: Notice[]): FixableViolation[] {
+  const sourceFile = () => tree.sourceFile();
+  const fixes: FixableViolation[] = [];
+  for (const { report, violation } of findings) {
+    const attempt = (kind: FixableViolation['fix']['kind'], compute: FixFunction, suggestion?: FixableViolation['suggestion']) => {
+      try {
+        const fix = createFixer(sourceFile).run(kind, compute);
+        if (fix) fixes.push(suggestion ? { violation, fix, suggestion } : { violation, fix });
+      } catch (error) {
+        notices.push(ruleErrorNotice(file, report.ruleId, error, 'its fix failed and was not offered'));
+      }
+    };
+    if (report.fix) attempt(report.fix.kind, report.fix.compute);
+    for (const suggestion of report.suggest ?? []) attempt('suggestion', suggestion.compute, { messageId: suggestion.messageId, message: suggestion.message });
+  }
+  return fixes;
+}
+
+function mayMatch(active: ActiveRule<FileRule>, text: string): boolean {
   const keywords = active.rule.meta.keywords;
   return !keywords || keywords.length === 0 || keywords.some((keyword) => (typeof keyword === 'string' ? text.includes(keyword) : keyword.test(text)));
 }
@@ -220,7 +253,7 @@ class LazyTree {
       // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
       if (!(error instanceof RangeError)) throw error;
       this.result = {
-        error: { ruleId: PARSE_ERROR_RULE_ID, severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse', hint: 'Flatten the nesting (split the expression or data into named parts); if the file is generated, add it to `ignores` in enforcer.config.json.' },
+        error: { ruleId: PARSE_ERROR_RULE_ID, messageId: 'tooDeep', severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse', hint: 'Flatten the nesting (split the expression or data into named parts); if the file is generated, add it to `ignores` in enforcer.config.json.' },
       };
     }
     // Parse time is not any one rule's: it is charged once, to its own line of the profile.
@@ -269,7 +302,7 @@ class DependencyRecorder {
   }
 }
 
-function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts): RuleContext<string, unknown> {
+function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
   const count = (index: 0 | 1, amount: number) => {
     const counts = (coverage[active.rule.id] ??= [0, 0]);
@@ -294,6 +327,7 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
       }
       const [start, end] = descriptor.node ? [descriptor.node.getStart(tree.sourceFile()), descriptor.node.getEnd()] : descriptor.range;
       const hintTemplate = (active.rule.meta.hints as Record<string, string | undefined> | undefined)?.[descriptor.messageId];
+      const data = violationData(descriptor.data);
       reports.push({
         ruleId: active.rule.id,
         severity: descriptor.severity === 'warn' ? 'warn' : active.severity,
@@ -301,10 +335,30 @@ function createContext(active: ActiveRule, input: LintSourceInput, tree: LazyTre
         end,
         message: formatMessage(template, descriptor.data),
         ...(hintTemplate ? { hint: formatMessage(hintTemplate, descriptor.data) } : {}),
-        ...(descriptor.fix ? { fix: descriptor.fix } : {}),
+        messageId: descriptor.messageId,
+        ...(data ? { data } : {}),
+        ...(descriptor.fix ? { fix: { kind: fixKindOf(active.rule), compute: fixFunction(active.rule.id, descriptor.fix) } } : {}),
+        ...(descriptor.suggest && descriptor.suggest.length > 0 ? { suggest: descriptor.suggest.map((suggestion) => suggestionOf(active.rule.id, messages, suggestion)) } : {}),
       });
     },
   };
+}
+
+function fixKindOf(rule: FileRule): RuleFixKind {
+  if (rule.meta.fixable === undefined) throw new Error(`rule ${rule.id} reported a fix but its meta.fixable does not say of which kind (safe or dangerous)`);
+  return rule.meta.fixable;
+}
+
+function fixFunction(ruleId: string, fix: unknown): FixFunction {
+  // Rules written for the eager API handed over data; say so by name instead of failing later.
+  if (typeof fix !== 'function') throw new Error(`rule ${ruleId} reported a fix that is not a function: a fix is \`fix: (fixer) => fixer.replaceText(...)\`, computed only when fixing`);
+  return fix as FixFunction;
+}
+
+function suggestionOf(ruleId: string, messages: Record<string, string>, suggestion: SuggestionDescriptor<string>): NonNullable<PendingReport['suggest']>[number] {
+  const template = messages[suggestion.messageId];
+  if (template === undefined) throw new Error(`rule ${ruleId} suggested a change with unknown messageId "${suggestion.messageId}"`);
+  return { messageId: suggestion.messageId, message: printable(maskSecrets(formatMessage(template, suggestion.data))), compute: fixFunction(ruleId, suggestion.fix) };
 }
 
 /** Depth-first, in source order, with an explicit stack: deep nesting cannot overflow the call stack. */
@@ -345,6 +399,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
     const named = `enforcer-${directive.kind}${ids.length > 0 ? ` ${ids.join(', ')}` : ''}`;
     kept.push({
       ruleId: MISSING_REASON_ID,
+      messageId: 'missingReason',
       severity: 'warn',
       start: directive.start,
       end: directive.end,
@@ -356,6 +411,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
     for (const directive of suppressions.unused()) {
       kept.push({
         ruleId: UNUSED_SUPPRESSION_ID,
+        messageId: 'unusedSuppression',
         severity: 'warn',
         start: directive.start,
         end: directive.end,
@@ -376,6 +432,7 @@ function firstParseError(sourceFile: ts.SourceFile): PendingReport | undefined {
   const start = first.start ?? 0;
   return {
     ruleId: PARSE_ERROR_RULE_ID,
+    messageId: 'syntaxError',
     severity: 'error',
     start,
     end: start + (first.length ?? 0),
@@ -388,7 +445,13 @@ function sortReports(reports: readonly PendingReport[]): PendingReport[] {
   return [...reports].sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-function withFingerprints(reports: PendingReport[], lines: LineIndex, file: string): Violation[] {
+/** A kept report and the violation made of it: a fix is computed from the one for the other. */
+interface Finding {
+  report: PendingReport;
+  violation: Violation;
+}
+
+function withFingerprints(reports: PendingReport[], lines: LineIndex, file: string): Finding[] {
   // Per line its normalised text, once; identical texts share an id, so a rule's findings on
   // identical lines count their occurrences together. Each (rule, text) is hashed once: many
   // findings on one long line cost a line's worth of work, not one per finding.
@@ -416,7 +479,7 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
       occurrences.set(key, occurrence + 1);
       let hasher = hashers.get(key);
       if (!hasher) hashers.set(key, (hasher = fingerprinter(report.ruleId, file, text.normalised)));
-      return {
+      const violation: Violation = {
         ruleId: report.ruleId,
         severity: report.severity,
         file,
@@ -428,7 +491,10 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
         message: printable(maskSecrets(report.message)),
         fingerprint: hasher(occurrence),
         ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
+        messageId: report.messageId,
+        ...(report.data ? { data: report.data } : {}),
       };
+      return { report, violation };
     });
 }
 
@@ -438,7 +504,7 @@ function notAnInputNotice(file: string, ruleId: string, paths: readonly string[]
   return { file, code: 'not-an-input', message: printable(maskSecrets(message)) };
 }
 
-function ruleErrorNotice(file: string, ruleId: string, error: unknown): Notice {
+function ruleErrorNotice(file: string, ruleId: string, error: unknown, outcome = 'failed on this file and was skipped for it'): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  return { file, code: 'rule-error', message: printable(maskSecrets(`${file}: rule ${ruleId} failed on this file and was skipped for it: ${reason}`)) };
+  return { file, code: 'rule-error', message: printable(maskSecrets(`${file}: rule ${ruleId} ${outcome}: ${reason}`)) };
 }

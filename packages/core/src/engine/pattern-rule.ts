@@ -98,5 +98,5 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
         },
       };
     },
-  }) as unknown as Rule;
+  });
 }

@@ -31,6 +31,23 @@ export function isCodeFile(file: string): boolean {
   return scriptKindByExtension[extensionOf(file)] !== undefined;
 }
 
+/** The files of each language rules check as text (TypeScript's are the code files above). */
+export const LANGUAGE_FILES: Readonly<Record<'python', readonly string[]>> = { python: ['**/*.py'] };
+
+/**
+ * The globs of non-code files a per-file rule reads as text: its language's files (a Python rule's
+ * sources) and its `textFiles`.
+ */
+export function textGlobsOf(meta: { language?: string; textFiles?: readonly string[] }): readonly string[] {
+  const language = meta.language === 'python' ? LANGUAGE_FILES.python : [];
+  return meta.textFiles && meta.textFiles.length > 0 ? [...language, ...meta.textFiles] : language;
+}
+
+/** Whether a per-file rule of this language checks code files (TypeScript and JavaScript). */
+export function checksCodeFiles(meta: { language?: string }): boolean {
+  return meta.language === undefined || meta.language === 'typescript';
+}
+
 /**
  * Fixture data under a test folder: inputs a tool is tested on (a formatter's sample sources,
  * deliberately broken files), not code anyone runs; and code templates (`*.template.ts`), the

@@ -25,10 +25,21 @@ export interface Violation {
   fingerprint: string;
   /** What to change, concretely (the rule's `meta.hints` for the message, placeholders filled). */
   hint?: string;
+  /** Which of the rule's `meta.messages` this is (the engine's own findings have theirs). */
+  messageId: string;
+  /** The values the message's placeholders were filled with, as text. */
+  data?: Record<string, string>;
 }
 
-/** How safe a fix is: `safe` fixes are applied by `--fix`; `suggestion`s only with `--fix-type suggestion`. */
-export type FixKind = 'safe' | 'suggestion';
+/**
+ * How safe a fix is: `safe` fixes are applied by `--fix`; `suggestion`s (a rule's `suggest`, a
+ * likely but not certain change) only with `--fix-type suggestion`; `dangerous` fixes (correct for
+ * the finding, but they may change behaviour) only with `--fix-type dangerous`, asked by name.
+ */
+export type FixKind = 'safe' | 'suggestion' | 'dangerous';
+
+/** The kinds a rule's `fix` can be (its `suggest` entries are suggestions). */
+export type RuleFixKind = Exclude<FixKind, 'suggestion'>;
 
 /** One replacement of the file's text: `[start, end)` offsets into the text the rule saw. */
 export interface TextEdit {
@@ -43,7 +54,7 @@ export interface FixImport {
   namedImports: readonly string[];
 }
 
-/** A fix offered with a report: plain data, applied after analysis with the file's other fixes. */
+/** A fix, computed: plain data, applied after analysis with the file's other fixes. */
 export interface Fix {
   kind: FixKind;
   /** Non-overlapping edits of this finding. */
@@ -51,10 +62,35 @@ export interface Fix {
   imports?: readonly FixImport[];
 }
 
-/** A violation with the fix its rule offered (only collected when fixes are asked for). */
+/** What a fix edits: a syntax node, or a `[start, end)` range of offsets in the file's text. */
+export type FixTarget = ts.Node | readonly [start: number, end: number];
+
+/** Builds a fix's edits. A rule's fix functions run only when fixes are asked for. */
+export interface RuleFixer {
+  replaceText(target: FixTarget, text: string): TextEdit;
+  insertTextBefore(target: FixTarget, text: string): TextEdit;
+  insertTextAfter(target: FixTarget, text: string): TextEdit;
+  remove(target: FixTarget): TextEdit;
+  /** An import the fix needs: added once per file, merged into an existing import of the module. */
+  addImport(moduleSpecifier: string, namedImports: readonly string[]): void;
+}
+
+/** Computes a fix's edits when fixing; `null` when, on a closer look, there is nothing safe to do. */
+export type FixFunction = (fixer: RuleFixer) => TextEdit | readonly TextEdit[] | null;
+
+/** A change offered for a finding, applied only with `--fix-type suggestion`; its message says what it does. */
+export interface SuggestionDescriptor<MessageIds extends string> {
+  messageId: MessageIds;
+  data?: Record<string, string | number>;
+  fix: FixFunction;
+}
+
+/** A violation with a fix for it (only computed when fixes are asked for), tied to it by the violation's fingerprint. */
 export interface FixableViolation {
   violation: Violation;
   fix: Fix;
+  /** For a suggestion: its message id and message (what the change does). */
+  suggestion?: { messageId: string; message: string };
 }
 
 /** Something the run could not check, reported alongside violations (never silently dropped). */
@@ -75,7 +111,8 @@ export interface RuleDocs {
   rationale: string;
 }
 
-export interface RuleMeta<MessageIds extends string, Options> {
+/** What every rule declares, whatever it runs on. */
+export interface RuleMetaBase<MessageIds extends string, Options> {
   category: RuleCategory;
   defaultSeverity: SeveritySetting;
   docs: RuleDocs;
@@ -87,8 +124,10 @@ export interface RuleMeta<MessageIds extends string, Options> {
    * Every built-in rule has one per message.
    */
   hints?: Partial<Record<MessageIds, string>>;
-  /** The kind of fix the rule can offer, if any (documentation and `--fix-type`). */
-  fixable?: FixKind;
+  /** The kind of the `fix` its reports may carry (documentation and `--fix-type`). */
+  fixable?: RuleFixKind;
+  /** Its reports may carry `suggest` entries (applied with `--fix-type suggestion`). */
+  hasSuggestions?: boolean;
   /**
    * The names other linters give the same check. Their suppression comments (`eslint-disable-next-line
    * no-console`, `oxlint-disable`, Python's `# noqa: T201`, `# pylint: disable=bare-except`) then
@@ -105,27 +144,6 @@ export interface RuleMeta<MessageIds extends string, Options> {
   /** Schema of the options object (an object schema that rejects unknown keys). */
   schema: JsonSchema;
   defaultOptions: Options;
-  /**
-   * Cheap pre-check: the rule can only match a file whose text contains one of these strings.
-   * A file that matches no rule's keywords is not parsed at all. A regular expression (without the
-   * `g` or `y` flag) stands for what a plain string cannot say, e.g. "a date-shaped text".
-   */
-  keywords?: readonly (string | RegExp)[];
-  /**
-   * Globs of non-code files (JSON, YAML, Markdown, `.env`...) this rule also scans, as text: for
-   * them only its `Text` visitor runs. Code files are always in scope.
-   */
-  textFiles?: readonly string[];
-  /**
-   * `false` for a rule that checks only its `textFiles` (e.g. Python sources) and never TypeScript
-   * or JavaScript files.
-   */
-  codeFiles?: boolean;
-  /**
-   * `project` for a rule that runs once per project over the project's file list (see
-   * `ProjectRuleContext`) instead of once per file.
-   */
-  scope?: 'file' | 'project';
   /**
    * Options whose values name workspace files the rule reads (workspace-relative paths), e.g. a
    * schema. Under Nx they become inputs of the enforce target, so editing one re-runs the check.
@@ -144,6 +162,44 @@ export interface RuleMeta<MessageIds extends string, Options> {
   readsDependencies?: boolean;
 }
 
+/** The languages whose files a per-file rule checks (see `FileRuleMeta.language`). */
+export type RuleLanguage = 'typescript' | 'python' | 'text';
+
+/** What a per-file rule declares on top: what it runs on. */
+export interface FileRuleMeta<MessageIds extends string, Options> extends RuleMetaBase<MessageIds, Options> {
+  scope?: 'file';
+  /**
+   * The files the rule checks: `typescript` (the default) TypeScript and JavaScript files, parsed;
+   * `python` Python sources, as text (`Text` visitor); `text` only its `textFiles`.
+   */
+  language?: RuleLanguage;
+  /**
+   * Globs of other files (JSON, YAML, Markdown, `.env`...) the rule also scans, as text: for them
+   * only its `Text` visitor runs.
+   */
+  textFiles?: readonly string[];
+  /**
+   * Cheap pre-check: the rule can only match a file whose text contains one of these strings.
+   * A file that matches no rule's keywords is not parsed at all. A regular expression (without the
+   * `g` or `y` flag) stands for what a plain string cannot say, e.g. "a date-shaped text".
+   */
+  keywords?: readonly (string | RegExp)[];
+  /**
+   * `skip`: the rule never runs on test files (the configured test-file globs), where what it checks
+   * is expected (console output, `any`, hardcoded dates).
+   */
+  testFiles?: 'skip';
+}
+
+/** What a project rule declares on top: `scope: 'project'`. */
+export interface ProjectRuleMeta<MessageIds extends string, Options> extends RuleMetaBase<MessageIds, Options> {
+  /** The rule runs once per project over the project's file list (see `ProjectRuleContext`). */
+  scope: 'project';
+}
+
+/** Either kind of rule's meta. */
+export type RuleMeta<MessageIds extends string, Options> = FileRuleMeta<MessageIds, Options> | ProjectRuleMeta<MessageIds, Options>;
+
 /** What a rule reports: a syntax node, or a `[start, end)` range of offsets in the file's text. */
 export type ReportDescriptor<MessageIds extends string> = {
   messageId: MessageIds;
@@ -153,8 +209,10 @@ export type ReportDescriptor<MessageIds extends string> = {
    * cannot verify rather than knows to be wrong. A report never raises the configured severity.
    */
   severity?: 'warn';
-  /** A fix for this finding, when the rule can offer one (see `meta.fixable`). */
-  fix?: Fix;
+  /** A fix for this finding, of the kind `meta.fixable` says: run only when fixing. */
+  fix?: FixFunction;
+  /** Changes offered for this finding (`meta.hasSuggestions`), each with a message saying what it does. */
+  suggest?: readonly SuggestionDescriptor<MessageIds>[];
 } & ({ node: ts.Node; range?: never } | { range: readonly [start: number, end: number]; node?: never });
 
 export interface RuleContext<MessageIds extends string, Options> {
@@ -228,18 +286,31 @@ export interface NodeByKind {
   SourceFile: ts.SourceFile;
 }
 
-export interface Rule<MessageIds extends string = string, Options = unknown> {
+/** A rule that checks one file at a time: `create` returns the visitors of its walk. */
+export interface FileRule<MessageIds extends string = string, Options = unknown> {
   /** `<category>/<name>`; equals the rule's file path under `rules/`. */
   id: string;
-  meta: RuleMeta<MessageIds, Options>;
+  meta: FileRuleMeta<MessageIds, Options>;
   create(context: RuleContext<MessageIds, Options>): RuleVisitors;
-  /** Only for `meta.scope: 'project'`: called once per project run (`create` returns no visitors). */
-  checkProject?(context: ProjectRuleContext<MessageIds, Options>): void;
+}
+
+/** A rule that checks a project as a whole (its file list), once per run. */
+export interface ProjectRule<MessageIds extends string = string, Options = unknown> {
+  /** `<category>/<name>`; equals the rule's file path under `rules/`. */
+  id: string;
+  meta: ProjectRuleMeta<MessageIds, Options>;
+  checkProject(context: ProjectRuleContext<MessageIds, Options>): void;
+}
+
+export type Rule<MessageIds extends string = string, Options = unknown> = FileRule<MessageIds, Options> | ProjectRule<MessageIds, Options>;
+
+export function isProjectRule<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>): rule is ProjectRule<MessageIds, Options> {
+  return rule.meta.scope === 'project';
 }
 
 /** A rule with its effective severity and options for one file. */
-export interface ActiveRule {
-  rule: Rule;
+export interface ActiveRule<R extends Rule = Rule> {
+  rule: R;
   severity: Severity;
   options: unknown;
 }

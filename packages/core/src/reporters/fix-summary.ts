@@ -32,7 +32,7 @@ export function formatFixSummary(files: readonly FileFixResult[], options: FixSu
   const changed = files.filter((file) => file.applied.length > 0).length;
   const refused = count((file) => file.refused.length);
   const skipped = count((file) => file.skipped.length);
-  const kinds = options.fixType === 'suggestion' ? 'safe fixes and suggestions' : 'safe fixes';
+  const kinds = { safe: 'safe fixes', suggestion: 'safe fixes and suggestions', dangerous: 'safe and dangerous fixes' }[options.fixType];
   if (lines.length > 0) lines.push('');
   lines.push(`Fix (${kinds}): ${fixed} fixed in ${changed} file${changed === 1 ? '' : 's'}, ${refused} refused, ${skipped} skipped.`);
   return `${lines.join('\n')}\n\n`;

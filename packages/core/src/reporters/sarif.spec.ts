@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigResolver } from '../config/config-resolver';
 import { builtinRules } from '../rules';
+import noEmptyCatch from '../rules/errors/no-empty-catch';
 import { runCheck } from '../runner/run-check';
 import { formatSarif, SARIF_FINGERPRINT_KEY } from './sarif';
 
@@ -85,7 +86,7 @@ describe('SARIF reporter', () => {
   it('should leave the help of a rule without hints as its documentation', async () => {
     const config = new ConfigResolver(builtinRules, RULES_ON);
     const { report } = await sarifFor({ 'src/app.ts': `try { go(); } catch {}\n` });
-    const bare = config.rules.map((rule) => (rule.id === 'errors/no-empty-catch' ? { ...rule, meta: { ...rule.meta, hints: undefined } } : rule));
+    const bare = config.rules.map((rule) => (rule.id === noEmptyCatch.id ? { ...noEmptyCatch, meta: { ...noEmptyCatch.meta, hints: undefined } } : rule));
     const [descriptor] = JSON.parse(formatSarif(report, bare)).runs[0].tool.driver.rules;
     expect(descriptor.help.text).not.toContain('How to fix');
     expect(descriptor.help.markdown).toMatch(/^\*\*errors\/no-empty-catch\*\*: Disallow [^\n]+$/);

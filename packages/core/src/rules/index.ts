@@ -31,5 +31,4 @@ export const builtinRules: readonly Rule[] = [
   ...projectRules,
   ...pythonRules,
 ]
-  .map((rule) => rule as unknown as Rule)
   .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

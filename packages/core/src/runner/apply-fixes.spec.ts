@@ -10,7 +10,7 @@ function replace(text: string, from: string, to: string, options: { after?: numb
 
 function fixOf(edits: TextEdit[], imports?: FixImport[]): FixableViolation {
   return {
-    violation: { ruleId: 'test/rule', severity: 'error', file: 'src/file.ts', line: 1, column: 1, endLine: 1, endColumn: 1, message: 'm', fingerprint: 'f' },
+    violation: { ruleId: 'test/rule', severity: 'error', file: 'src/file.ts', line: 1, column: 1, endLine: 1, endColumn: 1, message: 'm', fingerprint: 'f', messageId: 'm' },
     fix: { kind: 'safe', edits, ...(imports ? { imports } : {}) },
   };
 }

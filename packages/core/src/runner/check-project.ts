@@ -1,7 +1,7 @@
-import type { ConfigResolver } from '../config/config-resolver';
 import { fingerprintOf } from '../engine/fingerprint';
 import { formatMessage } from '../engine/format-message';
-import type { Notice, ProjectRuleContext, Violation } from '../engine/types';
+import type { ActiveRule, Notice, ProjectRule, ProjectRuleContext, Violation } from '../engine/types';
+import { violationData } from '../engine/violation-data';
 import type { FileResult } from './file-result';
 
 /** The project a run covers, as project-scoped rules see it. */
@@ -22,8 +22,7 @@ export interface ProjectCheckResult {
  * A violation without a file is placed on the project root, at 1:1. A rule that throws is skipped
  * with a notice, like a file rule.
  */
-export function checkProject(project: ProjectInfo, workspaceFiles: readonly string[], config: ConfigResolver): ProjectCheckResult {
-  const rules = config.projectRulesFor(project.root);
+export function checkProject(project: ProjectInfo, workspaceFiles: readonly string[], rules: readonly ActiveRule<ProjectRule>[]): ProjectCheckResult {
   if (rules.length === 0) return { violations: [], notices: [] };
   const prefix = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
   const files = workspaceFiles
@@ -49,6 +48,7 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
         const key = `${rule.id}\0${target}\0${message}`;
         const occurrence = occurrences.get(key) ?? 0;
         occurrences.set(key, occurrence + 1);
+        const stored = violationData(data);
         violations.push({
           ruleId: rule.id,
           severity,
@@ -61,11 +61,12 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
           // The message stands in for the flagged line: the finding has no line of its own.
           fingerprint: fingerprintOf({ ruleId: rule.id, file: target, lineText: message, occurrence }),
           ...(hintTemplate ? { hint: formatMessage(hintTemplate, data) } : {}),
+          messageId,
+          ...(stored ? { data: stored } : {}),
         });
       },
     };
     try {
-      if (!rule.checkProject) throw new Error('a project-scoped rule must define checkProject()');
       rule.checkProject(context);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -5,32 +5,34 @@ import { ts } from 'ts-morph';
 import { ConfigResolver } from '../config/config-resolver';
 import type { EnforcerConfigFile } from '../config/types';
 import { defineRule } from '../engine/define-rule';
-import type { FixKind, Rule } from '../engine/types';
+import type { Rule, RuleFixer } from '../engine/types';
 import { builtinRules } from '../rules';
 import { fixFiles, type FixFilesOptions } from './fix-files';
 import { SourceReader } from './read-source';
 
 /** Renames calls of `oldApi` to `newApi` (a safe fix), or of `legacyApi` to `modernApi` (a suggestion). */
-const renameCalls = defineRule<'renamed', Record<string, never>>({
+const renameCalls = defineRule<'renamed' | 'useModern', Record<string, never>>({
   id: 'typescript/test-rename',
   meta: {
     category: 'typescript',
     defaultSeverity: 'error',
     docs: { description: 'test rule', rationale: 'exercises safe fixes and suggestions' },
-    messages: { renamed: 'Call {{to}} instead: {{from}} is gone.' },
+    messages: { renamed: 'Call {{to}} instead: {{from}} is gone.', useModern: 'Call modernApi.' },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
-    fixable: 'suggestion',
+    fixable: 'safe',
+    hasSuggestions: true,
   },
   create(context) {
-    const renames: Record<string, { to: string; kind: FixKind }> = { oldApi: { to: 'newApi', kind: 'safe' }, legacyApi: { to: 'modernApi', kind: 'suggestion' } };
+    const renames: Record<string, { to: string; kind: 'safe' | 'suggestion' }> = { oldApi: { to: 'newApi', kind: 'safe' }, legacyApi: { to: 'modernApi', kind: 'suggestion' } };
     return {
       CallExpression(node) {
         const callee = node.expression;
         if (!ts.isIdentifier(callee) || !(callee.text in renames)) return;
         const { to, kind } = renames[callee.text];
-        const start = callee.getStart(context.sourceFile);
-        context.report({ node: callee, messageId: 'renamed', data: { from: callee.text, to }, fix: { kind, edits: [{ start, end: callee.getEnd(), text: to }] } });
+        const fix = (fixer: RuleFixer) => fixer.replaceText(callee, to);
+        const data = { from: callee.text, to };
+        context.report(kind === 'safe' ? { node: callee, messageId: 'renamed', data, fix } : { node: callee, messageId: 'renamed', data, suggest: [{ messageId: 'useModern', fix }] });
       },
     };
   },
@@ -52,9 +54,8 @@ const unwrapCalls = defineRule<'wrapped', Record<string, never>>({
     return {
       CallExpression(node) {
         if (!ts.isIdentifier(node.expression) || node.expression.text !== 'wrap') return;
-        const start = node.getStart(context.sourceFile);
-        const text = context.text.slice(start, node.getEnd()).replace(/^wrap/, 'unwrap');
-        context.report({ node, messageId: 'wrapped', fix: { kind: 'safe', edits: [{ start, end: node.getEnd(), text }] } });
+        const text = context.text.slice(node.getStart(context.sourceFile), node.getEnd()).replace(/^wrap/, 'unwrap');
+        context.report({ node, messageId: 'wrapped', fix: (fixer) => fixer.replaceText(node, text) });
       },
     };
   },
@@ -76,12 +77,33 @@ const breakSyntax = defineRule<'fragile', Record<string, never>>({
     return {
       CallExpression(node) {
         if (!ts.isIdentifier(node.expression) || node.expression.text !== 'fragile') return;
-        context.report({ node, messageId: 'fragile', fix: { kind: 'safe', edits: [{ start: node.getEnd() - 1, end: node.getEnd(), text: '' }] } });
+        context.report({ node, messageId: 'fragile', fix: (fixer) => fixer.remove([node.getEnd() - 1, node.getEnd()]) });
       },
     };
   },
 });
-const testRules = [renameCalls, unwrapCalls, breakSyntax] as unknown as Rule[];
+
+/** Replaces `unsafeEval(…)` with `Function(…)`: correct for the finding, but it may change behaviour. */
+const riskyRewrite = defineRule<'risky', Record<string, never>>({
+  id: 'typescript/test-risky',
+  meta: {
+    category: 'typescript',
+    defaultSeverity: 'error',
+    docs: { description: 'test rule', rationale: 'exercises dangerous fixes' },
+    messages: { risky: 'unsafeEval is going away.' },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    fixable: 'dangerous',
+  },
+  create(context) {
+    return {
+      CallExpression(node) {
+        if (ts.isIdentifier(node.expression) && node.expression.text === 'unsafeEval') context.report({ node: node.expression, messageId: 'risky', fix: (fixer) => fixer.replaceText(node.expression, 'Function') });
+      },
+    };
+  },
+});
+const testRules: Rule[] = [renameCalls, unwrapCalls, breakSyntax, riskyRewrite];
 
 describe('fixFiles', () => {
   let root: string;
@@ -199,6 +221,17 @@ describe('fixFiles', () => {
     expect(second.report).toEqual(first.report);
   });
 
+  it('should apply a dangerous fix only when asked for by name, and never a suggestion then', async () => {
+    const source = 'export const a = unsafeEval(legacyApi(oldApi(1)));\n';
+    write('src/a.ts', source);
+    await run(['src/a.ts'], { fixType: 'suggestion' });
+    expect(read('src/a.ts')).toBe('export const a = unsafeEval(modernApi(newApi(1)));\n');
+    write('src/a.ts', source);
+    const dangerous = await run(['src/a.ts'], { fixType: 'dangerous' });
+    expect(read('src/a.ts')).toBe('export const a = Function(legacyApi(newApi(1)));\n');
+    expect(dangerous.files[0].applied.map((violation) => violation.ruleId).sort()).toEqual(['typescript/test-rename', 'typescript/test-risky']);
+  });
+
   it('should apply fixes that overlapped an earlier one in a further round, on the text the first produced', async () => {
     write('src/a.ts', 'export const a = wrap(wrap(wrap(1)));\n');
 
@@ -262,7 +295,7 @@ describe('fixFiles', () => {
     write('legacy/a.ts', 'export const a = oldApi(1);\nexport const b = wrap(2);\n');
     write('src/a.ts', 'export const a = oldApi(1);\n');
 
-    const result = await run(['legacy/a.ts', 'src/a.ts'], { rules: [...testRules, banNewApi as unknown as Rule] });
+    const result = await run(['legacy/a.ts', 'src/a.ts'], { rules: [...testRules, banNewApi] });
 
     expect(read('legacy/a.ts')).toBe('export const a = oldApi(1);\nexport const b = unwrap(2);\n');
     expect(read('src/a.ts')).toBe('export const a = newApi(1);\n');
@@ -272,7 +305,7 @@ describe('fixFiles', () => {
 
     // Past 50 fixes in a round, trying each alone would cost an analysis each: the round is refused whole.
     write('legacy/many.ts', Array.from({ length: 51 }, (_, index) => `export const a${index} = oldApi(${index});\n`).join(''));
-    const many = await run(['legacy/many.ts'], { rules: [...testRules, banNewApi as unknown as Rule] });
+    const many = await run(['legacy/many.ts'], { rules: [...testRules, banNewApi] });
     expect(read('legacy/many.ts')).not.toContain('newApi');
     expect(new Set(many.files[0].refused.map((refusal) => refusal.reason))).toEqual(new Set(['the fixes together would add typescript/test-ban-new findings']));
     expect(many.files[0].refused).toHaveLength(51);

@@ -98,7 +98,7 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     if (fixed) files.push(fixed);
     heap.fileAnalysed();
   }
-  if (options.projectInfo) results = mergeProjectFindings(results, checkProject(options.projectInfo, paths, config));
+  if (options.projectInfo) results = mergeProjectFindings(results, checkProject(options.projectInfo, paths, config.projectRulesFor(options.projectInfo.root)));
   const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline, countingRules: countingRuleIds(config.rules) });
   return { files: files.sort((a, b) => compareStrings(a.file, b.file)), report, results };
 }
@@ -113,7 +113,8 @@ class FileFixer {
   private readonly kinds: ReadonlySet<FixKind>;
 
   constructor(private readonly options: FileFixerOptions) {
-    this.kinds = new Set<FixKind>(options.fixType === 'suggestion' ? ['safe', 'suggestion'] : ['safe']);
+    // Safe fixes always; a suggestion or a dangerous fix only when asked for by name.
+    this.kinds = new Set<FixKind>(options.fixType === 'safe' ? ['safe'] : ['safe', options.fixType]);
   }
 
   async fix(ref: SourceFileRef): Promise<{ result: FileResult; fixed?: FileFixResult }> {
@@ -175,8 +176,14 @@ class FileFixer {
     return { result, fixed: { file: ref.path, applied, skipped: skipped.map((fixable) => fixable.violation), refused, remaining: checked.violations } };
   }
 
+  /** One fix per violation, of a kind asked for: its rule's fix, else its first suggestion. */
   private wanted(checked: LintSourceResult): FixableViolation[] {
-    return (checked.fixes ?? []).filter((fixable) => this.kinds.has(fixable.fix.kind));
+    const fixed = new Set<string>();
+    return (checked.fixes ?? []).filter((fixable) => {
+      if (!this.kinds.has(fixable.fix.kind) || fixed.has(fixable.violation.fingerprint)) return false;
+      fixed.add(fixable.violation.fingerprint);
+      return true;
+    });
   }
 }
 

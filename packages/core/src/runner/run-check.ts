@@ -58,7 +58,7 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
 
   const files = options.projectInfo ? [...options.files] : options.files;
   // Project rules look at paths only, so they run first and their findings join the files' results as those go by.
-  const findings = options.projectInfo ? new ProjectFindings(checkProject(options.projectInfo, Array.from(files, (ref) => ref.path), options.config)) : undefined;
+  const findings = options.projectInfo ? new ProjectFindings(checkProject(options.projectInfo, Array.from(files, (ref) => ref.path), options.config.projectRulesFor(options.projectInfo.root))) : undefined;
   const report = new RunReportBuilder(countingRuleIds(options.config.rules));
   const shard = key ? new SessionShardBuilder(key, options.config.sessionLimits) : undefined;
   const shared = new SharedValues();

@@ -12,6 +12,7 @@ const found = (line: number, severity: 'error' | 'warn'): Violation => ({
   endColumn: 2,
   message: `m${line}`,
   fingerprint: `f${line}`,
+  messageId: 'unexpected',
 });
 
 describe('buildRunReport', () => {

@@ -47,6 +47,8 @@ export function uncheckedFileViolations(notices: readonly Notice[], setting: Sev
       message: notice.message,
       fingerprint: fingerprintOf({ ruleId: UNCHECKED_FILE_RULE_ID, file: notice.file, lineText: notice.code, occurrence }),
       ...(hint ? { hint } : {}),
+      // The notice's code names what kept the file from being checked (`too-large`, `binary`...).
+      messageId: notice.code,
     });
   }
   return violations;

@@ -23,7 +23,7 @@ describe('normaliseRunOptions: one reading of the options for the CLI and the ex
   it.each([
     [{ maxWarnings: 'many' }, '--max-warnings takes a whole number, not "many"', 'maxWarnings takes a whole number, not "many"'],
     [{ maxWarnings: 1.5 }, '--max-warnings takes a whole number, not "1.5"', 'maxWarnings takes a whole number, not "1.5"'],
-    [{ fix: true, fixType: 'all' }, '--fix-type takes safe or suggestion, not "all"', 'fixType takes safe or suggestion, not "all"'],
+    [{ fix: true, fixType: 'all' }, '--fix-type takes safe, suggestion or dangerous, not "all"', 'fixType takes safe, suggestion or dangerous, not "all"'],
     [{ fix: true, updateBaseline: true }, '--fix cannot be combined with --update-baseline', 'fix cannot be combined with updateBaseline'],
     [{ fix: true, profile: true }, '--profile is not available with --fix', 'profile is not available with fix'],
     [{ watch: true, fix: true }, '--watch cannot be combined with --fix', 'watch cannot be combined with fix'],

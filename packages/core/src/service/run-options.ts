@@ -11,7 +11,7 @@ export interface RunOptions {
   updateBaseline: boolean;
   profile: boolean;
   fix: boolean;
-  /** `safe`: safe fixes only; `suggestion`: safe fixes and suggestions. */
+  /** `safe`: safe fixes only; `suggestion`: safe fixes and suggestions; `dangerous`: safe and dangerous fixes. */
   fixType: FixKind;
   watch: boolean;
 }
@@ -109,6 +109,6 @@ function maxWarningsOf(value: unknown, names: OptionNames): number | undefined {
 
 function fixTypeOf(value: unknown, names: OptionNames): FixKind {
   if (value === undefined) return 'safe';
-  if (value === 'safe' || value === 'suggestion') return value;
-  throw new OptionError(`${names.fixType} takes safe or suggestion, not "${String(value)}"`);
+  if (value === 'safe' || value === 'suggestion' || value === 'dangerous') return value;
+  throw new OptionError(`${names.fixType} takes safe, suggestion or dangerous, not "${String(value)}"`);
 }

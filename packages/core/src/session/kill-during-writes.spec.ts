@@ -38,7 +38,7 @@ describe('SIGKILL during the output writes', () => {
       const results = Array.from({ length: 5_000 }, (_, index) => ({
         file: `libs/p/src/${letter}-${index}.ts`,
         hash: `${letter}${index}`,
-        violations: [{ ruleId: 'logging/no-console', severity: 'warn' as const, file: `libs/p/src/${letter}-${index}.ts`, line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Unexpected console.log()', fingerprint: `${letter}${index}` }],
+        violations: [{ ruleId: 'logging/no-console', severity: 'warn' as const, file: `libs/p/src/${letter}-${index}.ts`, line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Unexpected console.log()', fingerprint: `${letter}${index}`, messageId: 'unexpected' }],
         notices: [],
         rules: ['logging/no-console'],
       }));

@@ -15,6 +15,7 @@ const violation = (file: string, ruleId: string, line: number, severity: 'error'
   endColumn: 5,
   message: `m${line}`,
   fingerprint: `${ruleId}-${line}`,
+  messageId: 'found',
 });
 
 const RULES = ['errors/no-empty-catch', 'logging/no-console'];
@@ -37,7 +38,7 @@ describe('session shard', () => {
     const shard = buildSessionShard(results, key);
     expect(Object.keys(shard.files)).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/clean.ts', 'libs/a/src/z.ts']);
     expect(shard.files['libs/a/src/z.ts'].violations.map((v) => v[2])).toEqual([1, 3]);
-    expect(shard.files['libs/a/src/z.ts'].violations[0]).toEqual(['logging/no-console', 'warn', 1, 1, 1, 5, 'm1', 'logging/no-console-1']);
+    expect(shard.files['libs/a/src/z.ts'].violations[0]).toEqual(['logging/no-console', 'warn', 1, 1, 1, 5, 'm1', 'logging/no-console-1', 'found']);
     expect(shard.rules).toEqual({
       'errors/no-empty-catch': { checked: 3, passed: 2, failed: 1, violations: 1 },
       'logging/no-console': { checked: 3, passed: 2, failed: 1, violations: 2 },

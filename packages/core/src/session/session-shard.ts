@@ -6,13 +6,13 @@ import type { FileResult } from '../runner/check-files';
 import { compareStrings, compareViolations } from '../runner/run-report';
 import { writeJsonAtomic } from './atomic-write';
 
-export const SESSION_SHARD_VERSION = 2;
+export const SESSION_SHARD_VERSION = 3;
 export const SESSION_SHARD_FILE = 'session.json';
 
-/** A violation in compact form (the file is the key it is stored under); the hint, when there is one, last. */
-export type CompactViolation =
-  | [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string]
-  | [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string, hint: string];
+type CompactFields = [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string, messageId: string];
+
+/** A violation in compact form (the file is the key it is stored under); the hint and the data, when there are, last. */
+export type CompactViolation = CompactFields | [...CompactFields, hint: string] | [...CompactFields, hint: string | null, data: Record<string, string>];
 
 export type CompactNotice = [code: NoticeCode, message: string];
 
@@ -144,12 +144,13 @@ export class SessionShardBuilder {
 }
 
 function compact(violation: Violation): CompactViolation {
-  const fields: CompactViolation = [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint];
+  const fields: CompactFields = [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint, violation.messageId];
+  if (violation.data !== undefined) return [...fields, violation.hint ?? null, violation.data];
   return violation.hint === undefined ? fields : [...fields, violation.hint];
 }
 
-function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint, hint]: CompactViolation): Violation {
-  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint, ...(hint === undefined ? {} : { hint }) };
+function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint, messageId, hint, data]: CompactViolation): Violation {
+  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint, ...(typeof hint === 'string' ? { hint } : {}), messageId, ...(data === undefined ? {} : { data }) };
 }
 
 /** A file's stored result, as a reuse gives it back. */
@@ -257,12 +258,15 @@ function isDigestMap(value: unknown): boolean {
 function isCompactViolation(value: unknown): value is CompactViolation {
   return (
     Array.isArray(value) &&
-    (value.length === 8 || (value.length === 9 && typeof value[8] === 'string')) &&
+    (value.length === 9 ||
+      (value.length === 10 && typeof value[9] === 'string') ||
+      (value.length === 11 && (typeof value[9] === 'string' || value[9] === null) && isRecord(value[10]) && Object.values(value[10]).every((text) => typeof text === 'string'))) &&
     typeof value[0] === 'string' &&
     (value[1] === 'error' || value[1] === 'warn') &&
     [2, 3, 4, 5].every((index) => Number.isInteger(value[index])) &&
     typeof value[6] === 'string' &&
-    typeof value[7] === 'string'
+    typeof value[7] === 'string' &&
+    typeof value[8] === 'string'
   );
 }
 

@@ -112,11 +112,11 @@ function fixCommandLines(entry: FileToFix, fixKinds: ReadonlyMap<string, FixKind
     const kind = fixKinds.get(violation.ruleId);
     if (kind !== undefined) rulesByKind.set(kind, (rulesByKind.get(kind) ?? new Set()).add(violation.ruleId));
   }
-  return (['safe', 'suggestion'] as const)
+  return (['safe', 'suggestion', 'dangerous'] as const)
     .filter((kind) => rulesByKind.has(kind))
     .map((kind) => {
       const ruleIds = [...(rulesByKind.get(kind) ?? [])].sort(compareStrings).map((ruleId) => `\`${ruleId}\``).join(', ');
-      const what = kind === 'safe' ? 'Automatic fix' : 'Suggested fix (review the change)';
+      const what = { safe: 'Automatic fix', suggestion: 'Suggested fix (review the change)', dangerous: 'Dangerous fix (it may change behaviour: review the change)' }[kind];
       return `   - ${what} for ${ruleIds}: \`${fixCommandOf(kind, entry, commands)}\``;
     });
 }

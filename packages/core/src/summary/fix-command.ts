@@ -25,22 +25,25 @@ export function recheckCommandOf(blockingProjects: readonly string[], style: Com
   return projects.length === 0 ? base : `${base} -p ${shellWord(projects.join(','))}`;
 }
 
-/** Rule id to the kind of fix the rule can offer; rules that offer none are absent. */
+/** Rule id to the kind of fix the rule can offer (its `fix`, else its suggestions); rules that offer none are absent. */
 export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind> {
   const kinds = new Map<string, FixKind>();
-  for (const rule of rules) if (rule.meta.fixable !== undefined) kinds.set(rule.id, rule.meta.fixable);
+  for (const rule of rules) {
+    const kind = rule.meta.fixable ?? (rule.meta.hasSuggestions ? 'suggestion' : undefined);
+    if (kind !== undefined) kinds.set(rule.id, kind);
+  }
   return kinds;
 }
 
 /**
  * The command that applies a fix of this kind: the project's fix target under Nx, or the CLI on
- * the one file when the report names no project (nothing to `nx run` then). Suggestions change
- * behaviour, so they are applied only when asked for by name.
+ * the one file when the report names no project (nothing to `nx run` then). Suggestions and
+ * dangerous fixes change behaviour, so they are applied only when asked for by name.
  */
 export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, style: CommandStyle = {}): string {
   const exec = style.exec ?? 'npx';
-  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? DEFAULT_FIX_TARGET}`)}${kind === 'suggestion' ? ' --fixType=suggestion' : ''}`;
-  return `${exec} enforcer check ${shellWord(target.file)} --fix${kind === 'suggestion' ? ' --fix-type suggestion' : ''}`;
+  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? DEFAULT_FIX_TARGET}`)}${kind === 'safe' ? '' : ` --fixType=${kind}`}`;
+  return `${exec} enforcer check ${shellWord(target.file)} --fix${kind === 'safe' ? '' : ` --fix-type ${kind}`}`;
 }
 
 /** A word a POSIX shell passes through unchanged: quoted only when it holds something the shell would interpret. */

@@ -1,9 +1,7 @@
-import type { ConfigResolver } from '../config/config-resolver';
-import { ruleOptionsProblem } from '../config/validate-config';
-import { formatMessage } from '../engine/format-message';
-import type { Rule, Severity, Violation } from '../engine/types';
+import type { ProjectRule, Violation } from '../engine/types';
 import { checkProject, type ProjectInfo } from '../runner/check-project';
-import { messageMatches, type TestFramework } from './rule-tester';
+import { assertMessage, caseSettings } from './expected-violation';
+import type { TestFramework } from './rule-tester';
 
 export interface ProjectValidCase<Options> {
   /** A name for the case. */
@@ -39,7 +37,7 @@ export interface ProjectInvalidCase<Options, MessageIds extends string = string>
 export class ProjectRuleTester {
   constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
 
-  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: Array<ProjectInvalidCase<Options, NoInfer<MessageIds>>> }): void {
+  run<MessageIds extends string, Options>(rule: ProjectRule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: Array<ProjectInvalidCase<Options, NoInfer<MessageIds>>> }): void {
     const { describe, it } = this.framework;
     const seen = new Set<string>();
     const once = (testCase: ProjectValidCase<Options>) => {
@@ -66,16 +64,10 @@ export class ProjectRuleTester {
             if (violations.length !== testCase.errors.length) {
               throw new Error(`expected ${testCase.errors.length} violation(s), got ${violations.length}:\n${describe_(violations)}`);
             }
-            const messages = rule.meta.messages as Record<string, string>;
             testCase.errors.forEach((expected, index) => {
               const actual = violations[index];
-              if (!Object.hasOwn(messages, expected.messageId)) throw new Error(`unknown messageId "${expected.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
-              if (!messageMatches(messages[expected.messageId], actual.message)) throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.message}"`);
-              if (expected.data !== undefined && formatMessage(messages[expected.messageId], expected.data) !== actual.message) {
-                throw new Error(`violation ${index + 1}: with data ${JSON.stringify(expected.data)} the message is "${formatMessage(messages[expected.messageId], expected.data)}", got "${actual.message}"`);
-              }
+              assertMessage(rule, actual, expected, index);
               if (expected.file !== undefined && expected.file !== actual.file) throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
-              if (expected.message !== undefined && expected.message !== actual.message) throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
               if (expected.hint !== undefined && !hintMatches(expected.hint, actual.hint)) throw new Error(`violation ${index + 1}: unexpected hint "${actual.hint}"`);
             });
           });
@@ -86,17 +78,10 @@ export class ProjectRuleTester {
 }
 
 /** The violations one project-scoped rule reports for a case, in report order. */
-export function checkWithRule<Options>(rule: Rule<string, Options>, testCase: ProjectValidCase<Options>): Violation[] {
-  const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
-  if (testCase.options !== undefined) {
-    const problem = ruleOptionsProblem(rule as unknown as Rule, testCase.options);
-    if (problem) throw new Error(`the case's options are not valid options of ${rule.id}: ${problem}`);
-  }
-  const options = { ...(rule.meta.defaultOptions as object), ...testCase.options };
-  // Only `projectRulesFor` is consulted, so a one-rule resolver stands in for the configuration.
-  const config = { projectRulesFor: () => [{ rule: rule as unknown as Rule, severity, options }] } as unknown as ConfigResolver;
+export function checkWithRule<Options>(rule: ProjectRule<string, Options>, testCase: ProjectValidCase<Options>): Violation[] {
+  const { severity, options } = caseSettings(rule, testCase.options);
   const project: ProjectInfo = { name: 'app', root: 'apps/app', tags: [], ...testCase.project };
-  const result = checkProject(project, testCase.files, config);
+  const result = checkProject(project, testCase.files, [{ rule, severity, options }]);
   if (result.notices.length > 0) throw new Error(`the rule failed: ${result.notices.map((notice) => notice.message).join('; ')}`);
   return result.violations;
 }

@@ -1,10 +1,9 @@
 import { ruleAppliesTo } from '../config/config-resolver';
-import { ruleOptionsProblem } from '../config/validate-config';
-import { formatMessage } from '../engine/format-message';
 import { lintSource } from '../engine/lint-source';
-import type { FixableViolation, Rule, Severity, Violation } from '../engine/types';
+import type { FileRule, FixableViolation, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { applyFixes } from '../runner/apply-fixes';
+import { assertMessage, caseSettings } from './expected-violation';
 
 export interface ValidCase<Options> {
   code: string;
@@ -30,17 +29,18 @@ export interface ExpectedError<MessageIds extends string = string> {
   /** The exact message, when the data placeholders matter. */
   message?: string;
   /**
-   * The code after this violation's suggestion alone is applied (`--fix-type suggestion`); `[]`
-   * when the violation offers none. Unchecked when absent.
+   * The violation's suggestions, in order: each one's message id (when given) and the code after it
+   * alone is applied (`--fix-type suggestion`); `[]` when the violation offers none. Unchecked when absent.
    */
-  suggestions?: Array<{ output: string }>;
+  suggestions?: Array<{ messageId?: MessageIds; output: string }>;
 }
 
 export interface InvalidCase<Options, MessageIds extends string = string> extends ValidCase<Options> {
   errors: Array<ExpectedError<MessageIds>>;
   /**
-   * The code after every safe fix of the case is applied, as `--fix` would leave it; `null` when
-   * the rule fixes nothing safely. Required when the rule offers a safe fix.
+   * The code after every fix of the case is applied (the rule's `fix`es, of its `meta.fixable` kind:
+   * `--fix` for safe ones, `--fix-type dangerous` for dangerous ones); `null` when the rule fixes
+   * nothing here. Required when the rule fixes.
    */
   output?: string | null;
 }
@@ -65,7 +65,7 @@ export interface TestFramework {
 export class RuleTester {
   constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
 
-  run<MessageIds extends string, Options>(rule: Rule<MessageIds, Options>, cases: RuleTesterCases<Options, NoInfer<MessageIds>>): void {
+  run<MessageIds extends string, Options>(rule: FileRule<MessageIds, Options>, cases: RuleTesterCases<Options, NoInfer<MessageIds>>): void {
     const { describe, it } = this.framework;
     const seen = new Set<string>();
     const workspaces = new Map<WorkspaceView, number>();
@@ -104,13 +104,13 @@ export class RuleTester {
   }
 }
 
-/** Whether a run gives the rule this file at all (its `meta.codeFiles` and `meta.textFiles`). */
-export function ruleRunsOn<Options>(rule: Rule<string, Options>, file: string): boolean {
-  return ruleAppliesTo(rule as unknown as Rule, file);
+/** Whether a run gives the rule this file at all (its `meta.language` and `meta.textFiles`). */
+export function ruleRunsOn<Options>(rule: FileRule<string, Options>, file: string): boolean {
+  return ruleAppliesTo(rule, file);
 }
 
 /** Lints `code` with one rule at its default severity (or `error` when the default is `off`). */
-export function lintWithRule<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>): Violation[] {
+export function lintWithRule<Options>(rule: FileRule<string, Options>, testCase: ValidCase<Options>): Violation[] {
   return lint(rule, testCase).violations;
 }
 
@@ -120,20 +120,15 @@ interface Linted {
   fixes: FixableViolation[];
 }
 
-function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>, collectFixes = false): Linted {
-  const severity: Severity = rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity;
+function lint<Options>(rule: FileRule<string, Options>, testCase: ValidCase<Options>, collectFixes = false): Linted {
   const file = testCase.filename ?? 'src/file.ts';
-  const asRule = rule as unknown as Rule;
   // A run gives a rule only the files it applies to, so such a case would pass without running it.
-  if (!ruleRunsOn(rule, file)) throw new Error(`the rule never runs on ${file} (see its meta.codeFiles and meta.textFiles): the case tests nothing`);
-  if (testCase.options !== undefined) {
-    const problem = ruleOptionsProblem(asRule, testCase.options);
-    if (problem) throw new Error(`the case's options are not valid options of ${rule.id}: ${problem}`);
-  }
+  if (!ruleRunsOn(rule, file)) throw new Error(`the rule never runs on ${file} (see its meta.language and meta.textFiles): the case tests nothing`);
+  const { severity, options } = caseSettings(rule, testCase.options);
   const result = lintSource({
     file,
     text: testCase.code,
-    rules: [{ rule: asRule, severity, options: { ...(rule.meta.defaultOptions as object), ...testCase.options } }],
+    rules: [{ rule, severity, options }],
     isTestFile: testCase.isTestFile ?? false,
     workspace: testCase.workspace,
     readFile: (path) => (testCase.files && Object.hasOwn(testCase.files, path) ? testCase.files[path] : undefined),
@@ -145,60 +140,45 @@ function lint<Options>(rule: Rule<string, Options>, testCase: ValidCase<Options>
   return { file, violations: result.violations, fixes: result.fixes ?? [] };
 }
 
-function assertErrors(rule: Rule<string, unknown>, violations: Violation[], expected: ExpectedError[]): void {
-  const messages = rule.meta.messages as Record<string, string>;
+function assertErrors(rule: FileRule<string, unknown>, violations: Violation[], expected: ExpectedError[]): void {
   if (violations.length !== expected.length) {
     throw new Error(`expected ${expected.length} violation(s), got ${violations.length}:\n${describeViolations(violations)}`);
   }
   expected.forEach((error, index) => {
     const actual = violations[index];
-    if (!Object.hasOwn(messages, error.messageId)) throw new Error(`unknown messageId "${error.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
-    const template = messages[error.messageId];
-    if (!messageMatches(template, actual.message)) {
-      throw new Error(`violation ${index + 1}: expected messageId "${error.messageId}", got message "${actual.message}"`);
-    }
+    assertMessage(rule, actual, error, index);
     for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
       if (error[key] !== undefined && error[key] !== actual[key]) {
         throw new Error(`violation ${index + 1}: expected ${key} ${error[key]}, got ${actual[key]} (${describeViolations([actual])})`);
       }
     }
-    if (error.data !== undefined) {
-      const filled = formatMessage(template, error.data);
-      if (filled !== actual.message) throw new Error(`violation ${index + 1}: with data ${JSON.stringify(error.data)} the message is "${filled}", got "${actual.message}"`);
-    }
-    if (error.message !== undefined && error.message !== actual.message) {
-      throw new Error(`violation ${index + 1}: expected message "${error.message}", got "${actual.message}"`);
-    }
   });
 }
 
 function assertFixes(testCase: InvalidCase<unknown>, linted: Linted): void {
-  const safe = linted.fixes.filter((fixable) => fixable.fix.kind === 'safe');
-  const fixed = safe.length > 0 ? applyFixes({ file: linted.file, text: testCase.code, fixes: safe }).text : null;
+  const fixes = linted.fixes.filter((fixable) => fixable.suggestion === undefined);
+  const fixed = fixes.length > 0 ? applyFixes({ file: linted.file, text: testCase.code, fixes }).text : null;
   if (testCase.output === undefined) {
     if (fixed !== null) throw new Error(`the rule fixed the code: add the expected \`output\`:\n${fixed}`);
   } else if (fixed !== testCase.output) {
-    throw new Error(fixed === null ? 'expected the rule to fix the code, but it offered no safe fix' : testCase.output === null ? `expected no safe fix, got output:\n${fixed}` : `expected output:\n${testCase.output}\ngot:\n${fixed}`);
+    throw new Error(fixed === null ? 'expected the rule to fix the code, but it offered no fix' : testCase.output === null ? `expected no fix, got output:\n${fixed}` : `expected output:\n${testCase.output}\ngot:\n${fixed}`);
   }
   testCase.errors.forEach((error, index) => {
     if (error.suggestions === undefined) return;
     const violation = linted.violations[index];
-    const offered = linted.fixes.filter((fixable) => fixable.violation === violation && fixable.fix.kind === 'suggestion');
+    const offered = linted.fixes.filter((fixable) => fixable.violation === violation && fixable.suggestion !== undefined);
     const outputs = offered.map((fixable) => applyFixes({ file: linted.file, text: testCase.code, fixes: [fixable] }).text);
     const expected = error.suggestions.map((suggestion) => suggestion.output);
     if (JSON.stringify(outputs) !== JSON.stringify(expected)) {
       throw new Error(`violation ${index + 1}: expected ${expected.length} suggestion(s) giving:\n${expected.join('\n---\n') || '(none)'}\ngot ${outputs.length}:\n${outputs.join('\n---\n') || '(none)'}`);
     }
+    error.suggestions.forEach((suggestion, position) => {
+      const actual = offered[position].suggestion?.messageId;
+      if (suggestion.messageId !== undefined && suggestion.messageId !== actual) {
+        throw new Error(`violation ${index + 1}, suggestion ${position + 1}: expected messageId "${suggestion.messageId}", got "${actual}"`);
+      }
+    });
   });
-}
-
-/** Whether `message` could have been produced from `template` (placeholders match anything). */
-export function messageMatches(template: string, message: string): boolean {
-  const pattern = template
-    .split(/\{\{\s*\w+\s*\}\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  return new RegExp(`^${pattern}$`).test(message);
 }
 
 function describeViolations(violations: Violation[]): string {

@@ -15,7 +15,7 @@ const MANIFEST_GLOB = '{projectRoot}/**/{package.json,pyproject.toml,LICENSE,LIC
 const TEXT_GLOBS = textFileGlobsOf(builtinRules).map((glob) => `{projectRoot}/${glob}`);
 const SECRET_GLOBS = textFileGlobsOf(builtinRules.filter((rule) => rule.id === 'security/no-secrets')).map((glob) => `{projectRoot}/${glob}`);
 /** Every rule that scans non-code files, off. */
-const ALL_TEXT_RULES_OFF = Object.fromEntries(builtinRules.filter((rule) => rule.meta.textFiles).map((rule) => [rule.id, 'off']));
+const ALL_TEXT_RULES_OFF = Object.fromEntries(builtinRules.filter((rule) => textFileGlobsOf([rule]).length > 0).map((rule) => [rule.id, 'off']));
 const PUBLISHED_PACKAGES = { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] };
 /** The project's baseline: an input, and an output (--update-baseline writes it). */
 const BASELINE = '{projectRoot}/enforcer.baseline.json';

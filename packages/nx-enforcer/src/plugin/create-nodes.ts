@@ -1,6 +1,6 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { builtinRules, loadConfig } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, execPrefixOf, findProjectRoots, isDefaultIgnored, textFileGlobsOf } from '@nx-enforcer/core/internal';
+import { CODE_EXTENSIONS, execPrefixOf, LANGUAGE_FILES, findProjectRoots, isDefaultIgnored, textFileGlobsOf } from '@nx-enforcer/core/internal';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assertSupportedNx } from '../nx-version';
@@ -22,9 +22,8 @@ const PROJECT_FILES = ['project.json', 'package.json', 'enforcer.config.json'];
  */
 const SOURCE_EXTENSIONS = [
   ...CODE_EXTENSIONS,
-  ...builtinRules
-    .filter((rule) => rule.meta.codeFiles === false)
-    .flatMap((rule) => rule.meta.textFiles ?? [])
+  ...Object.values(LANGUAGE_FILES)
+    .flat()
     .map((glob) => /^\*\*\/\*(\.\w+)$/.exec(glob)?.[1])
     .filter((extension): extension is string => extension !== undefined),
 ];

@@ -4,6 +4,7 @@ import type { ReportedViolation, RunReport } from '../../runner/run-report';
 export function reportedViolation(overrides: Partial<ReportedViolation> = {}): ReportedViolation {
   return {
     ruleId: 'logging/no-console',
+    messageId: 'unexpected',
     severity: 'warn',
     file: 'libs/a/src/a.ts',
     line: 1,

@@ -46,6 +46,8 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
     category: 'dates',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow calendar dates hardcoded in code: date strings and Date constructions from literals.',
       rationale: 'A literal date in logic becomes wrong on a day nobody chose; dates belong to the clock, to configuration, or to a named constant whose meaning is explicit.',
@@ -75,7 +77,6 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
     keywords: [DATE_SHAPE, /\bDate(?:\.(?:parse|UTC))?\s*\(/],
   },
   create(context) {
-    if (context.isTestFile) return {};
     if (context.options.ignoreFiles.length > 0 && ignoreMatcherOf(context.options.ignoreFiles)(context.file)) return {};
     const coveredLiterals = new Set<ts.Node>();
     const checkText = (node: ts.Node, text: string) => {

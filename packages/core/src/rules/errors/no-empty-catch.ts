@@ -15,6 +15,8 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   meta: {
     category: 'errors',
     defaultSeverity: 'warn',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow `catch` blocks and `.catch()` callbacks that do nothing.',
       rationale:
@@ -47,7 +49,6 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
   },
   create(context) {
     // Tests empty a catch on purpose (to assert that something throws), and fixtures are not code.
-    if (context.isTestFile) return {};
     const text = context.sourceFile.text;
     const isEmpty = (block: ts.Block): boolean =>
       block.statements.length === 0 && !(context.options.allowWithComment && (hasComment(text, block) || hasCommentAbove(text, block)));

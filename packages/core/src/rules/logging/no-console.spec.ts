@@ -1,5 +1,4 @@
 import { lintSource } from '../../engine/lint-source';
-import type { Rule } from '../../engine/types';
 import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
 import rule, { type NoConsoleOptions } from './no-console';
@@ -125,7 +124,7 @@ new RuleTester().run(rule, {
 
 /** The rule's fixes for `code` with these options, and the text once they are applied. */
 function fix(code: string, options: Partial<NoConsoleOptions>, file = 'src/file.ts', files: Record<string, string> = {}) {
-  const rules = [{ rule: rule as unknown as Rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions, ...options } }];
+  const rules = [{ rule: rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions, ...options } }];
   const { fixes = [] } = lintSource({ file, text: code, rules, isTestFile: false, collectFixes: true, readFile: (path) => files[path] });
   return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
 }

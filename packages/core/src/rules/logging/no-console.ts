@@ -1,6 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import type { Fix } from '../../engine/types';
+import type { FixFunction, RuleFixer, TextEdit } from '../../engine/types';
 import { declaringScope, isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
@@ -35,6 +35,8 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
   meta: {
     category: 'logging',
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow `console.*` in non-test code; log through the project logger.',
       rationale:
@@ -86,7 +88,7 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     coverage: { unit: 'console references' },
   },
   create(context) {
-    if (context.isTestFile || hasShebang(context.text)) return {};
+    if (hasShebang(context.text)) return {};
     if (context.options.entryPoints.length > 0 && entryPointMatcher(context.options.entryPoints)(context.file)) return {};
     const allowed = new Set(context.options.allow);
     const fixes = new LoggerFixes(context.file, context.options, () => loggerModuleMayExist(context));
@@ -145,23 +147,30 @@ class LoggerFixes {
     }
   }
 
-  fixFor(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined, sourceFile: ts.SourceFile): Fix | undefined {
+  /** The fix of a call that may have one; what needs the file's bindings is looked at only when fixing. */
+  fixFor(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, method: string | undefined, sourceFile: ts.SourceFile): FixFunction | undefined {
     const level = method === undefined ? undefined : LOGGER_METHODS[method];
-    if (!this.expression || !this.root || !level) return undefined;
+    const { expression, root } = this;
+    if (!expression || !root || !level) return undefined;
     if (!ts.isCallExpression(node.parent) || node.parent.expression !== node) return undefined;
-    this.binding ??= bindingOf(sourceFile, this.root);
+    return (fixer) => this.fix(fixer, node, `${expression}.${level}`, root, sourceFile);
+  }
+
+  private fix(fixer: RuleFixer, node: ts.Node, replacement: string, root: string, sourceFile: ts.SourceFile): TextEdit | null {
+    this.binding ??= bindingOf(sourceFile, root);
     // A type of that name would clash with the import, and cannot be called; a plain value
     // (`var logger = 5`) is no logger.
-    if (this.binding === 'type' || this.binding === 'other') return undefined;
+    if (this.binding === 'type' || this.binding === 'other') return null;
     // `catch (logger)`, a parameter or a local named like the logger: the call would reach it instead.
-    const declaredIn = declaringScope(node, this.root);
-    if (declaredIn && !ts.isSourceFile(declaredIn)) return undefined;
-    const edits = [{ start: node.getStart(sourceFile), end: node.getEnd(), text: `${this.expression}.${level}` }];
-    if (this.binding === 'value') return { kind: 'safe', edits };
-    if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return undefined;
+    const declaredIn = declaringScope(node, root);
+    if (declaredIn && !ts.isSourceFile(declaredIn)) return null;
+    const edit = fixer.replaceText(node, replacement);
+    if (this.binding === 'value') return edit;
+    if (this.options.loggerModule === '' || !acceptsImports(this.file, sourceFile)) return null;
     // An import of a module that is not there would break the build.
-    if (!(this.moduleExists ??= this.loggerModuleExists())) return undefined;
-    return { kind: 'safe', edits, imports: [{ moduleSpecifier: this.options.loggerModule, namedImports: [this.root] }] };
+    if (!(this.moduleExists ??= this.loggerModuleExists())) return null;
+    fixer.addImport(this.options.loggerModule, [root]);
+    return edit;
   }
 }
 

@@ -32,6 +32,8 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
   meta: {
     category: 'nestjs',
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Require every property of a `@Body()` DTO class declared in the project to carry a class-validator decorator.',
       rationale:
@@ -79,7 +81,6 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     readsDependencies: true,
   },
   create(context) {
-    if (context.isTestFile) return {};
     const modules = new Set(context.options.validationModules);
     const names = new Set(context.options.validationDecorators);
     // A decorator declared in the workspace that registers a class-validator check (`registerDecorator`,

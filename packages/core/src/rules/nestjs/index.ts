@@ -1,4 +1,4 @@
-import type { Rule } from '../../engine/types';
+import type { FileRule } from '../../engine/types';
 import bodyRequiresDto from './body-requires-dto';
 import dtoValidated from './dto-validated';
 import mutationRequiresGuard from './mutation-requires-guard';
@@ -6,10 +6,10 @@ import noDataAccessInController from './no-data-access-in-controller';
 import transactionForMultipleWrites from './transaction-for-multiple-writes';
 
 /** The `nestjs/*` rules, sorted by id. They stay silent in files that do not import `@nestjs/common`. */
-export const nestjsRules: readonly Rule[] = [
+export const nestjsRules: readonly FileRule[] = [
   bodyRequiresDto,
   dtoValidated,
   mutationRequiresGuard,
   noDataAccessInController,
   transactionForMultipleWrites,
-].map((rule) => rule as unknown as Rule);
+];

@@ -37,6 +37,8 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
     category: 'nestjs',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Require a guard (or an explicit public marker) on `@Post`, `@Put`, `@Patch` and `@Delete` handlers of NestJS controllers.',
       rationale:
@@ -83,7 +85,6 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
     readsDependencies: true,
   },
   create(context) {
-    if (context.isTestFile) return {};
     const guards = new Set(context.options.guardDecorators);
     const markers = new Set(context.options.publicDecorators);
     const data = {

@@ -23,6 +23,8 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
   meta: {
     category: 'nestjs',
     defaultSeverity: 'warn',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow database client and repository calls (Prisma, TypeORM, MikroORM...) directly in NestJS controllers.',
       rationale:
@@ -55,7 +57,6 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
     keywords: NEST_KEYWORDS,
   },
   create(context) {
-    if (context.isTestFile) return {};
     const clients = new Set(context.options.clientNames);
     const repository = context.options.repositoryPattern === '' ? undefined : new RegExp(context.options.repositoryPattern);
     const isDataAccess = (name: string) => clients.has(name) || (repository?.test(name) ?? false);

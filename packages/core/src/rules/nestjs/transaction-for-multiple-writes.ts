@@ -50,6 +50,8 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
   meta: {
     category: 'nestjs',
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Require a Prisma `$transaction` around two or more writes in one method of a NestJS `@Injectable()` service.',
       rationale:
@@ -84,7 +86,6 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
     keywords: NEST_KEYWORDS,
   },
   create(context) {
-    if (context.isTestFile) return {};
     const clients = new Set(context.options.clientNames);
     const writeMethods = new Set(context.options.writeMethods);
     let bindings: ModuleBindings | undefined;

@@ -49,9 +49,6 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     },
     defaultOptions: { paths: [], byTag: {} },
   },
-  create() {
-    return {};
-  },
   checkProject(context) {
     const forbidden: Array<{ pattern: string; reason: string }> = context.options.paths.map((pattern) => ({ pattern, reason: '' }));
     for (const tag of [...context.project.tags].sort()) {

@@ -49,9 +49,6 @@ export default defineRule<'missingFile', RequiredFilesOptions>({
     },
     defaultOptions: { files: [], byTag: {} },
   },
-  create() {
-    return {};
-  },
   checkProject(context) {
     const required = new Map<string, string>();
     for (const file of context.options.files) required.set(file, '');

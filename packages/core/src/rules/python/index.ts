@@ -1,4 +1,4 @@
-import type { Rule } from '../../engine/types';
+import type { FileRule } from '../../engine/types';
 import noBareExcept from './no-bare-except';
 import noImportStar from './no-import-star';
 import noMutableDefaultArgument from './no-mutable-default-argument';
@@ -6,4 +6,4 @@ import noPrint from './no-print';
 import openOutsideWith from './open-outside-with';
 
 /** The `python/*` rules, sorted by id. */
-export const pythonRules: readonly Rule[] = [noBareExcept, noImportStar, noMutableDefaultArgument, noPrint, openOutsideWith].map((rule) => rule as unknown as Rule);
+export const pythonRules: readonly FileRule[] = [noBareExcept, noImportStar, noMutableDefaultArgument, noPrint, openOutsideWith];

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import { isFixtureFile } from '../rule-utils/file-roles';
-import { headerColon, isName, isOp, PYTHON_FILES, suiteEnd } from './python-source';
+import { headerColon, isName, isOp, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoBareExceptOptions {
@@ -44,8 +44,7 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     equivalents: { python: ['E722', 'B001', 'bare-except', 'PyBroadException'] },
     defaultOptions: { allowReraise: true },
     keywords: [/\bexcept[\s\\]*:/],
-    textFiles: PYTHON_FILES,
-    codeFiles: false,
+    language: 'python',
   },
   create(context) {
     // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import { isFixtureFile } from '../rule-utils/file-roles';
-import { isName, isOp, PYTHON_FILES } from './python-source';
+import { isName, isOp } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoImportStarOptions {
@@ -52,8 +52,7 @@ export default defineRule<'importStar', NoImportStarOptions>({
     equivalents: { python: ['F403', 'wildcard-import'] },
     defaultOptions: { allowInInit: true, allowModules: [] },
     keywords: [/\bimport[\s\\]*\*/],
-    textFiles: PYTHON_FILES,
-    codeFiles: false,
+    language: 'python',
   },
   create(context) {
     // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.

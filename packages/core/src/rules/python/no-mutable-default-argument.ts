@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import { isFixtureFile } from '../rule-utils/file-roles';
-import { isOp, PYTHON_FILES } from './python-source';
+import { isOp } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoMutableDefaultArgumentOptions {
@@ -50,8 +50,7 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
     equivalents: { python: ['B006', 'dangerous-default-value', 'PyDefaultArgument'] },
     defaultOptions: { mutableCalls: DEFAULT_MUTABLE_CALLS },
     keywords: ['def', 'lambda'],
-    textFiles: PYTHON_FILES,
-    codeFiles: false,
+    language: 'python',
   },
   create(context) {
     // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.

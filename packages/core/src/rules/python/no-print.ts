@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
-import { isMainGuard, isPlainCall, PYTHON_FILES, rebindsBuiltin, suiteEnd } from './python-source';
+import { isMainGuard, isPlainCall, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface NoPrintOptions {
@@ -24,6 +24,8 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     category: 'python',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow calls of the builtin `print()` in Python application code; log through the `logging` module.',
       rationale:
@@ -55,11 +57,10 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     equivalents: { python: ['T201', 'T001', 'print-statement'] },
     defaultOptions: { allowInMain: true, entryPoints: DEFAULT_PRINT_ENTRY_POINTS },
     keywords: ['print'],
-    textFiles: PYTHON_FILES,
-    codeFiles: false,
+    language: 'python',
   },
   create(context) {
-    if (context.isTestFile || hasShebang(context.text)) return {};
+    if (hasShebang(context.text)) return {};
     const { allowInMain, entryPoints } = context.options;
     if (entryPoints.length > 0 && entryPointMatcher(entryPoints)(context.file)) return {};
     let declaredProgram: boolean | undefined;

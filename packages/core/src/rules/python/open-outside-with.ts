@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { headerColon, isName, isOp, isPlainCall, PYTHON_FILES, rebindsBuiltin } from './python-source';
+import { headerColon, isName, isOp, isPlainCall, rebindsBuiltin } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
 export interface OpenOutsideWithOptions {
@@ -54,8 +54,7 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
     },
     defaultOptions: { allowReturn: true },
     keywords: [/\bopen[\s\\]*\(/],
-    textFiles: PYTHON_FILES,
-    codeFiles: false,
+    language: 'python',
   },
   create(context) {
     return {

@@ -1,8 +1,5 @@
 import type { LogicalLine, PythonToken } from './python-tokens';
 
-/** Shared by the `python/*` rules: the globs of the files they scan. */
-export const PYTHON_FILES: readonly string[] = ['**/*.py'];
-
 export function isOp(token: PythonToken | undefined, value: string): boolean {
   return token !== undefined && token.kind === 'op' && token.value === value;
 }

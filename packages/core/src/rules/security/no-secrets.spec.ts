@@ -1,5 +1,4 @@
 import { lintSource } from '../../engine/lint-source';
-import type { Rule } from '../../engine/types';
 import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
 import rule, { environmentNameOf } from './no-secrets';
@@ -116,12 +115,12 @@ const suggested: Array<[code: string, messageId: 'secretAssignment' | 'secretTok
 ];
 new RuleTester().run(rule, {
   valid: suggested.map(([, , output]) => ({ code: output, filename: 'src/config.ts' })),
-  invalid: suggested.map(([code, messageId, output]) => ({ code, filename: 'src/config.ts', errors: [{ messageId, suggestions: [{ output }] }], output: null })),
+  invalid: suggested.map(([code, messageId, output]) => ({ code, filename: 'src/config.ts', errors: [{ messageId, suggestions: [{ messageId: 'useEnvironment', output }] }], output: null })),
 });
 
 /** The rule's fixes for `code`, the text once they are applied, and everything it output besides the text. */
 function fix(code: string, file = 'src/config.ts') {
-  const { violations, fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+  const { violations, fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
   return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text, output: JSON.stringify({ violations, fixes }) };
 }
 
@@ -149,7 +148,7 @@ describe('security/no-secrets fix', () => {
   });
 
   it('should give no fix, and no rule error, in a file that does not parse (whose parse error is reported)', () => {
-    const { violations, fixes = [], notices } = lintSource({ file: 'src/a.ts', text: `const apiKey = '${random}';\nfunction (`, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+    const { violations, fixes = [], notices } = lintSource({ file: 'src/a.ts', text: `const apiKey = '${random}';\nfunction (`, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
     expect(violations.map((violation) => violation.ruleId).sort()).toEqual(['parse-error', 'security/no-secrets']);
     expect(fixes).toEqual([]);
     expect(notices).toEqual([]);

@@ -1,7 +1,7 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import { isCodeFile } from '../../engine/source-kinds';
-import type { Fix } from '../../engine/types';
+import type { RuleFixer, SuggestionDescriptor, TextEdit } from '../../engine/types';
 import { redact, shannonEntropy, TOKEN_PATTERNS } from '../../engine/secret-mask';
 
 export interface NoSecretsOptions {
@@ -60,7 +60,7 @@ const ENVIRONMENT_FALLBACK = /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][
  * caches. Scans code and the project's text files (JSON, YAML, `.env`, Markdown...), and never
  * repeats a secret in full: messages show at most its first four characters.
  */
-export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>({
+export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment', NoSecretsOptions>({
   id: 'security/no-secrets',
   meta: {
     category: 'security',
@@ -72,15 +72,17 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
     messages: {
       secretToken: 'Possible {{kind}} ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
       secretAssignment: '"{{name}}" is assigned a secret-looking value ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
+      useEnvironment: 'Read the value from the environment: `process.env.<NAME>` in place of the literal, NAME the assigned name in SCREAMING_SNAKE_CASE.',
     },
     // Hints name the variable, never the value.
     hints: {
+      useEnvironment: 'Set the variable in every environment that runs this code (and in CI), and revoke the value that was committed.',
       secretToken: 'Delete the {{kind}} from the file and revoke it (it stays in the history); read it at run time from the environment or a secret store.',
       secretAssignment:
         'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which the rule\'s suggestion fix writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
     },
     // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
-    fixable: 'suggestion',
+    hasSuggestions: true,
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -124,8 +126,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
             // A key has a body: a placeholder (`-----BEGIN PRIVATE KEY-----\nYour private key here`) has none.
             if (kind === 'private key' && !KEY_BODY.test(text.slice(start + match[0].length, start + match[0].length + 400))) continue;
             reported.add(start);
-            const fix = fixes?.fixFor(start, start + match[0].length);
-            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, ...(fix ? { fix } : {}) });
+            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, suggest: fixes?.suggestionFor(start, start + match[0].length) ?? [] });
           }
         }
         // The netrc expression needs `password`, a secret word too: one test covers every candidate.
@@ -149,8 +150,7 @@ export default defineRule<'secretToken' | 'secretAssignment', NoSecretsOptions>(
               if (isNxCloudToken(context.file, name) || isPublicVariable(name)) continue;
               if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
               reported.add(start);
-              const fix = fixes?.fixFor(start, start + value.length);
-              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) }, ...(fix ? { fix } : {}) });
+              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) }, suggest: fixes?.suggestionFor(start, start + value.length) ?? [] });
             }
           }
           lineStart += line.length + 1;
@@ -231,13 +231,18 @@ class EnvironmentFixes {
 
   constructor(private readonly parse: () => ts.SourceFile) {}
 
-  fixFor(start: number, end: number): Fix | undefined {
+  /** Looked at only when fixing: whether the secret is a whole literal assigned to a name is a matter of the syntax tree. */
+  suggestionFor(start: number, end: number): [SuggestionDescriptor<'useEnvironment'>] {
+    return [{ messageId: 'useEnvironment', fix: (fixer) => this.fix(fixer, start, end) }];
+  }
+
+  private fix(fixer: RuleFixer, start: number, end: number): TextEdit | null {
     const sourceFile = this.syntaxTree();
     const literal = sourceFile && stringLiteralAt(sourceFile, start, end);
     const name = literal && assignedName(literal);
     const environmentName = name === undefined ? undefined : environmentNameOf(name);
-    if (!literal || environmentName === undefined) return undefined;
-    return { kind: 'suggestion', edits: [{ start: literal.getStart(sourceFile), end: literal.getEnd(), text: `process.env.${environmentName}` }] };
+    if (!literal || environmentName === undefined) return null;
+    return fixer.replaceText(literal, `process.env.${environmentName}`);
   }
 
   /** Parsed only when a secret is found; a file that does not parse gets no fix (the parse error is reported by the engine). */

@@ -1,5 +1,4 @@
 import { lintSource } from '../../engine/lint-source';
-import type { Rule } from '../../engine/types';
 import { lintWithRule, RuleTester } from '../../testing/rule-tester';
 import rule, { type TenantIsolationOptions } from './tenant-isolation';
 
@@ -452,7 +451,7 @@ describe('security/tenant-isolation severities', () => {
     const result = lintSource({
       file: 'src/file.ts',
       text: `await prisma.invoice.findMany({ where: { tenantId } });\nawait repo.model.invoice.count({ where: filters });\nawait prisma[name].findMany();\nawait prisma.country.findMany();`,
-      rules: [{ rule: rule as unknown as Rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...options } }],
+      rules: [{ rule: rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...options } }],
       isTestFile: false,
     });
     expect(result.coverage).toEqual({ 'security/tenant-isolation': [3, 2] });
@@ -463,7 +462,7 @@ describe('security/tenant-isolation severities', () => {
       lintSource({
         file: 'src/file.ts',
         text: code,
-        rules: [{ rule: rule as unknown as Rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...schemaOptions } }],
+        rules: [{ rule: rule, severity: 'error', options: { ...rule.meta.defaultOptions, ...schemaOptions } }],
         isTestFile: false,
         readFile: (path) => (path === 'prisma/schema.prisma' ? schema : undefined),
       });

@@ -8,6 +8,8 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
     category: 'typescript',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow non-null assertions (`value!`).',
       rationale: 'A non-null assertion silences the null check without proving anything; when the assumption breaks, the crash happens far from the cause.',
@@ -25,7 +27,7 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
   },
   create(context) {
     // Tests build deliberately odd values (`null as any`, `result!`), and fixture data is not code.
-    if (context.isTestFile || isFixtureFile(context.file)) return {};
+    if (isFixtureFile(context.file)) return {};
     return {
       NonNullExpression(node) {
         context.report({ node, messageId: 'nonNullAssertion' });

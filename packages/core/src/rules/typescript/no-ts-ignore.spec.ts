@@ -1,5 +1,4 @@
 import { lintSource } from '../../engine/lint-source';
-import type { Rule } from '../../engine/types';
 import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
 import rule from './no-ts-ignore';
@@ -29,17 +28,17 @@ new RuleTester().run(rule, {
     // The suggestion keeps the reason given; what it writes is valid (see the valid cases).
     {
       code: '// @ts-ignore -- the v3 types miss this overload\nlib.call(1, 2);',
-      errors: [{ messageId: 'tsIgnore', suggestions: [{ output: '// @ts-expect-error -- the v3 types miss this overload\nlib.call(1, 2);' }] }],
+      errors: [{ messageId: 'tsIgnore', suggestions: [{ messageId: 'useExpectError', output: '// @ts-expect-error -- the v3 types miss this overload\nlib.call(1, 2);' }] }],
       output: null,
     },
     {
       code: 'function f() {\n  // @ts-ignore: legacy signature\n  return lib.call(1);\n}',
-      errors: [{ messageId: 'tsIgnore', line: 2, suggestions: [{ output: 'function f() {\n  // @ts-expect-error: legacy signature\n  return lib.call(1);\n}' }] }],
+      errors: [{ messageId: 'tsIgnore', line: 2, suggestions: [{ messageId: 'useExpectError', output: 'function f() {\n  // @ts-expect-error: legacy signature\n  return lib.call(1);\n}' }] }],
       output: null,
     },
     {
       code: '/* @ts-ignore because of upstream types */ lib.call(1);',
-      errors: [{ messageId: 'tsIgnore', suggestions: [{ output: '/* @ts-expect-error because of upstream types */ lib.call(1);' }] }],
+      errors: [{ messageId: 'tsIgnore', suggestions: [{ messageId: 'useExpectError', output: '/* @ts-expect-error because of upstream types */ lib.call(1);' }] }],
       output: null,
     },
     { code: `/* @ts-ignore */ const x: number = 'a';`, errors: [{ messageId: 'tsIgnore', line: 1, column: 4 }] },
@@ -57,7 +56,7 @@ new RuleTester().run(rule, {
 
 /** The rule's fixes for `code`, and the text once they are applied. */
 function fix(code: string, file = 'src/file.ts') {
-  const { fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule as unknown as Rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+  const { fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
   return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
 }
 

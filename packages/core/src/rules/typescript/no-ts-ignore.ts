@@ -1,4 +1,5 @@
 import { isOffsetInComment } from '../../engine/comment-position';
+import type { RuleFixer } from '../../engine/types';
 import { defineRule } from '../../engine/define-rule';
 import { isFixtureFile } from '../rule-utils/file-roles';
 
@@ -14,11 +15,13 @@ const PRAGMA = /(\/\/\/?|\/\*+)[ \t]*@ts-(ignore|nocheck|expect-error)\b([^\n]*)
  * `@ts-ignore` and `@ts-nocheck` hide type errors, including future ones nobody has seen yet.
  * `@ts-expect-error` at least fails once the error is gone; it must say why the error is expected.
  */
-export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescription', NoTsIgnoreOptions>({
+export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescription' | 'useExpectError', NoTsIgnoreOptions>({
   id: 'typescript/no-ts-ignore',
   meta: {
     category: 'typescript',
     defaultSeverity: 'error',
+    // Tests do on purpose what this rule forbids in application code.
+    testFiles: 'skip',
     docs: {
       description: 'Disallow `@ts-ignore` and `@ts-nocheck`; require a description on `@ts-expect-error`.',
       rationale: 'Suppressed type errors stay hidden after the code around them changes; `@ts-expect-error` with a reason is visible, reviewed, and fails once it is no longer needed.',
@@ -27,14 +30,16 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
       tsIgnore: 'Do not use @ts-ignore: fix the type error, or use `@ts-expect-error -- <why>` so it fails once the error is gone.',
       tsNocheck: 'Do not use @ts-nocheck: it turns type checking off for the whole file; fix the errors or suppress them one by one with `@ts-expect-error -- <why>`.',
       tsExpectErrorWithoutDescription: '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
+      useExpectError: 'Use @ts-expect-error instead: it fails once the error is gone, and the reason after it stays.',
     },
     hints: {
+      useExpectError: 'Check that the line still has the type error it silences: `@ts-expect-error` fails the build where none remains.',
       tsIgnore: 'Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (the rule\'s suggestion fix does it, keeping the text after it), or fix the type error and delete the comment.',
       tsNocheck: 'Delete the `@ts-nocheck` comment, then fix each type error it hid or put `// @ts-expect-error -- <why>` on the line above it.',
       tsExpectErrorWithoutDescription: 'Write why the error is expected after the pragma, at least {{minimum}} characters: `// @ts-expect-error -- <why>`.',
     },
     // A suggestion: `@ts-expect-error` fails the build where no error remains, which `@ts-ignore` tolerated.
-    fixable: 'suggestion',
+    hasSuggestions: true,
     schema: {
       type: 'object',
       additionalProperties: false,
@@ -56,7 +61,7 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
     // Tests silence the compiler on purpose to mock a module or pass a wrong value (measured on real
     // code: every @ts-ignore in a test was scaffolding), so test files are not checked.
-    if (isFixtureFile(context.file) || context.isTestFile) return {};
+    if (isFixtureFile(context.file)) return {};
     return {
       // Pragmas are comments, which the syntax walk does not visit: find them in the text, then
       // confirm each one is in a comment (not inside a string) through the syntax tree.
@@ -71,7 +76,8 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
             // Only the pragma is replaced: the reason written after it stays as it is. Without one the
             // result would break this rule's own `@ts-expect-error` check: a reason cannot be invented.
             const hasReason = descriptionOf(match[3]).length >= context.options.minimumDescriptionLength;
-            context.report({ range: [start, end], messageId: 'tsIgnore', ...(hasReason ? { fix: { kind: 'suggestion' as const, edits: [{ start, end, text: '@ts-expect-error' }] } } : {}) });
+            const suggest = hasReason ? [{ messageId: 'useExpectError' as const, fix: (fixer: RuleFixer) => fixer.replaceText([start, end], '@ts-expect-error') }] : [];
+            context.report({ range: [start, end], messageId: 'tsIgnore', suggest });
           } else if (kind === 'nocheck') {
             context.report({ range: [start, end], messageId: 'tsNocheck' });
           } else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {

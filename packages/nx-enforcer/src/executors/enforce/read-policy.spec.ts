@@ -9,7 +9,7 @@ const workspaceRule = (id: string, reads?: string[]): Rule =>
     id,
     meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { found: 'found' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {}, ...(reads ? { reads } : {}) },
     create: () => ({}),
-  }) as unknown as Rule;
+  });
 
 describe('readPolicyOf', () => {
   let workspace: string;

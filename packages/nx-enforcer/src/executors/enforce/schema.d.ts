@@ -9,7 +9,7 @@ export interface EnforceExecutorOptions {
   /** Apply the rules' fixes to the sources; only on a target with `cache: false` (the inferred `enforce-fix`). */
   fix?: boolean;
   /** With `fix`: `safe` fixes only, or `suggestion`s too. */
-  fixType?: 'safe' | 'suggestion';
+  fixType?: 'safe' | 'suggestion' | 'dangerous';
   /** Check again after every burst of file changes, until stopped; the inferred `enforce-watch` target sets it. */
   watch?: boolean;
   /** With `watch`: milliseconds without a change before a burst is checked. */

@@ -1,6 +1,6 @@
 import { readJson, writeJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { lintWithRule, type Rule } from '@nx-enforcer/core';
+import { lintWithRule, type FileRule } from '@nx-enforcer/core';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RULES_DIRECTORY, ruleGenerator } from './rule';
@@ -59,7 +59,7 @@ describe('rule generator', () => {
     try {
       writeFileSync(join(folder, 'no-legacy-api.ts'), tree.read(`${DEFAULT_RULES_DIRECTORY}/no-legacy-api.ts`, 'utf-8') ?? '');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const rule = (require(join(folder, 'no-legacy-api.ts')) as { default: Rule }).default;
+      const rule = (require(join(folder, 'no-legacy-api.ts')) as { default: FileRule }).default;
       expect(lintWithRule(rule, { code: 'deprecatedApi();\nallowedApi();' }).map((v) => `${v.line}:${v.column} ${v.ruleId}`)).toEqual(['1:1 local/no-legacy-api']);
       expect(lintWithRule(rule, { code: "const s = 'deprecatedApi()';" })).toEqual([]);
       expect(lintWithRule(rule, { code: 'deprecatedApi();' }).map((v) => v.hint)).toEqual(['Replace deprecatedApi() with the function that supersedes it (name it here), or delete the call.']);
