@@ -18,6 +18,7 @@ export type { ResolvedImport, WorkspaceProject, WorkspaceView, WorkspaceViewInpu
 
 // Writing rules.
 export { defineRule } from './engine/define-rule';
+export { CODE_RULE_CATEGORIES, RULE_CATEGORIES } from './engine/rule-categories';
 export type {
   ActiveRule,
   Fix,
