@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { Script, createContext, type Context } from 'node:vm';
 import { defineRule } from './define-rule';
+import { defineOptions } from './rule-options';
 import type { Rule, Severity } from './types';
 
 /** A declarative rule from config: a regular expression, searched line by line. */
@@ -70,8 +71,7 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
       defaultSeverity: pattern.severity ?? 'warn',
       docs: { description: pattern.message, rationale: `Declared in config: /${pattern.regex}/${pattern.flags ?? ''}` },
       messages: { match: pattern.message },
-      schema: { type: 'object', additionalProperties: false, properties: {} },
-      defaultOptions: {},
+      options: defineOptions({}),
       ...(files.length > 0 ? { textFiles: files } : {}),
     },
     create(context) {

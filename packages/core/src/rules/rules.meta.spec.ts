@@ -38,13 +38,15 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
     }
   });
 
-  it('should have an options schema that rejects unknown keys, describes every option and accepts the defaults', () => {
+  it('should have an options schema that rejects unknown keys, describes every option and accepts the defaults, which are the schema\'s', () => {
     const schema = rule.meta.schema as { type: string; additionalProperties: boolean; properties?: Record<string, { description?: string; default?: unknown }> };
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
+    const defaults = rule.meta.defaultOptions as Record<string, unknown>;
+    expect(Object.keys(defaults).sort()).toEqual(Object.keys(schema.properties ?? {}).sort());
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       expect([name, typeof property.description]).toEqual([name, 'string']);
-      expect(property.default).toEqual((rule.meta.defaultOptions as Record<string, unknown>)[name]);
+      expect(property.default).toEqual(defaults[name]);
     }
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(rule.meta.defaultOptions)).toBe(true);
