@@ -1,6 +1,7 @@
 import { patternSetting } from '../engine/pattern-rule';
 import { option } from '../engine/rule-options';
 import type { JsonSchema, Rule, SeveritySetting } from '../engine/types';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_UNCHECKED_FILES } from './defaults';
 
 const severity = { type: 'string', enum: ['off', 'warn', 'error'] } as const;
 
@@ -22,8 +23,8 @@ const globs = (description: string, bounds: { minItems?: number } = {}) => optio
 
 export const sessionSetting = option.object(
   {
-    maxViolationsPerFile: option.integer({ minimum: 0, description: 'Violations stored per file. Default 100.' }),
-    maxViolations: option.integer({ minimum: 0, description: 'Violations stored in the whole shard. Default 100000.' }),
+    maxViolationsPerFile: option.integer({ minimum: 0, description: `Violations stored per file. Default ${DEFAULT_SESSION_LIMITS.maxViolationsPerFile}.` }),
+    maxViolations: option.integer({ minimum: 0, description: `Violations stored in the whole shard. Default ${DEFAULT_SESSION_LIMITS.maxViolations}.` }),
   },
   { description: 'Bounds on the violations the session shard (session.json) stores; counts are always exact and a cut list records how many it left out.' },
 );
@@ -44,10 +45,10 @@ function configFileSchema(ruleProperties?: Record<string, JsonSchema>) {
     rules,
     ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
     testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
-    maxFileSize: option.integer({ minimum: 1, description: 'Files larger than this many bytes are skipped with a notice. Default 1048576.' }),
+    maxFileSize: option.integer({ minimum: 1, description: `Files larger than this many bytes are skipped with a notice. Default ${DEFAULT_MAX_FILE_SIZE}.` }),
     uncheckedFiles: option.enumOf(['off', 'warn', 'error'] as const, {
       description:
-        'How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that failed on it) is reported besides its notice: a finding of `enforcer/unchecked-file` at this severity, so that a gate sees it, or `off` for the notice alone. Default "warn".',
+        `How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that failed on it) is reported besides its notice: a finding of \`enforcer/unchecked-file\` at this severity, so that a gate sees it, or \`off\` for the notice alone. Default "${DEFAULT_UNCHECKED_FILES}".`,
     }),
     otherLinterSuppressions: option.boolean({
       description: 'Other linters\' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, `oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer\'s rule too. Default true.',
