@@ -6,11 +6,11 @@ import { runCheck } from '../runner/run-check';
 import { loadConfig } from './load-config';
 
 /** A workspace rule in TypeScript, without imports (defineRule is the identity function). */
-const forbiddenCallRule = (id: string, extra = '') => `
+const forbiddenCallRule = (id: string, extra = '', category = 'errors') => `
 const rule = {
   id: '${id}',
   meta: {
-    category: 'errors',
+    category: '${category}',
     defaultSeverity: 'error',
     docs: { description: 'No legacyCall().', rationale: 'It is being removed.' },
     messages: { forbidden: 'Do not call legacyCall(): use modernCall() instead.' },
@@ -65,6 +65,12 @@ describe('workspace rules (rulesDirectory)', () => {
     expect(report.violations.map((v) => v.severity)).toEqual(['warn']);
   });
 
+  it('should accept every category a built-in rule may have', async () => {
+    write('tools/rules/no-x.ts', forbiddenCallRule('acme/no-x', '', 'python'));
+    write('tools/rules/no-y.ts', forbiddenCallRule('acme/no-y', '', 'nestjs'));
+    expect((await load()).rulesDirectory).toBe('tools/rules');
+  });
+
   it('should change the config hash when a rule\'s source changes', async () => {
     write('tools/rules/no-legacy-call.ts', forbiddenCallRule('acme/no-legacy-call'));
     const before = (await load()).hash;
@@ -78,6 +84,7 @@ describe('workspace rules (rulesDirectory)', () => {
     ['an id taken by a built-in rule', { 'tools/rules/no-console.ts': forbiddenCallRule('logging/no-console') }, 'rule id "logging/no-console" is already taken'],
     ['a file that does not compile to a rule', { 'tools/rules/broken.ts': 'export const notARule = 1;' }, 'tools/rules/broken.ts: the default export is not a rule'],
     ['a file that throws on load', { 'tools/rules/throws.ts': 'throw new Error("boom");' }, 'tools/rules/throws.ts: failed to load: boom'],
+    ['the category of config patterns', { 'tools/rules/no-x.ts': forbiddenCallRule('acme/no-x', '', 'pattern') }, 'meta.category must be one of architecture, dates, errors, logging, nestjs, project, python, security, typescript'],
   ])('should reject %s with the file and the problem', async (_case, files, problem) => {
     for (const [path, content] of Object.entries(files)) write(path, content as string);
     if (Object.keys(files).length > 0 || _case !== 'a missing folder') mkdirSync(join(workspace, 'tools/rules'), { recursive: true });

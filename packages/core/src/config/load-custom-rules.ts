@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, posix, relative } from 'node:path';
-import type { FileRule, ProjectRule, Rule, RuleCategory, RuleMeta } from '../engine/types';
+import { CODE_RULE_CATEGORIES, type RuleCategory } from '../engine/rule-categories';
+import type { FileRule, ProjectRule, Rule, RuleMeta } from '../engine/types';
 import { transpileToCommonJs } from '../runtime/transpile';
 import { ConfigError } from './config-error';
 
 const RULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.cjs']);
-const CATEGORIES: readonly RuleCategory[] = ['architecture', 'dates', 'errors', 'logging', 'security', 'typescript'];
 
 // Compiled rules by path and content hash: Nx asks for the configuration of every project, and a
 // rule file that did not change must not be transpiled again. A changed file has a new hash.
@@ -132,8 +132,8 @@ function checkRule(candidate: unknown, displayPath: string, fileName: string): a
             ? 'meta.codeFiles is gone: say which files the rule checks with meta.language ("typescript", "python" or "text") and meta.textFiles'
             : !rule.meta || typeof rule.meta.messages !== 'object' || typeof rule.meta.schema !== 'object'
               ? 'the rule meta needs messages and schema'
-              : !CATEGORIES.includes(rule.meta.category as RuleCategory)
-                ? `meta.category must be one of ${CATEGORIES.join(', ')}`
+              : !CODE_RULE_CATEGORIES.includes(rule.meta.category as RuleCategory)
+                ? `meta.category must be one of ${CODE_RULE_CATEGORIES.join(', ')}`
                 : !['off', 'warn', 'error'].includes(rule.meta.defaultSeverity as string)
                   ? 'meta.defaultSeverity must be "off", "warn" or "error"'
                   : undefined;

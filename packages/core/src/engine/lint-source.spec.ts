@@ -239,7 +239,7 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
   const fixing = (computed: string[]) =>
     defineRule<'legacy' | 'rename', Record<string, never>>({
       id: 'typescript/test-legacy',
-      meta: { ...testMeta('typescript', 'found {{name}}: rename it'), messages: { legacy: 'found {{name}}: rename it', rename: 'Rename it: to modern.' }, fixable: 'safe', hasSuggestions: true, testFiles: 'skip' },
+      meta: { ...testMeta('typescript', 'found {{name}}: rename it'), messages: { legacy: 'found {{name}}: rename it', rename: 'Rename it: to modern.' }, hints: {}, fixable: 'safe', hasSuggestions: true, testFiles: 'skip' },
       create(context) {
         return {
           Identifier(node) {

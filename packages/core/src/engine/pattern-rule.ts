@@ -1,25 +1,28 @@
 import picomatch from 'picomatch';
 import { Script, createContext, type Context } from 'node:vm';
 import { defineRule } from './define-rule';
-import type { Rule, Severity } from './types';
-
-/** A declarative rule from config: a regular expression, searched line by line. */
-export interface PatternConfig {
-  /** Kebab-case; the rule id is `pattern/<id>`. */
-  id: string;
-  regex: string;
-  /** Regular expression flags besides `g` (e.g. `i`). */
-  flags?: string;
-  message: string;
-  /** Globs (relative to the declaring config's folder) of the files to search; default: code files. */
-  files?: string[];
-  severity?: Severity;
-}
+import { defineOptions, option, type ValueOf } from './rule-options';
+import type { Rule } from './types';
 
 /** Lines longer than this are not searched: a bound on what one regular expression can cost. */
 export const PATTERN_MAX_LINE_LENGTH = 2000;
 /** Time one pattern may spend on one file before it is stopped and reported as a rule error. */
 export const PATTERN_TIME_LIMIT_MS = 250;
+
+/** A declarative rule from config (`patterns` in enforcer.config.json): a regular expression, searched line by line. */
+export const patternSetting = option.object(
+  {
+    id: option.string({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Kebab-case id; the rule is `pattern/<id>`.' }),
+    regex: option.string({ minLength: 1, description: `A JavaScript regular expression, searched line by line (lines over ${PATTERN_MAX_LINE_LENGTH} characters are skipped).` }),
+    flags: option.string({ pattern: '^[imsuy]*$', description: 'Regular expression flags, e.g. "i".', default: '' }),
+    message: option.string({ minLength: 1, description: 'What is wrong and what to do instead.' }),
+    files: option.stringArray({ description: 'Globs of the files to search, relative to this file\'s folder. Default: TypeScript and JavaScript files.' }),
+    severity: option.enumOf(['warn', 'error'] as const, { description: 'Default: warn.', default: 'warn' }),
+  },
+  { required: ['id', 'regex', 'message'] },
+);
+
+export type PatternConfig = ValueOf<typeof patternSetting>;
 
 export function patternRuleId(id: string): string {
   return `pattern/${id}`;
@@ -70,8 +73,7 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
       defaultSeverity: pattern.severity ?? 'warn',
       docs: { description: pattern.message, rationale: `Declared in config: /${pattern.regex}/${pattern.flags ?? ''}` },
       messages: { match: pattern.message },
-      schema: { type: 'object', additionalProperties: false, properties: {} },
-      defaultOptions: {},
+      options: defineOptions({}),
       ...(files.length > 0 ? { textFiles: files } : {}),
     },
     create(context) {

@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+import type { RuleCategory } from './rule-categories';
 import type { WorkspaceView } from './workspace-view';
 
 /** How a violation affects the run: `error` blocks (exit 1 / failed task), `warn` only reports. */
@@ -7,9 +8,7 @@ export type Severity = 'error' | 'warn';
 /** A severity as written in config: `off` disables the rule. */
 export type SeveritySetting = Severity | 'off';
 
-/** The closed set of rule categories; the category is also the first segment of a rule id. */
-/** `pattern` is reserved for declarative rules from config. */
-export type RuleCategory = 'architecture' | 'dates' | 'errors' | 'logging' | 'nestjs' | 'pattern' | 'project' | 'python' | 'security' | 'typescript';
+export type { RuleCategory } from './rule-categories';
 
 /** A finding, positions 1-based, `file` a posix path relative to the workspace root. */
 export interface Violation {

@@ -1,21 +1,29 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf, type ValueOf } from '../../engine/rule-options';
 import type { WorkspaceProject } from '../../engine/workspace-view';
 
-export interface DependencyConstraint {
-  /** Projects with this tag (`*`: every project) must follow the constraint. */
-  sourceTag: string;
-  /** They may only import projects that have at least one of these tags (`*`: any). */
-  onlyDependOnProjectsWithTags?: string[];
-  /** They must not import projects that have any of these tags. */
-  notDependOnProjectsWithTags?: string[];
-}
+const dependencyConstraint = option.object(
+  {
+    sourceTag: option.string({ minLength: 1 }),
+    onlyDependOnProjectsWithTags: option.stringArray(),
+    notDependOnProjectsWithTags: option.stringArray(),
+  },
+  { required: ['sourceTag'] },
+);
 
-export interface ProjectBoundariesOptions {
-  depConstraints: DependencyConstraint[];
-  /** Report imports that reach into another project's files instead of its entry point. */
-  checkDeepImports: boolean;
-}
+/**
+ * Projects tagged `sourceTag` (`*`: every project) may only import projects that have one of
+ * `onlyDependOnProjectsWithTags` (`*`: any), and none that has one of `notDependOnProjectsWithTags`.
+ */
+export type DependencyConstraint = ValueOf<typeof dependencyConstraint>;
+
+const options = defineOptions({
+  depConstraints: option.arrayOf(dependencyConstraint, { default: [], description: 'Constraints by tag, as in @nx/enforce-module-boundaries.' }),
+  checkDeepImports: option.boolean({ default: true, description: 'Report imports that reach into another project\'s files instead of its entry point.' }),
+});
+
+export type ProjectBoundariesOptions = OptionsOf<typeof options>;
 
 /**
  * Tag-based dependency constraints in the style of `@nx/enforce-module-boundaries`: which projects
@@ -41,33 +49,7 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', Project
       notDependOn: 'Remove the import of "{{target}}": move the code you need into a project not tagged "{{tag}}", or have the caller pass it in (an interface here, the implementation there).',
       deepImport: 'Replace {{specifier}} with the package name of "{{target}}" (its index or `exports` entry), and export what you need from that entry point if it is missing.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        depConstraints: {
-          type: 'array',
-          description: 'Constraints by tag, as in @nx/enforce-module-boundaries.',
-          default: [],
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['sourceTag'],
-            properties: {
-              sourceTag: { type: 'string', minLength: 1 },
-              onlyDependOnProjectsWithTags: { type: 'array', items: { type: 'string', minLength: 1 } },
-              notDependOnProjectsWithTags: { type: 'array', items: { type: 'string', minLength: 1 } },
-            },
-          },
-        },
-        checkDeepImports: {
-          type: 'boolean',
-          description: 'Report imports that reach into another project\'s files instead of its entry point.',
-          default: true,
-        },
-      },
-    },
-    defaultOptions: { depConstraints: [], checkDeepImports: true },
+    options,
     keywords: ['import', 'require', 'export'],
   },
   create(context) {

@@ -1,11 +1,7 @@
 import picomatch from 'picomatch';
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-
-export interface NoHardcodedDateOptions {
-  /** Files (besides test files) where literal dates are data, not logic. */
-  ignoreFiles: string[];
-}
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
 export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**', '**/*.fixture.*', '**/__snapshots__/**', '**/mocks/**'];
 
@@ -35,6 +31,12 @@ function ignoreMatcherOf(globs: readonly string[]): (file: string) => boolean {
   return matcher;
 }
 
+const options = defineOptions({
+  ignoreFiles: option.stringArray({ default: DEFAULT_DATE_IGNORE_FILES, description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.' }),
+});
+
+export type NoHardcodedDateOptions = OptionsOf<typeof options>;
+
 /**
  * Dates written into code rot: what was "next release" or "end of trial" becomes a silent bug on
  * the day after. The original enforcer demanded that every date equal today and drowned its users;
@@ -60,19 +62,7 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
       dateInString: 'Move "{{date}}" into an UPPER_CASE constant that names it (`const TRIAL_END = \'{{date}}\'`), read it from configuration, or compute it from the clock (`new Date()`).',
       dateConstructor: 'Pass a named constant instead of literals (`const LAUNCH_DATE = \'…\'`, then `new Date(LAUNCH_DATE)`), or read the date from configuration or the clock (`new Date()`).',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ignoreFiles: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.',
-          default: DEFAULT_DATE_IGNORE_FILES,
-        },
-      },
-    },
-    defaultOptions: { ignoreFiles: DEFAULT_DATE_IGNORE_FILES },
+    options,
     // Only a file with date-shaped text or a Date construction can match: most files are never parsed for this rule.
     keywords: [DATE_SHAPE, /\bDate(?:\.(?:parse|UTC))?\s*\(/],
   },

@@ -1,10 +1,12 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
-export interface NoEmptyCatchOptions {
-  /** A comment inside the empty block that gives the reason makes it pass. */
-  allowWithComment: boolean;
-}
+const options = defineOptions({
+  allowWithComment: option.boolean({ default: true, description: 'Accept an empty block that contains a comment stating the reason.' }),
+});
+
+export type NoEmptyCatchOptions = OptionsOf<typeof options>;
 
 /**
  * An empty catch swallows every error, including the ones nobody anticipated; the program goes on
@@ -31,19 +33,8 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
       emptyCatch: 'Write the handling between the braces, e.g. `catch (error) { logger.warn(\'…\', error); }` or a rethrow, or a comment there that says why ignoring is safe (`// ignored: <why>`).',
       emptyCatchCallback: 'Give the callback a body, e.g. `.catch((error) => { logger.warn(\'…\', error); })` or a fallback value, or a comment inside it that says why ignoring the rejection is safe.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowWithComment: {
-          type: 'boolean',
-          description: 'Accept an empty block that contains a comment stating the reason.',
-          default: true,
-        },
-      },
-    },
+    options,
     equivalents: { eslint: ['no-empty'] },
-    defaultOptions: { allowWithComment: true },
     keywords: ['catch'],
     coverage: { unit: 'catch clauses and .catch() callbacks' },
   },

@@ -1,10 +1,12 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
-export interface NoSwallowedErrorOptions {
-  /** Error bindings whose name matches this regular expression are treated as deliberately unused. */
-  ignorePattern: string;
-}
+const options = defineOptions({
+  ignorePattern: option.string({ default: '^_', description: 'Error bindings whose name matches this regular expression are treated as deliberately unused.' }),
+});
+
+export type NoSwallowedErrorOptions = OptionsOf<typeof options>;
 
 /**
  * A catch that names the error and then never touches it has decided, silently, that the error
@@ -31,18 +33,7 @@ export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorO
       swallowed: 'Use {{name}} in the handler, e.g. `throw new Error(\'…\', { cause: {{name}} })` or `logger.error(\'…\', {{name}})`, or write `catch {` without the binding if ignoring it is deliberate.',
       swallowedInCallback: 'Use {{name}} in the callback, e.g. `logger.error(\'…\', {{name}})` or `throw {{name}}`; if ignoring it is deliberate, drop the parameter (`.catch(() => fallback)`).',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ignorePattern: {
-          type: 'string',
-          description: 'Error bindings whose name matches this regular expression are treated as deliberately unused.',
-          default: '^_',
-        },
-      },
-    },
-    defaultOptions: { ignorePattern: '^_' },
+    options,
     keywords: ['catch'],
   },
   create(context) {

@@ -1,16 +1,8 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { collectModuleBindings, qualifiedCallName, type ModuleBindings } from '../rule-utils/qualified-call-name';
 import { hasShebang } from '../rule-utils/file-roles';
-
-export interface UnhandledRiskyCallOptions {
-  /** Calls that throw synchronously (`JSON.parse`, `new URL`, `fs:readFileSync`). */
-  calls: string[];
-  /** Calls that return a promise that can reject (`fetch`, `fs/promises:*`). */
-  promiseCalls: string[];
-  /** A promise that is returned (or is an arrow function's result) is the caller's to handle. */
-  allowReturnedPromises: boolean;
-}
 
 export const DEFAULT_RISKY_CALLS = [
   'JSON.parse',
@@ -43,6 +35,14 @@ export const DEFAULT_RISKY_CALLS = [
 
 export const DEFAULT_RISKY_PROMISE_CALLS = ['fetch', 'fs/promises:*', 'fs:promises.*'];
 
+const options = defineOptions({
+  calls: option.stringArray({ default: DEFAULT_RISKY_CALLS, description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).' }),
+  promiseCalls: option.stringArray({ default: DEFAULT_RISKY_PROMISE_CALLS, description: 'Calls that return a promise that can reject, in the same notation.' }),
+  allowReturnedPromises: option.boolean({ default: true, description: 'A promise that is returned (or is an arrow function\'s result) is left to the caller.' }),
+});
+
+export type UnhandledRiskyCallOptions = OptionsOf<typeof options>;
+
 /**
  * Calls that fail for reasons outside the program's control (bad input, missing files, the
  * network) must meet error handling: a `try` around them in the same function, a `.catch()`, or
@@ -69,30 +69,7 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
       unhandledCall: 'Wrap the {{call}}() call in `try { … } catch (error) { … }` in this function and handle the failure there, or add `@throws` to the function\'s JSDoc so its callers handle it.',
       unhandledPromise: 'Write `try { await {{call}}(…) } catch (error) { … }`, chain `.catch((error) => …)` onto the promise, or `return` the promise so the caller handles the rejection.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        calls: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).',
-          default: DEFAULT_RISKY_CALLS,
-        },
-        promiseCalls: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Calls that return a promise that can reject, in the same notation.',
-          default: DEFAULT_RISKY_PROMISE_CALLS,
-        },
-        allowReturnedPromises: {
-          type: 'boolean',
-          description: 'A promise that is returned (or is an arrow function\'s result) is left to the caller.',
-          default: true,
-        },
-      },
-    },
-    defaultOptions: { calls: DEFAULT_RISKY_CALLS, promiseCalls: DEFAULT_RISKY_PROMISE_CALLS, allowReturnedPromises: true },
+    options,
     coverage: { unit: 'risky calls' },
   },
   create(context) {

@@ -1,5 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { FixFunction, RuleFixer, TextEdit } from '../../engine/types';
 import { declaringScope, isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
@@ -7,24 +8,19 @@ import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-p
 import { readModule, resolveModulePath } from '../rule-utils/module-paths';
 import type { WorkspaceView } from '../../engine/workspace-view';
 
-export interface NoConsoleOptions {
-  /** Console methods that stay allowed, e.g. `["error"]` in a CLI. */
-  allow: string[];
-  /**
-   * The logger to use instead, named in the message (e.g. `logger from @acme/logging`); its first
-   * word, an identifier or dotted path, is what the fix calls.
-   */
-  logger: string;
-  /** Entry points that print by design (CLIs, scripts): globs relative to the workspace root. */
-  entryPoints: string[];
-  /** The module the logger is imported from, for the fix to add the import; empty: only where it is already in scope. */
-  loggerModule: string;
-}
-
 /** The logger method a console method becomes; methods without one (`table`, `dir`...) get no fix. */
 const LOGGER_METHODS: Readonly<Record<string, string>> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
 
 const LOGGER_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+const options = defineOptions({
+  allow: option.arrayOf(option.string(), { uniqueItems: true, default: [], description: 'Console methods that stay allowed, e.g. ["error"].' }),
+  logger: option.string({ default: '', description: 'The logger to use instead, named in the message; its first word (an identifier or dotted path, e.g. `logger` in "logger from @acme/logging") is what the fix calls.' }),
+  loggerModule: option.string({ default: '', description: 'The module the logger is imported from, e.g. "@acme/logging": the fix adds the import where a file lacks it. Empty: the fix applies only where the logger is already imported or declared.' }),
+  entryPoints: option.stringArray({ default: [...DEFAULT_SCRIPT_FILES], description: 'Files that print by design (CLIs, scripts, examples, generators, bootstraps, the logger itself): globs relative to the workspace root. Files that start with a shebang (`#!`) always print by design.' }),
+});
+
+export type NoConsoleOptions = OptionsOf<typeof options>;
 
 /**
  * Console output bypasses the application's logger: no levels, no structure, no redaction, and it
@@ -53,37 +49,8 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
         'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, debug/trace → debug); the rule\'s fix does it where the logger is imported or `loggerModule` is set.',
     },
     fixable: 'safe',
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allow: {
-          type: 'array',
-          items: { type: 'string' },
-          uniqueItems: true,
-          description: 'Console methods that stay allowed, e.g. ["error"].',
-          default: [],
-        },
-        logger: {
-          type: 'string',
-          description: 'The logger to use instead, named in the message; its first word (an identifier or dotted path, e.g. `logger` in "logger from @acme/logging") is what the fix calls.',
-          default: '',
-        },
-        loggerModule: {
-          type: 'string',
-          description: 'The module the logger is imported from, e.g. "@acme/logging": the fix adds the import where a file lacks it. Empty: the fix applies only where the logger is already imported or declared.',
-          default: '',
-        },
-        entryPoints: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Files that print by design (CLIs, scripts, examples, generators, bootstraps, the logger itself): globs relative to the workspace root. Files that start with a shebang (`#!`) always print by design.',
-          default: DEFAULT_SCRIPT_FILES,
-        },
-      },
-    },
+    options,
     equivalents: { eslint: ['no-console'] },
-    defaultOptions: { allow: [], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' },
     keywords: ['console'],
     coverage: { unit: 'console references' },
   },

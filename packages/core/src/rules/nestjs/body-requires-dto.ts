@@ -1,16 +1,12 @@
 import { ts } from '../../../lazy/typescript';
 import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
 import { NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
 import { isSchemaParse, validatedInService } from './nestjs-utils/validated-in-service';
 import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
-
-export interface BodyRequiresDtoOptions {
-  /** Also check `@Body('field')` parameters, which read a single field of the body. */
-  checkFields: boolean;
-}
 
 /**
  * Types that erase to `Object` or a primitive at run time: `ValidationPipe` has no class to
@@ -31,6 +27,12 @@ const keywordTypes = syntaxKindSet(() => [
   ts.SyntaxKind.UndefinedKeyword,
   ts.SyntaxKind.VoidKeyword,
 ]);
+
+const options = defineOptions({
+  checkFields: option.boolean({ default: true, description: 'Also report `@Body(\'field\')` parameters with a primitive or loose type and no validating pipe.' }),
+});
+
+export type BodyRequiresDtoOptions = OptionsOf<typeof options>;
 
 /**
  * The request body is untrusted input. NestJS validates it only when the parameter is typed with
@@ -59,18 +61,7 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       looseBody: 'Replace "{{type}}" with a DTO class whose properties carry class-validator decorators (`@Body() {{name}}: CreateItemDto`), or pass a schema pipe: `@Body(new ZodValidationPipe(schema))`.',
       unvalidatedField: 'Pass a validating pipe as the second argument, e.g. `@Body(\'{{field}}\', ParseIntPipe)` or `ParseUUIDPipe`, or type the field with a DTO class.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        checkFields: {
-          type: 'boolean',
-          description: 'Also report `@Body(\'field\')` parameters with a primitive or loose type and no validating pipe.',
-          default: true,
-        },
-      },
-    },
-    defaultOptions: { checkFields: true },
+    options,
     keywords: NEST_KEYWORDS,
     // The service a body is handed to is read like a DTO: through path aliases, in the projects this one depends on.
     reads: ROOT_TSCONFIG_FILES,

@@ -1,19 +1,11 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, referencedTypeName } from './nestjs-utils/body-parameter';
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import { lookupDto, type DtoLookup } from './nestjs-utils/dto-lookup';
 import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
-
-export interface DtoValidatedOptions {
-  /** Decorators imported from these modules validate a property. */
-  validationModules: string[];
-  /** Further decorator names that validate a property (custom validators). */
-  validationDecorators: string[];
-  /** Warn when a relatively imported DTO cannot be found, instead of saying nothing. */
-  reportUnresolved: boolean;
-}
 
 /** What the rule concluded about one DTO name; plain data, so it can be reused for every handler of the file. */
 type Finding =
@@ -21,6 +13,14 @@ type Finding =
   | { messageId: 'notAClass'; data: { dto: string; what: string } }
   | { messageId: 'cannotVerify'; data: { dto: string; reason: string } }
   | undefined;
+
+const options = defineOptions({
+  validationModules: option.stringArray({ default: ['class-validator'], description: 'Modules whose decorators validate a property (any decorator imported from them counts).' }),
+  validationDecorators: option.stringArray({ default: [], description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.' }),
+  reportUnresolved: option.boolean({ default: true, description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.' }),
+});
+
+export type DtoValidatedOptions = OptionsOf<typeof options>;
 
 /**
  * A DTO class validates nothing by being a class: `ValidationPipe` checks only the properties that
@@ -51,30 +51,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
       notAClass: 'Turn {{what}} {{dto}} into `export class {{dto}} { @IsString() name: string; … }` and make sure ValidationPipe runs (`app.useGlobalPipes(new ValidationPipe())` or `@UsePipes`), or validate the body with a pipe of its own: `@Body(new ZodValidationPipe(schema))`.',
       cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, or a workspace project it depends on), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        validationModules: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Modules whose decorators validate a property (any decorator imported from them counts).',
-          default: ['class-validator'],
-        },
-        validationDecorators: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.',
-          default: [],
-        },
-        reportUnresolved: {
-          type: 'boolean',
-          description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.',
-          default: true,
-        },
-      },
-    },
-    defaultOptions: { validationModules: ['class-validator'], validationDecorators: [], reportUnresolved: true },
+    options,
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'body DTO parameters' },
     reads: ROOT_TSCONFIG_FILES,

@@ -1,21 +1,10 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { appFactsFor, routeMatches, trimSlashes, type AppFacts } from './nestjs-utils/app-facts';
 import { classOfMember, decoratorArguments, decoratorNames, decoratorsOf, hasNestDecorator, importedDecoratorName, NEST_COMMON, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
-
-export interface MutationRequiresGuardOptions {
-  /** Decorators that put a guard on a handler or controller (`UseGuards`, or composites such as `Auth`). */
-  guardDecorators: string[];
-  /** Decorators that mark a handler or controller as deliberately open. */
-  publicDecorators: string[];
-  /**
-   * A regular expression (case-insensitive) for the class names of guards and middleware that
-   * authenticate the caller: a global guard or a middleware protects routes only when it matches.
-   */
-  authenticators: string;
-}
 
 /** Names of guards and middleware that establish who the caller is (not throttling, logging or role checks alone). */
 export const DEFAULT_AUTHENTICATORS = 'auth|jwt|session|passport|api-?key|bearer|token|clerk|firebase|login';
@@ -26,6 +15,14 @@ type MessageId = 'missingGuard' | 'cannotVerify';
 const COMPOSED_GUARD = /\bUseGuards\s*\(\s*[^)\s]/;
 
 const mutationVerbs: Record<string, string> = { Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
+
+const options = defineOptions({
+  guardDecorators: option.stringArray({ default: ['UseGuards'], description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.' }),
+  publicDecorators: option.stringArray({ default: ['Public'], description: 'Decorator names that mark a handler or a controller as deliberately public.' }),
+  authenticators: option.string({ minLength: 1, default: DEFAULT_AUTHENTICATORS, description: 'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when its name matches.' }),
+});
+
+export type MutationRequiresGuardOptions = OptionsOf<typeof options>;
 
 /**
  * A handler that changes data and has no guard is open to anyone who can reach the server. Nest
@@ -53,32 +50,7 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
       missingGuard: 'Put {{guard}}, naming the guard that authenticates the caller, above "{{method}}" or above its @Controller() class; if anyone may call it, mark it {{public}} instead.',
       cannotVerify: 'List the controllers in forRoutes(...) directly or through an array declared in {{file}}, or put a guard decorator on "{{method}}" or its controller.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        guardDecorators: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.',
-          default: ['UseGuards'],
-        },
-        publicDecorators: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Decorator names that mark a handler or a controller as deliberately public.',
-          default: ['Public'],
-        },
-        authenticators: {
-          type: 'string',
-          minLength: 1,
-          description:
-            'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when its name matches.',
-          default: DEFAULT_AUTHENTICATORS,
-        },
-      },
-    },
-    defaultOptions: { guardDecorators: ['UseGuards'], publicDecorators: ['Public'], authenticators: DEFAULT_AUTHENTICATORS },
+    options,
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'mutation handlers' },
     reads: ROOT_TSCONFIG_FILES,

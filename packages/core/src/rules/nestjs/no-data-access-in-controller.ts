@@ -1,17 +1,18 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { className, classOfThis, hasNestDecorator, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 
-export interface NoDataAccessInControllerOptions {
-  /** Property names of database clients (`this.prisma`, `this.dataSource`...). */
-  clientNames: string[];
-  /** A regular expression for property names of repositories (`this.userRepository`); empty to turn it off. */
-  repositoryPattern: string;
-}
-
 export const DEFAULT_CLIENT_NAMES = ['prisma', 'prismaService', 'db', 'dataSource', 'entityManager', 'em'];
 export const DEFAULT_REPOSITORY_PATTERN = '(?:^r|R)epo(?:sitory)?$';
+
+const options = defineOptions({
+  clientNames: option.stringArray({ default: DEFAULT_CLIENT_NAMES, description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).' }),
+  repositoryPattern: option.string({ default: DEFAULT_REPOSITORY_PATTERN, description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.' }),
+});
+
+export type NoDataAccessInControllerOptions = OptionsOf<typeof options>;
 
 /**
  * Controllers translate HTTP into calls of the application; queries written in them cannot be
@@ -36,24 +37,7 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
     hints: {
       dataAccess: 'Move this query into a method of an @Injectable() service that injects this.{{client}}, inject that service into {{controller}}\'s constructor, and call the service method here.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        clientNames: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).',
-          default: DEFAULT_CLIENT_NAMES,
-        },
-        repositoryPattern: {
-          type: 'string',
-          description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.',
-          default: DEFAULT_REPOSITORY_PATTERN,
-        },
-      },
-    },
-    defaultOptions: { clientNames: DEFAULT_CLIENT_NAMES, repositoryPattern: DEFAULT_REPOSITORY_PATTERN },
+    options,
     keywords: NEST_KEYWORDS,
   },
   create(context) {

@@ -1,16 +1,10 @@
 import { ts } from '../../../lazy/typescript';
 import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 import { containsThrow, exits } from '../rule-utils/throws';
-
-export interface TransactionForMultipleWritesOptions {
-  /** Property names under which the Prisma client is injected. */
-  clientNames: string[];
-  /** Model operations (`create`) and client operations (`$executeRaw`) that write. */
-  writeMethods: string[];
-}
 
 export const DEFAULT_PRISMA_CLIENT_NAMES = ['prisma', 'prismaService', 'db'];
 export const DEFAULT_WRITE_METHODS = [
@@ -40,6 +34,13 @@ interface Write {
 const loopKinds = syntaxKindSet(() => [ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
 const iterationMethods = new Set(['map', 'forEach', 'flatMap']);
 
+const options = defineOptions({
+  clientNames: option.stringArray({ default: DEFAULT_PRISMA_CLIENT_NAMES, description: 'Property names under which the Prisma client is injected (`this.prisma`).' }),
+  writeMethods: option.stringArray({ default: DEFAULT_WRITE_METHODS, description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).' }),
+});
+
+export type TransactionForMultipleWritesOptions = OptionsOf<typeof options>;
+
 /**
  * Two writes that belong together (an order and its lines, a transfer's debit and credit) must
  * succeed or fail together; without a transaction a failure between them leaves half the change
@@ -64,25 +65,7 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
     hints: {
       writesWithoutTransaction: 'Run the writes in `await this.{{client}}.$transaction(async (tx) => { … })`, calling them on `tx` instead of this.{{client}}, or pass them as an array: `this.{{client}}.$transaction([...])`.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        clientNames: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Property names under which the Prisma client is injected (`this.prisma`).',
-          default: DEFAULT_PRISMA_CLIENT_NAMES,
-        },
-        writeMethods: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).',
-          default: DEFAULT_WRITE_METHODS,
-        },
-      },
-    },
-    defaultOptions: { clientNames: DEFAULT_PRISMA_CLIENT_NAMES, writeMethods: DEFAULT_WRITE_METHODS },
+    options,
     keywords: NEST_KEYWORDS,
   },
   create(context) {

@@ -1,12 +1,13 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
-export interface ForbiddenPathsOptions {
-  /** Globs, relative to the project root, that no file of the project may match. */
-  paths: string[];
-  /** More forbidden globs for projects carrying a tag. */
-  byTag: Record<string, string[]>;
-}
+const options = defineOptions({
+  paths: option.stringArray({ default: [], description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).' }),
+  byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, globs that no file of a project with that tag may match.' }),
+});
+
+export type ForbiddenPathsOptions = OptionsOf<typeof options>;
 
 /**
  * The original enforcer's "legacy path" check, generalised: folders a migration retired, or files
@@ -29,25 +30,7 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     hints: {
       forbiddenPath: 'Delete {{file}} (`git rm {{file}}`), or move what is still used to a path that {{pattern}} does not match and update its imports.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        paths: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).',
-          default: [],
-        },
-        byTag: {
-          type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
-          description: 'Per Nx tag, globs that no file of a project with that tag may match.',
-          default: {},
-        },
-      },
-    },
-    defaultOptions: { paths: [], byTag: {} },
+    options,
   },
   checkProject(context) {
     const forbidden: Array<{ pattern: string; reason: string }> = context.options.paths.map((pattern) => ({ pattern, reason: '' }));

@@ -1,12 +1,13 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
-export interface RequiredFilesOptions {
-  /** Paths or globs, relative to the project root, every project must contain. */
-  files: string[];
-  /** More required paths for projects carrying a tag. */
-  byTag: Record<string, string[]>;
-}
+const options = defineOptions({
+  files: option.stringArray({ default: [], description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).' }),
+  byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, paths or globs that projects with that tag must also contain.' }),
+});
+
+export type RequiredFilesOptions = OptionsOf<typeof options>;
 
 /**
  * The original enforcer checked that each project kept its "memory bank" documents; this is that
@@ -29,25 +30,7 @@ export default defineRule<'missingFile', RequiredFilesOptions>({
     hints: {
       missingFile: 'Create {{root}}/{{file}} (for a glob, any file that matches it) and commit it with the project.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        files: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).',
-          default: [],
-        },
-        byTag: {
-          type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
-          description: 'Per Nx tag, paths or globs that projects with that tag must also contain.',
-          default: {},
-        },
-      },
-    },
-    defaultOptions: { files: [], byTag: {} },
+    options,
   },
   checkProject(context) {
     const required = new Map<string, string>();

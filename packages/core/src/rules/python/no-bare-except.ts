@@ -1,12 +1,14 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { headerColon, isName, isOp, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
-export interface NoBareExceptOptions {
-  /** Accept a bare `except:` whose handler re-raises with a bare `raise`. */
-  allowReraise: boolean;
-}
+const options = defineOptions({
+  allowReraise: option.boolean({ default: true, description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.' }),
+});
+
+export type NoBareExceptOptions = OptionsOf<typeof options>;
 
 /**
  * A bare `except:` also catches `KeyboardInterrupt`, `SystemExit` and `GeneratorExit`: Ctrl-C and
@@ -30,19 +32,8 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     hints: {
       bareExcept: 'Write `except Exception:` (or the specific exceptions the block handles) instead of `except:`.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowReraise: {
-          type: 'boolean',
-          description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.',
-          default: true,
-        },
-      },
-    },
+    options,
     equivalents: { python: ['E722', 'B001', 'bare-except', 'PyBroadException'] },
-    defaultOptions: { allowReraise: true },
     keywords: [/\bexcept[\s\\]*:/],
     language: 'python',
   },

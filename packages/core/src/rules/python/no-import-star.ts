@@ -1,14 +1,15 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { isName, isOp } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
-export interface NoImportStarOptions {
-  /** Accept star imports in a package's `__init__.py` (re-exporting its submodules). */
-  allowInInit: boolean;
-  /** Modules a star import is accepted from, as written after `from` (e.g. `.base` for layered settings). */
-  allowModules: string[];
-}
+const options = defineOptions({
+  allowInInit: option.boolean({ default: true, description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`)." }),
+  allowModules: option.stringArray({ uniqueItems: true, default: [], description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).' }),
+});
+
+export type NoImportStarOptions = OptionsOf<typeof options>;
 
 /**
  * `from m import *` makes the names of a module depend on another module's contents: readers,
@@ -31,26 +32,8 @@ export default defineRule<'importStar', NoImportStarOptions>({
     hints: {
       importStar: 'Replace `from {{module}} import *` with `from {{module}} import name_a, name_b`, listing the names this file uses, or import the module and qualify the names.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowInInit: {
-          type: 'boolean',
-          description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
-          default: true,
-        },
-        allowModules: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).',
-          default: [],
-        },
-      },
-    },
+    options,
     equivalents: { python: ['F403', 'wildcard-import'] },
-    defaultOptions: { allowInInit: true, allowModules: [] },
     keywords: [/\bimport[\s\\]*\*/],
     language: 'python',
   },

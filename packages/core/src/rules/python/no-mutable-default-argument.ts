@@ -1,17 +1,19 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { isOp } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
-
-export interface NoMutableDefaultArgumentOptions {
-  /** Calls that build a mutable value: a bare name matches the last segment of the callee, a dotted name the whole callee. */
-  mutableCalls: string[];
-}
 
 export const DEFAULT_MUTABLE_CALLS = ['list', 'dict', 'set', 'bytearray', 'defaultdict', 'OrderedDict', 'Counter', 'deque'];
 
 /** Token index range `[start, end)` within a logical line. */
 type Span = readonly [start: number, end: number];
+
+const options = defineOptions({
+  mutableCalls: option.stringArray({ uniqueItems: true, default: DEFAULT_MUTABLE_CALLS, description: 'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches `collections.deque`), a dotted name the whole callee.' }),
+});
+
+export type NoMutableDefaultArgumentOptions = OptionsOf<typeof options>;
 
 /**
  * A default value is evaluated once, when the `def` runs, and the same object is handed to every
@@ -34,21 +36,8 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
     hints: {
       mutableDefault: 'Change the default to None (`{{name}}=None`) and start the body with `if {{name}} is None: {{name}} = …`, building a fresh {{kind}} on each call.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        mutableCalls: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description: 'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches `collections.deque`), a dotted name the whole callee.',
-          default: DEFAULT_MUTABLE_CALLS,
-        },
-      },
-    },
+    options,
     equivalents: { python: ['B006', 'dangerous-default-value', 'PyDefaultArgument'] },
-    defaultOptions: { mutableCalls: DEFAULT_MUTABLE_CALLS },
     keywords: ['def', 'lambda'],
     language: 'python',
   },

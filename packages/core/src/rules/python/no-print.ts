@@ -1,17 +1,18 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 import { isMainGuard, isPlainCall, rebindsBuiltin, suiteEnd } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
 
-export interface NoPrintOptions {
-  /** Accept `print()` inside an `if __name__ == "__main__":` block. */
-  allowInMain: boolean;
-  /** Files that print by design (scripts, CLIs): globs relative to the workspace root. */
-  entryPoints: string[];
-}
-
 export const DEFAULT_PRINT_ENTRY_POINTS = [...DEFAULT_SCRIPT_FILES];
+
+const options = defineOptions({
+  allowInMain: option.boolean({ default: true, description: 'Accept print() inside an `if __name__ == "__main__":` block, where a module runs as a script.' }),
+  entryPoints: option.stringArray({ default: DEFAULT_PRINT_ENTRY_POINTS, description: 'Files that print by design (scripts, command-line tools): globs relative to the workspace root.' }),
+});
+
+export type NoPrintOptions = OptionsOf<typeof options>;
 
 /**
  * `print()` writes unstructured text to stdout: no level, no logger name, no timestamp, nothing a
@@ -37,25 +38,8 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     hints: {
       unexpectedPrint: 'Replace `print(...)` with `logger.info(...)` (or `.debug`, `.warning`), with `logger = logging.getLogger(__name__)` at module level; in a script, move it under `if __name__ == "__main__":`.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowInMain: {
-          type: 'boolean',
-          description: 'Accept print() inside an `if __name__ == "__main__":` block, where a module runs as a script.',
-          default: true,
-        },
-        entryPoints: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Files that print by design (scripts, command-line tools): globs relative to the workspace root.',
-          default: DEFAULT_PRINT_ENTRY_POINTS,
-        },
-      },
-    },
+    options,
     equivalents: { python: ['T201', 'T001', 'print-statement'] },
-    defaultOptions: { allowInMain: true, entryPoints: DEFAULT_PRINT_ENTRY_POINTS },
     keywords: ['print'],
     language: 'python',
   },

@@ -1,11 +1,7 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { headerColon, isName, isOp, isPlainCall, rebindsBuiltin } from './python-source';
 import { logicalLines, type LogicalLine } from './python-tokens';
-
-export interface OpenOutsideWithOptions {
-  /** Accept `return open(...)`: the function hands the open file to its caller, who must close it. */
-  allowReturn: boolean;
-}
 
 /** Offsets of one reported `open(...)` call. */
 type Call = readonly [start: number, end: number];
@@ -19,6 +15,12 @@ interface TryFrame {
 }
 
 type Clause = 'try' | 'except' | 'else' | 'finally';
+
+const options = defineOptions({
+  allowReturn: option.boolean({ default: true, description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).' }),
+});
+
+export type OpenOutsideWithOptions = OptionsOf<typeof options>;
 
 /**
  * A file opened without `with` is closed only when the code reaches `close()`: an exception on the
@@ -41,18 +43,7 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
     hints: {
       openOutsideWith: 'Rewrite it as `with open(...) as f:` and use `f` inside that block, so the file is closed on every path (or close it in the `finally:` of a `try`).',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowReturn: {
-          type: 'boolean',
-          description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).',
-          default: true,
-        },
-      },
-    },
-    defaultOptions: { allowReturn: true },
+    options,
     keywords: [/\bopen[\s\\]*\(/],
     language: 'python',
   },

@@ -1,15 +1,9 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isCodeFile } from '../../engine/source-kinds';
 import type { RuleFixer, SuggestionDescriptor, TextEdit } from '../../engine/types';
 import { redact, shannonEntropy, TOKEN_PATTERNS } from '../../engine/secret-mask';
-
-export interface NoSecretsOptions {
-  /** Regular expressions (case-insensitive); a candidate value matching one is a known fake. */
-  allowValues: string[];
-  /** Lines longer than this are only searched for fixed-prefix tokens, not generic assignments. */
-  maxLineLength: number;
-}
 
 export const DEFAULT_ALLOWED_SECRET_VALUES = ['example', 'dummy', 'placeholder', 'changeme', 'fake', 'sample', 'redacted', 'x{8,}', '\\*{4,}'];
 
@@ -55,6 +49,13 @@ const NETRC_PASSWORD = /\b(password|passwd)\s+(\S{10,})/g;
 // `process.env.API_KEY ?? '…'`, `import.meta.env['API_KEY'] || "…"`: a default that ships when the variable is unset.
 const ENVIRONMENT_FALLBACK = /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])\s*(?:\?\?|\|\|)\s*(["'`])([^\s"'`]{10,})\3/g;
 
+const options = defineOptions({
+  allowValues: option.stringArray({ default: DEFAULT_ALLOWED_SECRET_VALUES, description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.' }),
+  maxLineLength: option.integer({ minimum: 80, default: 4096, description: 'Lines longer than this (minified code) are searched only for known token formats.' }),
+});
+
+export type NoSecretsOptions = OptionsOf<typeof options>;
+
 /**
  * Credentials committed to a repository are leaked to everyone who can read it, its forks and its
  * caches. Scans code and the project's text files (JSON, YAML, `.env`, Markdown...), and never
@@ -83,25 +84,7 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
     },
     // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
     hasSuggestions: true,
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        allowValues: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.',
-          default: DEFAULT_ALLOWED_SECRET_VALUES,
-        },
-        maxLineLength: {
-          type: 'integer',
-          minimum: 80,
-          description: 'Lines longer than this (minified code) are searched only for known token formats.',
-          default: 4096,
-        },
-      },
-    },
-    defaultOptions: { allowValues: DEFAULT_ALLOWED_SECRET_VALUES, maxLineLength: 4096 },
+    options,
     textFiles: SECRET_TEXT_FILES,
   },
   create(context) {

@@ -1,5 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';
 import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
@@ -7,26 +8,20 @@ import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './tena
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
 import { constLiteral, dataVerdict, isCheckedBeforeUse, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
 
-export interface TenantIsolationOptions {
-  /** The field that holds a row's tenant, as named in the Prisma schema. */
-  tenantField: string;
-  /** Tenant-scoped models, as named in the schema (`Invoice`). */
-  models: string[];
-  /** A workspace-relative `schema.prisma`: its models with `tenantField` are tenant-scoped. `""` for none. */
-  schemaPath: string;
-  /** Names of Prisma clients, as variables (`prisma.x`) or class members (`this.prisma.x`). */
-  clients: string[];
-  /**
-   * Membership models as `Model.userField` (`TeamMember.userId`): a query on one that pins the
-   * member's own user id ("which teams am I in") is scoped by that id instead of the tenant.
-   */
-  membershipModels: string[];
-}
-
 type MessageId = 'missingWhere' | 'missingTenantFilter' | 'missingTenantData' | 'cannotVerify' | 'dynamicModel' | 'tenantFromClient' | 'schemaUnreadable';
 type Context = RuleContext<MessageId, TenantIsolationOptions>;
 
 export const DEFAULT_PRISMA_CLIENTS = ['prisma', 'db'];
+
+const options = defineOptions({
+  tenantField: option.string({ minLength: 1, default: 'tenantId', description: 'The field that holds a row\'s tenant, as named in the Prisma schema.' }),
+  models: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*$' }), { uniqueItems: true, default: [], description: 'Tenant-scoped models, as named in the schema (`Invoice`, matched as `prisma.invoice`).' }),
+  schemaPath: option.string({ default: '', description: 'A workspace-relative schema.prisma: its models that have the tenant field are tenant-scoped. Empty for none.' }),
+  clients: option.stringArray({ uniqueItems: true, default: DEFAULT_PRISMA_CLIENTS, description: 'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`. Calls on tenant-scoped models are checked whatever the receiver (repositories, wrappers); a client name also makes `name[model].op()` a call the rule reports as unverifiable.' }),
+  membershipModels: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*\\.[A-Za-z_]\\w*$' }), { uniqueItems: true, default: [], description: 'Membership models as `Model.userField` (`TeamMember.userId`): their queries may be scoped by the member\'s own user id instead of the tenant.' }),
+});
+
+export type TenantIsolationOptions = OptionsOf<typeof options>;
 
 /**
  * In a multi-tenant database every query on a tenant-scoped model must be pinned to the tenant of
@@ -66,46 +61,7 @@ export default defineRule<MessageId, TenantIsolationOptions>({
       tenantFromClient: 'Replace {{source}} with the tenant of the authenticated caller, e.g. `user.{{field}}` from `@CurrentUser()` or `req.user.{{field}}` set by the auth middleware.',
       schemaUnreadable: 'Set schemaPath in the rule options to the workspace-relative path of the schema.prisma whose tenant-scoped models have the tenant field, or list those models in the models option.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        tenantField: {
-          type: 'string',
-          minLength: 1,
-          description: 'The field that holds a row\'s tenant, as named in the Prisma schema.',
-          default: 'tenantId',
-        },
-        models: {
-          type: 'array',
-          items: { type: 'string', pattern: '^[A-Za-z_]\\w*$' },
-          uniqueItems: true,
-          description: 'Tenant-scoped models, as named in the schema (`Invoice`, matched as `prisma.invoice`).',
-          default: [],
-        },
-        schemaPath: {
-          type: 'string',
-          description: 'A workspace-relative schema.prisma: its models that have the tenant field are tenant-scoped. Empty for none.',
-          default: '',
-        },
-        clients: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          uniqueItems: true,
-          description:
-            'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`. Calls on tenant-scoped models are checked whatever the receiver (repositories, wrappers); a client name also makes `name[model].op()` a call the rule reports as unverifiable.',
-          default: DEFAULT_PRISMA_CLIENTS,
-        },
-        membershipModels: {
-          type: 'array',
-          items: { type: 'string', pattern: '^[A-Za-z_]\\w*\\.[A-Za-z_]\\w*$' },
-          uniqueItems: true,
-          description: 'Membership models as `Model.userField` (`TeamMember.userId`): their queries may be scoped by the member\'s own user id instead of the tenant.',
-          default: [],
-        },
-      },
-    },
-    defaultOptions: { tenantField: 'tenantId', models: [], schemaPath: '', clients: DEFAULT_PRISMA_CLIENTS, membershipModels: [] },
+    options,
     keywords: [OPERATION_KEYWORD],
     fileOptions: ['schemaPath'],
     coverage: { unit: 'calls on tenant-scoped models' },

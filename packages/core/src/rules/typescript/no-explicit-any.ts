@@ -1,11 +1,13 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 
-export interface NoExplicitAnyOptions {
-  /** Allow `...args: any[]` rest parameters. */
-  ignoreRestArgs: boolean;
-}
+const options = defineOptions({
+  ignoreRestArgs: option.boolean({ default: false, description: 'Allow `...args: any[]` rest parameters.' }),
+});
+
+export type NoExplicitAnyOptions = OptionsOf<typeof options>;
 
 /** `any` switches type checking off for everything it touches, and spreads silently. */
 export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
@@ -26,15 +28,8 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
     hints: {
       unexpectedAny: 'Replace `any` with the real type, or `unknown` and narrow it where it is used.',
     },
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        ignoreRestArgs: { type: 'boolean', description: 'Allow `...args: any[]` rest parameters.', default: false },
-      },
-    },
+    options,
     equivalents: { eslint: ['@typescript-eslint/no-explicit-any'] },
-    defaultOptions: { ignoreRestArgs: false },
     keywords: ['any'],
   },
   create(context) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 
 /** `value!` tells the compiler to stop checking exactly where a null would crash at run time. */
@@ -20,9 +21,8 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
     hints: {
       nonNullAssertion: 'Remove the `!` and handle the missing value: return or throw early (`if (value === undefined) throw …`), or write `value?.x` or `value ?? fallback`.',
     },
-    schema: { type: 'object', additionalProperties: false, properties: {} },
+    options: defineOptions({}),
     equivalents: { eslint: ['@typescript-eslint/no-non-null-assertion'] },
-    defaultOptions: {},
     keywords: ['!'],
   },
   create(context) {

@@ -1,15 +1,17 @@
 import { isOffsetInComment } from '../../engine/comment-position';
 import type { RuleFixer } from '../../engine/types';
 import { defineRule } from '../../engine/define-rule';
+import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
-
-export interface NoTsIgnoreOptions {
-  /** Shortest description accepted after `@ts-expect-error`. */
-  minimumDescriptionLength: number;
-}
 
 // TypeScript honours these pragmas only at the start of a comment (after `//` or `/*` and `*`s).
 const PRAGMA = /(\/\/\/?|\/\*+)[ \t]*@ts-(ignore|nocheck|expect-error)\b([^\n]*)/g;
+
+const options = defineOptions({
+  minimumDescriptionLength: option.integer({ minimum: 1, default: 3, description: 'Shortest description accepted after `@ts-expect-error`.' }),
+});
+
+export type NoTsIgnoreOptions = OptionsOf<typeof options>;
 
 /**
  * `@ts-ignore` and `@ts-nocheck` hide type errors, including future ones nobody has seen yet.
@@ -40,20 +42,8 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     },
     // A suggestion: `@ts-expect-error` fails the build where no error remains, which `@ts-ignore` tolerated.
     hasSuggestions: true,
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        minimumDescriptionLength: {
-          type: 'integer',
-          minimum: 1,
-          description: 'Shortest description accepted after `@ts-expect-error`.',
-          default: 3,
-        },
-      },
-    },
+    options,
     equivalents: { eslint: ['@typescript-eslint/ban-ts-comment', '@typescript-eslint/prefer-ts-expect-error'] },
-    defaultOptions: { minimumDescriptionLength: 3 },
     keywords: ['@ts-'],
     coverage: { unit: 'TypeScript directives' },
   },

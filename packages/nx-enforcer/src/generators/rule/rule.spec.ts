@@ -1,7 +1,7 @@
 import { readJson, writeJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { lintWithRule, type FileRule } from '@nx-enforcer/core';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { CODE_RULE_CATEGORIES, lintWithRule, type FileRule } from '@nx-enforcer/core';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RULES_DIRECTORY, ruleGenerator } from './rule';
 
@@ -22,6 +22,11 @@ describe('rule generator', () => {
     expect(rule).toMatch(/\n {4}hints: \{\n {6}forbiddenCall: '/);
     expect(spec).toContain("import rule from './no-legacy-api';");
     expect(spec).toContain('new RuleTester({ describe, it })');
+  });
+
+  it('should offer exactly the categories the engine accepts for a workspace rule', () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, 'schema.json'), 'utf8')) as { properties: { category: { enum: string[] } } };
+    expect(schema.properties.category.enum).toEqual(CODE_RULE_CATEGORIES);
   });
 
   it('should register the folder and turn the rule on in the root config, creating the config if needed', async () => {
