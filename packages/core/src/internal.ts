@@ -54,3 +54,4 @@ export { formatGithub, formatGitlab, formatJson, formatJunit, formatMarkdown, fo
 export { parseOutputTarget } from './reporters/output-target';
 export { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './config/defaults';
 export { createWorkspaceView } from './engine/workspace-view';
+export { isInsideRoot, isWorkspaceRoot, joinProjectPath, normalizeRoot, projectPathPrefix, relativeToProject, rootFolder } from './engine/workspace-paths';

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { Script, createContext, type Context } from 'node:vm';
 import { defineRule } from './define-rule';
 import type { Rule, Severity } from './types';
+import { joinProjectPath } from './workspace-paths';
 
 /** A declarative rule from config: a regular expression, searched line by line. */
 export interface PatternConfig {
@@ -60,7 +61,7 @@ function searchSandbox(): Context {
  * so its globs become workspace-relative here.
  */
 export function createPatternRule(pattern: PatternConfig, base: string): Rule {
-  const files = (pattern.files ?? []).map((glob) => (base === '' ? glob : `${base}/${glob}`));
+  const files = (pattern.files ?? []).map((glob) => joinProjectPath(base, glob));
   const inScope = files.length > 0 ? picomatch(files, { dot: true }) : () => true;
   const flags = `${(pattern.flags ?? '').replace(/g/g, '')}g`;
   return defineRule<'match', Record<string, never>>({

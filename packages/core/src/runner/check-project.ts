@@ -2,6 +2,7 @@ import type { ConfigResolver } from '../config/config-resolver';
 import { fingerprintOf } from '../engine/fingerprint';
 import { formatMessage } from '../engine/format-message';
 import type { Notice, ProjectRuleContext, Violation } from '../engine/types';
+import { projectPathPrefix, rootFolder } from '../engine/workspace-paths';
 import type { FileResult } from './file-result';
 
 /** The project a run covers, as project-scoped rules see it. */
@@ -25,12 +26,12 @@ export interface ProjectCheckResult {
 export function checkProject(project: ProjectInfo, workspaceFiles: readonly string[], config: ConfigResolver): ProjectCheckResult {
   const rules = config.projectRulesFor(project.root);
   if (rules.length === 0) return { violations: [], notices: [] };
-  const prefix = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
+  const prefix = projectPathPrefix(project.root);
   const files = workspaceFiles
     .filter((file) => file.startsWith(prefix))
     .map((file) => file.slice(prefix.length))
     .sort();
-  const rootPath = prefix === '' ? '.' : project.root;
+  const rootPath = rootFolder(project.root);
   const violations: Violation[] = [];
   const notices: Notice[] = [];
   const occurrences = new Map<string, number>();

@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { BASELINE_FILE, CONFIG_FILE_NAME } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, type ExecPrefix } from '@nx-enforcer/core/internal';
+import { CODE_EXTENSIONS, isWorkspaceRoot, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -38,7 +38,7 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   // point) and the licence files that mark a folder as a copied library (vendored).
   const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, `{projectRoot}/**/{${[...PROGRAM_MANIFESTS, ...LICENSE_FILES].join(',')}}`, ...textInputs];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
-  if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
+  if (!isWorkspaceRoot(projectRoot)) configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
   const baseline = `{projectRoot}/${BASELINE_FILE}`;
   return {
     executor: 'nx-enforcer:enforce',

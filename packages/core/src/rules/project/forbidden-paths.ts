@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
+import { projectPathPrefix } from '../../engine/workspace-paths';
 
 export interface ForbiddenPathsOptions {
   /** Globs, relative to the project root, that no file of the project may match. */
@@ -59,7 +60,7 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     }
     if (forbidden.length === 0) return;
     const matchers = forbidden.map((entry) => ({ ...entry, matches: picomatch(entry.pattern, { dot: true }) }));
-    const prefix = context.project.root === '.' ? '' : `${context.project.root}/`;
+    const prefix = projectPathPrefix(context.project.root);
     for (const file of context.files) {
       // One finding per file, for the first pattern it matches.
       const hit = matchers.find((matcher) => matcher.matches(file));
