@@ -6,9 +6,6 @@ import { isWorkspaceRoot, normalizeRoot } from '../engine/workspace-paths';
  * root, so no project's folder holds another's or the summary: a cache restore of `libs/a` (Nx
  * replaces a declared output folder whole) cannot delete or replace `libs/a/b`'s report.
  */
-export const PROJECTS_FOLDER = 'projects';
-
-export const SUMMARY_FOLDER = 'summary';
 
 /** The folder name of the workspace-root project: an encoded `.`, which no other root encodes to. */
 const ROOT_PROJECT_FOLDER = '%2E';
