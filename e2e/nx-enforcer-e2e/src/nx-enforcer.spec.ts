@@ -106,7 +106,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' })]);
     expect(JSON.parse(read(`${outputOf(libB)}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
     const session = JSON.parse(read(`${outputOf(libA)}/session.json`));
-    expect(session).toMatchObject({ version: 2, project: projectA, totals: { errors: 1 } });
+    expect(session).toMatchObject({ version: 3, project: projectA, totals: { errors: 1 } });
     expect(session.files[`${libA}/src/lib/lib-a.ts`].hash).toMatch(/\w+/);
   });
 
@@ -541,7 +541,7 @@ describe('nx-enforcer in a new Nx workspace', () => {
       await watching.stop();
     }
     const shard = JSON.parse(read(`${outputOf(libB)}/session.json`));
-    expect(shard).toMatchObject({ version: 2, project: projectB });
+    expect(shard).toMatchObject({ version: 3, project: projectB });
     expect(Object.keys(shard.files)).toContain(`${libB}/src/lib/watched.ts`);
     rmSync(join(workspace, libB, 'src/lib/watched.ts'));
   });

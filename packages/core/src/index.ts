@@ -67,8 +67,8 @@ export { BASELINE_FILE } from './session/baseline';
 export { isBlocking, REPORT_VERSION, REPORT_VIOLATION_LIMIT, type ReportedViolation, type RunReport, type ViolationScope } from './runner/run-report';
 export { formatReport, FORMATS, isFormatName, type FormatContext, type FormatName } from './reporters';
 export { parseOutputTargets, type OutputTarget } from './reporters/output-target';
-export { REPORT_FILE, SARIF_FILE } from './service/project-output-folder';
-export { AGENT_REPORT_FILE, AGENT_REPORT_VERSION, type AgentReport, type NextAction } from './summary/agent-report';
+export { AGENT_REPORT_FILE, REPORT_FILE, SARIF_FILE } from './output-names';
+export { AGENT_REPORT_VERSION, type AgentReport, type NextAction } from './summary/agent-report';
 export type { SummaryStatus, WorkspaceSummary } from './summary/workspace-summary';
 
 // Errors.

@@ -26,7 +26,6 @@ export { RuleTimings } from './engine/rule-timings';
 export {
   buildSessionShard,
   reusableViolations,
-  SESSION_SHARD_FILE,
   SESSION_SHARD_VERSION,
   SessionShardStore,
   type CompactViolation,
@@ -43,7 +42,22 @@ export { afterFixLine, plural, tooManyWarningsMessage } from './service/verdict'
 export { ProjectOutputFolder } from './service/project-output-folder';
 export { WORKERS_VARIABLE, workerThreadsFor } from './service/worker-threads';
 export { findReportFiles, type ReportFile } from './summary/find-reports';
-export { PROJECTS_FOLDER, projectFolderName, projectRootOfFolder, SUMMARY_FOLDER } from './summary/output-layout';
+export { projectFolderName, projectRootOfFolder } from './summary/output-layout';
+export {
+  BLOCK_FILE,
+  ENFORCE_TARGET,
+  enforceTargetOfFix,
+  fixTargetNameOf,
+  isFixTargetName,
+  OUTPUT_FOLDER,
+  PROJECTS_FOLDER,
+  SESSION_SHARD_FILE,
+  STATUS_FILE,
+  SUMMARY_FOLDER,
+  VIOLATIONS_FILE,
+  watchTargetNameOf,
+  WORKSPACE_SARIF_FILE,
+} from './output-names';
 export { shellWord, type CommandStyle } from './summary/fix-command';
 export { execPrefixFrom, execPrefixOf, type ExecPrefix } from './summary/package-manager';
 export { formatSummaryLine, statusOf, summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './summary/workspace-summary';
@@ -54,3 +68,4 @@ export { formatGithub, formatGitlab, formatJson, formatJunit, formatMarkdown, fo
 export { parseOutputTarget } from './reporters/output-target';
 export { DEFAULT_IGNORES, DEFAULT_MAX_FILE_SIZE, DEFAULT_SESSION_LIMITS, DEFAULT_TEST_FILES } from './config/defaults';
 export { createWorkspaceView } from './engine/workspace-view';
+export { isInsideRoot, isWorkspaceRoot, joinProjectPath, normalizeRoot, projectPathPrefix, relativeToProject, rootFolder } from './engine/workspace-paths';

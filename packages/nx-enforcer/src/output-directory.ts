@@ -1,10 +1,7 @@
-import { PROJECTS_FOLDER, projectFolderName, SUMMARY_FOLDER } from '@nx-enforcer/core/internal';
-
-/** Workspace-relative folder under which every project's `enforce` output lives. */
-export const ENFORCER_OUTPUT_ROOT = '.nx-enforcer';
+import { OUTPUT_FOLDER, PROJECTS_FOLDER, projectFolderName, SUMMARY_FOLDER } from '@nx-enforcer/core/internal';
 
 /** Workspace-relative folder of the merged summary. */
-export const SUMMARY_DIRECTORY = `${ENFORCER_OUTPUT_ROOT}/${SUMMARY_FOLDER}`;
+export const SUMMARY_DIRECTORY = `${OUTPUT_FOLDER}/${SUMMARY_FOLDER}`;
 
 /**
  * A project's output folder: `.nx-enforcer/projects/<root with / as %2F>` (`libs/api` →
@@ -12,5 +9,5 @@ export const SUMMARY_DIRECTORY = `${ENFORCER_OUTPUT_ROOT}/${SUMMARY_FOLDER}`;
  * output folder never contains a nested project's folder or the summary.
  */
 export function outputDirectoryOf(projectRoot: string): string {
-  return `${ENFORCER_OUTPUT_ROOT}/${PROJECTS_FOLDER}/${projectFolderName(projectRoot)}`;
+  return `${OUTPUT_FOLDER}/${PROJECTS_FOLDER}/${projectFolderName(projectRoot)}`;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isConfigError } from '../config/config-error';
 import { loadConfig } from '../config/load-config';
 import type { Notice } from '../engine/types';
+import { SUMMARY_FOLDER } from '../output-names';
 import { formatReport } from '../reporters';
 import { formatFixSummary } from '../reporters/fix-summary';
 import { formatProfile } from '../reporters/profile';
@@ -210,8 +211,8 @@ async function report(command: ReportCommand, io: CliIo): Promise<number> {
   const configFile = command.config === undefined ? undefined : toWorkspacePath(io.cwd, command.config);
   const { rules } = await loadConfig({ workspaceRoot: io.cwd, configFile, rules: builtinRules });
   const { summary, violations } = await summariseReports(await findReportFiles(outputRoot, io.cwd));
-  const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, 'summary'), summary, violations, rules, ...summaryCommands(io.cwd) });
-  io.stdout(`${formatSummaryLine(summary, status, toWorkspacePath(io.cwd, resolve(outputRoot, 'summary')))}\n`);
+  const status = await writeWorkspaceSummary({ directory: resolve(outputRoot, SUMMARY_FOLDER), summary, violations, rules, ...summaryCommands(io.cwd) });
+  io.stdout(`${formatSummaryLine(summary, status, toWorkspacePath(io.cwd, resolve(outputRoot, SUMMARY_FOLDER)))}\n`);
   return status === 'BLOCKED' ? EXIT_VIOLATIONS : EXIT_OK;
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { OUTPUT_FOLDER } from '../output-names';
 import { FORMATS } from '../reporters';
 import type { OutputTarget } from '../reporters/output-target';
 import { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, type RunOptions } from '../service/run-options';
@@ -127,7 +128,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (command === 'report') {
     if (paths.length > 1) throw new UsageError('report takes at most one folder');
-    return { command: 'report', directory: paths[0] ?? '.nx-enforcer', named: paths[0] !== undefined, config: values.config };
+    return { command: 'report', directory: paths[0] ?? OUTPUT_FOLDER, named: paths[0] !== undefined, config: values.config };
   }
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "test-rules" and "report"`);
   if (values['fix-type'] !== undefined && values.fix !== true) throw new UsageError('--fix-type needs --fix');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
 import { isProjectRule, type ActiveRule, type FileRule, type ProjectRule, type Rule, type SeveritySetting } from '../engine/types';
 import { checksCodeFiles, isCodeFile, textGlobsOf } from '../engine/source-kinds';
+import { joinProjectPath, relativeToProject } from '../engine/workspace-paths';
 import { stableStringify } from '../json/stable-stringify';
 import { ENFORCER_VERSION } from '../version';
 import { sourceHashOf } from './load-custom-rules';
@@ -71,7 +72,7 @@ export class ConfigResolver {
   isIgnored(file: string): boolean {
     if (this.defaultIgnores(file)) return true;
     return this.layers.some((layer) => {
-      const relative = relativeTo(layer.base, file);
+      const relative = relativeToProject(layer.base, file);
       return relative !== undefined && layer.ignores(relative);
     });
   }
@@ -79,7 +80,7 @@ export class ConfigResolver {
   isTestFile(file: string): boolean {
     for (let index = this.layers.length - 1; index >= 0; index--) {
       const layer = this.layers[index];
-      const relative = relativeTo(layer.base, file);
+      const relative = relativeToProject(layer.base, file);
       if (layer.testFiles && relative !== undefined) return layer.testFiles(relative);
     }
     return this.defaultTestFiles(file);
@@ -104,9 +105,8 @@ export class ConfigResolver {
 
   /** The project-scoped rules that are on for a project, with the settings that apply at its root. */
   projectRulesFor(projectRoot: string): ActiveRule<ProjectRule>[] {
-    const root = projectRoot === '.' || projectRoot === '' ? '' : `${projectRoot}/`;
     // A file path at the root stands for the project: globs like `packages/api/**` match it.
-    return this.activeRulesOf(`${root}.enforcer-project`).filter((active): active is ActiveRule<ProjectRule> => isProjectRule(active.rule));
+    return this.activeRulesOf(joinProjectPath(projectRoot, '.enforcer-project')).filter((active): active is ActiveRule<ProjectRule> => isProjectRule(active.rule));
   }
 
   /**
@@ -166,7 +166,7 @@ export class ConfigResolver {
     const applicable: Array<Record<string, RuleSetting>> = [];
     const keys: string[] = [];
     this.layers.forEach((layer, layerIndex) => {
-      const relative = relativeTo(layer.base, file);
+      const relative = relativeToProject(layer.base, file);
       if (relative === undefined) return;
       applicable.push(layer.rules);
       keys.push(`${layerIndex}`);
@@ -232,12 +232,6 @@ function applySettings(settings: Map<string, EffectiveSetting>, rules: readonly 
       });
     }
   }
-}
-
-/** Path of `file` relative to `base`, or undefined when the file is outside it. */
-function relativeTo(base: string, file: string): string | undefined {
-  if (base === '' || base === '.') return file;
-  return file.startsWith(`${base}/`) ? file.slice(base.length + 1) : undefined;
 }
 
 function hashLayers(rules: readonly Rule[], layers: readonly ConfigLayer[]): string {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { createPatternRule } from '../engine/pattern-rule';
 import type { Rule } from '../engine/types';
+import { normalizeRoot } from '../engine/workspace-paths';
 import { ConfigError } from './config-error';
 import { ConfigResolver } from './config-resolver';
 import { CONFIG_FILE_NAME } from './defaults';
@@ -40,7 +41,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigReso
     return rules;
   };
   addLayer(await readLayer(options.workspaceRoot, rootSource, '', withCustomRules, options.configFile !== undefined));
-  const projectRoot = normaliseRoot(options.projectRoot);
+  const projectRoot = normalizeRoot(options.projectRoot);
   if (projectRoot !== '') {
     const source = posix.join(projectRoot, CONFIG_FILE_NAME);
     const projectRules = (config: EnforcerConfigFile) => {
@@ -82,9 +83,4 @@ async function readLayer(
     });
   }
   return { base, source, config: parseConfig(text, source, rules) };
-}
-
-function normaliseRoot(root: string | undefined): string {
-  if (!root || root === '.' || root === './') return '';
-  return root.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 }

@@ -3,6 +3,7 @@ import { Script, createContext, type Context } from 'node:vm';
 import { defineRule } from './define-rule';
 import { defineOptions, option, type ValueOf } from './rule-options';
 import type { Rule } from './types';
+import { joinProjectPath } from './workspace-paths';
 
 /** Lines longer than this are not searched: a bound on what one regular expression can cost. */
 export const PATTERN_MAX_LINE_LENGTH = 2000;
@@ -63,7 +64,7 @@ function searchSandbox(): Context {
  * so its globs become workspace-relative here.
  */
 export function createPatternRule(pattern: PatternConfig, base: string): Rule {
-  const files = (pattern.files ?? []).map((glob) => (base === '' ? glob : `${base}/${glob}`));
+  const files = (pattern.files ?? []).map((glob) => joinProjectPath(base, glob));
   const inScope = files.length > 0 ? picomatch(files, { dot: true }) : () => true;
   const flags = `${(pattern.flags ?? '').replace(/g/g, '')}g`;
   return defineRule<'match', Record<string, never>>({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { stableStringify } from '../json/stable-stringify';
+import { isInsideRoot, isWorkspaceRoot } from './workspace-paths';
 
 /** A project as the engine needs to know it for cross-project rules; supplied by the Nx adapter. */
 export interface WorkspaceProject {
@@ -61,7 +62,7 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
   const aliases = Object.entries(input.pathAliases ?? {});
 
   const projectOfFile = (file: string): WorkspaceProject | undefined =>
-    byDepth.find((project) => project.root === '.' || project.root === '' || file === project.root || file.startsWith(`${project.root}/`));
+    byDepth.find((project) => isInsideRoot(project.root, file));
 
   const resolveImport = (specifier: string, fromFile: string): ResolvedImport | undefined => {
     const source = projectOfFile(fromFile);
@@ -115,7 +116,7 @@ function digestOf(input: WorkspaceViewInput): string {
 }
 
 function depth(root: string): number {
-  return root === '.' || root === '' ? -1 : root.split('/').length;
+  return isWorkspaceRoot(root) ? -1 : root.split('/').length;
 }
 
 /** Without an `exports` map only `src/…` subpaths count as internal; with one, only listed subpaths are public. */

@@ -2,6 +2,7 @@ import { fingerprintOf } from '../engine/fingerprint';
 import { formatMessage } from '../engine/format-message';
 import type { ActiveRule, Notice, ProjectRule, ProjectRuleContext, Violation } from '../engine/types';
 import { violationData } from '../engine/violation-data';
+import { projectPathPrefix, rootFolder } from '../engine/workspace-paths';
 import type { FileResult } from './file-result';
 
 /** The project a run covers, as project-scoped rules see it. */
@@ -24,12 +25,12 @@ export interface ProjectCheckResult {
  */
 export function checkProject(project: ProjectInfo, workspaceFiles: readonly string[], rules: readonly ActiveRule<ProjectRule>[]): ProjectCheckResult {
   if (rules.length === 0) return { violations: [], notices: [] };
-  const prefix = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
+  const prefix = projectPathPrefix(project.root);
   const files = workspaceFiles
     .filter((file) => file.startsWith(prefix))
     .map((file) => file.slice(prefix.length))
     .sort();
-  const rootPath = prefix === '' ? '.' : project.root;
+  const rootPath = rootFolder(project.root);
   const violations: Violation[] = [];
   const notices: Notice[] = [];
   const occurrences = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { joinProjectPath } from '../engine/workspace-paths';
 
 /**
  * The files whose patterns take paths out of the workspace, in every folder: Nx's own file index
@@ -77,7 +78,7 @@ export class WorkspaceIgnores {
       } catch {
         continue;
       }
-      layers.push({ file: base === '' ? name : `${base}/${name}`, matcher: ignore().add(text) });
+      layers.push({ file: joinProjectPath(base, name), matcher: ignore().add(text) });
     }
     this.layers.set(base, layers);
     return layers;

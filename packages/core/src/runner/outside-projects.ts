@@ -1,4 +1,5 @@
 import { isCodeFile } from '../engine/source-kinds';
+import { rootFolder } from '../engine/workspace-paths';
 import { outsideFolders } from '../service/project-files';
 import { discoverFiles } from './discover-files';
 
@@ -14,7 +15,7 @@ export interface OutsideProjects {
  * folders outside every project root are walked, which is little in a workspace of projects.
  */
 export async function sourceFilesOutsideProjects(workspaceRoot: string, projectRoots: Iterable<string>): Promise<OutsideProjects[]> {
-  const roots = new Set([...projectRoots].map((root) => (root === '' ? '.' : root)));
+  const roots = new Set([...projectRoots].map(rootFolder));
   if (roots.has('.')) return [];
   const { files } = await discoverFiles(workspaceRoot, [], { skipFolders: roots });
   return outsideFolders(files.filter((file) => isCodeFile(file.path)));

@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { normalizeRoot, rootFolder } from '../engine/workspace-paths';
 import { workspacePackageMatcher } from './workspace-packages';
 
 /**
@@ -10,19 +11,15 @@ import { workspacePackageMatcher } from './workspace-packages';
 export function findProjectRoots(configFiles: readonly string[], workspaceRoot: string): Map<string, string> {
   const roots = new Map<string, string>();
   for (const file of configFiles) {
-    if (basename(file) === 'project.json') roots.set(normaliseRoot(dirname(file)), file);
+    if (basename(file) === 'project.json') roots.set(rootFolder(normalizeRoot(dirname(file))), file);
   }
   // enforcer.config.json files only make Nx re-run inference when they change; they define nothing.
   const packageJsons = configFiles.filter((file) => basename(file) === 'package.json');
   if (packageJsons.length === 0) return roots;
   const isWorkspacePackage = workspacePackageMatcher(workspaceRoot);
   for (const file of packageJsons) {
-    const root = normaliseRoot(dirname(file));
+    const root = rootFolder(normalizeRoot(dirname(file)));
     if (!roots.has(root) && isWorkspacePackage(file)) roots.set(root, file);
   }
   return roots;
-}
-
-function normaliseRoot(root: string): string {
-  return root === '' ? '.' : root.replace(/\\/g, '/');
 }

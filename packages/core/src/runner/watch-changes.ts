@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Observable, SchedulerLike } from 'rxjs';
+import { projectPathPrefix } from '../engine/workspace-paths';
 import { rxjs } from './lazy-rxjs';
 
 /** How long the files must stay quiet before a burst of changes is checked (an editor's save, a `git checkout`). */
@@ -38,7 +39,7 @@ export function watchPaths(options: WatchPathsOptions): Observable<string> {
   const { Observable } = rxjs();
   return new Observable<string>((subscriber) => {
     const watchers = options.folders.map((folder) => {
-      const prefix = folder === '.' || folder === '' ? '' : `${folder}/`;
+      const prefix = projectPathPrefix(folder);
       const watcher = watch(join(options.workspaceRoot, folder), { recursive: true }, (_event, name) => {
         if (!name) return;
         const path = `${prefix}${name.split(sep).join('/')}`;

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfigResolver } from '../config/config-resolver';
+import { isInsideRoot } from '../engine/workspace-paths';
 import { Baseline } from '../session/baseline';
 import { ENFORCER_VERSION } from '../version';
 import { isCheckedFile, type FileResult, type SourceFileRef } from './check-files';
@@ -78,7 +79,7 @@ export class WatchedCheck {
 
   private inScope(path: string): boolean {
     const scope = this.options.scope ?? [];
-    return scope.length === 0 || scope.some((folder) => folder === '.' || folder === '' || path === folder || path.startsWith(`${folder}/`));
+    return scope.length === 0 || scope.some((folder) => isInsideRoot(folder, path));
   }
 }
 

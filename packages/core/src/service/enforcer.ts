@@ -1,5 +1,6 @@
 import type { ConfigResolver } from '../config/config-resolver';
 import { loadConfig } from '../config/load-config';
+import { joinProjectPath } from '../engine/workspace-paths';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { builtinRules } from '../rules';
 import { realPathOf, type FileResult, type SourceFileRef } from '../runner/check-files';
@@ -132,7 +133,7 @@ export class Enforcer {
 
 /** The project's baseline, workspace-relative. */
 export function baselineFileOf(projectRoot: string): string {
-  return projectRoot === '.' || projectRoot === '' ? BASELINE_FILE : `${projectRoot}/${BASELINE_FILE}`;
+  return joinProjectPath(projectRoot, BASELINE_FILE);
 }
 
 function baselineOf(target: CheckTarget): string | undefined {

@@ -1,3 +1,4 @@
+import { rootFolder } from '../engine/workspace-paths';
 import type { SourceFileRef } from '../runner/check-files';
 import type { ProjectInfo } from '../runner/check-project';
 
@@ -11,7 +12,7 @@ export interface ProjectFiles {
  * assigns them; files under no project's root are `outside` (no Nx target ever checks them).
  */
 export function groupByProject(files: readonly SourceFileRef[], projects: readonly ProjectInfo[]): { groups: ProjectFiles[]; outside: SourceFileRef[] } {
-  const byRoot = new Map(projects.map((project) => [project.root === '' ? '.' : project.root, { project, files: [] as SourceFileRef[] }]));
+  const byRoot = new Map(projects.map((project) => [rootFolder(project.root), { project, files: [] as SourceFileRef[] }]));
   const outside: SourceFileRef[] = [];
   for (const file of files) {
     const group = byRoot.get(deepestRoot(file.path, byRoot));

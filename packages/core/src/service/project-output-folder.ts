@@ -1,16 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { REPORT_FILE, SARIF_FILE, SESSION_SHARD_FILE } from '../output-names';
 import { formatReport } from '../reporters';
 import type { OutputTarget } from '../reporters/output-target';
 import { formatProfile } from '../reporters/profile';
 import { sarifLogOf } from '../reporters/sarif';
 import { removeStaleTempFiles, writeFileAtomic, writeJsonAtomic } from '../session/atomic-write';
-import { SESSION_SHARD_FILE, SessionShardStore, type SessionShard } from '../session/session-shard';
+import { SessionShardStore, type SessionShard } from '../session/session-shard';
 import type { CheckOutcome } from './enforcer';
 import { OptionError } from './run-options';
-
-export const REPORT_FILE = 'report.json';
-export const SARIF_FILE = 'report.sarif';
 
 /**
  * A project's output folder, the one place a task's results go (Nx caches and restores it with the

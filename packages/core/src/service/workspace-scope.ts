@@ -5,6 +5,7 @@ import { DEFAULT_IGNORES } from '../config/defaults';
 import { loadConfig } from '../config/load-config';
 import { isCodeFile } from '../engine/source-kinds';
 import type { Notice } from '../engine/types';
+import { isInsideRoot, isWorkspaceRoot, rootFolder } from '../engine/workspace-paths';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { builtinRules } from '../rules';
 import { isCheckedFile, type SourceFileRef } from '../runner/check-files';
@@ -95,8 +96,8 @@ function uncheckedPaths(paths: readonly string[], discovered: DiscoveredFiles, c
   const notices: Notice[] = [];
   const outside = new Set(nx?.grouped.outside.map((file) => file.path));
   for (const input of paths) {
-    const path = input === '' ? '.' : input;
-    const under = path === '.' ? discovered.files : discovered.files.filter((file) => file.path === path || file.path.startsWith(`${path}/`));
+    const path = rootFolder(input);
+    const under = isWorkspaceRoot(path) ? discovered.files : discovered.files.filter((file) => isInsideRoot(path, file.path));
     if (under.some((file) => isCheckedFile(file.path, config) && !outside.has(file.path))) continue;
     // The notices for files in no project already say why.
     if (under.some((file) => outside.has(file.path))) continue;

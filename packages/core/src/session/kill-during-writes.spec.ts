@@ -19,7 +19,7 @@ describe('SIGKILL during the output writes', () => {
     folder = mkdtempSync(join(tmpdir(), 'enforcer-kill-'));
     // The writer runs as plain JavaScript, so each of the 50 processes starts in milliseconds.
     compiled = mkdtempSync(join(tmpdir(), 'enforcer-kill-js-'));
-    for (const module of ['session/atomic-write', 'session/session-shard', 'config/defaults', 'json/stable-stringify', 'json/stable-json-pieces', 'json/compare-strings', 'runner/run-report']) {
+    for (const module of ['session/atomic-write', 'session/session-shard', 'output-names', 'config/defaults', 'json/stable-stringify', 'json/stable-json-pieces', 'json/compare-strings', 'runner/run-report']) {
       const { code } = transformFileSync(join(__dirname, '..', `${module}.ts`), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
       mkdirSync(dirname(join(compiled, module)), { recursive: true });
       writeFileSync(join(compiled, `${module}.js`), code);

@@ -2,12 +2,12 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS } from '../config/defaults';
 import type { NoticeCode, RuleCoverageCounts, Severity, Violation } from '../engine/types';
+import { SESSION_SHARD_FILE } from '../output-names';
 import type { FileResult } from '../runner/check-files';
 import { compareStrings, compareViolations } from '../runner/run-report';
 import { writeJsonAtomic } from './atomic-write';
 
 export const SESSION_SHARD_VERSION = 3;
-export const SESSION_SHARD_FILE = 'session.json';
 
 type CompactFields = [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string, messageId: string];
 

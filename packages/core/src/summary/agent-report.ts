@@ -7,9 +7,6 @@ import type { SummaryStatus, WorkspaceSummary } from './summary-types';
 /** Version of the `agent-report.json` layout (`schema/agent-report.schema.json`); bump on any incompatible change. */
 export const AGENT_REPORT_VERSION = 1;
 
-/** Its name in the summary folder. */
-export const AGENT_REPORT_FILE = 'agent-report.json';
-
 /** One blocking violation to fix, with what to change and, when its rule can fix it, the command that does. */
 export interface NextAction {
   /** Absent when the project's report names no project. */

@@ -1,9 +1,9 @@
 import { PARSE_ERROR_RULE_ID } from '../engine/lint-source';
 import type { FixKind, Rule } from '../engine/types';
+import { AGENT_REPORT_FILE, VIOLATIONS_FILE } from '../output-names';
 import { escapeMarkdown } from '../reporters/markdown';
 import { compareStrings } from '../runner/run-report';
 import { UNCHECKED_FILE_RULE_ID } from '../runner/unchecked-files';
-import { AGENT_REPORT_FILE } from './agent-report';
 import { fixCommandOf, fixKindsOf, type CommandStyle } from './fix-command';
 import { inFixOrder, type FileToFix } from './fix-order';
 import { SUMMARY_LIMITS } from './summary-limits';
@@ -58,7 +58,7 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
     options.recheckCommand,
     '```',
     '',
-    `This file is removed once nothing blocks. The complete list, with hints and fix commands, is in \`${AGENT_REPORT_FILE}\` beside it (JSON, for tools and agents); every new violation, warnings included, is in \`VIOLATIONS.md\`.`,
+    `This file is removed once nothing blocks. The complete list, with hints and fix commands, is in \`${AGENT_REPORT_FILE}\` beside it (JSON, for tools and agents); every new violation, warnings included, is in \`${VIOLATIONS_FILE}\`.`,
     '',
   ];
   return lines.join('\n');

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { opendir, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { PROJECTS_FOLDER, projectRootOfFolder, SUMMARY_FOLDER } from './output-layout';
+import { PROJECTS_FOLDER, REPORT_FILE, SUMMARY_FOLDER } from '../output-names';
+import { projectRootOfFolder } from './output-layout';
 
 /** A project's report: where it is, how to name it, and (in the projects layout) the project's root. */
 export interface ReportFile {
@@ -25,7 +26,7 @@ export async function findReportFiles(outputRoot: string, workspaceRoot: string)
     for (const entry of await readdir(projectsFolder, { withFileTypes: true })) {
       const projectRoot = projectRootOfFolder(entry.name);
       if (!entry.isDirectory() || projectRoot === undefined || !existsSync(join(workspaceRoot, projectRoot))) continue;
-      const path = join(projectsFolder, entry.name, 'report.json');
+      const path = join(projectsFolder, entry.name, REPORT_FILE);
       reports.push({ path, displayPath: display(path), projectRoot });
     }
     return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -41,7 +42,7 @@ export async function findReportFiles(outputRoot: string, workspaceRoot: string)
     for await (const entry of directory) {
       const path = join(folder, entry.name);
       if (entry.isDirectory() && !(folder === outputRoot && entry.name === SUMMARY_FOLDER)) await walk(path);
-      else if (entry.isFile() && entry.name === 'report.json') found.push(path);
+      else if (entry.isFile() && entry.name === REPORT_FILE) found.push(path);
     }
   };
   await walk(outputRoot);

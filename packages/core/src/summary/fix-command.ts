@@ -1,8 +1,6 @@
 import type { FixKind, Rule } from '../engine/types';
+import { ENFORCE_TARGET, fixTargetNameOf } from '../output-names';
 import type { ExecPrefix } from './package-manager';
-
-/** The Nx target that applies fixes, when the summary is not told another name. */
-export const DEFAULT_FIX_TARGET = 'enforce-fix';
 
 /** How the commands a summary prints are spelled in this workspace. */
 export interface CommandStyle {
@@ -20,7 +18,7 @@ export interface CommandStyle {
  * every project when the summary cannot name them (a report that could not be read).
  */
 export function recheckCommandOf(blockingProjects: readonly string[], style: CommandStyle = {}): string {
-  const base = `${style.exec ?? 'npx'} nx run-many -t ${style.enforceTarget ?? 'enforce'}`;
+  const base = `${style.exec ?? 'npx'} nx run-many -t ${style.enforceTarget ?? ENFORCE_TARGET}`;
   const projects = [...new Set(blockingProjects)].sort();
   return projects.length === 0 ? base : `${base} -p ${shellWord(projects.join(','))}`;
 }
@@ -42,7 +40,7 @@ export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind>
  */
 export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, style: CommandStyle = {}): string {
   const exec = style.exec ?? 'npx';
-  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? DEFAULT_FIX_TARGET}`)}${kind === 'safe' ? '' : ` --fixType=${kind}`}`;
+  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? fixTargetNameOf(ENFORCE_TARGET)}`)}${kind === 'safe' ? '' : ` --fixType=${kind}`}`;
   return `${exec} enforcer check ${shellWord(target.file)} --fix${kind === 'safe' ? '' : ` --fix-type ${kind}`}`;
 }
 

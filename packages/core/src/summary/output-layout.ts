@@ -1,12 +1,11 @@
+import { isWorkspaceRoot, normalizeRoot } from '../engine/workspace-paths';
+
 /**
  * The enforcer's output folder (`.nx-enforcer/` in an Nx workspace): one folder per project under
  * `projects/`, the merged summary in `summary/`. Project folders are flat, one name per project
  * root, so no project's folder holds another's or the summary: a cache restore of `libs/a` (Nx
  * replaces a declared output folder whole) cannot delete or replace `libs/a/b`'s report.
  */
-export const PROJECTS_FOLDER = 'projects';
-
-export const SUMMARY_FOLDER = 'summary';
 
 /** The folder name of the workspace-root project: an encoded `.`, which no other root encodes to. */
 const ROOT_PROJECT_FOLDER = '%2E';
@@ -16,8 +15,8 @@ const ROOT_PROJECT_FOLDER = '%2E';
  * (`libs/api` → `libs%2Fapi`), reversible by `projectRootOfFolder`.
  */
 export function projectFolderName(projectRoot: string): string {
-  const root = normaliseRoot(projectRoot);
-  return root === '' ? ROOT_PROJECT_FOLDER : root.replace(/%/g, '%25').replace(/\//g, '%2F');
+  const root = normalizeRoot(projectRoot);
+  return isWorkspaceRoot(root) ? ROOT_PROJECT_FOLDER : root.replace(/%/g, '%25').replace(/\//g, '%2F');
 }
 
 /** The project root a folder under `projects/` belongs to; undefined for a name `projectFolderName` never gives. */
@@ -28,9 +27,4 @@ export function projectRootOfFolder(name: string): string | undefined {
   // `..%2Fx` or a stray `%` come from no project.
   const relative = root.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
   return relative && projectFolderName(root) === name ? root : undefined;
-}
-
-/** Workspace-relative, forward slashes, no `./` or trailing slash; the workspace root is ''. */
-function normaliseRoot(projectRoot: string): string {
-  return projectRoot.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
 }

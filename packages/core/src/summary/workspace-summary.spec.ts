@@ -8,7 +8,8 @@ import { reportedViolation, reportOf } from '../reporters/__fixtures__/reports';
 import type { RunReport } from '../runner/run-report';
 import { rulesFixing } from './__fixtures__/fixable-rules';
 import { findReportFiles } from './find-reports';
-import { PROJECTS_FOLDER, projectFolderName } from './output-layout';
+import { PROJECTS_FOLDER } from '../output-names';
+import { projectFolderName } from './output-layout';
 import { summariseReports, SUMMARY_LIMITS, writeWorkspaceSummary } from './workspace-summary';
 
 const violation = reportedViolation;

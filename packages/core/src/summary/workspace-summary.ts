@@ -1,11 +1,12 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Rule } from '../engine/types';
+import { AGENT_REPORT_FILE, BLOCK_FILE, STATUS_FILE, VIOLATIONS_FILE, WORKSPACE_SARIF_FILE } from '../output-names';
 import { escapeMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
 import { compareStrings, compareViolations, REPORT_VERSION, REPORT_VIOLATION_LIMIT, type ReportedViolation, type RunReport } from '../runner/run-report';
 import { writeFileAtomic } from '../session/atomic-write';
-import { AGENT_REPORT_FILE, buildAgentReport, formatAgentReport } from './agent-report';
+import { buildAgentReport, formatAgentReport } from './agent-report';
 import { formatBlock } from './block-markdown';
 import type { BlockingViolation } from './fix-order';
 import type { CommandStyle } from './fix-command';
@@ -121,11 +122,11 @@ export async function writeWorkspaceSummary(options: {
   const named = summary.unreadable.length === 0 && summary.stale.length === 0 && summary.blocking.every((violation) => violation.project !== undefined);
   const recheckCommand = recheckCommandOf(named ? summary.blocking.map((violation) => violation.project as string) : [], commands);
   const status = statusOf(summary);
-  await writeFileAtomic(join(directory, 'STATUS.md'), formatStatus(summary, status));
-  await writeFileAtomic(join(directory, 'VIOLATIONS.md'), formatViolations(summary));
-  await writeFileAtomic(join(directory, 'workspace.sarif'), formatSarif(workspaceReport(summary, options.violations), rules));
+  await writeFileAtomic(join(directory, STATUS_FILE), formatStatus(summary, status));
+  await writeFileAtomic(join(directory, VIOLATIONS_FILE), formatViolations(summary));
+  await writeFileAtomic(join(directory, WORKSPACE_SARIF_FILE), formatSarif(workspaceReport(summary, options.violations), rules));
   await writeFileAtomic(join(directory, AGENT_REPORT_FILE), formatAgentReport(buildAgentReport({ summary, status, rules, recheckCommand, commands })));
-  const blockPath = join(directory, 'BLOCK.md');
+  const blockPath = join(directory, BLOCK_FILE);
   if (status === 'BLOCKED') await writeFileAtomic(blockPath, formatBlock(summary, { rules, recheckCommand, commands }));
   else await rm(blockPath, { force: true });
   return status;
@@ -224,6 +225,6 @@ export function formatSummaryLine(summary: WorkspaceSummary, status: SummaryStat
   const stale = summary.notRechecked.length > 0 ? `; ${plural(summary.notRechecked.length, 'project')} from an earlier run` : '';
   const outside = (summary.outsideProjects ?? []).reduce((total, entry) => total + entry.files, 0);
   const unchecked = outside > 0 ? `; ${plural(outside, 'source file')} in no project, not checked` : '';
-  const next = status === 'BLOCKED' ? `Read ${summaryFolder}/BLOCK.md` : `Summary: ${summaryFolder}/STATUS.md`;
+  const next = status === 'BLOCKED' ? `Read ${summaryFolder}/${BLOCK_FILE}` : `Summary: ${summaryFolder}/${STATUS_FILE}`;
   return `${status}: ${counts}${warnings}${stale}${unchecked}. ${next}`;
 }

@@ -1,10 +1,10 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { builtinRules, loadConfig } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, execPrefixOf, LANGUAGE_FILES, findProjectRoots, isDefaultIgnored, textFileGlobsOf } from '@nx-enforcer/core/internal';
+import { CODE_EXTENSIONS, ENFORCE_TARGET, execPrefixOf, findProjectRoots, fixTargetNameOf, isDefaultIgnored, LANGUAGE_FILES, textFileGlobsOf, watchTargetNameOf } from '@nx-enforcer/core/internal';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assertSupportedNx } from '../nx-version';
-import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, fixTargetNameOf, watchTargetNameOf, type EnforceTargetOptions } from './enforce-target';
+import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
 
 
@@ -43,7 +43,7 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
   CREATE_NODES_GLOB,
   async (matchedFiles, options, context): Promise<CreateNodesResultArray> => {
     assertSupportedNx(context.workspaceRoot);
-    const targetName = options?.targetName ?? 'enforce';
+    const targetName = options?.targetName ?? ENFORCE_TARGET;
     const configFiles = matchedFiles.filter((file) => PROJECT_FILES.includes(basename(file)));
     const roots = findProjectRoots(configFiles, context.workspaceRoot);
     if (roots.size === 0) return [];

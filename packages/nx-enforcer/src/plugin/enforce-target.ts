@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { BASELINE_FILE, CONFIG_FILE_NAME } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, type ExecPrefix } from '@nx-enforcer/core/internal';
+import { CODE_EXTENSIONS, fixTargetNameOf, isWorkspaceRoot, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, watchTargetNameOf, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };
@@ -38,7 +38,7 @@ export function buildEnforceTarget(options: EnforceTargetOptions): TargetConfigu
   // point) and the licence files that mark a folder as a copied library (vendored).
   const fileInputs = [`{projectRoot}/**/*.{${extensions}}`, `{projectRoot}/**/{${[...PROGRAM_MANIFESTS, ...LICENSE_FILES].join(',')}}`, ...textInputs];
   const configInputs = [`{workspaceRoot}/${CONFIG_FILE_NAME}`];
-  if (projectRoot !== '.') configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
+  if (!isWorkspaceRoot(projectRoot)) configInputs.push(`{projectRoot}/${CONFIG_FILE_NAME}`);
   const baseline = `{projectRoot}/${BASELINE_FILE}`;
   return {
     executor: 'nx-enforcer:enforce',
@@ -83,11 +83,6 @@ function targetHelpCommand(help: TargetHelp | undefined, exec: ExecPrefix = 'npx
   return `${exec} nx run ${shellWord(`${help.projectName}:${help.targetName}`)} --help`;
 }
 
-/** The fix target's name next to an enforce target. */
-export function fixTargetNameOf(targetName: string): string {
-  return `${targetName}-fix`;
-}
-
 /**
  * The inferred `enforce-fix` target: the same executor with `fix: true`. Never cached: its product is
  * the edited sources, which a cache hit would not produce (a replay would report "fixed" and change
@@ -108,11 +103,6 @@ export function buildEnforceFixTarget(exec: ExecPrefix = 'npx', help?: TargetHel
       },
     },
   };
-}
-
-/** The watch target's name next to an enforce target. */
-export function watchTargetNameOf(targetName: string): string {
-  return `${targetName}-watch`;
 }
 
 /**

@@ -1,12 +1,24 @@
 import { readCachedProjectGraph, type PostTasksExecution } from '@nx/devkit';
-import { builtinRules, loadConfig, type Rule } from '@nx-enforcer/core';
-import { execPrefixOf, findReportFiles, formatSummaryLine, sourceFilesOutsideProjects, type OutsideProjects, summariseReports, writeFileAtomic, writeWorkspaceSummary } from '@nx-enforcer/core/internal';
+import { builtinRules, loadConfig, REPORT_FILE, type Rule } from '@nx-enforcer/core';
+import {
+  ENFORCE_TARGET,
+  execPrefixOf,
+  findReportFiles,
+  fixTargetNameOf,
+  formatSummaryLine,
+  OUTPUT_FOLDER,
+  sourceFilesOutsideProjects,
+  STATUS_FILE,
+  type OutsideProjects,
+  summariseReports,
+  writeFileAtomic,
+  writeWorkspaceSummary,
+} from '@nx-enforcer/core/internal';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENFORCER_OUTPUT_ROOT, outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
+import { outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
 import type { EnforcerPluginOptions } from './create-nodes';
-import { fixTargetNameOf } from './enforce-target';
 
 /** Which task results and reports the summary on disk was built from; equal on the next run means nothing to redo. */
 const SUMMARY_KEY_FILE = '.summary-key';
@@ -20,7 +32,7 @@ const SUMMARY_KEY_FILE = '.summary-key';
  * Reports are read one at a time; a missing one is named in STATUS.md, never fatal.
  */
 export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = async (options, context) => {
-  const targetName = options?.targetName ?? 'enforce';
+  const targetName = options?.targetName ?? ENFORCE_TARGET;
   const results = Object.values(context.taskResults).filter(
     (result) => result.task.target.target === targetName && result.task.projectRoot !== undefined && result.status !== 'skipped',
   );
@@ -30,12 +42,12 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
   const ran = new Set(results.map((result) => outputDirectoryOf(result.task.projectRoot as string)));
   const reports = [
     ...[...ran].map((folder) => {
-      const displayPath = `${folder}/report.json`;
+      const displayPath = `${folder}/${REPORT_FILE}`;
       // A failed task's report is taken only if it blocks: one that does not was left by an earlier run.
       return { path: join(context.workspaceRoot, displayPath), displayPath, failed: failed.has(folder), rechecked: true };
     }),
-    ...(await findReportFiles(join(context.workspaceRoot, ENFORCER_OUTPUT_ROOT), context.workspaceRoot))
-      .filter((report) => !ran.has(report.displayPath.slice(0, -'/report.json'.length)))
+    ...(await findReportFiles(join(context.workspaceRoot, OUTPUT_FOLDER), context.workspaceRoot))
+      .filter((report) => !ran.has(report.displayPath.slice(0, -`/${REPORT_FILE}`.length)))
       .map((report) => ({ ...report, rechecked: false })),
   ].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   // The same tasks with the same hashes over the same report files, as in a fully cached rerun,
@@ -102,7 +114,7 @@ function contentDigest(path: string): string {
 
 function statusDigest(directory: string): string {
   try {
-    return createHash('sha256').update(readFileSync(join(directory, 'STATUS.md'))).digest('hex');
+    return createHash('sha256').update(readFileSync(join(directory, STATUS_FILE))).digest('hex');
   } catch {
     return 'missing';
   }

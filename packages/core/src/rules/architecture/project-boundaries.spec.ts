@@ -19,6 +19,12 @@ const layers = {
     { sourceTag: 'scope:shop', notDependOnProjectsWithTags: ['scope:admin'] },
   ],
 };
+const engine = {
+  depConstraints: [
+    { sourceTag: 'type:ui', bannedExternalImports: ['nx', '@nx/*'] },
+    { sourceTag: 'scope:shop', bannedExternalImports: ['react*'] },
+  ],
+};
 const ui = 'libs/shop/ui/src/card.ts';
 const feature = 'libs/shop/feature/src/page.ts';
 
@@ -33,6 +39,16 @@ new RuleTester().run(rule, {
     { code: `const help = "import '@acme/admin-data'";\n// import { Admin } from '@acme/admin-data';`, filename: feature, workspace, options: layers },
     { code: `import { Admin } from '@acme/admin-data';`, filename: feature, options: layers },
     { code: `import { x } from '@acme/shared-util/src/internal';`, filename: feature, workspace, options: { ...layers, checkDeepImports: false } },
+    { code: `import { readFile } from 'node:fs';\nimport { format } from '@acme/shared-util';\nimport { x } from './nx';\nimport { y } from '../@nx/devkit';`, filename: ui, workspace, options: engine },
+    { code: `import { Page } from 'nx-enforcer';\nimport { z } from '@nxx/devkit';\nimport { w } from 'nx-like';`, filename: ui, workspace, options: engine },
+    { code: `import { Tree } from '@nx/devkit';`, filename: 'libs/admin/data/src/x.ts', workspace, options: engine },
+    { code: `import { Tree } from '@nx/devkit';`, filename: ui, options: engine },
+    {
+      code: `import { Button } from '@acme/shop-ui/button';`,
+      filename: ui,
+      workspace,
+      options: { depConstraints: [{ sourceTag: 'type:ui', bannedExternalImports: ['@acme/*'] }] },
+    },
   ],
   invalid: [
     {
@@ -63,6 +79,36 @@ new RuleTester().run(rule, {
       workspace,
       options: { depConstraints: [{ sourceTag: '*', onlyDependOnProjectsWithTags: ['type:ui'] }] },
       errors: [{ messageId: 'onlyDependOn' }],
+    },
+    {
+      code: `import type { Tree } from '@nx/devkit';`,
+      filename: ui,
+      workspace,
+      options: engine,
+      errors: [{ messageId: 'bannedExternalImport', line: 1, column: 27, message: 'Projects tagged "type:ui" must not import the npm package "@nx/devkit" (@nx/devkit): it matches "@nx/*" in their bannedExternalImports.' }],
+    },
+    { code: `import { readJson } from '@nx/devkit/internal';`, filename: ui, workspace, options: engine, errors: [{ messageId: 'bannedExternalImport', data: { sourceTag: 'type:ui', packageName: '@nx/devkit', specifier: '@nx/devkit/internal', pattern: '@nx/*' } }] },
+    { code: `import { workspaceRoot } from 'nx/src/utils/workspace-root';`, filename: ui, workspace, options: engine, errors: [{ messageId: 'bannedExternalImport', data: { sourceTag: 'type:ui', packageName: 'nx', specifier: 'nx/src/utils/workspace-root', pattern: 'nx' } }] },
+    { code: `export { Tree } from '@nx/devkit';`, filename: ui, workspace, options: engine, errors: [{ messageId: 'bannedExternalImport' }] },
+    { code: `const devkit = require('@nx/devkit');`, filename: 'libs/shop/ui/src/card.js', workspace, options: engine, errors: [{ messageId: 'bannedExternalImport' }] },
+    { code: `import devkit = require('@nx/devkit');`, filename: ui, workspace, options: engine, errors: [{ messageId: 'bannedExternalImport' }] },
+    { code: `const devkit = await import('@nx/devkit');`, filename: ui, workspace, options: engine, errors: [{ messageId: 'bannedExternalImport' }] },
+    {
+      code: `import React from 'react';\nimport { render } from 'react-dom/client';`,
+      filename: feature,
+      workspace,
+      options: engine,
+      errors: [
+        { messageId: 'bannedExternalImport', line: 1, data: { sourceTag: 'scope:shop', packageName: 'react', specifier: 'react', pattern: 'react*' } },
+        { messageId: 'bannedExternalImport', line: 2, data: { sourceTag: 'scope:shop', packageName: 'react-dom', specifier: 'react-dom/client', pattern: 'react*' } },
+      ],
+    },
+    {
+      code: `import { Tree } from '@nx/devkit';`,
+      filename: 'apps/shop/src/main.ts',
+      workspace,
+      options: { depConstraints: [{ sourceTag: '*', bannedExternalImports: ['@nx/*'] }] },
+      errors: [{ messageId: 'bannedExternalImport', data: { sourceTag: '*', packageName: '@nx/devkit', specifier: '@nx/devkit', pattern: '@nx/*' } }],
     },
   ],
 });

@@ -8,13 +8,15 @@ const dependencyConstraint = option.object(
     sourceTag: option.string({ minLength: 1 }),
     onlyDependOnProjectsWithTags: option.stringArray(),
     notDependOnProjectsWithTags: option.stringArray(),
+    bannedExternalImports: option.stringArray({ description: 'Npm packages these projects must not import, by package name (`nx`, `@nx/*`); `*` matches any characters.' }),
   },
   { required: ['sourceTag'] },
 );
 
 /**
  * Projects tagged `sourceTag` (`*`: every project) may only import projects that have one of
- * `onlyDependOnProjectsWithTags` (`*`: any), and none that has one of `notDependOnProjectsWithTags`.
+ * `onlyDependOnProjectsWithTags` (`*`: any), none that has one of `notDependOnProjectsWithTags`, and
+ * no npm package matching `bannedExternalImports`.
  */
 export type DependencyConstraint = ValueOf<typeof dependencyConstraint>;
 
@@ -30,7 +32,7 @@ export type ProjectBoundariesOptions = OptionsOf<typeof options>;
  * may import which, and only through their public entry point. Needs the project graph, so it
  * runs through the Nx plugin; the standalone CLI has no graph and skips it.
  */
-export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', ProjectBoundariesOptions>({
+export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport' | 'bannedExternalImport', ProjectBoundariesOptions>({
   id: 'architecture/project-boundaries',
   meta: {
     category: 'architecture',
@@ -43,11 +45,13 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', Project
       onlyDependOn: 'Projects tagged "{{sourceTag}}" may only depend on projects tagged {{allowed}}: "{{target}}" ({{targetTags}}) is not allowed; move the code or change the tags.',
       notDependOn: 'Projects tagged "{{sourceTag}}" must not depend on projects tagged "{{tag}}": "{{target}}" is one; move the code or invert the dependency.',
       deepImport: 'Deep import into "{{target}}" ({{specifier}}): import it through its public entry point instead.',
+      bannedExternalImport: 'Projects tagged "{{sourceTag}}" must not import the npm package "{{packageName}}" ({{specifier}}): it matches "{{pattern}}" in their bannedExternalImports.',
     },
     hints: {
       onlyDependOn: 'Import what this code needs from a project tagged {{allowed}} instead of "{{target}}" (move that code into one), or give "{{target}}" one of those tags in its project.json if it belongs there.',
       notDependOn: 'Remove the import of "{{target}}": move the code you need into a project not tagged "{{tag}}", or have the caller pass it in (an interface here, the implementation there).',
       deepImport: 'Replace {{specifier}} with the package name of "{{target}}" (its index or `exports` entry), and export what you need from that entry point if it is missing.',
+      bannedExternalImport: 'Remove the import of {{specifier}}: move the code that needs "{{packageName}}" into a project not tagged "{{sourceTag}}", or have the caller pass in what it provides.',
     },
     options,
     keywords: ['import', 'require', 'export'],
@@ -57,10 +61,15 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', Project
     const source = workspace?.projectOfFile(context.file);
     if (!workspace || !source) return {};
     const constraints = context.options.depConstraints.filter((constraint) => constraint.sourceTag === '*' || source.tags.includes(constraint.sourceTag));
+    const bans = bannedPackagesOf(constraints);
     const check = (specifierNode: ts.Node | undefined) => {
       if (!specifierNode || !ts.isStringLiteralLike(specifierNode)) return;
       const resolved = workspace.resolveImport(specifierNode.text, context.file);
-      if (!resolved) return;
+      if (!resolved) {
+        const banned = firstBan(bans, specifierNode.text, source);
+        if (banned) context.report({ node: specifierNode, messageId: 'bannedExternalImport', data: { ...banned, specifier: specifierNode.text } });
+        return;
+      }
       const { project: target, deep } = resolved;
       const violation = firstViolatedConstraint(constraints, target);
       if (violation) {
@@ -88,6 +97,40 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport', Project
     };
   },
 });
+
+interface Ban {
+  sourceTag: string;
+  pattern: string;
+  matcher: RegExp;
+}
+
+function bannedPackagesOf(constraints: readonly DependencyConstraint[]): Ban[] {
+  return constraints.flatMap((constraint) => (constraint.bannedExternalImports ?? []).map((pattern) => ({ sourceTag: constraint.sourceTag, pattern, matcher: globToRegExp(pattern) })));
+}
+
+/**
+ * The first ban on the npm package `specifier` imports. Called only for specifiers that resolve to
+ * no other workspace project; a relative path and the project's own package name never match.
+ */
+function firstBan(bans: readonly Ban[], specifier: string, source: WorkspaceProject): { sourceTag: string; packageName: string; pattern: string } | undefined {
+  if (bans.length === 0) return undefined;
+  const packageName = packageNameOf(specifier);
+  if (packageName === undefined || packageName === source.packageName) return undefined;
+  const ban = bans.find((candidate) => candidate.matcher.test(packageName));
+  return ban && { sourceTag: ban.sourceTag, packageName, pattern: ban.pattern };
+}
+
+/** `@scope/name` or `name` of a bare specifier (`@nx/devkit/internal` → `@nx/devkit`); undefined for a path. */
+function packageNameOf(specifier: string): string | undefined {
+  if (specifier === '' || specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+  const segments = specifier.split('/');
+  return specifier.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
+}
+
+/** As @nx/enforce-module-boundaries reads `bannedExternalImports`: `*` is any run of characters, the rest literal. */
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
 
 type Violation = { messageId: 'onlyDependOn' | 'notDependOn'; data: Record<string, string> };
 

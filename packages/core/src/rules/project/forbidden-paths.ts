@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { projectPathPrefix } from '../../engine/workspace-paths';
 
 const options = defineOptions({
   paths: option.stringArray({ default: [], description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).' }),
@@ -39,7 +40,7 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     }
     if (forbidden.length === 0) return;
     const matchers = forbidden.map((entry) => ({ ...entry, matches: picomatch(entry.pattern, { dot: true }) }));
-    const prefix = context.project.root === '.' ? '' : `${context.project.root}/`;
+    const prefix = projectPathPrefix(context.project.root);
     for (const file of context.files) {
       // One finding per file, for the first pattern it matches.
       const hit = matchers.find((matcher) => matcher.matches(file));

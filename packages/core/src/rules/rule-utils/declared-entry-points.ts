@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { WorkspaceView } from '../../engine/workspace-view';
+import { joinProjectPath, normalizeRoot, relativeToProject } from '../../engine/workspace-paths';
 
 /** The manifests that declare a package's programs; the `enforce` target takes them as inputs. */
 export const PROGRAM_MANIFESTS: readonly string[] = ['package.json', 'pyproject.toml'];
@@ -21,10 +22,10 @@ export function isDeclaredProgram(file: string, readFile: (path: string) => stri
   const python = file.endsWith('.py');
   const manifest = python ? 'pyproject.toml' : 'package.json';
   for (let folder = posix.dirname(file); ; folder = posix.dirname(folder)) {
-    const base = folder === '.' ? '' : folder;
-    const text = readFile(base === '' ? manifest : `${base}/${manifest}`);
+    const base = normalizeRoot(folder);
+    const text = readFile(joinProjectPath(base, manifest));
     if (text !== undefined) {
-      const relativeFile = base === '' ? file : file.slice(base.length + 1);
+      const relativeFile = relativeToProject(base, file) ?? file;
       return python ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile)) : programsOf(text).some((target) => declaresFile(target, relativeFile));
     }
     if (base === ceiling || base === '') return false;
@@ -94,6 +95,5 @@ function moduleFiles(module: string): string[] {
 
 /** The folder the manifest search stops at: the file's project under Nx, the workspace root otherwise. */
 export function projectRootOf(context: { file: string; workspace?: WorkspaceView }): string {
-  const root = context.workspace?.projectOfFile(context.file)?.root;
-  return root === undefined || root === '.' ? '' : root;
+  return normalizeRoot(context.workspace?.projectOfFile(context.file)?.root);
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { ts } from '../../../lazy/typescript';
+import { projectPathPrefix } from '../../engine/workspace-paths';
 import type { WorkspaceView } from '../../engine/workspace-view';
 import { textCache } from './text-cache';
 
@@ -114,7 +115,7 @@ function workspacePackageEntries(host: ModuleHost, specifier: string): string[] 
   const project = host.workspace?.resolveImport(specifier, host.file)?.project;
   const name = project?.packageName;
   if (!project || name === undefined) return [];
-  const root = project.root === '.' || project.root === '' ? '' : `${project.root}/`;
+  const root = projectPathPrefix(project.root);
   if (specifier !== name) {
     const subpath = specifier.slice(name.length + 1);
     return [`${root}src/${subpath}`, `${root}${subpath}`];

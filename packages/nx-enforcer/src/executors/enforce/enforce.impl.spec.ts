@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import enforceBatch, { type BatchTaskResult } from './enforce.batch';
 import enforceExecutor from './enforce.impl';
 import type { EnforceExecutorOptions } from './schema';
+import { SESSION_SHARD_VERSION } from '@nx-enforcer/core/internal';
 
 // Nx computes the file map from its workspace context for the process's own workspace root, not
 // for `context.root`; a unit test cannot point it at a temp folder. Only that function is replaced.
@@ -667,7 +668,7 @@ describe('enforce executor', () => {
       expect(report().summary).toMatchObject({ warnings: 2, errors: 0 });
 
       await checks.return(undefined);
-      expect(shard()).toMatchObject({ version: 2, project: 'lib-a', totals: { files: 3, warnings: 2 } });
+      expect(shard()).toMatchObject({ version: SESSION_SHARD_VERSION, project: 'lib-a', totals: { files: 3, warnings: 2 } });
     });
 
     it('should keep the last report while a re-check runs, and remove it when a re-check fails on a broken config', async () => {
@@ -773,7 +774,7 @@ describe('enforce executor', () => {
     it.each([
       [{ format: ['junit:junit.xml'] }, 'junit:junit.xml: a fix run writes no report files'],
       [{ updateBaseline: true }, 'fix cannot be combined with updateBaseline'],
-      [{ fixType: 'dangerous' as never }, 'fixType takes safe or suggestion, not "dangerous"'],
+      [{ fixType: 'everything' as never }, 'fixType takes safe, suggestion or dangerous, not "everything"'],
     ])('should fail with a clear message for %j, touching nothing', async (options, message) => {
       const projects = libA(['libs/lib-a/src/total.ts']);
       const workspace = createWorkspace({ 'libs/lib-a/src/total.ts': IGNORED }, projects);

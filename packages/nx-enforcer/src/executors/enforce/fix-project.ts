@@ -1,7 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { formatReport, isConfigError, OptionError, type RunOptions } from '@nx-enforcer/core';
-import { afterFixLine, execPrefixOf, formatFixSummary } from '@nx-enforcer/core/internal';
-import { fixTargetNameOf } from '../../plugin/enforce-target';
+import { afterFixLine, ENFORCE_TARGET, enforceTargetOfFix, execPrefixOf, fixTargetNameOf, formatFixSummary, isFixTargetName } from '@nx-enforcer/core/internal';
 import { projectFilesOf, projectInfoOf, type RunContext, type TaskOutput } from './run-context';
 
 /** What a fix run of one project needs besides its options. */
@@ -46,24 +45,19 @@ export async function fixProject(options: RunOptions, { context, run, output, co
   if (summaryToStdout) output.print(summary);
   else output.diagnostics(summary);
   if (terminal) output.print(formatReport(report, terminal.format, { color, rules: config.rules }));
-  const recheck = `${execPrefixOf(context.root)} nx run ${projectName}:${enforceTargetOf(context.targetName ?? 'enforce-fix')}`;
+  const recheck = `${execPrefixOf(context.root)} nx run ${projectName}:${enforceTargetOfFix(context.targetName ?? fixTargetNameOf(ENFORCE_TARGET))}`;
   const line = `nx-enforcer: ${afterFixLine(verdict, recheck)}\n`;
   if (summaryToStdout) output.print(line);
   else output.diagnostics(line);
   return { success: true };
 }
 
-/** The enforce target beside a fix target (`enforce-fix` → `enforce`). */
-function enforceTargetOf(fixTarget: string): string {
-  return fixTarget.endsWith('-fix') ? fixTarget.slice(0, -'-fix'.length) : 'enforce';
-}
-
 /** A fix never runs on a cached target: a cache hit would edit nothing while reporting success. */
 function assertUncached(context: ExecutorContext, projectName: string): void {
-  const targetName = context.targetName ?? 'enforce';
+  const targetName = context.targetName ?? ENFORCE_TARGET;
   const target = context.projectsConfigurations.projects[projectName].targets?.[targetName];
   if (target?.cache === false) return;
-  const fixTarget = targetName.endsWith('-fix') ? undefined : fixTargetNameOf(targetName);
+  const fixTarget = isFixTargetName(targetName) ? undefined : fixTargetNameOf(targetName);
   throw new OptionError(
     `fix rewrites source files, so it never runs on a cached target, and "${projectName}:${targetName}" has caching on. ` +
       (fixTarget ? `Run the uncached "${fixTarget}" target instead: nx run ${projectName}:${fixTarget} (or nx affected -t ${fixTarget}).` : `Set "cache": false on the "${targetName}" target.`),

@@ -1,6 +1,6 @@
 import { createProjectFileMapUsingProjectGraph, type ExecutorContext } from '@nx/devkit';
 import { Enforcer, type ProjectInfo, type SourceFileRef, type WorkspaceView } from '@nx-enforcer/core';
-import { createWorkspaceView, pathAliasesOf, workerThreadsFor } from '@nx-enforcer/core/internal';
+import { createWorkspaceView, pathAliasesOf, rootFolder, workerThreadsFor } from '@nx-enforcer/core/internal';
 import { assertSupportedNx } from '../../nx-version';
 
 /** Where a task's messages go: the terminal for one task, a buffer per task in a batch. */
@@ -51,7 +51,7 @@ function tasksAtOnce(context: ExecutorContext): number {
 /** The project as its project-scoped rules see it. */
 export function projectInfoOf(context: ExecutorContext, projectName: string): ProjectInfo {
   const { root, tags } = context.projectsConfigurations.projects[projectName];
-  return { name: projectName, root: root === '' ? '.' : root, tags: tags ?? [] };
+  return { name: projectName, root: rootFolder(root), tags: tags ?? [] };
 }
 
 /** The project's files from Nx's project file map, with Nx's content hashes. */

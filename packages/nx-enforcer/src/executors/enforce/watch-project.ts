@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core/internal';
+import { coalesceBursts, DEFAULT_WATCH_DEBOUNCE_MS, isDefaultIgnored, rootFolder, watchPaths, WorkspaceIgnores } from '@nx-enforcer/core/internal';
 import type { Observable } from 'rxjs';
 import { enforceProject } from './enforce-project';
 import type { RunContext, TaskOutput } from './run-context';
@@ -25,7 +25,7 @@ export async function* watchProject(options: EnforceExecutorOptions, context: Ex
   // New files join as Nx's file map would take them: not when .gitignore or .nxignore leave them out.
   const ignores = new WorkspaceIgnores(context.root);
   const changes = coalesceBursts(
-    watchPaths({ workspaceRoot: context.root, folders: [root === '' ? '.' : root], ignore: (path) => isDefaultIgnored(path) || ignores.excludes(path) }),
+    watchPaths({ workspaceRoot: context.root, folders: [rootFolder(root)], ignore: (path) => isDefaultIgnored(path) || ignores.excludes(path) }),
     options.watchDebounce ?? DEFAULT_WATCH_DEBOUNCE_MS,
   );
   for await (const batch of eachValue(changes)) {

@@ -1,10 +1,7 @@
 import { logger, readNxJson, type Tree } from '@nx/devkit';
-import { execPrefixFrom, type ExecPrefix } from '@nx-enforcer/core/internal';
+import { ENFORCE_TARGET, execPrefixFrom, type ExecPrefix } from '@nx-enforcer/core/internal';
 import { GENERATED_MARKER, githubWorkflow, gitlabPipeline, type PackageManager, type PipelineOptions } from './pipelines';
 import type { CiWorkflowGeneratorSchema } from './schema';
-
-/** What the plugin registers its target as when nx.json gives no other name. */
-const DEFAULT_TARGET = 'enforce';
 
 /**
  * Writes a CI pipeline that gates on `nx affected -t enforce` and reports complete results.
@@ -58,7 +55,7 @@ function targetNameOf(plugins: unknown[] | undefined): string {
       if (typeof name === 'string' && name !== '') return name;
     }
   }
-  return DEFAULT_TARGET;
+  return ENFORCE_TARGET;
 }
 
 const PACKAGE_MANAGER_OF: Record<ExecPrefix, PackageManager> = { npx: 'npm', 'pnpm exec': 'pnpm', yarn: 'yarn', bunx: 'bun' };

@@ -1,5 +1,5 @@
 import { builtinRules } from '@nx-enforcer/core';
-import { execPrefixOf, textFileGlobsOf } from '@nx-enforcer/core/internal';
+import { ENFORCE_TARGET, execPrefixOf, fixTargetNameOf, textFileGlobsOf, watchTargetNameOf } from '@nx-enforcer/core/internal';
 import { createProjectGraphAsync, formatFiles, getProjects, readNxJson, updateProjectConfiguration, type Tree } from '@nx/devkit';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget } from '../../plugin/enforce-target';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
@@ -19,7 +19,7 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
     throw new Error(`Project "${name}" is defined by plugins only, so there is no file to add an enforce target to, and nx-enforcer is not registered in nx.json: run \`nx g nx-enforcer:init\` to infer the target.`);
   }
   writeConfigIfMissing(tree, root);
-  if (!inferred && project !== undefined && !project.targets?.enforce) {
+  if (!inferred && project !== undefined && !project.targets?.[ENFORCE_TARGET]) {
     // An explicit target cannot follow config edits: it lists every text file any rule can scan.
     const exec = execPrefixOf(tree.root);
     const target = buildEnforceTarget({
@@ -28,7 +28,7 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
       textFileGlobs: textFileGlobsOf(builtinRules),
       exec,
     });
-    const targets = { ...project.targets, enforce: target, 'enforce-fix': buildEnforceFixTarget(exec), 'enforce-watch': buildEnforceWatchTarget(exec) };
+    const targets = { ...project.targets, [ENFORCE_TARGET]: target, [fixTargetNameOf(ENFORCE_TARGET)]: buildEnforceFixTarget(exec), [watchTargetNameOf(ENFORCE_TARGET)]: buildEnforceWatchTarget(exec) };
     updateProjectConfiguration(tree, name, { ...project, targets });
   }
   if (!options.skipFormat) await formatFiles(tree);

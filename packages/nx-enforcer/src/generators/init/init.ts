@@ -10,13 +10,13 @@ import {
   type ProjectGraph,
   type Tree,
 } from '@nx/devkit';
+import { ENFORCE_TARGET, OUTPUT_FOLDER } from '@nx-enforcer/core/internal';
 import { assertSupportedNx, installedVersion } from '../../nx-version';
-import { ENFORCER_OUTPUT_ROOT } from '../../output-directory';
 import { isPluginRegistered, writeConfigIfMissing } from '../enforcer-config-file';
 import type { InitGeneratorSchema } from './schema';
 
 /** Preferred target names, in order; the first that no project already uses is taken. */
-export const TARGET_NAME_CANDIDATES = ['enforce', 'enforcer', 'nx-enforce'];
+export const TARGET_NAME_CANDIDATES = [ENFORCE_TARGET, 'enforcer', 'nx-enforce'];
 
 /** Registers the plugin, writes the root config and ignores the output folder. Idempotent. */
 export async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<GeneratorCallback> {
@@ -78,9 +78,9 @@ async function addRootProject(tree: Tree): Promise<void> {
 
 function ignoreOutputFolder(tree: Tree): void {
   const current = tree.exists('.gitignore') ? (tree.read('.gitignore', 'utf-8') ?? '') : '';
-  const ignored = current.split(/\r?\n/).some((line) => [ENFORCER_OUTPUT_ROOT, `/${ENFORCER_OUTPUT_ROOT}`, `${ENFORCER_OUTPUT_ROOT}/`, `/${ENFORCER_OUTPUT_ROOT}/`].includes(line.trim()));
+  const ignored = current.split(/\r?\n/).some((line) => [OUTPUT_FOLDER, `/${OUTPUT_FOLDER}`, `${OUTPUT_FOLDER}/`, `/${OUTPUT_FOLDER}/`].includes(line.trim()));
   if (ignored) return;
-  const block = `# nx-enforcer reports and session state\n${ENFORCER_OUTPUT_ROOT}\n`;
+  const block = `# nx-enforcer reports and session state\n${OUTPUT_FOLDER}\n`;
   if (current.trim() === '') {
     tree.write('.gitignore', block);
     return;

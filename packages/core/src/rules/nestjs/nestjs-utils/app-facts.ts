@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { ts } from '../../../../lazy/typescript';
+import { joinProjectPath, normalizeRoot } from '../../../engine/workspace-paths';
 import type { WorkspaceView } from '../../../engine/workspace-view';
 import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
 import { textCache } from '../../rule-utils/text-cache';
@@ -84,13 +85,12 @@ function mayRead(host: AppFactsHost, target: string): boolean {
  * its project's root (under Nx) or the workspace root; without one, the nearest other entry file.
  */
 function findEntry(host: AppFactsHost): { path: string; text: string } | undefined {
-  const root = host.workspace?.projectOfFile(host.file)?.root;
-  const top = root === undefined || root === '.' ? '' : root;
+  const top = normalizeRoot(host.workspace?.projectOfFile(host.file)?.root);
   for (const names of ENTRY_NAMES) {
     for (let folder = posix.dirname(host.file); ; folder = posix.dirname(folder)) {
-      const current = folder === '.' ? '' : folder;
+      const current = normalizeRoot(folder);
       for (const name of names) {
-        const path = current === '' ? name : `${current}/${name}`;
+        const path = joinProjectPath(current, name);
         const text = host.readFile(path);
         if (text !== undefined && /\bNestFactory\b/.test(text)) return { path, text };
       }
