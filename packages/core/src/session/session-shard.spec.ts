@@ -84,6 +84,18 @@ describe('session shard', () => {
       expect(reuse('libs/a/src/clean.ts', 'hc')).toEqual({ violations: [] });
     });
 
+    it('should give back the message id, hint and data of each violation as they were found', () => {
+      const file = 'libs/a/src/data.ts';
+      const found = [
+        { ...violation(file, 'logging/no-console', 1, 'warn'), data: { method: 'log' } },
+        { ...violation(file, 'logging/no-console', 2, 'warn'), hint: 'use the logger', data: { method: 'warn' } },
+        { ...violation(file, 'logging/no-console', 3, 'warn'), hint: 'use the logger' },
+      ];
+      const stored = buildSessionShard([{ file, hash: 'hd', violations: found, notices: [], rules: ['logging/no-console'] }], key);
+      expect(stored.files[file].violations.map((compact) => compact.length)).toEqual([11, 11, 10]);
+      expect(reusableViolations(JSON.parse(JSON.stringify(stored)), key)(file, 'hd')?.violations).toEqual(found);
+    });
+
     it('should not reuse a changed, unknown or unhashed file', () => {
       const reuse = reusableViolations(shard, key);
       expect(reuse('libs/a/src/z.ts', 'changed')).toBeUndefined();
