@@ -17,7 +17,8 @@ export type { FileFixResult, RefusedFix } from './runner/fix-files';
 export type { ResolvedImport, WorkspaceProject, WorkspaceView, WorkspaceViewInput } from './engine/workspace-view';
 
 // Writing rules.
-export { defineRule, type RuleInput, type RuleMetaInput } from './engine/define-rule';
+export { defineRule, type FileRuleInput, type ProjectRuleInput, type RuleInput, type RuleMetaInput } from './engine/define-rule';
+export { defineFileService, defineTextService, type FileService, type FileServiceInput, type TextService } from './engine/rule-services';
 export { defineOptions, option, type OptionSchema, type OptionsDefinition, type OptionsOf, type ValueOf } from './engine/rule-options';
 export { CODE_RULE_CATEGORIES, RULE_CATEGORIES } from './engine/rule-categories';
 export type {

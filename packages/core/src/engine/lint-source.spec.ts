@@ -1,6 +1,7 @@
 import { defineRule } from './define-rule';
 import { lintSource, PARSE_ERROR_RULE_ID } from './lint-source';
-import type { ActiveRule, FileRuleMeta, Rule } from './types';
+import { defineFileService, defineTextService, RunServices } from './rule-services';
+import type { ActiveRule, FileRuleMeta, Rule, RuleContext } from './types';
 import noConsole from '../rules/logging/no-console';
 
 const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'): ActiveRule => ({
@@ -329,5 +330,41 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     const onTest = lintSource({ file: 'src/a.spec.ts', text: 'const legacy = 1;\nconst x = (;', rules: [active(fixing(computed))], isTestFile: true });
     expect(onTest.violations.map((v) => v.ruleId)).toEqual([PARSE_ERROR_RULE_ID]);
     expect(lintSource({ file: 'src/a.spec.ts', text: 'const legacy = 1;', rules: [active(fixing(computed))], isTestFile: true }).violations).toEqual([]);
+  });
+});
+
+describe('lintSource: services', () => {
+  const counted = <T>(value: T) => {
+    const calls: string[] = [];
+    return { calls, file: defineFileService('test file service', ({ file }) => (calls.push(file), value)), text: defineTextService('test text service', 2, (path) => (calls.push(path), value)) };
+  };
+  const asking = (name: string, ask: (context: RuleContext<'found', Record<string, never>>) => void) =>
+    defineRule<'found', Record<string, never>>({
+      id: `typescript/test-${name}`,
+      meta: testMeta('typescript', 'found: it'),
+      create(context) {
+        return { Text: () => ask(context) };
+      },
+    });
+
+  it('should derive a file service once per file, for every rule that asks', () => {
+    const { calls, file } = counted(1);
+    const rules = [active(asking('a', (context) => context.service(file))), active(asking('b', (context) => context.service(file)))];
+    lintSource({ file: 'src/a.ts', text: 'x;', rules, isTestFile: false });
+    lintSource({ file: 'src/b.ts', text: 'x;', rules, isTestFile: false });
+    expect(calls).toEqual(['src/a.ts', 'src/b.ts']);
+  });
+
+  it("should derive a text service once per run while the text is unchanged, and again once it changes", () => {
+    const { calls, text } = counted(1);
+    let schema = 'model A {}';
+    const rules = [active(asking('a', (context) => context.derive(text, 'prisma/schema.prisma', schema)))];
+    const services = new RunServices();
+    lintSource({ file: 'src/a.ts', text: 'x;', rules, isTestFile: false, services });
+    lintSource({ file: 'src/b.ts', text: 'x;', rules, isTestFile: false, services });
+    schema = 'model B {}';
+    lintSource({ file: 'src/c.ts', text: 'x;', rules, isTestFile: false, services });
+    lintSource({ file: 'src/d.ts', text: 'x;', rules, isTestFile: false });
+    expect(calls).toEqual(['prisma/schema.prisma', 'prisma/schema.prisma', 'prisma/schema.prisma']);
   });
 });

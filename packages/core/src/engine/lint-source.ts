@@ -12,6 +12,7 @@ import { isFixtureFile, scriptKindOf } from './source-kinds';
 import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
 import type { WorkspaceView } from './workspace-view';
 import { createFixer } from './rule-fixer';
+import { FileServices, RunServices } from './rule-services';
 import { violationData } from './violation-data';
 import { isProjectRule, type ActiveRule, type FileRule, type FixableViolation, type FixFunction, type Notice, type ReportDescriptor, type RuleContext, type RuleCoverageCounts, type RuleFixKind, type Severity, type SuggestionDescriptor, type Violation } from './types';
 
@@ -37,6 +38,8 @@ export interface LintSourceInput {
   canRead?: (path: string, ruleId: string) => boolean;
   /** Return the fixes rules offered, with their violations (for `--fix`). */
   collectFixes?: boolean;
+  /** Values rules derived from other files' texts, kept across the files of a run; without it, across this call only. */
+  services?: RunServices;
   /**
    * Honour other linters' suppression comments that name an equivalent rule (`eslint-disable-next-line
    * no-console`, `# noqa: T201`). Default true; the config's `otherLinterSuppressions: false` turns it off.
@@ -103,6 +106,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const notices: Notice[] = [];
   const reader = new DependencyRecorder(input.file, input.readFile, input.canRead);
   const coverage: RuleCoverageCounts = {};
+  const services = { run: input.services ?? new RunServices(), file: new FileServices({ file: input.file, text: input.text, get sourceFile() { return tree.sourceFile(); } }) };
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
   const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
 
@@ -110,7 +114,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
     try {
       let visitors: ReturnType<typeof active.rule.create> = {};
       timed(active.rule.id, () => {
-        visitors = active.rule.create(createContext(active, input, tree, reports, reader, coverage));
+        visitors = active.rule.create(createContext(active, input, tree, reports, reader, coverage, services));
       });
       for (const [kindName, visit] of Object.entries(visitors)) {
         if (visit === undefined) continue;
@@ -302,7 +306,7 @@ class DependencyRecorder {
   }
 }
 
-function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts): RuleContext<string, unknown> {
+function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts, services: { run: RunServices; file: FileServices }): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
   const count = (index: 0 | 1, amount: number) => {
     const counts = (coverage[active.rule.id] ??= [0, 0]);
@@ -320,6 +324,8 @@ function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tre
     isTestFile: input.isTestFile,
     workspace: input.workspace,
     readFile: (path: string) => reader.readText(path, active.rule.id),
+    service: (service) => services.file.get(service),
+    derive: (service, path, text) => services.run.derive(service, path, text),
     report(descriptor: ReportDescriptor<string>) {
       const template = messages[descriptor.messageId];
       if (template === undefined) {

@@ -1,5 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { RuleCategory } from './rule-categories';
+import type { FileService, TextService } from './rule-services';
 import type { WorkspaceView } from './workspace-view';
 
 /** How a violation affects the run: `error` blocks (exit 1 / failed task), `warn` only reports. */
@@ -233,6 +234,13 @@ export interface RuleContext<MessageIds extends string, Options> {
    * files of their own project only (those are the task's inputs).
    */
   readFile(path: string): string | undefined;
+  /** A value derived from this file (see `FileService`): computed once per file for every rule that asks. */
+  service<T>(service: FileService<T>): T;
+  /**
+   * A value derived from another file's `text` (which `readFile(path)` gave, so the read is a
+   * dependency): computed once per run while that text is unchanged (see `TextService`).
+   */
+  derive<T>(service: TextService<T>, path: string, text: string): T;
   report(descriptor: ReportDescriptor<MessageIds>): void;
   /** Counts what the rule examined, in its `meta.coverage` unit (a call, a catch clause...). */
   examined(count?: number): void;

@@ -65,12 +65,14 @@ async function projectsOf(workspaceRoot: string, files: readonly SourceFileRef[]
 
 /** The root tsconfig's path aliases (with its baseUrl), as the CLI and every executor resolve imports. */
 export function pathAliasesOf(workspaceRoot: string): Record<string, readonly string[]> {
-  const aliases = rootPathAliases((path) => {
-    try {
-      return readFileSync(join(workspaceRoot, path), 'utf8');
-    } catch {
-      return undefined;
-    }
+  const aliases = rootPathAliases({
+    readFile: (path) => {
+      try {
+        return readFileSync(join(workspaceRoot, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   });
   return Object.fromEntries(aliases.entries);
 }

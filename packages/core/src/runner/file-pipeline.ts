@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ConfigResolver } from '../config/config-resolver';
 import { lintSource, type LintSourceResult } from '../engine/lint-source';
+import { RunServices } from '../engine/rule-services';
 import { maskSecrets } from '../engine/secret-mask';
 import type { ActiveRule, Notice } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
@@ -41,6 +42,8 @@ export interface PreparedFile {
  */
 export class FilePipeline {
   private vendored?: VendoredFolders;
+  /** What rules derive from other files' texts (a schema's models, path aliases), kept for the run. */
+  private readonly services = new RunServices();
 
   constructor(private readonly options: FilePipelineOptions) {}
 
@@ -75,6 +78,7 @@ export class FilePipeline {
       readFile: (path) => this.options.workspaceFiles.read(path),
       canRead: this.options.canRead,
       collectFixes: options.collectFixes,
+      services: this.services,
     });
     if (file.notice) result.notices = [...result.notices, file.notice];
     const unchecked = uncheckedFileViolations(result.notices, config.uncheckedFiles);

@@ -5,7 +5,7 @@ import type { FixFunction, RuleFixer, TextEdit } from '../../engine/types';
 import { declaringScope, isGlobalReference } from '../rule-utils/global-reference';
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
-import { readModule, resolveModulePath } from '../rule-utils/module-paths';
+import { readModule, resolveModulePath, type FileAccess } from '../rule-utils/module-paths';
 import type { WorkspaceView } from '../../engine/workspace-view';
 
 /** The logger method a console method becomes; methods without one (`table`, `dir`...) get no fix. */
@@ -231,9 +231,9 @@ function isDevelopmentOnly(node: ts.Node): boolean {
  * into this project must lead to a source file; a package, or a path into another project (whose
  * files this project's task does not read), is taken as the option says.
  */
-function loggerModuleMayExist(context: { file: string; options: NoConsoleOptions; readFile(path: string): string | undefined; workspace?: WorkspaceView }): boolean {
+function loggerModuleMayExist(context: FileAccess & { file: string; options: NoConsoleOptions; workspace?: WorkspaceView }): boolean {
   const readFile = (path: string) => context.readFile(path);
-  const target = resolveModulePath(context.options.loggerModule, context.file, readFile);
+  const target = resolveModulePath(context.options.loggerModule, context.file, context);
   if (target === undefined) return true;
   if (context.workspace && context.workspace.projectOfFile(target) !== context.workspace.projectOfFile(context.file)) return true;
   return readModule(target, readFile) !== undefined;

@@ -4,7 +4,7 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
-import { NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
+import { NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
 import { isSchemaParse, validatedInService } from './nestjs-utils/validated-in-service';
 import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 
@@ -88,7 +88,7 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
     };
     return {
       SourceFile(node) {
-        bindings = nestBindings(node);
+        bindings = context.service(fileNestBindings);
       },
       Parameter(node: ts.ParameterDeclaration) {
         const body = bindings && bodyParameter(node, bindings);

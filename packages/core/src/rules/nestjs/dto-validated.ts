@@ -5,7 +5,7 @@ import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, referencedTypeName } from './nestjs-utils/body-parameter';
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import { lookupDto, type DtoLookup } from './nestjs-utils/dto-lookup';
-import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
+import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
 
 /** What the rule concluded about one DTO name; plain data, so it can be reused for every handler of the file. */
 type Finding =
@@ -70,7 +70,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
       if (!binding || binding.path.length !== 1) return false;
       const key = `${file}:${binding.module}#${binding.path[0]}`;
       if (!customValidators.has(key)) {
-        const text = exportedDeclarationText({ file, readFile: context.readFile, workspace: context.workspace }, binding.module, binding.path[0]) ?? '';
+        const text = exportedDeclarationText({ file, readFile: context.readFile, derive: context.derive, workspace: context.workspace }, binding.module, binding.path[0]) ?? '';
         customValidators.set(key, /\b(?:registerDecorator|ValidateBy)\s*\(/.test(text));
       }
       return customValidators.get(key) as boolean;
@@ -102,7 +102,7 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     let bindings: ModuleBindings | undefined;
     return {
       SourceFile(node) {
-        bindings = nestBindings(node);
+        bindings = context.service(fileNestBindings);
       },
       Parameter(node: ts.ParameterDeclaration) {
         const body = bindings && bodyParameter(node, bindings);

@@ -4,7 +4,7 @@ import { defineOptions, option, type OptionsOf } from '../../engine/rule-options
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { appFactsFor, routeMatches, trimSlashes, type AppFacts } from './nestjs-utils/app-facts';
-import { classOfMember, decoratorArguments, decoratorNames, decoratorsOf, hasNestDecorator, importedDecoratorName, NEST_COMMON, NEST_KEYWORDS, nestBindings } from './nestjs-utils/nest-decorators';
+import { classOfMember, decoratorArguments, decoratorNames, decoratorsOf, hasNestDecorator, importedDecoratorName, NEST_COMMON, NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
 
 /** Names of guards and middleware that establish who the caller is (not throttling, logging or role checks alone). */
 export const DEFAULT_AUTHENTICATORS = 'auth|jwt|session|passport|api-?key|bearer|token|clerk|firebase|login';
@@ -82,7 +82,7 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
     return {
       SourceFile(node) {
         sourceFile = node;
-        bindings = nestBindings(node);
+        bindings = context.service(fileNestBindings);
       },
       MethodDeclaration(node: ts.MethodDeclaration) {
         if (!bindings || !sourceFile) return;

@@ -2,7 +2,7 @@ import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
-import { className, classOfThis, hasNestDecorator, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
+import { className, classOfThis, hasNestDecorator, NEST_KEYWORDS, fileNestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 
 export const DEFAULT_CLIENT_NAMES = ['prisma', 'prismaService', 'db', 'dataSource', 'entityManager', 'em'];
 export const DEFAULT_REPOSITORY_PATTERN = '(?:^r|R)epo(?:sitory)?$';
@@ -47,7 +47,7 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
     let bindings: ModuleBindings | undefined;
     return {
       SourceFile(node) {
-        bindings = nestBindings(node);
+        bindings = context.service(fileNestBindings);
       },
       PropertyAccessExpression(node) {
         const client = bindings && thisPropertyName(node);

@@ -3,7 +3,7 @@ import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
-import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, nestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
+import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, fileNestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 import { containsThrow, exits } from '../rule-utils/throws';
 
 export const DEFAULT_PRISMA_CLIENT_NAMES = ['prisma', 'prismaService', 'db'];
@@ -89,7 +89,7 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
     };
     return {
       SourceFile(node) {
-        bindings = nestBindings(node);
+        bindings = context.service(fileNestBindings);
       },
       MethodDeclaration(node: ts.MethodDeclaration) {
         check(node, node.body);

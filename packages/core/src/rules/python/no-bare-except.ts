@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { headerColon, isName, isOp, suiteEnd } from './python-source';
-import { logicalLines, type LogicalLine } from './python-tokens';
+import { pythonLines, type LogicalLine } from './python-tokens';
 
 const options = defineOptions({
   allowReraise: option.boolean({ default: true, description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.' }),
@@ -42,7 +42,7 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     if (isFixtureFile(context.file)) return {};
     return {
       Text(text) {
-        const lines = logicalLines(text);
+        const lines = context.service(pythonLines);
         lines.forEach((line, index) => {
           const [keyword, colon] = line.tokens;
           // `except` is a hard keyword that can only open a clause, so it is always a line's first token.

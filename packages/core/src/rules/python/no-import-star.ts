@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { isName, isOp } from './python-source';
-import { logicalLines, type LogicalLine } from './python-tokens';
+import { pythonLines, type LogicalLine } from './python-tokens';
 
 const options = defineOptions({
   allowInInit: option.boolean({ default: true, description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`)." }),
@@ -44,7 +44,7 @@ export default defineRule<'importStar', NoImportStarOptions>({
     const allowed = new Set(context.options.allowModules);
     return {
       Text(text) {
-        for (const line of logicalLines(text)) {
+        for (const line of context.service(pythonLines)) {
           line.tokens.forEach((token, index) => {
             // `import *` is only legal as `from m import *`, so the star itself identifies the statement.
             if (!isName(token, 'import') || !isOp(line.tokens[index + 1], '*')) return;

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { isFixtureFile } from '../rule-utils/file-roles';
 import { isOp } from './python-source';
-import { logicalLines, type LogicalLine } from './python-tokens';
+import { pythonLines, type LogicalLine } from './python-tokens';
 
 export const DEFAULT_MUTABLE_CALLS = ['list', 'dict', 'set', 'bytearray', 'defaultdict', 'OrderedDict', 'Counter', 'deque'];
 
@@ -47,7 +47,7 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
     const mutableCalls = new Set(context.options.mutableCalls);
     return {
       Text(text) {
-        for (const line of logicalLines(text)) {
+        for (const line of context.service(pythonLines)) {
           for (const parameter of parametersOf(line)) {
             const [start, end] = parameter.value;
             const kind = mutableKind(line, parameter.value, mutableCalls);

@@ -3,7 +3,7 @@ import { defineOptions, option, type OptionsOf } from '../../engine/rule-options
 import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-utils/file-roles';
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 import { isMainGuard, isPlainCall, rebindsBuiltin, suiteEnd } from './python-source';
-import { logicalLines, type LogicalLine } from './python-tokens';
+import { pythonLines, type LogicalLine } from './python-tokens';
 
 export const DEFAULT_PRINT_ENTRY_POINTS = [...DEFAULT_SCRIPT_FILES];
 
@@ -51,7 +51,7 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     const isProgram = () => (declaredProgram ??= isDeclaredProgram(context.file, (path) => context.readFile(path), projectRootOf(context)));
     return {
       Text(text) {
-        const lines = logicalLines(text);
+        const lines = context.service(pythonLines);
         if (rebindsBuiltin(lines, 'print')) return;
         const exempt = allowInMain ? mainBlockLines(lines) : new Set<number>();
         lines.forEach((line, lineIndex) => {

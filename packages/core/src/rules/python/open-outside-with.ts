@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import { headerColon, isName, isOp, isPlainCall, rebindsBuiltin } from './python-source';
-import { logicalLines, type LogicalLine } from './python-tokens';
+import { pythonLines, type LogicalLine } from './python-tokens';
 
 /** Offsets of one reported `open(...)` call. */
 type Call = readonly [start: number, end: number];
@@ -50,7 +50,7 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
   create(context) {
     return {
       Text(text) {
-        const lines = logicalLines(text);
+        const lines = context.service(pythonLines);
         if (rebindsBuiltin(lines, 'open')) return;
         const report = (call: Call) => context.report({ range: call, messageId: 'openOutsideWith' });
         const stack: TryFrame[] = [];

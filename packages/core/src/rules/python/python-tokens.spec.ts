@@ -1,4 +1,4 @@
-import { logicalLines, tokenize, type PythonToken } from './python-tokens';
+import { logicalLines, pythonLines, tokenize, type PythonToken } from './python-tokens';
 
 /** `kind:value` of every token, newlines as `⏎`. */
 function shape(text: string): string[] {
@@ -174,9 +174,8 @@ describe('logicalLines', () => {
     expect(Array.from(broken.partner)).toEqual([-1, -1, -1, -1]);
   });
 
-  it('should return the same lines for the same text', () => {
-    const text = 'a = 1\n';
-    expect(logicalLines(text)).toBe(logicalLines(text));
-    expect(logicalLines('b = 2\n')[0].tokens[0].value).toBe('b');
+  it('should give rules, through the pythonLines service, the logical lines of the file', () => {
+    const text = 'a = 1\nb = [\n  2,\n]\n';
+    expect(pythonLines.derive({ file: 'app/a.py', text, get sourceFile(): never { throw new Error('a Python file has no syntax tree'); } })).toEqual(logicalLines(text));
   });
 });

@@ -1,3 +1,4 @@
+import { defineFileService } from '../../engine/rule-services';
 /**
  * A small Python tokenizer for line-level rules: enough to tell code from strings and comments and to
  * group tokens into logical lines with their indentation. It is not a parser: it never rejects input
@@ -46,15 +47,11 @@ export function tokenize(text: string): PythonToken[] {
   return new Tokenizer(text).run();
 }
 
-let cachedText: string | undefined;
-let cachedLines: readonly LogicalLine[] = [];
+/** The logical lines of the Python file being checked, tokenized once for every `python/*` rule. */
+export const pythonLines = defineFileService('Python logical lines', ({ text }) => logicalLines(text));
 
-/**
- * The logical lines of `text`. The last result is kept: every `python/*` rule asks for the lines of
- * the same file in turn, and one file's tokens are all that stays in memory.
- */
+/** The logical lines of `text`. */
 export function logicalLines(text: string): readonly LogicalLine[] {
-  if (text === cachedText) return cachedLines;
   const lines: LogicalLine[] = [];
   let current: PythonToken[] = [];
   for (const token of tokenize(text)) {
@@ -65,8 +62,6 @@ export function logicalLines(text: string): readonly LogicalLine[] {
     if (current.length > 0) lines.push({ tokens: current, indent: indentOf(text, current[0].start), partner: partnersOf(current) });
     current = [];
   }
-  cachedText = text;
-  cachedLines = lines;
   return lines;
 }
 

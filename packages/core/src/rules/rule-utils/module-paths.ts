@@ -3,37 +3,46 @@ import { parse } from 'jsonc-parser';
 import { ts } from '../../../lazy/typescript';
 import { projectPathPrefix } from '../../engine/workspace-paths';
 import type { WorkspaceView } from '../../engine/workspace-view';
-import { textCache } from './text-cache';
+import { defineTextService, type TextService } from '../../engine/rule-services';
 
 /** The root tsconfig files whose `compilerOptions.paths` name the workspace's path aliases, first found wins. */
 export const ROOT_TSCONFIG_FILES: readonly string[] = ['tsconfig.base.json', 'tsconfig.json'];
 
 type ReadFile = (path: string) => string | undefined;
 
+/**
+ * How rule utilities read other files: through the rule's context, so that every read is a
+ * dependency, deriving what they parse once per run (`context.derive`).
+ */
+export interface FileAccess {
+  readFile(path: string): string | undefined;
+  /** Without it (outside a rule), values are derived on every call. */
+  derive?<T>(service: TextService<T>, path: string, text: string): T;
+}
+
+/** A value derived from a read text: once per run through a rule's context, else now. */
+export function derived<T>(files: FileAccess, service: TextService<T>, path: string, text: string): T {
+  return files.derive ? files.derive(service, path, text) : service.derive(path, text);
+}
+
 interface PathAliases {
   /** `[alias, targets]`, targets workspace-relative; an alias may end in `/*`. */
   entries: ReadonlyArray<readonly [string, readonly string[]]>;
 }
 
-// One or two root tsconfig texts are alive in a run: a tiny cache keyed by the text cannot go stale.
-const parsedAliases = new Map<string, PathAliases>();
-const CACHE_SIZE = 4;
+// One or two root tsconfig files are read in a run.
+const pathAliases = defineTextService('tsconfig path aliases', 4, (path, text) => parseAliases(path, text));
 
 /**
  * The path aliases of the workspace's root tsconfig (`compilerOptions.paths`, relative to its
  * `baseUrl`). Reading goes through `readFile`, so under the engine every tsconfig read is a
  * dependency of the result.
  */
-export function rootPathAliases(readFile: ReadFile): PathAliases {
+export function rootPathAliases(files: FileAccess): PathAliases {
   for (const file of ROOT_TSCONFIG_FILES) {
-    const text = readFile(file);
+    const text = files.readFile(file);
     if (text === undefined) continue;
-    let aliases = parsedAliases.get(text);
-    if (!aliases) {
-      aliases = parseAliases(file, text);
-      if (parsedAliases.size >= CACHE_SIZE) parsedAliases.delete(parsedAliases.keys().next().value as string);
-      parsedAliases.set(text, aliases);
-    }
+    const aliases = derived(files, pathAliases, file, text);
     if (aliases.entries.length > 0) return aliases;
   }
   return { entries: [] };
@@ -63,11 +72,11 @@ function parseAliases(file: string, text: string): PathAliases {
  * (`apps/api/src/users/user.dto`): relative specifiers from the importing file, others through the
  * root tsconfig's path aliases. Undefined for a package import (or an alias into `node_modules`).
  */
-export function resolveModulePath(specifier: string, fromFile: string, readFile: ReadFile): string | undefined {
+export function resolveModulePath(specifier: string, fromFile: string, files: FileAccess): string | undefined {
   if (specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../')) {
     return posix.normalize(posix.join(posix.dirname(fromFile), specifier));
   }
-  for (const [alias, targets] of rootPathAliases(readFile).entries) {
+  for (const [alias, targets] of rootPathAliases(files).entries) {
     const wildcard = alias.endsWith('/*');
     const matches = wildcard ? specifier.startsWith(alias.slice(0, -1)) : specifier === alias;
     const target = targets[0];
@@ -78,12 +87,11 @@ export function resolveModulePath(specifier: string, fromFile: string, readFile:
   return undefined;
 }
 
-export interface ModuleHost {
+export interface ModuleHost extends FileAccess {
   /** The importing file, workspace-relative. */
   file: string;
   /** The file being checked, when the import is in a module read for it: its project decides what may be read. */
   checkedFile?: string;
-  readFile(path: string): string | undefined;
   /** The workspace's projects: imports of workspace packages by name, and which files may be read. */
   workspace?: Pick<WorkspaceView, 'projectOfFile' | 'resolveImport' | 'mayRead'>;
 }
@@ -98,7 +106,7 @@ export type ModuleResolution = { module: { path: string; text: string } } | { un
  * unresolved, naming its project.
  */
 export function resolveModule(host: ModuleHost, specifier: string): ModuleResolution {
-  const target = resolveModulePath(specifier, host.file, host.readFile);
+  const target = resolveModulePath(specifier, host.file, host);
   const candidates = target !== undefined ? [target] : workspacePackageEntries(host, specifier);
   if (candidates.length === 0) return { unresolved: 'package' };
   for (const candidate of candidates) {
@@ -149,7 +157,7 @@ export function readModule(target: string, readFile: ReadFile): { path: string; 
 }
 
 // Decorator factories are read for every file that uses them: what a module says of a name is kept per path while unchanged.
-const declarations = textCache<Map<string, Declared>>(128);
+const declarations = defineTextService('exported declarations', 128, () => new Map<string, Declared>());
 /** Barrels with more `export *` lines than this are not searched: each one costs a read. */
 export const MAX_STAR_EXPORTS = 10;
 
@@ -166,7 +174,7 @@ export function exportedDeclarationText(host: ModuleHost, specifier: string, nam
   const resolved = resolveModule(host, specifier);
   if (!('module' in resolved)) return undefined;
   const { module } = resolved;
-  const found = declarations(module.path, module.text, () => new Map());
+  const found = derived(host, declarations, module.path, module.text);
   if (!found.has(name)) found.set(name, findDeclaration(module.path, module.text, name));
   const declared = found.get(name);
   if (declared === undefined || 'text' in declared) return declared?.text;

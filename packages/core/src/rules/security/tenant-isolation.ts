@@ -4,7 +4,7 @@ import { defineOptions, option, type OptionsOf } from '../../engine/rule-options
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';
 import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
-import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
+import { accessorOf, prismaModels, rowKeysOf, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
 import { constLiteral, dataVerdict, isCheckedBeforeUse, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
 
@@ -126,7 +126,7 @@ function resolveTenantScope(context: Context): TenantScope {
   if (schemaPath === '') return scope;
   const text = context.readFile(schemaPath);
   if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };
-  const schema = parsePrismaSchema(text);
+  const schema = context.derive(prismaModels, schemaPath, text);
   const fromSchema = tenantModelsOf(schema, tenantField);
   if (fromSchema.size === 0) return { ...scope, problem: `no model in it has the field ${tenantField}` };
   scope.rowKeys = rowKeysOf(schema);

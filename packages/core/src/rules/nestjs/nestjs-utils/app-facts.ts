@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 import { ts } from '../../../../lazy/typescript';
 import { joinProjectPath, normalizeRoot } from '../../../engine/workspace-paths';
 import type { WorkspaceView } from '../../../engine/workspace-view';
-import { readModule, resolveModulePath } from '../../rule-utils/module-paths';
-import { textCache } from '../../rule-utils/text-cache';
+import { derived, readModule, resolveModulePath, type FileAccess } from '../../rule-utils/module-paths';
+import { defineTextService } from '../../../engine/rule-services';
 
 /** Where a middleware applies: every route, the routes of some controllers, route paths, or what the rule cannot read. */
 export interface MiddlewareRoutes {
@@ -30,11 +30,10 @@ export interface AppFacts {
   middleware: MiddlewareRoutes[];
 }
 
-export interface AppFactsHost {
+export interface AppFactsHost extends FileAccess {
   /** The controller's file, workspace-relative. */
   file: string;
   workspace?: WorkspaceView;
-  readFile(path: string): string | undefined;
 }
 
 /** Module files read per application at most: a bound on work for a huge or cyclic module graph. */
@@ -56,18 +55,18 @@ export function appFactsFor(host: AppFactsHost): AppFacts | undefined {
   const entry = findEntry(host);
   if (!entry) return undefined;
   const facts: AppFacts = { entry: entry.path, globalGuards: [], middleware: [] };
-  const entryFacts = moduleFactsOf(entry.path, entry.text);
+  const entryFacts = derived(host, moduleFacts, entry.path, entry.text);
   facts.globalGuards.push(...entryFacts.globalGuards.map((name) => ({ name, file: entry.path })));
   const seen = new Set<string>([entry.path]);
   const queue = entryFacts.imported.map((reference) => ({ reference, from: entry.path }));
   while (queue.length > 0 && seen.size < MAX_MODULES) {
     const { reference, from } = queue.shift() as { reference: string; from: string };
-    const target = resolveModulePath(reference, from, host.readFile);
+    const target = resolveModulePath(reference, from, host);
     if (target === undefined || !mayRead(host, target)) continue;
     const module = readModule(target, host.readFile);
     if (!module || seen.has(module.path)) continue;
     seen.add(module.path);
-    const found = moduleFactsOf(module.path, module.text);
+    const found = derived(host, moduleFacts, module.path, module.text);
     facts.globalGuards.push(...found.globalGuards.map((name) => ({ name, file: module.path })));
     facts.middleware.push(...found.middleware.map((routes) => ({ ...routes, file: module.path })));
     queue.push(...found.imported.map((next) => ({ reference: next, from: module.path })));
@@ -109,11 +108,7 @@ interface ModuleFacts {
 }
 
 // A module file is read for every controller of its application: its facts are kept while its text is unchanged.
-const factsCache = textCache<ModuleFacts>(512);
-
-function moduleFactsOf(path: string, text: string): ModuleFacts {
-  return factsCache(path, text, () => readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)));
-}
+const moduleFacts = defineTextService('NestJS module facts', 512, (path, text) => readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)));
 
 function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
   const imports = importSpecifiers(sourceFile);

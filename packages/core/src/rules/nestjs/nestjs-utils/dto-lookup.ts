@@ -1,8 +1,8 @@
 import { ts } from '../../../../lazy/typescript';
 import type { WorkspaceView } from '../../../engine/workspace-view';
-import { MAX_STAR_EXPORTS, resolveModule } from '../../rule-utils/module-paths';
+import { derived, MAX_STAR_EXPORTS, resolveModule, type FileAccess } from '../../rule-utils/module-paths';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
-import { textCache } from '../../rule-utils/text-cache';
+import { defineTextService } from '../../../engine/rule-services';
 
 /**
  * Where a DTO name led: to a class (checked with the bindings of the file that declares it), to
@@ -22,6 +22,7 @@ export interface DtoLookupHost {
   sourceFile: ts.SourceFile;
   workspace?: WorkspaceView;
   readFile(path: string): string | undefined;
+  derive?: FileAccess['derive'];
 }
 
 /** A name imported from, or re-exported from, a module. */
@@ -57,10 +58,10 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   const { specifier } = reference;
   // Under Nx only the project's own files and its dependencies' are this task's inputs: reading
   // another project's would let a cached result outlive a change there.
-  const resolved = resolveModule({ file: fromFile, checkedFile: host.file, readFile: host.readFile, workspace: host.workspace }, specifier);
+  const resolved = resolveModule({ file: fromFile, checkedFile: host.file, readFile: host.readFile, derive: host.derive, workspace: host.workspace }, specifier);
   if (!('module' in resolved)) return { kind: 'unresolved', specifier, where: resolved.unresolved };
   const { module } = resolved;
-  const summary = exportSummary(module.path, module.text);
+  const summary = derived(host, exportSummaries, module.path, module.text);
   const found = summary.names.get(reference.exported);
   if (found === 'other') return SKIP;
   if (isTypeOnly(found)) return found;
@@ -91,19 +92,15 @@ interface ExportSummary {
 
 // A barrel of generated types (hundreds of kilobytes) is met by every controller that imports from
 // it: its summary is parsed once per run.
-const summaries = textCache<ExportSummary>(32);
-
-function exportSummary(path: string, text: string): ExportSummary {
-  return summaries(path, text, () => {
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-    const names: ExportSummary['names'] = new Map();
-    for (const name of exportedNames(sourceFile)) {
-      const found = exportedDeclaration(sourceFile, name);
-      if (found !== undefined) names.set(name, found === 'other' || isTypeOnly(found) || isModuleReference(found) ? found : 'class');
-    }
-    return { names, stars: starExports(sourceFile, '').map((reference) => reference.specifier) };
-  });
-}
+const exportSummaries = defineTextService('export summaries', 32, (path, text): ExportSummary => {
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const names: ExportSummary['names'] = new Map();
+  for (const name of exportedNames(sourceFile)) {
+    const found = exportedDeclaration(sourceFile, name);
+    if (found !== undefined) names.set(name, found === 'other' || isTypeOnly(found) || isModuleReference(found) ? found : 'class');
+  }
+  return { names, stars: starExports(sourceFile, '').map((reference) => reference.specifier) };
+});
 
 /** Every name a module's own statements export (`export class X`, `export { a as b }`, `export default`). */
 function exportedNames(sourceFile: ts.SourceFile): Set<string> {

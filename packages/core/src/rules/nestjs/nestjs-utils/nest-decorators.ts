@@ -1,3 +1,4 @@
+import { defineFileService } from '../../../engine/rule-services';
 import { ts } from '../../../../lazy/typescript';
 import { collectModuleBindings, type ModuleBindings } from '../../rule-utils/qualified-call-name';
 
@@ -16,6 +17,9 @@ export function nestBindings(sourceFile: ts.SourceFile): ModuleBindings | undefi
   for (const binding of bindings.values()) if (binding.module === NEST_COMMON) return bindings;
   return undefined;
 }
+
+/** `nestBindings` of the file being checked, collected once for every NestJS rule that asks. */
+export const fileNestBindings = defineFileService('NestJS bindings', ({ sourceFile }) => nestBindings(sourceFile));
 
 export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
   return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];

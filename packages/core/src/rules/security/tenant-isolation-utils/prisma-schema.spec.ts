@@ -1,4 +1,5 @@
-import { accessorOf, parsePrismaSchema, rowKeysOf, tenantModelsOf } from './prisma-schema';
+import { RunServices } from '../../../engine/rule-services';
+import { accessorOf, parsePrismaSchema, prismaModels, rowKeysOf, tenantModelsOf } from './prisma-schema';
 
 describe('parsePrismaSchema', () => {
   it('should read model and view blocks with their fields, skipping block attributes and other blocks', () => {
@@ -40,9 +41,13 @@ describe('parsePrismaSchema', () => {
     expect(models).toEqual([{ name: 'Note', fields: [{ name: 'url', type: 'String', attributes: '@default("https://example.com")' }] }]);
   });
 
-  it('should return the same parse for the same text', () => {
+  it('should parse a schema once per run while its text is unchanged, and again once it changes', () => {
     const text = 'model A {\n  tenantId String\n}\n';
-    expect(parsePrismaSchema(text)).toBe(parsePrismaSchema(`${text}`));
+    const run = new RunServices();
+    const first = run.derive(prismaModels, 'prisma/schema.prisma', text);
+    expect(run.derive(prismaModels, 'prisma/schema.prisma', `${text}`)).toBe(first);
+    expect(run.derive(prismaModels, 'prisma/schema.prisma', `${text}model B {\n  id Int\n}\n`)).not.toBe(first);
+    expect(new RunServices().derive(prismaModels, 'prisma/schema.prisma', text)).not.toBe(first);
   });
 });
 

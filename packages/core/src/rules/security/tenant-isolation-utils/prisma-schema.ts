@@ -1,3 +1,4 @@
+import { defineTextService } from '../../../engine/rule-services';
 export interface PrismaField {
   name: string;
   type: string;
@@ -15,20 +16,16 @@ export function accessorOf(modelName: string): string {
   return modelName.charAt(0).toLowerCase() + modelName.slice(1);
 }
 
-// A few schema versions at most are alive in one run (one per workspace, more only while it is
-// edited under watch): a tiny cache keyed by the text itself can never serve a stale parse.
-const CACHE_SIZE = 4;
-const parsed = new Map<string, readonly PrismaModel[]>();
-
-/** The `model` and `view` blocks of a Prisma schema, memoised by the schema's text. */
+/** The `model` and `view` blocks of a Prisma schema. */
 export function parsePrismaSchema(text: string): readonly PrismaModel[] {
-  const cached = parsed.get(text);
-  if (cached) return cached;
-  const models = parseModels(text);
-  if (parsed.size >= CACHE_SIZE) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(text, models);
-  return models;
+  return parseModels(text);
 }
+
+/**
+ * A schema's models, parsed once per run while its text is unchanged: one schema serves every file
+ * of the project. A few schema paths at most are alive in a run.
+ */
+export const prismaModels = defineTextService('Prisma schema models', 4, (_path, text) => parseModels(text));
 
 const BLOCK_START = /^(?:model|view)\s+(\w+)\s*\{(.*)$/;
 const FIELD = /^(\w+)\s+([\w.]+(?:\[\])?\??)\s*(.*)$/;
