@@ -66,7 +66,7 @@ export function cyclesOf(graph) {
       component.push(member);
     } while (member !== node);
     if (component.length > 1 || (graph.get(node) ?? []).includes(node)) cycles.push(component.sort());
-  }
+  };
   for (const node of [...graph.keys()].sort()) if (!indices.has(node)) visit(node);
   return cycles;
 }

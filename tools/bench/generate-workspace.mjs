@@ -28,7 +28,12 @@ export const SEEDS = {
   emptyCatch: { every: 15, enforcer: 'errors/no-empty-catch', eslint: 'no-empty', oxlint: 'eslint(no-empty)' },
   explicitAny: { every: 12, enforcer: 'typescript/no-explicit-any', eslint: '@typescript-eslint/no-explicit-any', oxlint: 'typescript(no-explicit-any)' },
   tsIgnore: { every: 20, enforcer: 'typescript/no-ts-ignore', eslint: '@typescript-eslint/ban-ts-comment', oxlint: 'typescript(ban-ts-comment)' },
-  nonNull: { every: 8, enforcer: 'typescript/no-non-null-assertion', eslint: '@typescript-eslint/no-non-null-assertion', oxlint: 'typescript(no-non-null-assertion)' },
+  nonNull: {
+    every: 8,
+    enforcer: 'typescript/no-non-null-assertion',
+    eslint: '@typescript-eslint/no-non-null-assertion',
+    oxlint: 'typescript(no-non-null-assertion)',
+  },
 };
 
 /** A small linear congruential generator: the same seed gives the same workspace on every machine. */
@@ -59,16 +64,29 @@ export function generateWorkspace(root, size) {
   let fileCount = 0;
 
   write('package.json', `${JSON.stringify({ name: 'bench', private: true, workspaces: ['packages/*'] }, null, 2)}\n`);
-  write('nx.json', `${JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json', plugins: [{ plugin: 'nx-enforcer' }], targetDefaults: { lint: { cache: true, inputs: ['{projectRoot}/**/*.ts', '{workspaceRoot}/eslint.config.mjs'] } } }, null, 2)}\n`);
+  const nxJson = {
+    $schema: './node_modules/nx/schemas/nx-schema.json',
+    plugins: [{ plugin: 'nx-enforcer' }],
+    targetDefaults: { lint: { cache: true, inputs: ['{projectRoot}/**/*.ts', '{workspaceRoot}/eslint.config.mjs'] } },
+  };
+  write('nx.json', `${JSON.stringify(nxJson, null, 2)}\n`);
   write('.gitignore', 'node_modules\n.nx\n.nx-enforcer\n.bench-floor\n');
-  write('tsconfig.base.json', `${JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', paths: Object.fromEntries(Array.from({ length: projects }, (_, p) => [`@bench/${name(p)}`, [`packages/${name(p)}/src/index.ts`]])) } }, null, 2)}\n`);
+  const paths = Object.fromEntries(Array.from({ length: projects }, (_, p) => [`@bench/${name(p)}`, [`packages/${name(p)}/src/index.ts`]]));
+  const tsconfigBase = { compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', paths } };
+  write('tsconfig.base.json', `${JSON.stringify(tsconfigBase, null, 2)}\n`);
   write('eslint.config.mjs', ESLINT_CONFIG);
   write('.oxlintrc.json', `${JSON.stringify(OXLINT_CONFIG, null, 2)}\n`);
 
   for (let p = 0; p < projects; p++) {
     const project = name(p);
     const base = `packages/${project}`;
-    write(`${base}/package.json`, `${JSON.stringify({ name: `@bench/${project}`, version: '0.0.0', private: true, nx: { tags: [`scope:${p % 5}`], targets: { lint: { command: 'eslint src', options: { cwd: '{projectRoot}' } } } } }, null, 2)}\n`);
+    const packageJson = {
+      name: `@bench/${project}`,
+      version: '0.0.0',
+      private: true,
+      nx: { tags: [`scope:${p % 5}`], targets: { lint: { command: 'eslint src', options: { cwd: '{projectRoot}' } } } },
+    };
+    write(`${base}/package.json`, `${JSON.stringify(packageJson, null, 2)}\n`);
     write(`${base}/README.md`, `# ${project}\n\nServices for the ${project} domain. Run \`nx run ${project}:enforce\`.\n`);
     write(`${base}/src/config.json`, `${JSON.stringify({ name: project, retries: 3, endpoints: { health: '/health', metrics: '/metrics' } }, null, 2)}\n`);
     write(`${base}/.env.example`, `API_URL=http://localhost:3000\nLOG_LEVEL=info\n`);
@@ -132,13 +150,14 @@ function serviceFile(className, dependency, seeds, repeat, next) {
       `  }`,
       ``,
       `  total${r}(values: readonly number[]): number {`,
-      `    return values.reduce((sum, value) => sum + value * ${salt % 7 + 1}, 0);`,
+      `    return values.reduce((sum, value) => sum + value * ${(salt % 7) + 1}, 0);`,
       `  }`,
       ``,
     );
   }
   if (seeds.console) lines.push(`  report(): void {`, `    console.log(this.config.name, this.cache.size);`, `  }`, ``);
-  if (seeds.emptyCatch) lines.push(`  parse(text: string): unknown {`, `    try {`, `      return JSON.parse(text);`, `    } catch {}`, `    return undefined;`, `  }`, ``);
+  if (seeds.emptyCatch)
+    lines.push(`  parse(text: string): unknown {`, `    try {`, `      return JSON.parse(text);`, `    } catch {}`, `    return undefined;`, `  }`, ``);
   if (seeds.explicitAny) lines.push(`  merge(extra: any): Config {`, `    return { ...this.config, ...extra };`, `  }`, ``);
   if (seeds.tsIgnore) lines.push(`  legacy(): number {`, `    // @ts-ignore`, `    return this.config.missing;`, `  }`, ``);
   if (seeds.nonNull) lines.push(`  first(key: string): number {`, `    return this.cache.get(key)!;`, `  }`, ``);
@@ -147,7 +166,13 @@ function serviceFile(className, dependency, seeds, repeat, next) {
   return lines.join('\n');
 }
 
-const ESLINT_RULES = ['no-console', 'no-empty', '@typescript-eslint/no-explicit-any', '@typescript-eslint/ban-ts-comment', '@typescript-eslint/no-non-null-assertion'];
+const ESLINT_RULES = [
+  'no-console',
+  'no-empty',
+  '@typescript-eslint/no-explicit-any',
+  '@typescript-eslint/ban-ts-comment',
+  '@typescript-eslint/no-non-null-assertion',
+];
 const OXLINT_RULES = ['no-console', 'no-empty', 'typescript/no-explicit-any', 'typescript/ban-ts-comment', 'typescript/no-non-null-assertion'];
 
 /**
@@ -161,13 +186,21 @@ export function eslintConfigText({ ignores, files, linterOptions }) {
     rules: Object.fromEntries(ESLINT_RULES.map((rule) => [rule, 'error'])),
     ...(linterOptions ? { linterOptions } : {}),
   };
-  const body = JSON.stringify(config, null, 2).replace(/^\{/, '{\n  languageOptions: { parser: tseslint.parser },\n  plugins: { \'@typescript-eslint\': tseslint.plugin },');
+  const body = JSON.stringify(config, null, 2).replace(
+    /^\{/,
+    "{\n  languageOptions: { parser: tseslint.parser },\n  plugins: { '@typescript-eslint': tseslint.plugin },",
+  );
   return `import tseslint from 'typescript-eslint';\n\nexport default [\n${JSON.stringify({ ignores })},\n${body},\n];\n`;
 }
 
 /** oxlint's config with the same five rules. @param {string[]} ignorePatterns */
 export function oxlintConfigOf(ignorePatterns) {
-  return { plugins: ['typescript'], categories: { correctness: 'off' }, rules: Object.fromEntries(OXLINT_RULES.map((rule) => [rule, 'error'])), ignorePatterns };
+  return {
+    plugins: ['typescript'],
+    categories: { correctness: 'off' },
+    rules: Object.fromEntries(OXLINT_RULES.map((rule) => [rule, 'error'])),
+    ignorePatterns,
+  };
 }
 
 const WORKSPACE_IGNORES = ['**/node_modules/**', '**/.nx/**', '**/.nx-enforcer/**'];

@@ -30,7 +30,9 @@ try {
   let outcome;
   try {
     const report = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8'));
-    outcome = `${report.summary.warnings.toLocaleString('en-US')} counted, ${report.violations.length.toLocaleString('en-US')} listed, report ${(statSync(join(folder, 'report.json')).size / 1048576).toFixed(1)} MB`;
+    outcome =
+      `${report.summary.warnings.toLocaleString('en-US')} counted, ${report.violations.length.toLocaleString('en-US')} ` +
+      `listed, report ${(statSync(join(folder, 'report.json')).size / 1048576).toFixed(1)} MB`;
   } catch (error) {
     outcome = `no report (${/** @type {Error} */ (error).message.slice(0, 60)})`;
   }

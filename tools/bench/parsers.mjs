@@ -49,21 +49,32 @@ try {
   let violations = 0;
   const engine = timed(() => {
     violations = 0;
-    for (const file of files) violations += core.lintSource({ file: file.path, text: file.text, rules: config.rulesFor(file.path), isTestFile: false }).violations.length;
+    for (const file of files)
+      violations += core.lintSource({ file: file.path, text: file.text, rules: config.rulesFor(file.path), isTestFile: false }).violations.length;
   });
 
-  const row = (label, time, note) => `| ${label} | ${(time.cold / 1000).toFixed(2)} s | ${(time.warm / 1000).toFixed(2)} s | ${(megabytes / (time.warm / 1000)).toFixed(1)} MB/s | ${note} |`;
+  const row = (label, time, note) =>
+    `| ${label} | ${(time.cold / 1000).toFixed(2)} s | ${(time.warm / 1000).toFixed(2)} s | ${(megabytes / (time.warm / 1000)).toFixed(1)} MB/s | ${note} |`;
   const share = (part, whole) => `${((part.cold / whole.cold) * 100).toFixed(0)}% cold, ${((part.warm / whole.warm) * 100).toFixed(0)}% warm`;
   const lines = [
-    `Machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}. Command: \`node tools/bench/parsers.mjs --size ${size}\`.`,
+    `Machine: ${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}. ` +
+      `Command: \`node tools/bench/parsers.mjs --size ${size}\`.`,
     '',
     `${size}: ${files.length} code files, ${megabytes.toFixed(1)} MB, one thread; each pass twice in one process (first pass: cold, second: warm).`,
     '',
     '| pass | cold | warm | warm throughput | note |',
     '| --- | ---: | ---: | ---: | --- |',
     row('TypeScript parser (`ts.createSourceFile`)', typescript, `${share(typescript, engine)} of the engine's time`),
-    row(`oxc-parser ${require('oxc-parser/package.json').version} (\`parseSync\`, JS AST built)`, native, `${(typescript.warm / native.warm).toFixed(1)}x the TypeScript parser's warm speed; ${oxcErrors} parse errors`),
-    row('enforcer engine (`lintSource`, all rules)', engine, `${violations} violations; with oxc's parse time instead of TypeScript's: ${((engine.cold - typescript.cold + native.cold) / 1000).toFixed(2)} s cold`),
+    row(
+      `oxc-parser ${require('oxc-parser/package.json').version} (\`parseSync\`, JS AST built)`,
+      native,
+      `${(typescript.warm / native.warm).toFixed(1)}x the TypeScript parser's warm speed; ${oxcErrors} parse errors`,
+    ),
+    row(
+      'enforcer engine (`lintSource`, all rules)',
+      engine,
+      `${violations} violations; with oxc's parse time instead of TypeScript's: ${((engine.cold - typescript.cold + native.cold) / 1000).toFixed(2)} s cold`,
+    ),
   ];
   const text = lines.join('\n');
   process.stdout.write(`${text}\n`);

@@ -45,11 +45,16 @@ function sizeOf(folder) {
 }
 
 /**
+ * @typedef {{ cwd?: string, env?: Record<string, string> }} RunExtra
+ * @typedef {{ wallMs: number, peakTreeRssMb: number, peakProcessRssMb: number }} RunResult
+ */
+
+/**
  * @param {object} options
  * @param {string} options.folder a folder whose subfolders are repository snapshots
  * @param {string} options.repo this repository's root
  * @param {Array<{ id: string }>} options.rules every built-in rule
- * @param {(label: string, command: string, args: string[], extra?: { cwd?: string, env?: Record<string, string> }) => Promise<{ wallMs: number, peakTreeRssMb: number, peakProcessRssMb: number }>} options.run
+ * @param {(label: string, command: string, args: string[], extra?: RunExtra) => Promise<RunResult>} options.run
  * @param {string | undefined} options.node24 the Node 24 binary, when there is one
  * @returns {Promise<string[]>} Markdown lines
  */
@@ -73,10 +78,17 @@ export async function benchRealCode({ folder, repo, rules, run, node24 }) {
       const enforceArgs = [enforcer, 'check', '.', '--config', join(work, 'enforcer.config.json'), '--format', 'json', '--output', join(work, 'enforce.json')];
       const enforce20 = await run(`${name}: enforce, Node ${process.version}`, process.execPath, enforceArgs, { cwd: snapshot });
       const enforce24 = node24 ? await run(`${name}: enforce, Node 24`, node24, enforceArgs, { cwd: snapshot }) : undefined;
-      const eslintRun = await run(`${name}: ESLint`, process.execPath, [eslint, '-c', join(work, 'eslint.config.mjs'), '-f', 'json', '-o', join(work, 'eslint.json'), '.'], { cwd: snapshot });
+      const eslintRun = await run(
+        `${name}: ESLint`,
+        process.execPath,
+        [eslint, '-c', join(work, 'eslint.config.mjs'), '-f', 'json', '-o', join(work, 'eslint.json'), '.'],
+        { cwd: snapshot },
+      );
       const oxlintRun = await run(`${name}: oxlint`, process.execPath, [oxlint, '-c', join(work, '.oxlintrc.json'), '-f', 'json', '.'], { cwd: snapshot });
       const vs = (result) => `${(result.wallMs / oxlintRun.wallMs).toFixed(1)}x oxlint; ${(result.wallMs / eslintRun.wallMs).toFixed(2)}x ESLint`;
-      const row = (label, result, note) => `| ${label} | ${(result.wallMs / 1000).toFixed(1)} s | ${result.peakProcessRssMb} MB | ${(megabytes / (result.wallMs / 1000)).toFixed(2)} MB/s | ${note} |`;
+      const row = (label, result, note) =>
+        `| ${label} | ${(result.wallMs / 1000).toFixed(1)} s | ${result.peakProcessRssMb} MB | ${(megabytes / (result.wallMs / 1000)).toFixed(2)} ` +
+        `MB/s | ${note} |`;
       lines.push(`### ${name}: ${files} code files, ${megabytes.toFixed(1)} MB`, '');
       lines.push('| run, one process | wall | peak RSS | throughput | vs |', '| --- | ---: | ---: | ---: | --- |');
       lines.push(row(`enforce, every rule, Node ${process.version}`, enforce20, vs(enforce20)));

@@ -25,12 +25,21 @@ import { benchRealCode } from './real-code.mjs';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, real: { type: 'string' }, keep: { type: 'boolean', default: false }, 'cached-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    real: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'cached-only': { type: 'boolean', default: false },
+  },
+});
 // --real <folder>: also (or, without --sizes, only) the real repository snapshots in that folder.
 const realFolder = values.real === undefined ? undefined : resolve(values.real);
 // --cached-only: just the cached-rerun rows (the floor comparisons), without the cold runs and peers.
 const cachedOnly = values['cached-only'] === true;
-const sizes = /** @type {Array<keyof typeof SIZES>} */ (values.sizes ?? (realFolder ? '' : 'small,medium,single-1k,single-10k,single-50k')).split(',').filter(Boolean);
+const sizes = /** @type {Array<keyof typeof SIZES>} */ (values.sizes ?? (realFolder ? '' : 'small,medium,single-1k,single-10k,single-50k'))
+  .split(',')
+  .filter(Boolean);
 for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size}; sizes: ${Object.keys(SIZES).join(', ')}`);
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -43,7 +52,8 @@ const { builtinRules } = require(join(REPO, 'packages/core/dist/index.js'));
 /** @type {string[]} */
 const report = [];
 const machine = `${process.platform} ${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}`;
-report.push(`Machine: ${machine}. Command: \`node tools/bench/run.mjs${sizes.length > 0 ? ` --sizes ${sizes.join(',')}` : ''}${realFolder ? ' --real <folder>' : ''}${cachedOnly ? ' --cached-only' : ''}\`.`, '');
+const commandFlags = `${sizes.length > 0 ? ` --sizes ${sizes.join(',')}` : ''}${realFolder ? ' --real <folder>' : ''}${cachedOnly ? ' --cached-only' : ''}`;
+report.push(`Machine: ${machine}. Command: \`node tools/bench/run.mjs${commandFlags}\`.`, '');
 
 for (const size of sizes) {
   const root = mkdtempSync(join(tmpdir(), `enforcer-bench-${size}-`));
@@ -74,31 +84,44 @@ for (const size of sizes) {
       // Nx's own cost of a task that is not cached: a no-op executor per project, forked like ours.
       // With no file to parse, or every file reused from the shard, enforce's task should cost
       // little more than this.
-      const uncachedFloor = cachedOnly ? undefined : await run("Nx's floor, uncached: no-op executor", 'npx', ['nx', 'run-many', '-t', 'noop', '--output-style=static']);
-      const tinyCold = isTiny && !cachedOnly
-        ? await run('enforce, first run', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static'])
-        : undefined;
-      const warm = cachedOnly ? undefined : await run('enforce, every file reused from its shard', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
-      const reruns = isTiny ? undefined : await (async () => {
-        // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
-        await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
-        const cached = await median('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
-        await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
-        const floor = await median('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
-        await run('prime floor-outputs cache', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
-        const floorOutputs = await median('floor with the same inputs and outputs', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
-        // With the daemon (off in CI), Nx knows which outputs on disk already match and skips restoring them.
-        const daemonEnv = { NX_DAEMON: 'true' };
-        await run('start the daemon, prime', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
-        const cachedDaemon = await median('enforce, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
-        await run('floor, daemon, prime', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
-        const floorDaemon = await median('floor, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
-        execFileSync('npx', ['nx', 'daemon', '--stop'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
-        const touched = touchOneFile(root);
-        const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
-        restore(touched);
-        return { cached, floor, floorOutputs, cachedDaemon, floorDaemon, affected };
-      })();
+      const uncachedFloor = cachedOnly
+        ? undefined
+        : await run("Nx's floor, uncached: no-op executor", 'npx', ['nx', 'run-many', '-t', 'noop', '--output-style=static']);
+      const tinyCold =
+        isTiny && !cachedOnly
+          ? await run('enforce, first run', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static'])
+          : undefined;
+      const warm = cachedOnly
+        ? undefined
+        : await run('enforce, every file reused from its shard', 'npx', ['nx', 'run-many', '-t', 'enforce', '--skip-nx-cache', '--output-style=static']);
+      const reruns = isTiny
+        ? undefined
+        : await (async () => {
+            // Cached reruns: prime both targets, then measure a run where every task is a cache hit.
+            await run('prime enforce cache', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+            const cached = await median('enforce, all cached', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static']);
+            await run('prime floor cache', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+            const floor = await median('floor (cached no-op target)', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static']);
+            await run('prime floor-outputs cache', 'npx', ['nx', 'run-many', '-t', 'floor-outputs', '--output-style=static']);
+            const floorOutputs = await median('floor with the same inputs and outputs', 'npx', [
+              'nx',
+              'run-many',
+              '-t',
+              'floor-outputs',
+              '--output-style=static',
+            ]);
+            // With the daemon (off in CI), Nx knows which outputs on disk already match and skips restoring them.
+            const daemonEnv = { NX_DAEMON: 'true' };
+            await run('start the daemon, prime', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+            const cachedDaemon = await median('enforce, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'enforce', '--output-style=static'], daemonEnv);
+            await run('floor, daemon, prime', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+            const floorDaemon = await median('floor, all cached, daemon', 'npx', ['nx', 'run-many', '-t', 'floor', '--output-style=static'], daemonEnv);
+            execFileSync('npx', ['nx', 'daemon', '--stop'], { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
+            const touched = touchOneFile(root);
+            const affected = await run('affected after one change', 'npx', ['nx', 'affected', '-t', 'enforce', '--base=HEAD', '--output-style=static']);
+            restore(touched);
+            return { cached, floor, floorOutputs, cachedDaemon, floorDaemon, affected };
+          })();
 
       if (peers) {
         const { cold, batch, lintNx, eslint, oxlint } = peers;
@@ -115,17 +138,36 @@ for (const size of sizes) {
         rows.push(
           ['enforce, every task cached', cached, `${ratio(cached, floor)} of Nx's floor`],
           ["Nx's floor: cached no-op target, same task count", floor, ''],
-          ["Nx's floor with enforce's inputs and outputs: cached no-op hashing the same inputs, restoring the same bytes", floorOutputs, `${ratio(floorOutputs, floor)} of Nx's floor; enforce cached is ${ratio(cached, floorOutputs)} of this`],
+          [
+            "Nx's floor with enforce's inputs and outputs: cached no-op hashing the same inputs, restoring the same bytes",
+            floorOutputs,
+            `${ratio(floorOutputs, floor)} of Nx's floor; enforce cached is ${ratio(cached, floorOutputs)} of this`,
+          ],
           ['enforce, every task cached, Nx daemon on', cachedDaemon, `${ratio(cachedDaemon, floorDaemon)} of Nx's floor with the daemon`],
           ["Nx's floor, Nx daemon on", floorDaemon, ''],
         );
         if (peers) rows.push(['enforce: `nx affected` after one changed file', affected, `${ratio(affected, peers.cold)} of cold`]);
       }
       if (uncachedFloor && warm) {
-        if (tinyCold) rows.push(['enforce, first run (parses each file): `nx run-many -t enforce --skip-nx-cache`', tinyCold, `${ratio(tinyCold, uncachedFloor)} of Nx's uncached floor`]);
+        if (tinyCold)
+          rows.push([
+            'enforce, first run (parses each file): `nx run-many -t enforce --skip-nx-cache`',
+            tinyCold,
+            `${ratio(tinyCold, uncachedFloor)} of Nx's uncached floor`,
+          ]);
         rows.push(
-          ['enforce, not cached, every file reused from its shard: `nx run-many -t enforce --skip-nx-cache` after a run', warm, `${ratio(warm, uncachedFloor)} of Nx's uncached floor`],
-          ["Nx's floor, uncached: a no-op executor per project, same task count", uncachedFloor, peers ? `ESLint via Nx is ${ratio(peers.lintNx, uncachedFloor)} of this: no per-task tool can be more than that much faster than ESLint via Nx` : ''],
+          [
+            'enforce, not cached, every file reused from its shard: `nx run-many -t enforce --skip-nx-cache` after a run',
+            warm,
+            `${ratio(warm, uncachedFloor)} of Nx's uncached floor`,
+          ],
+          [
+            "Nx's floor, uncached: a no-op executor per project, same task count",
+            uncachedFloor,
+            peers
+              ? `ESLint via Nx is ${ratio(peers.lintNx, uncachedFloor)} of this: no per-task tool can be more than that much faster than ESLint via Nx`
+              : '',
+          ],
         );
       }
       report.push(`### ${size}: ${SIZES[size].projects} projects x ${SIZES[size].files} files (${files} files)`, '');
@@ -135,7 +177,8 @@ for (const size of sizes) {
       clearOutputs();
       // One task alone may start worker threads (ENFORCER_WORKERS): in one thread, with a worker on
       // every other core, and as by default (none on 2 cores), for the ratio and what a worker costs.
-      const coldRun = (label, extraEnv = {}) => run(label, 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static'], extraEnv);
+      const coldRun = (label, extraEnv = {}) =>
+        run(label, 'npx', ['nx', 'run', 'p000:enforce', '--skip-nx-cache', '--profile', '--output-style=static'], extraEnv);
       const oneThread = await coldRun('enforce cold, one thread', { ENFORCER_WORKERS: '0' });
       clearOutputs();
       const cores = availableParallelism();
@@ -152,29 +195,46 @@ for (const size of sizes) {
       };
       const coldProfile = profileOf(cold);
       const changedProfile = profileOf(oneChanged);
-      const taskShare = coldProfile && changedProfile ? `; the task's own analysis ${Math.round(changedProfile.ms)} ms vs ${Math.round(coldProfile.ms)} ms cold (${((changedProfile.ms / coldProfile.ms) * 100).toFixed(1)}%)` : '';
+      const changedShare = coldProfile && changedProfile ? ((changedProfile.ms / coldProfile.ms) * 100).toFixed(1) : '';
+      const taskShare =
+        coldProfile && changedProfile
+          ? `; the task's own analysis ${Math.round(changedProfile.ms)} ms vs ${Math.round(coldProfile.ms)} ms cold (${changedShare}%)`
+          : '';
       const oneThreadProfile = profileOf(oneThread);
       const allCoresProfile = profileOf(allCores);
       const workersOf = (result) => /(\d+) worker threads? checked (\d+)/.exec(result.stdout + result.stderr);
       const workers = workersOf(cold);
       const allCoresWorkers = workersOf(allCores);
+      const oneThreadMs = oneThreadProfile ? Math.round(oneThreadProfile.ms) : '?';
+      const allCoresStarted = allCoresWorkers ? `${allCoresWorkers[1]} started, which checked ${allCoresWorkers[2]} files` : 'no worker started: too few files';
+      const allCoresExtraMb = allCoresProfile && oneThreadProfile ? (Number(allCoresProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0) : '';
+      const allCoresAdd = allCoresWorkers && allCoresProfile && oneThreadProfile ? ` (the workers add ${allCoresExtraMb} MB)` : '';
+      const allCoresMs = allCoresProfile ? Math.round(allCoresProfile.ms) : '?';
+      const coldExtraMb = coldProfile && oneThreadProfile ? (Number(coldProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0) : '';
+      const coldAdd = workers && coldProfile && oneThreadProfile ? ` (the workers add ${coldExtraMb} MB)` : '';
+      const coldMs = coldProfile ? Math.round(coldProfile.ms) : '?';
       rows.push(
         [
           'enforce cold, one thread: `ENFORCER_WORKERS=0 nx run p000:enforce`',
           oneThread,
-          `task process peak RSS ${oneThreadProfile?.rss ?? '?'} MB (its own --profile); analysis ${oneThreadProfile ? Math.round(oneThreadProfile.ms) : '?'} ms`,
+          `task process peak RSS ${oneThreadProfile?.rss ?? '?'} MB (its own --profile); analysis ${oneThreadMs} ms`,
         ],
         [
-          `enforce cold, all ${cores} cores: \`ENFORCER_WORKERS=${cores - 1} nx run p000:enforce\` (${allCoresWorkers ? `${allCoresWorkers[1]} started, which checked ${allCoresWorkers[2]} files` : 'no worker started: too few files'})`,
+          `enforce cold, all ${cores} cores: \`ENFORCER_WORKERS=${cores - 1} nx run p000:enforce\` (${allCoresStarted})`,
           allCores,
-          `${ratio(allCores, oneThread)} of one thread; task process peak RSS ${allCoresProfile?.rss ?? '?'} MB${allCoresWorkers && allCoresProfile && oneThreadProfile ? ` (the workers add ${(Number(allCoresProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0)} MB)` : ''}; analysis ${allCoresProfile ? Math.round(allCoresProfile.ms) : '?'} ms`,
+          `${ratio(allCores, oneThread)} of one thread; task process peak RSS ${allCoresProfile?.rss ?? '?'} MB${allCoresAdd}; analysis ${allCoresMs} ms`,
         ],
         [
-          `enforce cold, worker threads as by default (${workers ? `${workers[1]}, which checked ${workers[2]} files` : 'none started'}): \`nx run p000:enforce\``,
+          `enforce cold, worker threads as by default (${workers ? `${workers[1]}, which checked ${workers[2]} files` : 'none started'})` +
+            `: \`nx run p000:enforce\``,
           cold,
-          `${ratio(cold, oneThread)} of one thread; task process peak RSS ${coldProfile?.rss ?? '?'} MB${workers && coldProfile && oneThreadProfile ? ` (the workers add ${(Number(coldProfile.rss) - Number(oneThreadProfile.rss)).toFixed(0)} MB)` : ''}; analysis ${coldProfile ? Math.round(coldProfile.ms) : '?'} ms`,
+          `${ratio(cold, oneThread)} of one thread; task process peak RSS ${coldProfile?.rss ?? '?'} MB${coldAdd}; analysis ${coldMs} ms`,
         ],
-        ['enforce after one changed file', oneChanged, `${changedProfile ? `${changedProfile.analysed} analysed, ${changedProfile.reused} reused; ` : ''}${ratio(oneChanged, cold)} of cold${taskShare}`],
+        [
+          'enforce after one changed file',
+          oneChanged,
+          `${changedProfile ? `${changedProfile.analysed} analysed, ${changedProfile.reused} reused; ` : ''}${ratio(oneChanged, cold)} of cold${taskShare}`,
+        ],
       );
       report.push(`### ${size}: 1 project x ${SIZES[size].files} files (${files} files)`, '');
       report.push(table(rows), '');
@@ -219,7 +279,10 @@ function prepare(root) {
   writeFileSync(join(root, 'enforcer.config.json'), `${JSON.stringify({ rules }, null, 2)}\n`);
   // As after `nx add nx-enforcer`: the packages in package.json and the lockfile, where Nx finds the
   // versions it hashes for the target's externalDependencies. node_modules is this repository's.
-  const versions = { 'nx-enforcer': readJson(join(REPO, 'packages/nx-enforcer/package.json')).version, '@nx-enforcer/core': readJson(join(REPO, 'packages/core/package.json')).version };
+  const versions = {
+    'nx-enforcer': readJson(join(REPO, 'packages/nx-enforcer/package.json')).version,
+    '@nx-enforcer/core': readJson(join(REPO, 'packages/core/package.json')).version,
+  };
   const manifest = readJson(join(root, 'package.json'));
   writeFileSync(join(root, 'package.json'), `${JSON.stringify({ ...manifest, devDependencies: versions }, null, 2)}\n`);
   const lock = {
@@ -252,14 +315,27 @@ function prepare(root) {
     };
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  const inferred = JSON.parse(execFileSync('npx', ['nx', 'show', 'project', 'p000', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } }));
+  const inferred = JSON.parse(
+    execFileSync('npx', ['nx', 'show', 'project', 'p000', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } }),
+  );
   for (const project of readdirSync(join(root, 'packages'))) {
     const file = join(root, 'packages', project, 'package.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8'));
     manifest.nx.targets['floor-outputs'].inputs = inferred.targets.enforce.inputs;
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  const git = (...args) => execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' } });
+  const git = (...args) =>
+    execFileSync('git', args, {
+      cwd: root,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+      },
+    });
   git('init', '--quiet');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'bench');
@@ -277,7 +353,10 @@ function linkNodeModules(root) {
   const noop = join(folder, 'bench-noop');
   mkdirSync(noop);
   writeFileSync(join(noop, 'package.json'), `${JSON.stringify({ name: 'bench-noop', version: '0.0.0', executors: './executors.json' }, null, 2)}\n`);
-  writeFileSync(join(noop, 'executors.json'), `${JSON.stringify({ executors: { noop: { implementation: './noop.js', schema: './schema.json', description: 'Does nothing.' } } }, null, 2)}\n`);
+  writeFileSync(
+    join(noop, 'executors.json'),
+    `${JSON.stringify({ executors: { noop: { implementation: './noop.js', schema: './schema.json', description: 'Does nothing.' } } }, null, 2)}\n`,
+  );
   writeFileSync(join(noop, 'schema.json'), `${JSON.stringify({ type: 'object', properties: {} })}\n`);
   writeFileSync(join(noop, 'noop.js'), 'module.exports = async function noop() {\n  return { success: true };\n};\n');
 }
@@ -320,7 +399,8 @@ function ratio(a, b) {
 
 function table(rows) {
   const lines = ['| run | wall | peak RSS, process tree | largest process | vs |', '| --- | ---: | ---: | ---: | --- |'];
-  for (const [label, result, note] of rows) lines.push(`| ${label} | ${seconds(result.wallMs)} s | ${result.peakTreeRssMb} MB | ${result.peakProcessRssMb} MB | ${note} |`);
+  for (const [label, result, note] of rows)
+    lines.push(`| ${label} | ${seconds(result.wallMs)} s | ${result.peakTreeRssMb} MB | ${result.peakProcessRssMb} MB | ${note} |`);
   return lines.join('\n');
 }
 
@@ -353,7 +433,8 @@ function countEnforcer(root) {
 
 function countEslint(file) {
   const counts = {};
-  for (const result of JSON.parse(readFileSync(file, 'utf8'))) for (const message of result.messages) counts[message.ruleId] = (counts[message.ruleId] ?? 0) + 1;
+  for (const result of JSON.parse(readFileSync(file, 'utf8')))
+    for (const message of result.messages) counts[message.ruleId] = (counts[message.ruleId] ?? 0) + 1;
   return counts;
 }
 

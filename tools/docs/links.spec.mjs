@@ -142,7 +142,15 @@ function anchorsOf(text) {
     if (atx) add(atx[1] ?? '');
     const next = lines[index + 1];
     // A setext heading: a paragraph line underlined with === or --- (after a blank line, --- is a rule).
-    if (!atx && next && next.number === number + 1 && /^ {0,3}(=+|-+)\s*$/.test(next.line) && source.trim() !== '' && !/^ {0,3}([-*+]\s|>|\||\d+[.)]\s)/.test(source)) add(source.trim());
+    if (
+      !atx &&
+      next &&
+      next.number === number + 1 &&
+      /^ {0,3}(=+|-+)\s*$/.test(next.line) &&
+      source.trim() !== '' &&
+      !/^ {0,3}([-*+]\s|>|\||\d+[.)]\s)/.test(source)
+    )
+      add(source.trim());
     for (const match of line.matchAll(/<a\s[^>]*?(?:name|id)="([^"]+)"/gi)) anchors.add(match[1]);
   });
   return anchors;
@@ -197,9 +205,12 @@ function problemsOf(page) {
   return problems;
 }
 
-test('the slugs are GitHub\'s', () => {
+test("the slugs are GitHub's", () => {
   assert.equal(githubSlug('Configuration: `enforcer.config.json`'), 'configuration-enforcerconfigjson');
-  assert.equal(githubSlug('Outputs (per project, in `.nx-enforcer/projects/<projectRoot with / as %2F>/`)'), 'outputs-per-project-in-nx-enforcerprojectsprojectroot-with--as-2f');
+  assert.equal(
+    githubSlug('Outputs (per project, in `.nx-enforcer/projects/<projectRoot with / as %2F>/`)'),
+    'outputs-per-project-in-nx-enforcerprojectsprojectroot-with--as-2f',
+  );
   assert.equal(githubSlug('single-1k: 1 project x 1000 files (1005 files)'), 'single-1k-1-project-x-1000-files-1005-files');
   assert.equal(githubSlug('[Rules](docs/rules.md) and snake_case'), 'rules-and-snake_case');
   const anchors = anchorsOf('# Title\n\n## Usage\n\n```md\n## Usage\n```\n\n## Usage\n\n## Usage\n');

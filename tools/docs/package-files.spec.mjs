@@ -61,7 +61,10 @@ for (const pkg of PACKAGES) {
     it('packs README.md, LICENSE and package.json', () => {
       const files = packedFiles(packageDir);
       for (const required of ['README.md', 'LICENSE', 'package.json']) {
-        assert.ok(files.includes(required), `npm pack in ${pkg.dir} does not include ${required}; it includes: ${files.filter((file) => !file.includes('/')).join(', ')}`);
+        assert.ok(
+          files.includes(required),
+          `npm pack in ${pkg.dir} does not include ${required}; it includes: ${files.filter((file) => !file.includes('/')).join(', ')}`,
+        );
       }
     });
 
@@ -85,7 +88,10 @@ for (const pkg of PACKAGES) {
 
     it('has keywords and states the Node versions it supports', () => {
       assert.ok(Array.isArray(manifest.keywords) && manifest.keywords.length > 0, '"keywords" should be a non-empty array');
-      assert.ok(manifest.keywords.every((keyword) => typeof keyword === 'string' && keyword.length > 0), 'every keyword should be a non-empty string');
+      assert.ok(
+        manifest.keywords.every((keyword) => typeof keyword === 'string' && keyword.length > 0),
+        'every keyword should be a non-empty string',
+      );
       for (const keyword of pkg.keywords) assert.ok(manifest.keywords.includes(keyword), `"keywords" should include ${keyword}`);
       assert.equal(typeof manifest.engines?.node, 'string', '"engines.node" should be set');
       assert.notEqual(manifest.engines.node.trim(), '');

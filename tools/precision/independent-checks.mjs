@@ -102,6 +102,9 @@ function pythonNodes(root, files) {
 }
 
 const SECRET_TEXT = /\.(?:json|ya?ml|toml|ini|cfg|conf|properties|env|md|txt|sh|py|rb|go|java|php|ts|tsx|js|jsx|mjs|cjs)$|(^|\/)\.env/;
+// The secret check's two alternatives: a known token prefix, or a secret-like name given a long literal.
+const SECRET_TOKEN = /\b(?:AKIA[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{36}|xox[abposr]-|sk_live_)/;
+const SECRET_ASSIGNMENT = /(?:password|passwd|secret|token|api[_-]?key)\w*["']?\s*[:=]\s*["'][A-Za-z0-9+/_=-]{12,}["']/;
 
 /**
  * Candidates per rule id, for the rules an independent check exists for.
@@ -124,7 +127,7 @@ export function independentCandidates(root) {
     'security/no-secrets': grep(
       root,
       files.filter((file) => SECRET_TEXT.test(file)),
-      /\b(?:AKIA[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{36}|xox[abposr]-|sk_live_)|(?:password|passwd|secret|token|api[_-]?key)\w*["']?\s*[:=]\s*["'][A-Za-z0-9+/_=-]{12,}["']/i,
+      new RegExp(`${SECRET_TOKEN.source}|${SECRET_ASSIGNMENT.source}`, 'i'),
     ),
     'python/no-print': pythonOf('print'),
     'python/no-bare-except': pythonOf('bare-except'),

@@ -49,7 +49,8 @@ export function drawSample(items, keyOf, seed, size = SAMPLE_SIZE) {
 }
 
 /** The key a label and a finding share: where it is and which rule. */
-export const locationKey = (/** @type {{ file: string, line: number, rule?: string, ruleId?: string }} */ item) => `${item.file}:${item.line}:${item.rule ?? item.ruleId}`;
+export const locationKey = (/** @type {{ file: string, line: number, rule?: string, ruleId?: string }} */ item) =>
+  `${item.file}:${item.line}:${item.rule ?? item.ruleId}`;
 
 /**
  * Precision of one rule on one repository's sample: the share of labelled findings that are real

@@ -34,7 +34,12 @@ test('recallOf measures the share of labelled real violations the rule reported,
     label('d.ts', 4, 'TP'),
   ]);
   const reported = new Set(['a.ts:1:logging/no-console', 'c.ts:3:logging/no-console']);
-  const candidates = [{ file: 'a.ts', line: 1 }, { file: 'b.ts', line: 2 }, { file: 'c.ts', line: 3 }, { file: 'd.ts', line: 4 }];
+  const candidates = [
+    { file: 'a.ts', line: 1 },
+    { file: 'b.ts', line: 2 },
+    { file: 'c.ts', line: 3 },
+    { file: 'd.ts', line: 4 },
+  ];
   const result = recallOf(candidates, labels, 'logging/no-console', reported);
   assert.equal(result.real, 2);
   assert.equal(result.found, 1);

@@ -85,15 +85,37 @@ for (const { repo, commit } of repos) {
   const run = runEnforcer(root, domain ? domainConfig(repo) : configFile);
   const findings = domain ? run.violations.filter((finding) => DOMAIN_RULE.test(finding.ruleId)) : run.violations;
   for (const entry of domain ? (run.coverage ?? []) : []) {
-    if (DOMAIN_RULE.test(entry.ruleId) && entry.examined !== undefined) coverageRows.push(`| ${repo} | \`${entry.ruleId}\` | ${entry.files} | ${entry.examined ?? '–'} | ${entry.couldNotVerify ?? 0} |`);
+    if (DOMAIN_RULE.test(entry.ruleId) && entry.examined !== undefined)
+      coverageRows.push(`| ${repo} | \`${entry.ruleId}\` | ${entry.files} | ${entry.examined ?? '–'} | ${entry.couldNotVerify ?? 0} |`);
   }
   const labels = indexLabels(readLabels(repo));
-  if (dumpFile) dumped.push(...findings.map(({ file, line, column, ruleId, severity, message }) => ({ repo, file, line, column, rule: ruleId, severity, message, label: labels.get(locationKey({ file, line, rule: ruleId })) ?? null })));
+  if (dumpFile)
+    dumped.push(
+      ...findings.map(({ file, line, column, ruleId, severity, message }) => ({
+        repo,
+        file,
+        line,
+        column,
+        rule: ruleId,
+        severity,
+        message,
+        label: labels.get(locationKey({ file, line, rule: ruleId })) ?? null,
+      })),
+    );
   const candidates = domain ? {} : independentCandidates(root);
   const byRule = new Map();
   for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
   const blocking = findings.filter((finding) => finding.severity === 'error').length;
-  perRepo.push({ repo, files: new Set(findings.map((finding) => finding.file)).size, findings: findings.length, blocking, blockingByRule: countBy(findings.filter((f) => f.severity === 'error'), (f) => f.ruleId) });
+  perRepo.push({
+    repo,
+    files: new Set(findings.map((finding) => finding.file)).size,
+    findings: findings.length,
+    blocking,
+    blockingByRule: countBy(
+      findings.filter((f) => f.severity === 'error'),
+      (f) => f.ruleId,
+    ),
+  });
   const pending = { repo, commit, round, findings: [], candidates: [] };
   for (const rule of new Set([...byRule.keys(), ...Object.keys(candidates)])) {
     const ruleFindings = byRule.get(rule) ?? [];
@@ -106,7 +128,19 @@ for (const { repo, commit } of repos) {
     const uniqueCandidates = [...new Map((candidates[rule] ?? []).map((candidate) => [locationKey(candidate), candidate])).values()];
     const drawn = drawSample(uniqueCandidates, locationKey, `${repo}@${commit}:${rule}:candidates:round-${round}`);
     const recall = recallOf(drawn, labels, rule, reported, (candidate) => underTeamSuppression(root, candidate));
-    const total = totals.get(rule) ?? { findings: 0, sampled: 0, tp: 0, labelled: 0, censusTp: 0, censusLabelled: 0, real: 0, found: 0, suppressed: 0, missed: [], severity: ruleFindings[0]?.severity };
+    const total = totals.get(rule) ?? {
+      findings: 0,
+      sampled: 0,
+      tp: 0,
+      labelled: 0,
+      censusTp: 0,
+      censusLabelled: 0,
+      real: 0,
+      found: 0,
+      suppressed: 0,
+      missed: [],
+      severity: ruleFindings[0]?.severity,
+    };
     total.censusTp += census.tp;
     total.censusLabelled += census.labelled;
     total.suppressed += recall.suppressed;
@@ -119,8 +153,20 @@ for (const { repo, commit } of repos) {
     total.missed.push(...recall.missed.map((miss) => `${repo} ${miss.file}:${miss.line}`));
     total.severity ??= ruleFindings[0]?.severity;
     totals.set(rule, total);
-    pending.findings.push(...precision.pending.map(({ file, line, column, ruleId, severity, message }) => ({ file, line, column, rule: ruleId, severity, message, text: lineOf(root, file, line) })));
-    pending.candidates.push(...recall.pending.map(({ file, line, text }) => ({ file, line, rule, text, reported: reported.has(locationKey({ file, line, rule })) })));
+    pending.findings.push(
+      ...precision.pending.map(({ file, line, column, ruleId, severity, message }) => ({
+        file,
+        line,
+        column,
+        rule: ruleId,
+        severity,
+        message,
+        text: lineOf(root, file, line),
+      })),
+    );
+    pending.candidates.push(
+      ...recall.pending.map(({ file, line, text }) => ({ file, line, rule, text, reported: reported.has(locationKey({ file, line, rule })) })),
+    );
   }
   if (writePending && (pending.findings.length > 0 || pending.candidates.length > 0)) {
     mkdirSync(pendingDir, { recursive: true });
@@ -131,14 +177,37 @@ for (const { repo, commit } of repos) {
 const rows = [...totals]
   .filter(([, total]) => total.findings > 0 || total.real > 0 || total.labelled > 0)
   .sort(([a], [b]) => (a < b ? -1 : 1))
-  .map(([rule, total]) => `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${ratio(total.tp, total.labelled)} | ${ratio(total.censusTp, total.censusLabelled)}${total.findings > 0 ? `, ${total.censusLabelled} of ${total.findings} labelled` : ''} | ${total.severity === undefined ? 'off by default' : ratio(total.found, total.real)} | ${total.suppressed} |`);
-const repoRows = perRepo.map(({ repo, files, findings, blocking, blockingByRule }) => `| ${repo} | ${files} | ${findings} | ${blocking} | ${Object.entries(blockingByRule).map(([rule, count]) => `${rule} ${count}`).join(', ') || '–'} |`);
+  .map(([rule, total]) => {
+    const precision = ratio(total.tp, total.labelled);
+    const census = `${ratio(total.censusTp, total.censusLabelled)}${total.findings > 0 ? `, ${total.censusLabelled} of ${total.findings} labelled` : ''}`;
+    const recall = total.severity === undefined ? 'off by default' : ratio(total.found, total.real);
+    return `| \`${rule}\` | ${total.severity ?? '–'} | ${total.findings} | ${total.sampled} | ${precision} | ${census} | ${recall} | ${total.suppressed} |`;
+  });
+const repoRows = perRepo.map(
+  ({ repo, files, findings, blocking, blockingByRule }) =>
+    `| ${repo} | ${files} | ${findings} | ${blocking} | ${
+      Object.entries(blockingByRule)
+        .map(([rule, count]) => `${rule} ${count}`)
+        .join(', ') || '–'
+    } |`,
+);
+const configuration = domain
+  ? 'Domain packs, each repository with its config in tools/precision/domain/'
+  : configFile === undefined
+    ? 'Built-in defaults'
+    : `Config ${configFile.slice(REPO_ROOT.length + 1)}`;
 const report = [
   `# Precision on real repositories (round ${round})`,
   '',
-  `${domain ? 'Domain packs, each repository with its config in tools/precision/domain/' : configFile === undefined ? 'Built-in defaults' : `Config ${configFile.slice(REPO_ROOT.length + 1)}`}, pinned snapshots (tools/precision/repos.json). Precision: real violations among the labelled sample (up to 25 findings per rule per repository); "every labelled finding" counts every finding reported now that has a label from any round (all of them labelled: the rule's exact precision on these repositories). Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), since not reporting them is the point.`,
+  `${configuration}, pinned snapshots (tools/precision/repos.json). ` +
+    'Precision: real violations among the labelled sample (up to 25 findings per rule per repository); ' +
+    '"every labelled finding" counts every finding reported now that has a label from any round ' +
+    "(all of them labelled: the rule's exact precision on these repositories). " +
+    'Recall: of the candidates an independent check found and a person labelled as real violations, the share the rule reported; ' +
+    'real ones the team already suppressed with an eslint-disable/noqa comment are counted apart ("team-suppressed"), ' +
+    'since not reporting them is the point.',
   '',
-  '| rule | severity | findings | sampled | precision (this round\'s sample) | every labelled finding | recall | team-suppressed |',
+  "| rule | severity | findings | sampled | precision (this round's sample) | every labelled finding | recall | team-suppressed |",
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows,
   '',
@@ -151,7 +220,9 @@ const report = [
     : []),
 ].join('\n');
 // A rule that is off misses everything by definition: only the rules that ran list their misses.
-const missed = [...totals].filter(([, total]) => total.severity !== undefined).flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
+const missed = [...totals]
+  .filter(([, total]) => total.severity !== undefined)
+  .flatMap(([rule, total]) => total.missed.map((miss) => `- \`${rule}\` missed ${miss}`));
 const text = missed.length > 0 ? `${report}\nLabelled real violations the rules missed:\n\n${missed.join('\n')}\n` : report;
 if (!onlyRepo) {
   mkdirSync(dirname(outFile), { recursive: true });
@@ -159,6 +230,11 @@ if (!onlyRepo) {
   if (dumpFile) writeFileSync(resolve(dumpFile), `${JSON.stringify(dumped, null, 2)}\n`);
 }
 console.log(text);
+
+/**
+ * @typedef {{ ruleId: string, files: number, examined?: number, couldNotVerify?: number }} RuleCoverage
+ * @typedef {{ violations: import('./precision-lib.mjs').Finding[], coverage?: RuleCoverage[] }} EnforcerReport
+ */
 
 /** The enforcer CLI over one snapshot (its defaults, or `configFile`): report.json's findings and coverage. */
 function runEnforcer(root, configFile) {
@@ -169,14 +245,16 @@ function runEnforcer(root, configFile) {
   if (configFile !== undefined) writeFileSync(join(root, '.precision-config.json'), readFileSync(configFile));
   try {
     try {
-      execFileSync(process.execPath, [CLI, 'check', ...config, '--format', `json:${output}`], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      execFileSync(process.execPath, [CLI, 'check', ...config, '--format', `json:${output}`], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (error) {
       // Exit 1 means "violations found"; anything else, or no report, is a failure of the run.
       if (/** @type {{ status?: number }} */ (error).status !== 1 || !existsSync(output)) throw error;
     }
-    return /** @type {{ violations: import('./precision-lib.mjs').Finding[], coverage?: Array<{ ruleId: string, files: number, examined?: number, couldNotVerify?: number }> }} */ (
-      JSON.parse(readFileSync(output, 'utf8'))
-    );
+    return /** @type {EnforcerReport} */ (JSON.parse(readFileSync(output, 'utf8')));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -24,7 +24,9 @@ if (!copies || !snapshots) {
 
 for (const { repo, commit } of repos) {
   const name = repo.replace('/', '+');
-  const gitDir = [join(copies, name, 'repo'), join(copies, name, '.git'), join(copies, `${name}.git`), join(copies, name)].find((path) => existsSync(join(path, 'HEAD')));
+  const gitDir = [join(copies, name, 'repo'), join(copies, name, '.git'), join(copies, `${name}.git`), join(copies, name)].find((path) =>
+    existsSync(join(path, 'HEAD')),
+  );
   if (!gitDir) {
     console.error(`${repo}: no git copy under ${copies}/${name}`);
     process.exitCode = 1;
@@ -39,7 +41,10 @@ for (const { repo, commit } of repos) {
   mkdirSync(target, { recursive: true });
   let missing = [];
   try {
-    const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], { maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', commit], {
+      maxBuffer: 1024 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     execFileSync('tar', ['-x', '-C', target], { input: archive });
   } catch {
     // A partial copy (large blobs left out) cannot be archived: write what is there, name what is not.
@@ -47,7 +52,8 @@ for (const { repo, commit } of repos) {
     writeFileSync(join(target, '.precision-missing'), missing.map((path) => `${path}\n`).join(''));
   }
   writeFileSync(join(target, '.precision-commit'), `${commit}\n`);
-  console.log(`${repo}: snapshot at ${commit.slice(0, 12)} in ${target}${missing.length > 0 ? ` (${missing.length} files absent from the copy, listed in .precision-missing)` : ''}`);
+  const absent = missing.length > 0 ? ` (${missing.length} files absent from the copy, listed in .precision-missing)` : '';
+  console.log(`${repo}: snapshot at ${commit.slice(0, 12)} in ${target}${absent}`);
 }
 
 /** Every file of the commit whose blob the copy holds, written under target; returns the paths it lacks. */
@@ -62,7 +68,10 @@ function extractAvailable(gitDir, commit, target) {
       return { mode, type, oid, path };
     })
     .filter((entry) => entry.type === 'blob' && entry.mode !== '120000');
-  const batch = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: entries.map((entry) => entry.oid).join('\n') + '\n', maxBuffer: 2 * 1024 * 1024 * 1024 });
+  const batch = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+    input: entries.map((entry) => entry.oid).join('\n') + '\n',
+    maxBuffer: 2 * 1024 * 1024 * 1024,
+  });
   const missing = [];
   let offset = 0;
   for (const entry of entries) {

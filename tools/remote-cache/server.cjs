@@ -21,8 +21,13 @@ const path = require('node:path');
 const HASH = /^\/v1\/cache\/([A-Za-z0-9_-]{1,128})$/;
 
 /**
+ * @typedef {{ hits: number, misses: number, uploads: number, rejected: number }} RemoteCacheStats
+ * @typedef {{ url: string, stats: RemoteCacheStats, entries: () => string[], stop: () => Promise<void> }} RemoteCache
+ */
+
+/**
  * @param {{ directory: string, token?: string, port?: number, onRequest?: () => void }} options
- * @returns {Promise<{ url: string, stats: { hits: number, misses: number, uploads: number, rejected: number }, entries: () => string[], stop: () => Promise<void> }>}
+ * @returns {Promise<RemoteCache>}
  */
 async function startRemoteCache({ directory, token, port = 0, onRequest }) {
   fs.mkdirSync(directory, { recursive: true });
@@ -80,7 +85,11 @@ async function startRemoteCache({ directory, token, port = 0, onRequest }) {
   return {
     url: `http://127.0.0.1:${address.port}`,
     stats,
-    entries: () => fs.readdirSync(directory).filter((name) => !name.endsWith('.tmp')).sort(),
+    entries: () =>
+      fs
+        .readdirSync(directory)
+        .filter((name) => !name.endsWith('.tmp'))
+        .sort(),
     stop: () => new Promise((resolve) => server.close(() => resolve(undefined))),
   };
 }
@@ -119,7 +128,10 @@ module.exports = { startRemoteCache, startRemoteCacheProcess };
 
 if (require.main === module) {
   const { parseArgs } = require('node:util');
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { token: { type: 'string' }, port: { type: 'string' }, stats: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { token: { type: 'string' }, port: { type: 'string' }, stats: { type: 'string' } },
+  });
   if (positionals.length !== 1) {
     console.error('Usage: node tools/remote-cache/server.cjs <folder> [--token T] [--port N] [--stats file.json]');
     process.exit(2);

@@ -104,7 +104,8 @@ describe('compatibility matrix', () => {
       runCommandAsync(command, args, { cwd: root, env, allowFailure, timeoutMs: 15 * 60 * 1000 });
     const [execCommand, ...execArgs] = EXEC_PREFIX[cell.packageManager];
     const exec = (args: string[], allowFailure = false) => run(execCommand, [...execArgs, ...args], allowFailure);
-    const nx = (args: string[], allowFailure = false) => exec(['nx', ...args, ...(['run-many', 'affected', 'run'].includes(args[0]) ? ['--output-style=static'] : [])], allowFailure);
+    const nx = (args: string[], allowFailure = false) =>
+      exec(['nx', ...args, ...(['run-many', 'affected', 'run'].includes(args[0]) ? ['--output-style=static'] : [])], allowFailure);
     const read = (path: string) => readFileSync(join(root, path), 'utf8');
     const write = (path: string, content: string | object) => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -144,7 +145,10 @@ describe('compatibility matrix', () => {
     }
     if (cell.packageManager === 'yarn') {
       const host = new URL(registry).hostname;
-      ws.write('.yarnrc.yml', `nodeLinker: node-modules\nnpmRegistryServer: "${registry}"\nunsafeHttpWhitelist:\n  - "${host}"\nenableTelemetry: false\nnpmMinimalAgeGate: 0\n`);
+      ws.write(
+        '.yarnrc.yml',
+        `nodeLinker: node-modules\nnpmRegistryServer: "${registry}"\nunsafeHttpWhitelist:\n  - "${host}"\nenableTelemetry: false\nnpmMinimalAgeGate: 0\n`,
+      );
       ws.write('yarn.lock', '');
     }
   }
@@ -157,7 +161,9 @@ describe('compatibility matrix', () => {
     await ws.commit('workspace');
 
     // The Node the cell claims is the one its commands run on.
-    expect((await ws.run('node', ['--version'])).stdout.trim()).toBe(`v${cell.node === process.versions.node.split('.')[0] ? process.versions.node : pinnedVersions()[cell.node]}`);
+    expect((await ws.run('node', ['--version'])).stdout.trim()).toBe(
+      `v${cell.node === process.versions.node.split('.')[0] ? process.versions.node : pinnedVersions()[cell.node]}`,
+    );
     await ws.step('install', () => ws.install());
     const added = await ws.step('nx add', () => ws.nx(['add', `nx-enforcer@${version}`]));
     expect(added.output).not.toMatch(/Failed to process project graph|is not a function/);
@@ -166,14 +172,22 @@ describe('compatibility matrix', () => {
     expect(JSON.parse(ws.read('nx.json')).plugins).toContainEqual({ plugin: 'nx-enforcer', options: { targetName: 'enforce' } });
     const rootPackage = JSON.parse(ws.read('package.json'));
     // The package manager writes its own range for what `nx add` installed; init adds the engine.
-    expect(rootPackage.devDependencies).toMatchObject({ 'nx-enforcer': expect.stringContaining(version), '@nx-enforcer/core': version, '@nx/devkit': cell.devkit });
+    expect(rootPackage.devDependencies).toMatchObject({
+      'nx-enforcer': expect.stringContaining(version),
+      '@nx-enforcer/core': version,
+      '@nx/devkit': cell.devkit,
+    });
     const schema = JSON.parse(ws.read('enforcer.config.json')).$schema as string;
     expect(existsSync(resolve(ws.root, schema))).toBe(true);
     expect((await ws.step('enforcer --version', () => ws.exec(['enforcer', '--version']))).stdout).toContain(version);
 
     // Both kinds of project get the inferred target; the short name works as in `nx show project`.
     const libA = JSON.parse((await ws.step('nx show project', () => ws.nx(['show', 'project', '@ws/lib-a', '--json']))).stdout);
-    expect(libA.targets.enforce).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: ['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', '{projectRoot}/enforcer.baseline.json'] });
+    expect(libA.targets.enforce).toMatchObject({
+      executor: 'nx-enforcer:enforce',
+      cache: true,
+      outputs: ['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', '{projectRoot}/enforcer.baseline.json'],
+    });
     expect(JSON.parse((await ws.nx(['show', 'project', 'lib-b', '--json'])).stdout).targets).toHaveProperty('enforce');
     await ws.step('g configuration (short name)', () => ws.nx(['g', 'nx-enforcer:configuration', 'lib-a', '--no-interactive']));
     expect(existsSync(join(ws.root, 'packages/lib-a/enforcer.config.json'))).toBe(true);
@@ -181,7 +195,19 @@ describe('compatibility matrix', () => {
     // A generated workspace rule type-checks against the engine installed at the root.
     await ws.step('g rule + tsc', async () => {
       await ws.nx(['g', 'nx-enforcer:rule', 'no-eval', '--no-interactive']);
-      await ws.exec(['tsc', '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'tools/enforcer-rules/no-eval.ts']);
+      await ws.exec([
+        'tsc',
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'tools/enforcer-rules/no-eval.ts',
+      ]);
     });
 
     const config = JSON.parse(ws.read('enforcer.config.json'));
@@ -193,7 +219,11 @@ describe('compatibility matrix', () => {
     expect(blocked.output).toMatch(/^packages\/lib-a\/src\/index\.ts\n\s+2:3\s+error\s.*logging\/no-console$/m);
     const agentReport = JSON.parse(ws.read('.nx-enforcer/summary/agent-report.json'));
     // The re-check names the blocking project: `nx affected` on a committed violation checks nothing.
-    expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 1, recheckCommand: expect.stringMatching(new RegExp(`^${exec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} nx run-many -t enforce -p \\S*lib-a$`)) });
+    expect(agentReport).toMatchObject({
+      status: 'BLOCKED',
+      blocking: 1,
+      recheckCommand: expect.stringMatching(new RegExp(`^${exec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} nx run-many -t enforce -p \\S*lib-a$`)),
+    });
     expect(ws.read('.nx-enforcer/summary/BLOCK.md')).toContain(agentReport.recheckCommand);
 
     ws.write('packages/lib-a/src/index.ts', "export function libA(): string {\n  return 'lib-a';\n}\n");
@@ -218,7 +248,9 @@ describe('compatibility matrix', () => {
     const refused = await ws.step('npm install (refused)', () => ws.run('npm', ['install', '-D', `nx-enforcer@${version}`, '--no-audit', '--no-fund'], true));
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/ERESOLVE|peer nx@">=21\.0\.0 <25\.0\.0"/);
-    await ws.step('npm install --legacy-peer-deps', () => ws.run('npm', ['install', '-D', `nx-enforcer@${version}`, '--legacy-peer-deps', '--no-audit', '--no-fund']));
+    await ws.step('npm install --legacy-peer-deps', () =>
+      ws.run('npm', ['install', '-D', `nx-enforcer@${version}`, '--legacy-peer-deps', '--no-audit', '--no-fund']),
+    );
     ws.write('nx.json', { ...JSON.parse(ws.read('nx.json')), plugins: ['nx-enforcer'] });
 
     const graph = await ws.step('nx show projects', () => ws.nx(['show', 'projects'], true));

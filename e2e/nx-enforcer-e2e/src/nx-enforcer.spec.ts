@@ -53,13 +53,17 @@ describe('nx-enforcer in a new Nx workspace', () => {
   /** Task ids that ran for real, and those served from the local cache. */
   const tasksOf = (output: string) => ({
     ran: [...output.matchAll(/> nx run (\S+:enforce)(?!\s+\[)/g)].map((match) => match[1]).sort(),
-    cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)].map((match) => match[1]).sort(),
+    cached: [...output.matchAll(/> nx run (\S+:enforce)\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\]/g)]
+      .map((match) => match[1])
+      .sort(),
   });
 
   const passingCommit = 'fix: no console in lib-a';
   /** A git worktree beside the workspace, at the commit with this message. */
   const checkoutAt = (message: string, folder: string): string => {
-    const sha = runCommand('git', ['log', '--format=%H', '--fixed-strings', `--grep=${message}`], { cwd: workspace }).stdout.trim().split('\n')[0];
+    const sha = runCommand('git', ['log', '--format=%H', '--fixed-strings', `--grep=${message}`], { cwd: workspace })
+      .stdout.trim()
+      .split('\n')[0];
     const checkout = join(workspace, '..', folder);
     runCommand('git', ['worktree', 'add', '--quiet', '--detach', checkout, sha], { cwd: workspace });
     return checkout;
@@ -88,9 +92,17 @@ describe('nx-enforcer in a new Nx workspace', () => {
   it('should infer a cached enforce target with the project output folder', () => {
     const project = JSON.parse(nx(['show', 'project', projectA, '--json']).stdout);
     const target = project.targets.enforce;
-    expect(target).toMatchObject({ executor: 'nx-enforcer:enforce', cache: true, outputs: [`{workspaceRoot}/${outputOf(libA)}`, '{projectRoot}/enforcer.baseline.json'] });
+    expect(target).toMatchObject({
+      executor: 'nx-enforcer:enforce',
+      cache: true,
+      outputs: [`{workspaceRoot}/${outputOf(libA)}`, '{projectRoot}/enforcer.baseline.json'],
+    });
     expect(target.inputs).toEqual(
-      expect.arrayContaining(['{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] }]),
+      expect.arrayContaining([
+        '{workspaceRoot}/enforcer.config.json',
+        '{projectRoot}/enforcer.config.json',
+        { externalDependencies: ['nx-enforcer', '@nx-enforcer/core'] },
+      ]),
     );
     expect(target.metadata.technologies).toEqual(['typescript']);
   });
@@ -103,7 +115,9 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(result.output).toMatch(new RegExp(`Failed tasks:\\s+- ${escape(projectA)}:enforce`));
     expect(result.output).not.toContain(`- ${projectB}:enforce`);
     const report = JSON.parse(read(`${outputOf(libA)}/report.json`));
-    expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' })]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({ ruleId: 'logging/no-console', file: `${libA}/src/lib/lib-a.ts`, line: 2, column: 3, severity: 'error' }),
+    ]);
     expect(JSON.parse(read(`${outputOf(libB)}/report.json`)).summary).toMatchObject({ errors: 0, warnings: 0 });
     const session = JSON.parse(read(`${outputOf(libA)}/session.json`));
     expect(session).toMatchObject({ version: 3, project: projectA, totals: { errors: 1 } });
@@ -162,7 +176,11 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(result.output).toContain(`${libB}/enforcer.config.json:1:14: rules["logging/no-consol"]: unknown rule "logging/no-consol". Valid rule ids:`);
     // The failed task left no earlier report to be read as its result: the summary says it was not checked.
     expect(existsSync(join(workspace, outputOf(libB), 'report.json'))).toBe(false);
-    expect(JSON.parse(read('.nx-enforcer/summary/agent-report.json'))).toMatchObject({ status: 'BLOCKED', blocking: 0, notChecked: [{ report: `${outputOf(libB)}/report.json`, reason: 'unreadable' }] });
+    expect(JSON.parse(read('.nx-enforcer/summary/agent-report.json'))).toMatchObject({
+      status: 'BLOCKED',
+      blocking: 0,
+      notChecked: [{ report: `${outputOf(libB)}/report.json`, reason: 'unreadable' }],
+    });
   });
 
   it('should provide the enforcer CLI in the workspace', () => {
@@ -196,14 +214,16 @@ describe('nx-enforcer in a new Nx workspace', () => {
     write(`${libA}/src/lib/lib-a.ts`, `export function libA(): string {\n  deprecatedApi();\n  return 'lib-a';\n}\ndeclare function deprecatedApi(): void;\n`);
     const first = nx(['run-many', '-t', 'enforce']);
     expect(tasksOf(first.output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
-    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations).toEqual([expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 })]);
+    expect(JSON.parse(read(`${outputOf(libA)}/report.json`)).violations).toEqual([
+      expect.objectContaining({ ruleId: 'local/no-deprecated-api', line: 2, column: 3 }),
+    ]);
 
     const rulePath = 'tools/enforcer-rules/no-deprecated-api.ts';
     write(rulePath, read(rulePath).replace("'Disallow calls to the functions listed in `names`.'", "'Calls that the platform team removes in 2.0.'"));
     expect(tasksOf(nx(['run-many', '-t', 'enforce']).output).ran).toEqual([`${projectA}:enforce`, `${projectB}:enforce`].sort());
   });
 
-  it('should check project boundaries from tags, and re-run the importing project when a dependency\'s tags change', () => {
+  it("should check project boundaries from tags, and re-run the importing project when a dependency's tags change", () => {
     const tag = (lib: string, tags: string[]) => {
       const manifest = JSON.parse(read(`${lib}/package.json`));
       write(`${lib}/package.json`, `${JSON.stringify({ ...manifest, nx: { ...manifest.nx, tags } }, null, 2)}\n`);
@@ -213,13 +233,18 @@ describe('nx-enforcer in a new Nx workspace', () => {
     // An import Nx's graph has no edge for (nx-ignore-next-line): a `^` input would miss lib-b's tags.
     write(`${libA}/src/lib/lib-a.ts`, `// nx-ignore-next-line\nimport { libB } from '${projectB}';\nexport function libA(): string {\n  return libB();\n}\n`);
     const config = JSON.parse(read('enforcer.config.json'));
-    config.rules['architecture/project-boundaries'] = ['error', { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] }];
+    config.rules['architecture/project-boundaries'] = [
+      'error',
+      { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] },
+    ];
     write('enforcer.config.json', `${JSON.stringify(config, null, 2)}\n`);
 
     const blocked = nx(['run', `${projectA}:enforce`], true);
     expect(blocked.code).not.toBe(0);
     // Nx adds tags of its own (npm:private), hence the loose match on the tag list.
-    expect(blocked.output).toMatch(new RegExp(`may only depend on projects tagged "type:ui" or "type:util": "${escape(projectB)}" \\([^)]*type:data\\) is not allowed`));
+    expect(blocked.output).toMatch(
+      new RegExp(`may only depend on projects tagged "type:ui" or "type:util": "${escape(projectB)}" \\([^)]*type:data\\) is not allowed`),
+    );
 
     tag(libB, ['type:util']);
     const allowed = nx(['run', `${projectA}:enforce`]);
@@ -260,7 +285,9 @@ describe('nx-enforcer in a new Nx workspace', () => {
     // A later run of the other project alone keeps the block: lib-b's latest report still counts.
     nx(['run', `${projectA}:enforce`]);
     expect(read('.nx-enforcer/summary/BLOCK.md')).toContain(`\`${libB}/src/lib/extra.ts:2:3\` \`logging/no-console\``);
-    expect(read('.nx-enforcer/summary/STATUS.md')).toContain(`## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- ${projectB}\n`);
+    expect(read('.nx-enforcer/summary/STATUS.md')).toContain(
+      `## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- ${projectB}\n`,
+    );
   });
 
   it('should set aside a corrupt session shard, reuse unchanged files from the shard, and write extra formats into the cached output', () => {
@@ -300,45 +327,51 @@ describe('nx-enforcer in a new Nx workspace', () => {
     commit('baseline touched, lib-b without no-secrets');
   });
 
-  it('should share results through a self-hosted remote cache: a fresh clone restores every project byte-identical, and one change re-runs one project', async () => {
-    const token = 'e2e-remote-cache-token';
-    const scratch = mkdtempSync(join(tmpdir(), 'nx-enforcer-remote-'));
-    // In its own process: runNx blocks this one while Nx talks to the cache.
-    const server = await startRemoteCacheProcess({ directory: join(scratch, 'cache'), token });
-    const remote = { NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url, NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token };
-    const clone = join(scratch, 'clone');
-    // Each "machine" has its own local cache folder.
-    const nxIn = (cwd: string, args: string[]) =>
-      runNx([...args, '--output-style=static'], { cwd, env: { ...nxEnv, ...remote, ...(cwd === clone ? { NX_CACHE_DIRECTORY: join(scratch, 'clone-cache') } : {}) } });
-    const outputsOf = (root: string) =>
-      [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => readFileSync(join(root, outputOf(lib), file), 'utf8')));
-    const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
-    try {
-      // Machine A: an empty local cache, so both tasks run and upload.
-      runNx(['reset'], { cwd: workspace, env: nxEnv });
-      expect(tasksOf(nxIn(workspace, ['run-many', '-t', 'enforce']).output).ran).toEqual(both);
-      expect(server.stats()).toMatchObject({ uploads: 2, rejected: 0 });
+  it(
+    'should share results through a self-hosted remote cache: a fresh clone restores every project byte-identical, and one ' + 'change re-runs one project',
+    async () => {
+      const token = 'e2e-remote-cache-token';
+      const scratch = mkdtempSync(join(tmpdir(), 'nx-enforcer-remote-'));
+      // In its own process: runNx blocks this one while Nx talks to the cache.
+      const server = await startRemoteCacheProcess({ directory: join(scratch, 'cache'), token });
+      const remote = { NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url, NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token };
+      const clone = join(scratch, 'clone');
+      // Each "machine" has its own local cache folder.
+      const nxIn = (cwd: string, args: string[]) =>
+        runNx([...args, '--output-style=static'], {
+          cwd,
+          env: { ...nxEnv, ...remote, ...(cwd === clone ? { NX_CACHE_DIRECTORY: join(scratch, 'clone-cache') } : {}) },
+        });
+      const outputsOf = (root: string) =>
+        [libA, libB].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => readFileSync(join(root, outputOf(lib), file), 'utf8')));
+      const both = [`${projectA}:enforce`, `${projectB}:enforce`].sort();
+      try {
+        // Machine A: an empty local cache, so both tasks run and upload.
+        runNx(['reset'], { cwd: workspace, env: nxEnv });
+        expect(tasksOf(nxIn(workspace, ['run-many', '-t', 'enforce']).output).ran).toEqual(both);
+        expect(server.stats()).toMatchObject({ uploads: 2, rejected: 0 });
 
-      // Machine B: a fresh clone in another folder, with no local cache and no outputs.
-      runCommand('git', ['clone', '--quiet', workspace, clone], { cwd: scratch });
-      cpSync(join(workspace, 'node_modules'), join(clone, 'node_modules'), { recursive: true, verbatimSymlinks: true });
-      const restored = nxIn(clone, ['run-many', '-t', 'enforce']);
-      expect([...restored.output.matchAll(/> nx run (\S+:enforce)\s+\[remote cache\]/g)].map((match) => match[1]).sort()).toEqual(both);
-      expect(server.stats().hits).toBe(2);
-      expect(outputsOf(clone)).toEqual(outputsOf(workspace));
+        // Machine B: a fresh clone in another folder, with no local cache and no outputs.
+        runCommand('git', ['clone', '--quiet', workspace, clone], { cwd: scratch });
+        cpSync(join(workspace, 'node_modules'), join(clone, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+        const restored = nxIn(clone, ['run-many', '-t', 'enforce']);
+        expect([...restored.output.matchAll(/> nx run (\S+:enforce)\s+\[remote cache\]/g)].map((match) => match[1]).sort()).toEqual(both);
+        expect(server.stats().hits).toBe(2);
+        expect(outputsOf(clone)).toEqual(outputsOf(workspace));
 
-      // A fresh analysis in a different folder gives the very bytes the cache holds.
-      rmSync(join(clone, '.nx-enforcer'), { recursive: true, force: true });
-      nxIn(clone, ['run-many', '-t', 'enforce', '--skip-nx-cache']);
-      expect(outputsOf(clone)).toEqual(outputsOf(workspace));
+        // A fresh analysis in a different folder gives the very bytes the cache holds.
+        rmSync(join(clone, '.nx-enforcer'), { recursive: true, force: true });
+        nxIn(clone, ['run-many', '-t', 'enforce', '--skip-nx-cache']);
+        expect(outputsOf(clone)).toEqual(outputsOf(workspace));
 
-      writeFileSync(join(clone, libA, 'src/lib/lib-a.ts'), `${readFileSync(join(workspace, libA, 'src/lib/lib-a.ts'), 'utf8')}export const added = 1;\n`);
-      expect(tasksOf(nxIn(clone, ['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectA}:enforce`], cached: [`${projectB}:enforce`] });
-    } finally {
-      server.stop();
-      rmSync(scratch, { recursive: true, force: true });
-    }
-  });
+        writeFileSync(join(clone, libA, 'src/lib/lib-a.ts'), `${readFileSync(join(workspace, libA, 'src/lib/lib-a.ts'), 'utf8')}export const added = 1;\n`);
+        expect(tasksOf(nxIn(clone, ['run-many', '-t', 'enforce']).output)).toEqual({ ran: [`${projectA}:enforce`], cached: [`${projectB}:enforce`] });
+      } finally {
+        server.stop();
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('should re-run every project after upgrading the enforcer to a new version', () => {
     const next = `${version}.next`;
@@ -417,13 +450,18 @@ describe('nx-enforcer in a new Nx workspace', () => {
     };
     write('enforcer.config.json', `${JSON.stringify({ ...rootConfigFile, rules }, null, 2)}\n`);
     write('prisma/schema.prisma', 'model Invoice {\n  id       String @id\n  tenantId String\n}\n');
-    write(`${libA}/src/lib/invoices.ts`, 'declare const prisma: { invoice: { findMany(args?: object): Promise<unknown[]> } };\nexport const listInvoices = () => prisma.invoice.findMany({ where: { paid: false } });\n');
+    write(
+      `${libA}/src/lib/invoices.ts`,
+      'declare const prisma: { invoice: { findMany(args?: object): Promise<unknown[]> } };\nexport const listInvoices = () => ' +
+        'prisma.invoice.findMany({ where: { paid: false } });\n',
+    );
     write(`${libA}/OWNERS`, 'team-a\n');
     write(`${libB}/tools/report.py`, 'def run(job):\n    try:\n        job()\n    except:\n        pass\n');
 
     const failing = nx(['run-many', '-t', 'enforce'], true);
     expect(failing.code).not.toBe(0);
-    const violationsOf = (lib: string) => JSON.parse(read(`${outputOf(lib)}/report.json`)).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.file}:${v.line} ${v.ruleId}`);
+    const violationsOf = (lib: string) =>
+      JSON.parse(read(`${outputOf(lib)}/report.json`)).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.file}:${v.line} ${v.ruleId}`);
     expect(violationsOf(libA)).toContain(`${libA}/src/lib/invoices.ts:2 security/tenant-isolation`);
     expect(violationsOf(libB)).toEqual(expect.arrayContaining([`${libB}:1 project/required-files`, `${libB}/tools/report.py:4 python/no-bare-except`]));
     expect(failing.output).toMatch(/Project \S+ has no OWNERS/);
@@ -447,13 +485,19 @@ describe('nx-enforcer in a new Nx workspace', () => {
     const manifestA = read(`${libA}/package.json`);
     const parsedA = JSON.parse(manifestA);
     write(`${libA}/package.json`, `${JSON.stringify({ ...parsedA, dependencies: { ...parsedA.dependencies, [projectB]: '*' } }, null, 2)}\n`);
-    const dto = (decorator: string) => `import { IsEmail, IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  ${decorator}email!: string;\n}\n`;
+    const dto = (decorator: string) =>
+      `import { IsEmail, IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  ${decorator}email!: string;\n}\n`;
     const index = read(`${libB}/src/index.ts`);
     write(`${libB}/src/lib/create-user.dto.ts`, dto(''));
     write(`${libB}/src/index.ts`, `${index}export * from './lib/create-user.dto';\n`);
     // Imported by the library's package name; the enforce target has the dependency's files as `^` inputs.
     const controller = `${libA}/src/lib/users.controller.ts`;
-    write(controller, `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${projectB}';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {\n    return dto;\n  }\n}\n`);
+    write(
+      controller,
+      `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${projectB}';\n` +
+        `@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {\n    return ` +
+        `dto;\n  }\n}\n`,
+    );
 
     const blocked = nx(['run', `${projectA}:enforce`], true);
     expect(blocked.code).not.toBe(0);
@@ -478,7 +522,8 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(fixTarget).toMatchObject({ executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } });
 
     const legacy = `${libA}/src/lib/legacy.ts`;
-    const body = (pragma: string) => `export function legacyTotal(payload: string): number {\n  // ${pragma} -- the v1 payload is a numeric string\n  return payload * 2;\n}\n`;
+    const body = (pragma: string) =>
+      `export function legacyTotal(payload: string): number {\n  // ${pragma} -- the v1 payload is a numeric string\n  return payload * 2;\n}\n`;
     write(legacy, body('@ts-ignore'));
     const reportBefore = read(`${outputOf(libA)}/report.json`);
 
@@ -489,7 +534,10 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(fixed.output).not.toMatch(/enforce-fix\s+\[(?:local|remote) cache\]/);
 
     // Idempotent, and never replayed from the cache: it runs again and finds nothing left to fix.
-    const sources = () => filesUnder(join(workspace, libA, 'src')).sort().map((file) => `${file}\n${readFileSync(file, 'utf8')}`);
+    const sources = () =>
+      filesUnder(join(workspace, libA, 'src'))
+        .sort()
+        .map((file) => `${file}\n${readFileSync(file, 'utf8')}`);
     const afterFirst = sources();
     const again = nx(['run', `${projectA}:enforce-fix`, '--fixType=suggestion']);
     expect(again.output).toContain('Fix (safe fixes and suggestions): 0 fixed in 0 files, 0 refused, 0 skipped.');
@@ -533,9 +581,14 @@ describe('nx-enforcer in a new Nx workspace', () => {
           return '';
         }
       };
-      await until('the check after the change', () => watching.output().includes('checking again') && readOrEmpty(reportPath).includes('watched.ts') && readOrEmpty(shardPath).includes('watched.ts'));
+      await until(
+        'the check after the change',
+        () => watching.output().includes('checking again') && readOrEmpty(reportPath).includes('watched.ts') && readOrEmpty(shardPath).includes('watched.ts'),
+      );
       const report = JSON.parse(read(reportPath));
-      expect(report.violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toContain(`${libB}/src/lib/watched.ts logging/no-console`);
+      expect(report.violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toContain(
+        `${libB}/src/lib/watched.ts logging/no-console`,
+      );
       expect(watching.output()).toMatch(/files? changed \(.*watched\.ts.*\); checking again/);
     } finally {
       await watching.stop();
@@ -564,18 +617,26 @@ describe('nx-enforcer in a new Nx workspace', () => {
     put(`${libA}/dist/built.js`, "console.log('built');\n");
     put('tools/release.ts', "console.log('release');\n");
     commitIn(checkout, 'a committed @ts-ignore, a project config, build output and a script');
-    const runIn = (command: string) => runCommand('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: checkout, env, allowFailure: true });
+    const runIn = (command: string) =>
+      runCommand('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd: checkout, env, allowFailure: true });
 
     const blocked = runIn('npx nx run-many -t enforce --output-style=static');
     expect(blocked.code).not.toBe(0);
     // The run's last line: the verdict, what was not checked, and the file to read.
     // (Nx prints its list of failed tasks on stderr; the line ends stdout.)
-    expect(blocked.stdout.trimEnd().split('\n').pop()).toMatch(/^nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; \d+ source files? in no project, not checked\. Read \.nx-enforcer\/summary\/BLOCK\.md$/);
+    const blockedVerdict = new RegExp(
+      /^nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; /.source +
+        /\d+ source files? in no project, not checked\. Read \.nx-enforcer\/summary\/BLOCK\.md$/.source,
+    );
+    expect(blocked.stdout.trimEnd().split('\n').pop()).toMatch(blockedVerdict);
     expect(readFileSync(join(checkout, '.nx-enforcer/summary/STATUS.md'), 'utf8')).toContain('- `tools/`: 1 file');
 
     // The CLI finds exactly what the targets found, and names the script no target checks.
-    const key = (violation: { file: string; line: number; column: number; ruleId: string; scope: string }) => `${violation.file}:${violation.line}:${violation.column} ${violation.ruleId} ${violation.scope}`;
-    const fromTargets = [libA, libB].flatMap((lib) => JSON.parse(readFileSync(join(checkout, outputOf(lib), 'report.json'), 'utf8')).violations.map(key)).sort();
+    const key = (violation: { file: string; line: number; column: number; ruleId: string; scope: string }) =>
+      `${violation.file}:${violation.line}:${violation.column} ${violation.ruleId} ${violation.scope}`;
+    const fromTargets = [libA, libB]
+      .flatMap((lib) => JSON.parse(readFileSync(join(checkout, outputOf(lib), 'report.json'), 'utf8')).violations.map(key))
+      .sort();
     const cli = runIn('npx enforcer check --format json');
     expect(cli.code).toBe(1);
     const cliReport = JSON.parse(cli.stdout);
@@ -591,11 +652,17 @@ describe('nx-enforcer in a new Nx workspace', () => {
     for (const command of [agentReport.nextActions[0].fixCommand, agentReport.recheckCommand]) expect(block).toContain(command);
     const fixed = runIn(agentReport.nextActions[0].fixCommand);
     expect(fixed.code).toBe(0);
-    expect(fixed.output).toContain(`nx-enforcer: Nothing blocks after the fixes (0 new errors, 0 new warnings). Check again to record it: npx nx run ${projectA}:enforce`);
+    expect(fixed.output).toContain(
+      `nx-enforcer: Nothing blocks after the fixes (0 new errors, 0 new warnings). Check again to record it: npx nx run ${projectA}:enforce`,
+    );
     const rechecked = runIn(agentReport.recheckCommand);
     expect(rechecked.code).toBe(0);
     // lib-b was not part of the re-check: its last result counts, and the line says so.
-    expect(rechecked.stdout.trimEnd().split('\n').pop()).toMatch(/^nx-enforcer: CLEAN: 0 new errors, 0 new warnings in 2 projects; 1 project from an earlier run; \d+ source files? in no project, not checked\. Summary: \.nx-enforcer\/summary\/STATUS\.md$/);
+    const cleanVerdict = new RegExp(
+      /^nx-enforcer: CLEAN: 0 new errors, 0 new warnings in 2 projects; 1 project from an earlier run; /.source +
+        /\d+ source files? in no project, not checked\. Summary: \.nx-enforcer\/summary\/STATUS\.md$/.source,
+    );
+    expect(rechecked.stdout.trimEnd().split('\n').pop()).toMatch(cleanVerdict);
     // The inferred target's help is the target's own options.
     const help = runIn(JSON.parse(runIn(`npx nx show project ${projectA} --json`).stdout).targets.enforce.metadata.help.command);
     expect(help.code).toBe(0);
@@ -625,68 +692,78 @@ describe('nx-enforcer in a new Nx workspace', () => {
     expect(existsSync(join(checkout, libA, 'enforcer.config.json'))).toBe(true);
     expect(existsSync(join(checkout, 'tools/enforcer-rules/no-legacy-api.spec.ts'))).toBe(true);
   });
-  it('should run the generated GitHub workflow for real: the gate fails on a new violation, annotated on its line, the summary and a valid SARIF are written, and the next run restores every passing project from the cache', () => {
-    const checkout = checkoutAt(passingCommit, 'ci-workspace');
-    const env = { ...NX_COMMAND_ENV, ...registryEnv(registry) };
-    runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: checkout, env });
-    runNx(['g', 'nx-enforcer:ci-workflow', '--ci=github', '--no-interactive'], { cwd: checkout, env });
-    const workflowFile = join(checkout, '.github/workflows/enforce.yml');
-    const base = commitIn(checkout, 'ci: the enforce workflow');
-    // The change under review: a new console.log in lib-b (an error in this workspace), an edit in lib-a.
-    writeFileSync(join(checkout, libB, 'src/lib/lib-b.ts'), `export function libB(): string {\n  console.log('reviewed');\n  return 'lib-b';\n}\n`);
-    writeFileSync(join(checkout, libA, 'src/lib/lib-a.ts'), `export function libA(): string {\n  return 'lib-a, edited';\n}\n`);
-    const head = commitIn(checkout, 'a console.log in lib-b');
-    // What nrwl/nx-set-shas would set; the cache action's folder persists in the checkout.
-    const pipelineEnv = { ...env, NX_BASE: base, NX_HEAD: head };
-    // Nx's default output in CI: a passing task is one `✔  nx run <task> <flags>` line, with its
-    // cache source if any; under GITHUB_ACTIONS a failed one opens a log group (`::group::❌ > nx run …`).
-    const tasksIn = (output: string) => {
-      const ran = new Set<string>();
-      const cached = new Set<string>();
-      for (const match of output.matchAll(/^(?:::group::)?[^\w\n]*nx run (\S+:enforce)(?: --\S+)*(\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\])?\s*$/gm)) {
-        (match[2] ? cached : ran).add(match[1]);
-      }
-      return { ran: [...ran].sort(), cached: [...cached].sort() };
-    };
+  it(
+    'should run the generated GitHub workflow for real: the gate fails on a new violation, annotated on its line, the ' +
+      'summary and a valid SARIF are written, and the next run restores every passing project from the cache',
+    () => {
+      const checkout = checkoutAt(passingCommit, 'ci-workspace');
+      const env = { ...NX_COMMAND_ENV, ...registryEnv(registry) };
+      runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: checkout, env });
+      runNx(['g', 'nx-enforcer:ci-workflow', '--ci=github', '--no-interactive'], { cwd: checkout, env });
+      const workflowFile = join(checkout, '.github/workflows/enforce.yml');
+      const base = commitIn(checkout, 'ci: the enforce workflow');
+      // The change under review: a new console.log in lib-b (an error in this workspace), an edit in lib-a.
+      writeFileSync(join(checkout, libB, 'src/lib/lib-b.ts'), `export function libB(): string {\n  console.log('reviewed');\n  return 'lib-b';\n}\n`);
+      writeFileSync(join(checkout, libA, 'src/lib/lib-a.ts'), `export function libA(): string {\n  return 'lib-a, edited';\n}\n`);
+      const head = commitIn(checkout, 'a console.log in lib-b');
+      // What nrwl/nx-set-shas would set; the cache action's folder persists in the checkout.
+      const pipelineEnv = { ...env, NX_BASE: base, NX_HEAD: head };
+      // Nx's default output in CI: a passing task is one `✔  nx run <task> <flags>` line, with its
+      // cache source if any; under GITHUB_ACTIONS a failed one opens a log group (`::group::❌ > nx run …`).
+      const tasksIn = (output: string) => {
+        const ran = new Set<string>();
+        const cached = new Set<string>();
+        for (const match of output.matchAll(
+          /^(?:::group::)?[^\w\n]*nx run (\S+:enforce)(?: --\S+)*(\s+\[(?:local cache|remote cache|existing outputs match the cache, left as is)\])?\s*$/gm,
+        )) {
+          (match[2] ? cached : ran).add(match[1]);
+        }
+        return { ran: [...ran].sort(), cached: [...cached].sort() };
+      };
 
-    const started = Date.now();
-    const pullRequest = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'pull_request', env: pipelineEnv });
-    const firstSeconds = (Date.now() - started) / 1000;
-    expect(pullRequest.actions).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'nrwl/nx-set-shas@v4', 'actions/cache@v4']);
-    expect(pullRequest.steps.map(({ step, code }) => [step, code])).toEqual([
-      ['npm ci', 0],
-      ['Check the projects the pull request affects', 1],
-      ['Add the summary to the job summary', 0],
-    ]);
-    expect(pullRequest.passed).toBe(false);
-    const gate = pullRequest.steps[1].output;
-    expect(gate).toMatch(new RegExp(`^::error file=${escape(libB)}/src/lib/lib-b\\.ts,line=2,.*title=logging/no-console::Unexpected console\\.log\\(\\)`, 'm'));
-    expect(tasksIn(gate)).toEqual({ ran: [`${projectA}:enforce`, `${projectB}:enforce`].sort(), cached: [] });
-    expect(readFileSync(join(checkout, '..', 'step-summary-pull_request.md'), 'utf8')).toMatch(/Status: BLOCKED/);
+      const started = Date.now();
+      const pullRequest = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'pull_request', env: pipelineEnv });
+      const firstSeconds = (Date.now() - started) / 1000;
+      expect(pullRequest.actions).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'nrwl/nx-set-shas@v4', 'actions/cache@v4']);
+      expect(pullRequest.steps.map(({ step, code }) => [step, code])).toEqual([
+        ['npm ci', 0],
+        ['Check the projects the pull request affects', 1],
+        ['Add the summary to the job summary', 0],
+      ]);
+      expect(pullRequest.passed).toBe(false);
+      const gate = pullRequest.steps[1].output;
+      expect(gate).toMatch(
+        new RegExp(`^::error file=${escape(libB)}/src/lib/lib-b\\.ts,line=2,.*title=logging/no-console::Unexpected console\\.log\\(\\)`, 'm'),
+      );
+      expect(tasksIn(gate)).toEqual({ ran: [`${projectA}:enforce`, `${projectB}:enforce`].sort(), cached: [] });
+      expect(readFileSync(join(checkout, '..', 'step-summary-pull_request.md'), 'utf8')).toMatch(/Status: BLOCKED/);
 
-    // The merge: every project is checked, for code scanning.
-    const restarted = Date.now();
-    const push = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'push', env: pipelineEnv });
-    const secondSeconds = (Date.now() - restarted) / 1000;
-    expect(push.steps.map(({ step, code }) => [step, code])).toEqual([
-      ['npm ci', 0],
-      ['Check every project', 1],
-      ['Add the summary to the job summary', 0],
-    ]);
-    // Nx never replays a failed task: lib-b runs again; lib-a, which passed, comes from the cache.
-    const everyProject = tasksIn(push.steps[1].output);
-    expect(everyProject.cached).toContain(`${projectA}:enforce`);
-    expect(everyProject.ran).toContain(`${projectB}:enforce`);
-    expect(everyProject.ran).not.toContain(`${projectA}:enforce`);
-    expect(push.actions).toContain('github/codeql-action/upload-sarif@v3');
-    const sarif = JSON.parse(readFileSync(join(checkout, '.nx-enforcer/summary/workspace.sarif'), 'utf8'));
-    const validate = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(validate);
-    const valid = validate.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
-    expect([valid(sarif), valid.errors ?? null]).toEqual([true, null]);
-    expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: 'logging/no-console', baselineState: 'new' }));
-    console.info(`generated GitHub workflow in the e2e workspace: first run ${firstSeconds.toFixed(1)} s, second run (cache restored) ${secondSeconds.toFixed(1)} s`);
-  });
+      // The merge: every project is checked, for code scanning.
+      const restarted = Date.now();
+      const push = runGithubWorkflow(workflowFile, { cwd: checkout, event: 'push', env: pipelineEnv });
+      const secondSeconds = (Date.now() - restarted) / 1000;
+      expect(push.steps.map(({ step, code }) => [step, code])).toEqual([
+        ['npm ci', 0],
+        ['Check every project', 1],
+        ['Add the summary to the job summary', 0],
+      ]);
+      // Nx never replays a failed task: lib-b runs again; lib-a, which passed, comes from the cache.
+      const everyProject = tasksIn(push.steps[1].output);
+      expect(everyProject.cached).toContain(`${projectA}:enforce`);
+      expect(everyProject.ran).toContain(`${projectB}:enforce`);
+      expect(everyProject.ran).not.toContain(`${projectA}:enforce`);
+      expect(push.actions).toContain('github/codeql-action/upload-sarif@v3');
+      const sarif = JSON.parse(readFileSync(join(checkout, '.nx-enforcer/summary/workspace.sarif'), 'utf8'));
+      const validate = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
+      addFormats(validate);
+      const valid = validate.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+      expect([valid(sarif), valid.errors ?? null]).toEqual([true, null]);
+      expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: 'logging/no-console', baselineState: 'new' }));
+      console.info(
+        `generated GitHub workflow in the e2e workspace: first run ${firstSeconds.toFixed(1)} s, second run (cache restored) ${secondSeconds.toFixed(1)} s`,
+      );
+    },
+  );
 });
 
 function escape(text: string): string {

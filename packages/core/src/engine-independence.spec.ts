@@ -19,10 +19,16 @@ describe('engine independence', () => {
   });
 
   it('should have its enforce target ban nx, @nx/* and the plugin for every file of the engine', () => {
-    const config = parse(readFileSync(join(__dirname, '../enforcer.config.json'), 'utf8')) as { rules: Record<string, [string, { depConstraints: unknown[] }]> };
+    const config = parse(readFileSync(join(__dirname, '../enforcer.config.json'), 'utf8')) as {
+      rules: Record<string, [string, { depConstraints: unknown[] }]>;
+    };
     const [severity, options] = config.rules['architecture/project-boundaries'];
     expect(severity).toBe('error');
-    expect(options.depConstraints).toContainEqual({ sourceTag: 'scope:engine', notDependOnProjectsWithTags: ['scope:plugin'], bannedExternalImports: ['nx', '@nx/*'] });
+    expect(options.depConstraints).toContainEqual({
+      sourceTag: 'scope:engine',
+      notDependOnProjectsWithTags: ['scope:plugin'],
+      bannedExternalImports: ['nx', '@nx/*'],
+    });
   });
 
   it('should not declare nx packages as dependencies', () => {

@@ -4,7 +4,15 @@
 
 // Running it: the service, its options, verdict and watch.
 export { Enforcer, baselineFileOf, type CheckContext, type CheckOutcome, type CheckTarget, type EnforcerInit, type FixOutcome } from './service/enforcer';
-export { CLI_OPTION_NAMES, normaliseRunOptions, OptionError, TARGET_OPTION_NAMES, type OptionNames, type RawRunOptions, type RunOptions } from './service/run-options';
+export {
+  CLI_OPTION_NAMES,
+  normaliseRunOptions,
+  OptionError,
+  TARGET_OPTION_NAMES,
+  type OptionNames,
+  type RawRunOptions,
+  type RunOptions,
+} from './service/run-options';
 export { verdictOf, type Verdict } from './service/verdict';
 export { mergeRunReports } from './service/merge-reports';
 export { WorkspaceWatch, type WorkspaceWatchInput, type WorkspaceWatchUpdate } from './service/workspace-watch';

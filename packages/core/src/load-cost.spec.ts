@@ -16,7 +16,10 @@ describe('what loading the engine costs', () => {
     workspaceRoot = mkdtempSync(join(tmpdir(), 'enforcer-load-cost-'));
     writeFileSync(join(workspaceRoot, 'enforcer.config.json'), JSON.stringify({ rules: { 'typescript/no-explicit-any': 'error' } }));
     // JSON with comments, as tsconfig files are written.
-    writeFileSync(join(workspaceRoot, 'tsconfig.base.json'), '{\n  // aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@acme/a": ["libs/a/src/index.ts"] }, },\n}\n');
+    writeFileSync(
+      join(workspaceRoot, 'tsconfig.base.json'),
+      '{\n  // aliases\n  "compilerOptions": { "baseUrl": ".", "paths": { "@acme/a": ["libs/a/src/index.ts"] }, },\n}\n',
+    );
   });
 
   afterEach(() => rmSync(workspaceRoot, { recursive: true, force: true }));

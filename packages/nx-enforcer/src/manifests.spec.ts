@@ -36,7 +36,7 @@ function interfaceKeys(declarationFile: string): string[] {
 describe.each(collections)('$file', ({ file, key, entry, names }) => {
   const entries = readJson<Record<string, Record<string, { schema: string; description?: string } & Record<string, string>>>>(join(PACKAGE_ROOT, file))[key];
 
-  it('should be the package\'s collection and list exactly the expected entries', () => {
+  it("should be the package's collection and list exactly the expected entries", () => {
     const packageJson = readJson<Record<string, unknown> & { files: string[] }>(join(PACKAGE_ROOT, 'package.json'));
     expect(packageJson[key]).toBe(`./${file}`);
     expect(packageJson.files).toContain(file);

@@ -17,7 +17,10 @@ export function nxVersionProblem(versions: { nx: string; devkit: string }): stri
   }
   const devkitMajor = majorOf(versions.devkit);
   if (devkitMajor === undefined || Math.abs(devkitMajor - nxMajor) > 1) {
-    return `nx-enforcer loads @nx/devkit ${versions.devkit}, which does not work with this workspace's nx ${versions.nx}: install @nx/devkit@${versions.nx} at the workspace root.`;
+    return (
+      `nx-enforcer loads @nx/devkit ${versions.devkit}, which does not work with this workspace's nx ${versions.nx}: install ` +
+      `@nx/devkit@${versions.nx} at the workspace root.`
+    );
   }
   return undefined;
 }

@@ -31,12 +31,9 @@ describe('Nx API used by the published plugin', () => {
   });
 
   it('should find the imports it checks (a scanner that finds nothing would pass any code)', () => {
-    expect(specifiers("import { a } from '@nx/devkit/internal';\nconst b = require(\"nx/src/x\");\nexport * from 'nx/src/y';\nawait import('@nx/js');")).toEqual([
-      '@nx/devkit/internal',
-      'nx/src/x',
-      'nx/src/y',
-      '@nx/js',
-    ]);
+    expect(
+      specifiers("import { a } from '@nx/devkit/internal';\nconst b = require(\"nx/src/x\");\nexport * from 'nx/src/y';\nawait import('@nx/js');"),
+    ).toEqual(['@nx/devkit/internal', 'nx/src/x', 'nx/src/y', '@nx/js']);
     const all = publishedSources(root).flatMap((file) => specifiers(readFileSync(file, 'utf8')));
     expect(all).toContain('@nx/devkit');
   });

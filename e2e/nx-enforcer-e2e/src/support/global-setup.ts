@@ -34,9 +34,7 @@ export default async function globalSetup(): Promise<void> {
   const version = `0.0.0-e2e.${Date.now().toString(36)}`;
 
   try {
-    resources.registry = await timed('start local registry', () =>
-      startLocalRegistry({ storage: join(tmpRoot, 'registry') }),
-    );
+    resources.registry = await timed('start local registry', () => startLocalRegistry({ storage: join(tmpRoot, 'registry') }));
     const registry = resources.registry.url;
 
     await timed(`publish ${version}`, () =>

@@ -25,9 +25,7 @@ const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
  * which would otherwise leak into the inner workspace's Nx and npm.
  */
 export function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(NX_|npm_lifecycle_|npm_package_)/.test(name)),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NX_|npm_lifecycle_|npm_package_)/.test(name)));
 }
 
 /** Runs a command without a shell and collects its output. Throws on a non-zero exit unless `allowFailure`. */
@@ -127,7 +125,8 @@ export function runCommandAsync(command: string, args: string[], options: RunOpt
       clearTimeout(timer);
       const run: RunResult = { code: code ?? 1, stdout, stderr, output: `${stdout}${stderr}` };
       if (signal !== null) reject(new Error(`\`${command} ${args.join(' ')}\` was killed (${signal}) in ${options.cwd}\n${run.output}`));
-      else if (run.code !== 0 && !options.allowFailure) reject(new Error(`\`${command} ${args.join(' ')}\` exited with ${run.code} in ${options.cwd}\n${run.output}`));
+      else if (run.code !== 0 && !options.allowFailure)
+        reject(new Error(`\`${command} ${args.join(' ')}\` exited with ${run.code} in ${options.cwd}\n${run.output}`));
       else resolve(run);
     });
   });

@@ -29,7 +29,8 @@ export function commandsIn(file: string, text: string): RunnableCommand[] {
   const found: RunnableCommand[] = [];
   for (let index = 0; index < lines.length; index++) {
     if (!lines[index].trim().startsWith(RUNNABLE_MARKER)) continue;
-    if (!/^```(?:sh|bash|shell)\s*$/.test(lines[index + 1] ?? '')) throw new Error(`${file}:${index + 1}: a runnable marker must stand right above a \`\`\`sh block`);
+    if (!/^```(?:sh|bash|shell)\s*$/.test(lines[index + 1] ?? ''))
+      throw new Error(`${file}:${index + 1}: a runnable marker must stand right above a \`\`\`sh block`);
     for (let line = index + 2; line < lines.length && !lines[line].startsWith('```'); line++) {
       const command = lines[line].replace(/\s+#.*$/, '').trim();
       if (command !== '') found.push({ file, line: line + 1, command });

@@ -70,7 +70,11 @@ describe('enforcer CLI', () => {
     const report = JSON.parse(stdout);
     expect(report.summary.filesChecked).toBe(1);
     expect(report.notices).toEqual([
-      { file: 'dist', code: 'not-checked', message: 'dist was named but nothing in it was checked: it is ignored by .gitignore (`/dist`), as Nx ignores it; name a file in it to check that file' },
+      {
+        file: 'dist',
+        code: 'not-checked',
+        message: 'dist was named but nothing in it was checked: it is ignored by .gitignore (`/dist`), as Nx ignores it; name a file in it to check that file',
+      },
     ]);
   });
 
@@ -79,7 +83,17 @@ describe('enforcer CLI', () => {
     write('libs/a/.gitignore', 'generated/\n!keep.log.ts\n');
     write('libs/a/.nxignore', 'scratch.ts\n');
     const bad = '// @ts-ignore\ngo();\n';
-    for (const path of ['src/a.ts', 'dist/out.ts', 'src/debug.log.ts', 'libs/a/src/b.ts', 'libs/a/generated/api.ts', 'libs/a/keep.log.ts', 'libs/a/scratch.ts', 'build/release.ts']) write(path, bad);
+    for (const path of [
+      'src/a.ts',
+      'dist/out.ts',
+      'src/debug.log.ts',
+      'libs/a/src/b.ts',
+      'libs/a/generated/api.ts',
+      'libs/a/keep.log.ts',
+      'libs/a/scratch.ts',
+      'build/release.ts',
+    ])
+      write(path, bad);
     expect(await run('check', '--format', 'json')).toBe(1);
     const checked = (JSON.parse(stdout) as { violations: Array<{ file: string }> }).violations.map((violation) => violation.file);
     expect(checked).toEqual(['build/release.ts', 'libs/a/keep.log.ts', 'libs/a/src/b.ts', 'src/a.ts']);
@@ -202,7 +216,14 @@ describe('enforcer CLI', () => {
     expect(lines[1]).toMatch(/^::warning file=src\/app\.ts,line=1,endLine=1,col=1,endColumn=\d+,title=logging\/no-console::/);
     expect(lines.at(-1)).toBe('nx-enforcer: 1 new error, 1 new warning in 2 files checked');
     const issues = JSON.parse(readFileSync(join(cwd, 'gl-code-quality.json'), 'utf8'));
-    expect(issues.map((issue: { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }) => [issue.check_name, issue.severity, issue.location.path, issue.location.lines.begin])).toEqual([
+    expect(
+      issues.map((issue: { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }) => [
+        issue.check_name,
+        issue.severity,
+        issue.location.path,
+        issue.location.lines.begin,
+      ]),
+    ).toEqual([
       ['logging/no-console', 'minor', 'src/app.ts', 1],
       ['errors/no-empty-catch', 'major', 'src/app.ts', 2],
     ]);
@@ -215,14 +236,27 @@ describe('enforcer CLI', () => {
     expect(await run('check', '--format', 'json')).toBe(0);
     const coverage = (JSON.parse(stdout) as { coverage: Array<{ ruleId: string; files: number; examined?: number; couldNotVerify?: number }> }).coverage;
     expect(coverage.find((entry) => entry.ruleId === 'logging/no-console')).toEqual({ ruleId: 'logging/no-console', files: 2, examined: 1, couldNotVerify: 0 });
-    expect(coverage.find((entry) => entry.ruleId === 'errors/no-empty-catch')).toEqual({ ruleId: 'errors/no-empty-catch', files: 2, examined: 1, couldNotVerify: 0 });
+    expect(coverage.find((entry) => entry.ruleId === 'errors/no-empty-catch')).toEqual({
+      ruleId: 'errors/no-empty-catch',
+      files: 2,
+      examined: 1,
+      couldNotVerify: 0,
+    });
     // A counting rule that met nothing to examine says 0; a rule without a unit counts files.
-    expect(coverage.find((entry) => entry.ruleId === 'typescript/no-ts-ignore')).toEqual({ ruleId: 'typescript/no-ts-ignore', files: 2, examined: 0, couldNotVerify: 0 });
+    expect(coverage.find((entry) => entry.ruleId === 'typescript/no-ts-ignore')).toEqual({
+      ruleId: 'typescript/no-ts-ignore',
+      files: 2,
+      examined: 0,
+      couldNotVerify: 0,
+    });
     // Two sources and the config file, which only the secrets rule reads.
     expect(coverage.find((entry) => entry.ruleId === 'security/no-secrets')).toEqual({ ruleId: 'security/no-secrets', files: 3 });
     stdout = '';
     expect(await run('check')).toBe(0);
-    expect(stdout).toContain('Examined: errors/no-empty-catch 1 catch clauses and .catch() callbacks, logging/no-console 1 console references, typescript/no-ts-ignore 0 TypeScript directives');
+    expect(stdout).toContain(
+      'Examined: errors/no-empty-catch 1 catch clauses and .catch() callbacks, logging/no-console 1 console references, ' +
+        'typescript/no-ts-ignore 0 TypeScript directives',
+    );
   });
 
   it('should print a profile to stderr with --profile, leaving stdout parsable', async () => {
@@ -269,20 +303,29 @@ describe('enforcer CLI', () => {
 
     it('should apply safe fixes, print what it fixed, then the problems that remain and that they still block, and exit 0', async () => {
       write('enforcer.config.json', loggerConfig);
-      write('src/app.ts', "import { start } from './start';\n\nstart();\nconsole.log('up');\nconsole.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n");
+      write(
+        'src/app.ts',
+        "import { start } from './start';\n\nstart();\nconsole.log('up');\nconsole.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n",
+      );
 
       // The exit code of a fix run says the fixes were applied; the last line says what still blocks.
       expect(await run('check', '--fix')).toBe(0);
 
       expect(readFileSync(join(cwd, 'src/app.ts'), 'utf8')).toBe(
-        "import { start } from './start';\nimport { logger } from '@acme/logging';\n\nstart();\nlogger.info('up');\nconsole.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n",
+        "import { start } from './start';\nimport { logger } from '@acme/logging';\n\nstart();\nlogger.info('up');\n" +
+          'console.table([1]);\n// @ts-ignore -- the v1 payload\nstart(1);\n',
       );
       expect(stdout).toMatch(/^src\/app\.ts\n {2}fixed {4}4:1 {6}logging\/no-console\n\nFix \(safe fixes\): 1 fixed in 1 file, 0 refused, 0 skipped\.\n\n/);
       // The report that follows is of the file as written: the suggestion was not applied.
       expect(stdout).toContain('6:1      error  Unexpected console.table(): use logger from @acme/logging instead.');
       expect(stdout).toContain('typescript/no-ts-ignore');
       expect(stdout).not.toContain('console.log');
-      expect(stdout).toMatch(/\nenforcer: Still blocking after the fixes: 2 new errors, 0 new warnings; no fix of this kind solves them, so they need an edit by hand\. Then check again: enforcer check\n$/);
+      expect(stdout).toMatch(
+        new RegExp(
+          '\\nenforcer: Still blocking after the fixes: 2 new errors, 0 new warnings; no fix of this kind solves them, ' +
+            'so they need an edit by hand\\. Then check again: enforcer check\\n$',
+        ),
+      );
     });
 
     it('should apply suggestions with --fix-type suggestion, and change nothing on a second run', async () => {
@@ -334,7 +377,13 @@ describe('enforcer CLI', () => {
       write('src/a.ts', 'export const a = 1;\n');
       write('src/b.ts', 'export const b = 1;\n');
       const stop = new AbortController();
-      const exit = main(['check', 'src', '--watch', '--watch-debounce', '50'], { cwd, color: false, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), stop: stop.signal });
+      const exit = main(['check', 'src', '--watch', '--watch-debounce', '50'], {
+        cwd,
+        color: false,
+        stdout: (text) => (stdout += text),
+        stderr: (text) => (stderr += text),
+        stop: stop.signal,
+      });
       await until(() => stderr.includes('watching'));
       await settle();
       expect(stdout).toContain('0 problems (0 errors, 0 warnings) in 2 files checked');

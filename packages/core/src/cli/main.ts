@@ -80,7 +80,9 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
   const { enforcer, rootConfig, nx } = scope;
   if (command.updateBaseline && baselineFile === undefined && !nx) throw new UsageError('--update-baseline needs --baseline <file>');
   if (command.updateBaseline && baselineFile !== undefined && nx) {
-    throw new UsageError("in an Nx workspace --update-baseline writes each project's own enforcer.baseline.json (the one its enforce target reads): drop --baseline");
+    throw new UsageError(
+      "in an Nx workspace --update-baseline writes each project's own enforcer.baseline.json (the one its enforce target reads): drop --baseline",
+    );
   }
   // A path the user named that yields nothing to check is said so, never passed over in silence.
   const notChecked = scope.notChecked();
@@ -115,7 +117,8 @@ async function check(command: CheckCommand, io: CliIo): Promise<number> {
     report = nx ? mergeRunReports(outcomes.map((outcome) => outcome.report)) : (outcomes[0]?.report ?? mergeRunReports([]));
     // A profile covers one run; over several projects the first one's timings would mislead.
     profile = outcomes.length === 1 ? outcomes[0].profile : undefined;
-    if (command.profile && outcomes.length > 1) io.stderr(`enforcer: --profile measures one project at a time; name one project's folder (${outcomes.length} projects were checked)\n`);
+    if (command.profile && outcomes.length > 1)
+      io.stderr(`enforcer: --profile measures one project at a time; name one project's folder (${outcomes.length} projects were checked)\n`);
   }
   report = mergeRunReports([report], notChecked);
   for (const target of command.outputs) {
@@ -163,7 +166,10 @@ async function watchCheck(command: CheckCommand, io: CliIo, start: { scope: Work
   io.stderr(`enforcer: watching ${command.paths.length > 0 ? command.paths.join(', ') : 'the workspace'} for changes (Ctrl-C stops)\n`);
   const folders = scope.length > 0 ? scope : ['.'];
   const ignores = new WorkspaceIgnores(workspaceRoot);
-  const changes = coalesceBursts(watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || ignores.excludes(path) }), command.watchDebounce);
+  const changes = coalesceBursts(
+    watchPaths({ workspaceRoot, folders, ignore: (path) => config.isIgnored(path) || ignores.excludes(path) }),
+    command.watchDebounce,
+  );
   const stop = io.stop ?? stopOnInterrupt();
   await new Promise<void>((resolvePromise, reject) => {
     // One check at a time: a burst that comes during a check waits for it (concatMap), none is lost.

@@ -156,7 +156,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (debounceText !== undefined && !options.watch) throw new UsageError('--watch-debounce needs --watch');
   const watchDebounce = debounceText === undefined ? DEFAULT_WATCH_DEBOUNCE_MS : Number(debounceText);
   if (!Number.isInteger(watchDebounce) || watchDebounce < 0) throw new UsageError(`--watch-debounce takes milliseconds, a whole number, not "${debounceText}"`);
-  if (options.watch && outputs.some((target) => target.file !== undefined)) throw new UsageError('--watch prints to the terminal only: drop the :<file> of --format');
+  if (options.watch && outputs.some((target) => target.file !== undefined))
+    throw new UsageError('--watch prints to the terminal only: drop the :<file> of --format');
   return { command: 'check', paths, config: values.config, baseline: values.baseline, ...options, outputs, watchDebounce };
 }
 

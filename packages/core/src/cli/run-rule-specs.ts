@@ -14,7 +14,9 @@ export function runRuleSpecs(options: { cwd: string; directory: string; stdout: 
   const folder = resolve(options.cwd, options.directory);
   let specs: string[];
   try {
-    specs = readdirSync(folder).filter((name) => SPEC_FILE.test(name)).sort();
+    specs = readdirSync(folder)
+      .filter((name) => SPEC_FILE.test(name))
+      .sort();
   } catch {
     throw new UsageError(`${options.directory}: no such folder`);
   }

@@ -1,7 +1,8 @@
 import { maskSecrets } from '../engine/secret-mask';
 
 /** Codes of the config problems users can fix; the CLI exits 2 and the executor fails on them. */
-export type ConfigErrorCode = 'config-syntax' | 'config-invalid' | 'config-unknown-rule' | 'config-invalid-options' | 'config-invalid-rule' | 'config-unreadable';
+export type ConfigErrorCode =
+  'config-syntax' | 'config-invalid' | 'config-unknown-rule' | 'config-invalid-options' | 'config-invalid-rule' | 'config-unreadable';
 
 /** A problem in a config file, with where it is and how to fix it. */
 export class ConfigError extends Error {

@@ -17,7 +17,7 @@ const severities = (resolver: ConfigResolver, file: string) =>
   );
 
 describe('ConfigResolver', () => {
-  it('should use every rule\'s default severity without config', () => {
+  it("should use every rule's default severity without config", () => {
     const resolver = new ConfigResolver(builtinRules, []);
     const all = Object.fromEntries(resolver.rulesFor('libs/a/src/index.ts').map((active) => [active.rule.id, active.severity]));
     const forCode = builtinRules.filter((rule) => rule.meta.defaultSeverity !== 'off' && !isProjectRule(rule) && rule.meta.language !== 'python');
@@ -63,10 +63,12 @@ describe('ConfigResolver', () => {
       project('libs/a', { rules: { 'logging/no-console': 'error' } }),
     ]);
     const active = resolver.rulesFor('libs/a/src/x.ts').find((rule) => rule.rule.id === 'logging/no-console');
-    expect(active).toEqual(expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' } }));
+    expect(active).toEqual(
+      expect.objectContaining({ severity: 'error', options: { allow: ['error'], logger: '', entryPoints: [...DEFAULT_SCRIPT_FILES], loggerModule: '' } }),
+    );
   });
 
-  it('should apply overrides with globs relative to the declaring config\'s folder', () => {
+  it("should apply overrides with globs relative to the declaring config's folder", () => {
     const resolver = new ConfigResolver(builtinRules, [
       root({ rules: { 'logging/no-console': 'warn' }, overrides: [{ files: ['**/cli/**'], rules: { 'logging/no-console': 'off' } }] }),
       project('apps/tool', { overrides: [{ files: ['src/main.ts'], excludedFiles: [], rules: { 'errors/no-empty-catch': 'warn' } }] }),
@@ -76,7 +78,7 @@ describe('ConfigResolver', () => {
     expect(severities(resolver, 'apps/other/src/main.ts')).toEqual({ 'errors/no-empty-catch': 'warn', 'logging/no-console': 'warn' });
   });
 
-  it('should let a project\'s own rules win over the root config\'s overrides', () => {
+  it("should let a project's own rules win over the root config's overrides", () => {
     const resolver = new ConfigResolver(builtinRules, [
       root({ overrides: [{ files: ['**/*.ts'], rules: { 'logging/no-console': 'off' } }] }),
       project('libs/a', { rules: { 'logging/no-console': 'error' } }),
@@ -87,7 +89,10 @@ describe('ConfigResolver', () => {
 
   it('should honour excludedFiles in an override', () => {
     const resolver = new ConfigResolver(builtinRules, [
-      root({ rules: { 'logging/no-console': 'warn' }, overrides: [{ files: ['scripts/**'], excludedFiles: ['scripts/lib/**'], rules: { 'logging/no-console': 'off' } }] }),
+      root({
+        rules: { 'logging/no-console': 'warn' },
+        overrides: [{ files: ['scripts/**'], excludedFiles: ['scripts/lib/**'], rules: { 'logging/no-console': 'off' } }],
+      }),
     ]);
     expect(severities(resolver, 'scripts/run.ts')['logging/no-console']).toBeUndefined();
     expect(severities(resolver, 'scripts/lib/util.ts')['logging/no-console']).toBe('warn');
@@ -123,7 +128,10 @@ describe('ConfigResolver', () => {
 
   it('should take each session limit from the nearest config that sets it, defaults otherwise', () => {
     expect(new ConfigResolver(builtinRules, []).sessionLimits).toEqual({ maxViolationsPerFile: 100, maxViolations: 100_000 });
-    const layered = new ConfigResolver(builtinRules, [root({ session: { maxViolationsPerFile: 5, maxViolations: 50 } }), project('a', { session: { maxViolations: 7 } })]);
+    const layered = new ConfigResolver(builtinRules, [
+      root({ session: { maxViolationsPerFile: 5, maxViolations: 50 } }),
+      project('a', { session: { maxViolations: 7 } }),
+    ]);
     expect(layered.sessionLimits).toEqual({ maxViolationsPerFile: 5, maxViolations: 7 });
   });
 
@@ -139,16 +147,27 @@ describe('ConfigResolver', () => {
     expect(globsOf()).toEqual(['**/*.py', ...secretGlobs].sort());
     expect(globsOf(root({ rules: { 'security/no-secrets': 'off' } }))).toEqual(['**/*.py']);
     expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' } }))).toEqual([]);
-    expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' } }), project('libs/a', { rules: { 'security/no-secrets': 'warn' } }))).toHaveLength(secretGlobs.length);
-    expect(globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' }, overrides: [{ files: ['config/**'], rules: { 'security/no-secrets': 'error' } }] }))).toHaveLength(secretGlobs.length);
+    expect(
+      globsOf(root({ rules: { ...pythonOff, 'security/no-secrets': 'off' } }), project('libs/a', { rules: { 'security/no-secrets': 'warn' } })),
+    ).toHaveLength(secretGlobs.length);
+    expect(
+      globsOf(
+        root({ rules: { ...pythonOff, 'security/no-secrets': 'off' }, overrides: [{ files: ['config/**'], rules: { 'security/no-secrets': 'error' } }] }),
+      ),
+    ).toHaveLength(secretGlobs.length);
   });
 
-  it('should list the files named by rules\' file options, only for rules that may be on', () => {
+  it("should list the files named by rules' file options, only for rules that may be on", () => {
     const filesOf = (...layers: ConfigLayer[]) => new ConfigResolver(builtinRules, layers).optionFiles();
     expect(filesOf()).toEqual([]);
     expect(filesOf(root({ rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } }))).toEqual(['prisma/schema.prisma']);
     expect(
-      filesOf(root({ rules: { 'security/tenant-isolation': ['off', { schemaPath: 'a.prisma' }] }, overrides: [{ files: ['api/**'], rules: { 'security/tenant-isolation': ['warn', { schemaPath: 'api/b.prisma' }] } }] })),
+      filesOf(
+        root({
+          rules: { 'security/tenant-isolation': ['off', { schemaPath: 'a.prisma' }] },
+          overrides: [{ files: ['api/**'], rules: { 'security/tenant-isolation': ['warn', { schemaPath: 'api/b.prisma' }] } }],
+        }),
+      ),
     ).toEqual(['a.prisma', 'api/b.prisma']);
     expect(filesOf(root({ rules: { 'security/tenant-isolation': ['off', { schemaPath: 'a.prisma' }] } }))).toEqual([]);
   });

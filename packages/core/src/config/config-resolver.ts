@@ -64,7 +64,8 @@ export class ConfigResolver {
     this.rulesDirectory = layers.find((layer) => layer.base === '')?.config.rulesDirectory;
     this.maxFileSize = [...layers].reverse().find((layer) => layer.config.maxFileSize !== undefined)?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.uncheckedFiles = [...layers].reverse().find((layer) => layer.config.uncheckedFiles !== undefined)?.config.uncheckedFiles ?? DEFAULT_UNCHECKED_FILES;
-    this.otherLinterSuppressions = [...layers].reverse().find((layer) => layer.config.otherLinterSuppressions !== undefined)?.config.otherLinterSuppressions ?? true;
+    this.otherLinterSuppressions =
+      [...layers].reverse().find((layer) => layer.config.otherLinterSuppressions !== undefined)?.config.otherLinterSuppressions ?? true;
     this.sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...Object.assign({}, ...layers.map((layer) => layer.config.session ?? {})) };
     this.hash = hashLayers(rules, layers);
   }
@@ -106,7 +107,9 @@ export class ConfigResolver {
   /** The project-scoped rules that are on for a project, with the settings that apply at its root. */
   projectRulesFor(projectRoot: string): ActiveRule<ProjectRule>[] {
     // A file path at the root stands for the project: globs like `packages/api/**` match it.
-    return this.activeRulesOf(joinProjectPath(projectRoot, '.enforcer-project')).filter((active): active is ActiveRule<ProjectRule> => isProjectRule(active.rule));
+    return this.activeRulesOf(joinProjectPath(projectRoot, '.enforcer-project')).filter((active): active is ActiveRule<ProjectRule> =>
+      isProjectRule(active.rule),
+    );
   }
 
   /**
@@ -201,8 +204,7 @@ export class ConfigResolver {
 }
 
 function compileLayer(layer: ConfigLayer): CompiledLayer {
-  const glob = (patterns: readonly string[] | undefined): Matcher =>
-    patterns && patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false;
+  const glob = (patterns: readonly string[] | undefined): Matcher => (patterns && patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false);
   return {
     base: layer.base,
     rules: layer.config.rules ?? {},

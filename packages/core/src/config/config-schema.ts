@@ -43,24 +43,34 @@ function configFileSchema(ruleProperties?: Record<string, JsonSchema>) {
   return option.object({
     $schema: option.string(),
     rules,
-    ignores: globs('Files never checked. Globs relative to this file\'s folder.'),
-    testFiles: globs('Files treated as tests (replaces the default list). Globs relative to this file\'s folder.'),
+    ignores: globs("Files never checked. Globs relative to this file's folder."),
+    testFiles: globs("Files treated as tests (replaces the default list). Globs relative to this file's folder."),
     maxFileSize: option.integer({ minimum: 1, description: `Files larger than this many bytes are skipped with a notice. Default ${DEFAULT_MAX_FILE_SIZE}.` }),
     uncheckedFiles: option.enumOf(['off', 'warn', 'error'] as const, {
       description:
-        `How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that failed on it) is reported besides its notice: a finding of \`enforcer/unchecked-file\` at this severity, so that a gate sees it, or \`off\` for the notice alone. Default "${DEFAULT_UNCHECKED_FILES}".`,
+        `How a file that could not be checked (too large, binary, not UTF-8, unreadable, a rule that failed on it) is reported ` +
+        `besides its notice: a finding of \`enforcer/unchecked-file\` at this severity, so that a gate sees it, or \`off\` for ` +
+        `the notice alone. Default "${DEFAULT_UNCHECKED_FILES}".`,
     }),
     otherLinterSuppressions: option.boolean({
-      description: 'Other linters\' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, `oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer\'s rule too. Default true.',
+      description:
+        "Other linters' suppression comments that name an equivalent rule (`eslint-disable-next-line no-console`, " +
+        "`oxlint-disable`, `# noqa: T201`, `# pylint: disable=bare-except`) suppress the enforcer's rule too. Default true.",
     }),
-    rulesDirectory: option.string({ minLength: 1, description: 'Folder of the workspace\'s own rules (one rule per file, default export), relative to the workspace root. Root config only.' }),
-    patterns: option.arrayOf(patternSetting, { maxItems: CONFIG_LIMITS.patterns, description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.' }),
+    rulesDirectory: option.string({
+      minLength: 1,
+      description: "Folder of the workspace's own rules (one rule per file, default export), relative to the workspace root. Root config only.",
+    }),
+    patterns: option.arrayOf(patternSetting, {
+      maxItems: CONFIG_LIMITS.patterns,
+      description: 'Declarative rules: a regular expression and a message, as rule `pattern/<id>`.',
+    }),
     session: sessionSetting,
     overrides: option.arrayOf(
       option.object(
         {
-          files: globs('Globs relative to this file\'s folder.', { minItems: 1 }),
-          excludedFiles: globs('Globs relative to this file\'s folder.'),
+          files: globs("Globs relative to this file's folder.", { minItems: 1 }),
+          excludedFiles: globs("Globs relative to this file's folder."),
           rules,
         },
         { required: ['files', 'rules'] },

@@ -37,7 +37,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigReso
   const withCustomRules = (config: EnforcerConfigFile) => {
     if (config.rulesDirectory === undefined) return options.rules;
     const builtinIds = options.rules.map((rule) => rule.id);
-    rules = [...options.rules, ...loadCustomRules({ workspaceRoot: options.workspaceRoot, rulesDirectory: config.rulesDirectory, source: rootSource, builtinIds })];
+    rules = [
+      ...options.rules,
+      ...loadCustomRules({ workspaceRoot: options.workspaceRoot, rulesDirectory: config.rulesDirectory, source: rootSource, builtinIds }),
+    ];
     return rules;
   };
   addLayer(await readLayer(options.workspaceRoot, rootSource, '', withCustomRules, options.configFile !== undefined));
@@ -46,7 +49,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ConfigReso
     const source = posix.join(projectRoot, CONFIG_FILE_NAME);
     const projectRules = (config: EnforcerConfigFile) => {
       if (config.rulesDirectory !== undefined) {
-        throw new ConfigError({ code: 'config-invalid', file: source, path: 'rulesDirectory', problem: 'the rules folder is set in the root enforcer.config.json only' });
+        throw new ConfigError({
+          code: 'config-invalid',
+          file: source,
+          path: 'rulesDirectory',
+          problem: 'the rules folder is set in the root enforcer.config.json only',
+        });
       }
       return rules;
     };

@@ -47,7 +47,8 @@ describe('workspace rules (rulesDirectory)', () => {
     write('tools/rules/no-legacy-call.spec.ts', 'throw new Error("specs are not rules");');
     write(
       'tools/rules/other.js',
-      `module.exports = { id: 'acme/other', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { m: 'No legacyCall: use modernCall.' }, schema: { type: 'object' }, defaultOptions: {} },
+      `module.exports = { id: 'acme/other', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, ` +
+        `messages: { m: 'No legacyCall: use modernCall.' }, schema: { type: 'object' }, defaultOptions: {} },
         create: (context) => ({ CallExpression: (node) => node.expression.getText() === 'legacyCall' && context.report({ node, messageId: 'm' }) }) };`,
     );
     write('src/a.ts', 'legacyCall();\nmodernCall();\n');
@@ -57,7 +58,7 @@ describe('workspace rules (rulesDirectory)', () => {
     expect(report.violations.map((v) => `${v.line}:${v.column} ${v.ruleId} ${v.severity}`)).toEqual(['1:1 acme/no-legacy-call error', '1:1 acme/other error']);
   });
 
-  it('should let the config set a workspace rule\'s severity', async () => {
+  it("should let the config set a workspace rule's severity", async () => {
     write('tools/rules/no-legacy-call.ts', forbiddenCallRule('acme/no-legacy-call'));
     write('enforcer.config.json', JSON.stringify({ rulesDirectory: 'tools/rules', rules: { 'acme/no-legacy-call': 'warn' } }));
     write('src/a.ts', 'legacyCall();\n');
@@ -71,7 +72,7 @@ describe('workspace rules (rulesDirectory)', () => {
     expect((await load()).rulesDirectory).toBe('tools/rules');
   });
 
-  it('should change the config hash when a rule\'s source changes', async () => {
+  it("should change the config hash when a rule's source changes", async () => {
     write('tools/rules/no-legacy-call.ts', forbiddenCallRule('acme/no-legacy-call'));
     const before = (await load()).hash;
     write('tools/rules/no-legacy-call.ts', forbiddenCallRule('acme/no-legacy-call', '\nconst unusedHelper = () => 1; void unusedHelper;'));
@@ -80,11 +81,27 @@ describe('workspace rules (rulesDirectory)', () => {
 
   it.each([
     ['a missing folder', {}, 'rulesDirectory: cannot read the rules folder "tools/rules" (ENOENT)'],
-    ['an id that does not end with the file name', { 'tools/rules/no-legacy-call.ts': forbiddenCallRule('acme/something-else') }, 'tools/rules/no-legacy-call.ts: the rule id "acme/something-else" must end with the file name "no-legacy-call"'],
-    ['an id taken by a built-in rule', { 'tools/rules/no-console.ts': forbiddenCallRule('logging/no-console') }, 'rule id "logging/no-console" is already taken'],
-    ['a file that does not compile to a rule', { 'tools/rules/broken.ts': 'export const notARule = 1;' }, 'tools/rules/broken.ts: the default export is not a rule'],
+    [
+      'an id that does not end with the file name',
+      { 'tools/rules/no-legacy-call.ts': forbiddenCallRule('acme/something-else') },
+      'tools/rules/no-legacy-call.ts: the rule id "acme/something-else" must end with the file name "no-legacy-call"',
+    ],
+    [
+      'an id taken by a built-in rule',
+      { 'tools/rules/no-console.ts': forbiddenCallRule('logging/no-console') },
+      'rule id "logging/no-console" is already taken',
+    ],
+    [
+      'a file that does not compile to a rule',
+      { 'tools/rules/broken.ts': 'export const notARule = 1;' },
+      'tools/rules/broken.ts: the default export is not a rule',
+    ],
     ['a file that throws on load', { 'tools/rules/throws.ts': 'throw new Error("boom");' }, 'tools/rules/throws.ts: failed to load: boom'],
-    ['the category of config patterns', { 'tools/rules/no-x.ts': forbiddenCallRule('acme/no-x', '', 'pattern') }, 'meta.category must be one of architecture, dates, errors, logging, nestjs, project, python, security, typescript'],
+    [
+      'the category of config patterns',
+      { 'tools/rules/no-x.ts': forbiddenCallRule('acme/no-x', '', 'pattern') },
+      'meta.category must be one of architecture, dates, errors, logging, nestjs, project, python, security, typescript',
+    ],
   ])('should reject %s with the file and the problem', async (_case, files, problem) => {
     for (const [path, content] of Object.entries(files)) write(path, content as string);
     if (Object.keys(files).length > 0 || _case !== 'a missing folder') mkdirSync(join(workspace, 'tools/rules'), { recursive: true });

@@ -60,7 +60,9 @@ export function loadCustomRules(options: { workspaceRoot: string; rulesDirectory
         code: 'config-invalid',
         file: options.source,
         path: 'rulesDirectory',
-        problem: `the rules folder "${options.rulesDirectory}" is outside the workspace; keep workspace rules in a folder of the workspace, whose files Nx hashes as inputs`,
+        problem:
+          `the rules folder "${options.rulesDirectory}" is outside the workspace; keep workspace rules in a folder of the ` +
+          `workspace, whose files Nx hashes as inputs`,
       });
     }
     files = ruleFilesIn(directory);
@@ -116,7 +118,8 @@ function compileModule(path: string, text: string): unknown {
 }
 
 function checkRule(candidate: unknown, displayPath: string, fileName: string): asserts candidate is Rule {
-  const rule = candidate as (Omit<Partial<FileRule>, 'meta'> & Partial<Pick<ProjectRule, 'checkProject'>> & { meta?: Partial<RuleMeta<string, unknown>> }) | undefined;
+  const rule = candidate as
+    (Omit<Partial<FileRule>, 'meta'> & Partial<Pick<ProjectRule, 'checkProject'>> & { meta?: Partial<RuleMeta<string, unknown>> }) | undefined;
   const problem =
     typeof rule !== 'object' || rule === null || (rule.id === undefined && rule.create === undefined && rule.checkProject === undefined)
       ? 'the default export is not a rule (export default defineRule({...}))'
@@ -126,17 +129,17 @@ function checkRule(candidate: unknown, displayPath: string, fileName: string): a
           ? `the rule id "${rule.id}" must end with the file name "${fileName}"`
           : rule.meta?.scope === 'project' && typeof rule.checkProject !== 'function'
             ? 'a project rule (meta.scope "project") needs a checkProject(context) function'
-          : rule.meta?.scope !== 'project' && typeof rule.create !== 'function'
-            ? 'the rule has no create(context) function'
-          : rule.meta !== undefined && 'codeFiles' in rule.meta
-            ? 'meta.codeFiles is gone: say which files the rule checks with meta.language ("typescript", "python" or "text") and meta.textFiles'
-            : !rule.meta || typeof rule.meta.messages !== 'object' || typeof rule.meta.schema !== 'object'
-              ? 'the rule meta needs messages and schema'
-              : !CODE_RULE_CATEGORIES.includes(rule.meta.category as RuleCategory)
-                ? `meta.category must be one of ${CODE_RULE_CATEGORIES.join(', ')}`
-                : !['off', 'warn', 'error'].includes(rule.meta.defaultSeverity as string)
-                  ? 'meta.defaultSeverity must be "off", "warn" or "error"'
-                  : undefined;
+            : rule.meta?.scope !== 'project' && typeof rule.create !== 'function'
+              ? 'the rule has no create(context) function'
+              : rule.meta !== undefined && 'codeFiles' in rule.meta
+                ? 'meta.codeFiles is gone: say which files the rule checks with meta.language ("typescript", "python" or "text") and meta.textFiles'
+                : !rule.meta || typeof rule.meta.messages !== 'object' || typeof rule.meta.schema !== 'object'
+                  ? 'the rule meta needs messages and schema'
+                  : !CODE_RULE_CATEGORIES.includes(rule.meta.category as RuleCategory)
+                    ? `meta.category must be one of ${CODE_RULE_CATEGORIES.join(', ')}`
+                    : !['off', 'warn', 'error'].includes(rule.meta.defaultSeverity as string)
+                      ? 'meta.defaultSeverity must be "off", "warn" or "error"'
+                      : undefined;
   if (problem) throw invalidRule(displayPath, problem);
 }
 

@@ -21,7 +21,8 @@ describe('the config structure validator compiled ahead of time', () => {
   ])('should judge %s as ajv compiling the schema at run time does', (_label, config) => {
     const expected = compiled(config);
     expect(generated(config)).toBe(expected);
-    const pick = (errors: typeof compiled.errors) => (errors ?? []).map(({ keyword, instancePath, params, message }) => ({ keyword, instancePath, params, message }));
+    const pick = (errors: typeof compiled.errors) =>
+      (errors ?? []).map(({ keyword, instancePath, params, message }) => ({ keyword, instancePath, params, message }));
     expect(pick(generated.errors)).toEqual(pick(compiled.errors));
   });
 });

@@ -59,7 +59,8 @@ describe('parseConfig', () => {
     expect(errorOf(`{ "testFiles": ["${'*'.repeat(2000)}"] }`).message).toMatch(/testFiles\[0\]: must NOT have more than 1024 characters$/);
     const overrides = JSON.stringify(Array.from({ length: 3 }, () => ({ files: JSON.parse(globs(4_000)), rules: {} })));
     expect(errorOf(`{ "overrides": ${overrides} }`).message).toBe(
-      'enforcer.config.json:1:1: it holds 12000 globs in all; a config may hold at most 10000 (ignores, testFiles and every override\'s files and excludedFiles together): use fewer, wider globs (`gen/**` rather than one per file)',
+      'enforcer.config.json:1:1: it holds 12000 globs in all; a config may hold at most 10000 (ignores, testFiles and every ' +
+        "override's files and excludedFiles together): use fewer, wider globs (`gen/**` rather than one per file)",
     );
   });
 

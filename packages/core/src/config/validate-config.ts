@@ -20,7 +20,11 @@ const severities = ['off', 'warn', 'error'];
  * accepted). Every problem is a ConfigError naming the file, line:column, the JSON path and the
  * valid choices.
  */
-export function parseConfig(rawText: string, source: string, knownRules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[])): EnforcerConfigFile {
+export function parseConfig(
+  rawText: string,
+  source: string,
+  knownRules: readonly Rule[] | ((config: EnforcerConfigFile) => readonly Rule[]),
+): EnforcerConfigFile {
   // Editors on Windows save a byte-order mark: it is not part of the JSON.
   const text = rawText.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
@@ -55,8 +59,16 @@ export function parseConfig(rawText: string, source: string, knownRules: readonl
   }
   const typed = config as EnforcerConfigFile;
   // Each list is bounded by the schema; the sum over overrides is bounded here.
-  const globCount = [typed.ignores, typed.testFiles, ...(typed.overrides ?? []).flatMap((override) => [override.files, override.excludedFiles])].reduce((sum, list) => sum + (list?.length ?? 0), 0);
-  if (globCount > CONFIG_LIMITS.globs) fail([], `it holds ${globCount} globs in all; a config may hold at most ${CONFIG_LIMITS.globs} (ignores, testFiles and every override's files and excludedFiles together): use fewer, wider globs (\`gen/**\` rather than one per file)`);
+  const globCount = [typed.ignores, typed.testFiles, ...(typed.overrides ?? []).flatMap((override) => [override.files, override.excludedFiles])].reduce(
+    (sum, list) => sum + (list?.length ?? 0),
+    0,
+  );
+  if (globCount > CONFIG_LIMITS.globs)
+    fail(
+      [],
+      `it holds ${globCount} globs in all; a config may hold at most ${CONFIG_LIMITS.globs} (ignores, testFiles and every ` +
+        `override's files and excludedFiles together): use fewer, wider globs (\`gen/**\` rather than one per file)`,
+    );
   // The rules a config may name can depend on the config itself (its rulesDirectory).
   const rules = typeof knownRules === 'function' ? knownRules(typed) : knownRules;
   const patternIds = checkPatterns(typed, fail);

@@ -13,23 +13,31 @@ function firstDifference(actual: string, expected: string): string {
   const expectedLines = expected.split('\n');
   const index = expectedLines.findIndex((line, at) => line !== actualLines[at]);
   const line = index === -1 ? expectedLines.length : index;
-  return `First difference at line ${line + 1}:\n  on disk:   ${JSON.stringify(actualLines[line] ?? '(end of file)')}\n  generated: ${JSON.stringify(expectedLines[line] ?? '(end of file)')}`;
+  return (
+    `First difference at line ${line + 1}:\n  on disk:   ${JSON.stringify(actualLines[line] ?? '(end of file)')}\n  ` +
+    `generated: ${JSON.stringify(expectedLines[line] ?? '(end of file)')}`
+  );
 }
 
 describe('generated docs', () => {
-  it.each(generatedDocs(builtinRules).map(({ path, text }) => [path, text] as const))('%s should match the code (regenerate: run `npm run docs` in packages/core)', (path, text) => {
-    const file = join(workspaceRoot, path);
-    const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (onDisk === undefined) throw new Error(`${path} is missing: ${regenerate}.`);
-    // The message names the fix and the first line that differs (a hand edit, or a rule changed without regenerating).
-    if (onDisk !== text) throw new Error(`${path} is out of date with the code: ${regenerate}.\n${firstDifference(onDisk, text)}`);
-  });
+  it.each(generatedDocs(builtinRules).map(({ path, text }) => [path, text] as const))(
+    '%s should match the code (regenerate: run `npm run docs` in packages/core)',
+    (path, text) => {
+      const file = join(workspaceRoot, path);
+      const onDisk = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      if (onDisk === undefined) throw new Error(`${path} is missing: ${regenerate}.`);
+      // The message names the fix and the first line that differs (a hand edit, or a rule changed without regenerating).
+      if (onDisk !== text) throw new Error(`${path} is out of date with the code: ${regenerate}.\n${firstDifference(onDisk, text)}`);
+    },
+  );
 
   it('should list every built-in rule once, linked to its page, with its default severity', () => {
     const index = renderRulesIndex(builtinRules);
     expect(index).toContain(GENERATED_NOTE);
     for (const rule of builtinRules) {
-      const rows = index.split('\n').filter((line) => line.startsWith(`| [\`${rule.id}\`](../packages/core/docs/rules/${rule.id}.md) | ${rule.meta.defaultSeverity} |`));
+      const rows = index
+        .split('\n')
+        .filter((line) => line.startsWith(`| [\`${rule.id}\`](../packages/core/docs/rules/${rule.id}.md) | ${rule.meta.defaultSeverity} |`));
       expect([rule.id, rows.length]).toEqual([rule.id, 1]);
     }
   });

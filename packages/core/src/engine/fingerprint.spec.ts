@@ -10,6 +10,7 @@ describe('fingerprints', () => {
   it('should give, line hashed once, the values fingerprintOf gives for every occurrence', () => {
     const line = 'console.log(1);'.repeat(1000);
     const next = fingerprinter('logging/no-console', 'src/min.js', line);
-    for (const occurrence of [0, 1, 999]) expect(next(occurrence)).toBe(fingerprintOf({ ruleId: 'logging/no-console', file: 'src/min.js', lineText: line, occurrence }));
+    for (const occurrence of [0, 1, 999])
+      expect(next(occurrence)).toBe(fingerprintOf({ ruleId: 'logging/no-console', file: 'src/min.js', lineText: line, occurrence }));
   });
 });

@@ -11,7 +11,11 @@ const active = (rule: Rule<string, unknown>, severity: 'error' | 'warn' = 'warn'
 });
 
 /** The metadata of a test rule with one message, `found`. */
-const testMeta = (category: 'typescript' | 'security', found: string, extra: Pick<Partial<FileRuleMeta<'found', Record<string, never>>>, 'keywords' | 'hints'> = {}): FileRuleMeta<'found', Record<string, never>> => ({
+const testMeta = (
+  category: 'typescript' | 'security',
+  found: string,
+  extra: Pick<Partial<FileRuleMeta<'found', Record<string, never>>>, 'keywords' | 'hints'> = {},
+): FileRuleMeta<'found', Record<string, never>> => ({
   category,
   defaultSeverity: 'warn' as const,
   docs: { description: 'test', rationale: 'test' },
@@ -44,7 +48,8 @@ describe('lintSource and secrets', () => {
     const { violations } = lintSource({ file: 'docs/notes.md', text, rules: [active(noConsole)], isTestFile: false, reportUnusedSuppressions: true });
     const missing = violations.find((violation) => violation.ruleId === 'suppression/missing-reason');
     expect(missing?.message).toBe(
-      'Suppression without a reason: add " -- <why>" after the rule ids (enforcer-disable-next-line security/no-secrets -- <why>); 3 words after the rule ids are not a rule id.',
+      'Suppression without a reason: add " -- <why>" after the rule ids (enforcer-disable-next-line security/no-secrets -- ' +
+        '<why>); 3 words after the rule ids are not a rule id.',
     );
     expect(JSON.stringify(violations)).not.toContain(plantedKey.slice(4));
   });
@@ -71,7 +76,9 @@ describe('lintSource and secrets', () => {
       },
     });
     const result = lintSource({ file: 'config/keys.txt', text: `${plantedKey}\n`, rules: [active(leaky)], isTestFile: false });
-    expect(result.notices.map((notice) => notice.message)).toEqual(['config/keys.txt: rule security/test-leaky failed on this file and was skipped for it: cannot handle AKIA…']);
+    expect(result.notices.map((notice) => notice.message)).toEqual([
+      'config/keys.txt: rule security/test-leaky failed on this file and was skipped for it: cannot handle AKIA…',
+    ]);
     expect(JSON.stringify(result)).not.toContain(plantedKey.slice(4));
   });
 });
@@ -117,12 +124,23 @@ describe('lintSource', () => {
       [rule.id, 2],
       [rule.id, 3],
     ]);
-    const unused = lintSource({ file: 'src/a.ts', text: '// eslint-disable-next-line no-console\nconsole.log(a);\nok();\n', rules: [active(rule)], isTestFile: false, reportUnusedSuppressions: true });
+    const unused = lintSource({
+      file: 'src/a.ts',
+      text: '// eslint-disable-next-line no-console\nconsole.log(a);\nok();\n',
+      rules: [active(rule)],
+      isTestFile: false,
+      reportUnusedSuppressions: true,
+    });
     expect(unused.violations).toEqual([]);
   });
 
   it('should report the parse error of a test file as a warning (shown, not blocking) and none for fixture data, invalid on purpose', () => {
-    const result = lintSource({ file: 'tests/fixtures/invalid_syntax.ts', text: 'const needle\nconst = ;', rules: [active(identifierCounter([]))], isTestFile: true });
+    const result = lintSource({
+      file: 'tests/fixtures/invalid_syntax.ts',
+      text: 'const needle\nconst = ;',
+      rules: [active(identifierCounter([]))],
+      isTestFile: true,
+    });
     expect(result.violations).toEqual([]);
     const test = lintSource({ file: 'src/app.spec.ts', text: 'const needle\nconst = ;', rules: [active(identifierCounter([]))], isTestFile: true });
     expect(test.violations).toEqual([expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, severity: 'warn', line: 2 })]);
@@ -173,7 +191,9 @@ describe('lintSource', () => {
     const depth = 50_000;
     const text = `${'['.repeat(depth)}console.log(1)${']'.repeat(depth)};`;
     const result = lintSource({ file: 'src/deep.ts', text, rules: [active(noConsole)], isTestFile: false });
-    expect(result.violations).toEqual([expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, file: 'src/deep.ts', message: expect.stringContaining('nested too deeply') })]);
+    expect(result.violations).toEqual([
+      expect.objectContaining({ ruleId: PARSE_ERROR_RULE_ID, file: 'src/deep.ts', message: expect.stringContaining('nested too deeply') }),
+    ]);
   });
 
   it('should check nothing in files it does not parse', () => {
@@ -184,7 +204,14 @@ describe('lintSource', () => {
   describe('other files a rule reads', () => {
     const reader = defineRule<'found', Record<string, never>>({
       id: 'typescript/test-reader',
-      meta: { category: 'typescript', defaultSeverity: 'error', docs: { description: 'test', rationale: 'test' }, messages: { found: 'found: {{what}}' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {} },
+      meta: {
+        category: 'typescript',
+        defaultSeverity: 'error',
+        docs: { description: 'test', rationale: 'test' },
+        messages: { found: 'found: {{what}}' },
+        schema: { type: 'object', additionalProperties: false },
+        defaultOptions: {},
+      },
       create(context) {
         return {
           Text() {
@@ -203,7 +230,13 @@ describe('lintSource', () => {
     it('should record what each read gave as a dependency of the result, with `-` for a missing file', () => {
       const result = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile });
       expect(result.dependencies).toEqual({ 'src/missing.ts': '-', 'src/shared.ts': expect.stringMatching(/^[0-9a-f]{20}$/) });
-      const other = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile: (path) => (path === 'src/shared.ts' ? 'safe' : undefined) });
+      const other = lintSource({
+        file: 'src/a.ts',
+        text: 'x',
+        rules: [active(reader, 'error')],
+        isTestFile: false,
+        readFile: (path) => (path === 'src/shared.ts' ? 'safe' : undefined),
+      });
       expect(other.dependencies?.['src/shared.ts']).not.toBe(result.dependencies?.['src/shared.ts']);
     });
 
@@ -219,12 +252,25 @@ describe('lintSource', () => {
     it('should give a rule nothing for a path it may not read, record it as missing, and say so in one notice per rule', () => {
       const seen: string[] = [];
       const canRead = (path: string, ruleId: string) => ruleId === 'typescript/test-reader' && path !== 'src/shared.ts';
-      const result = lintSource({ file: 'src/a.ts', text: 'x', rules: [active(reader, 'error')], isTestFile: false, readFile: (path) => (seen.push(path), files[path]), canRead });
+      const result = lintSource({
+        file: 'src/a.ts',
+        text: 'x',
+        rules: [active(reader, 'error')],
+        isTestFile: false,
+        readFile: (path) => (seen.push(path), files[path]),
+        canRead,
+      });
       expect(seen).toEqual(['src/missing.ts']);
       expect(result.violations).toEqual([]);
       expect(result.dependencies).toEqual({ 'src/missing.ts': '-', 'src/shared.ts': '-' });
       expect(result.notices).toEqual([
-        { file: 'src/a.ts', code: 'not-an-input', message: expect.stringMatching(/^src\/a\.ts: rule typescript\/test-reader could not read src\/shared\.ts: not an input of this task \(git-ignored, or outside the project/) },
+        {
+          file: 'src/a.ts',
+          code: 'not-an-input',
+          message: expect.stringMatching(
+            /^src\/a\.ts: rule typescript\/test-reader could not read src\/shared\.ts: not an input of this task \(git-ignored, or outside the project/,
+          ),
+        },
       ]);
     });
 
@@ -240,7 +286,14 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
   const fixing = (computed: string[]) =>
     defineRule<'legacy' | 'rename', Record<string, never>>({
       id: 'typescript/test-legacy',
-      meta: { ...testMeta('typescript', 'found {{name}}: rename it'), messages: { legacy: 'found {{name}}: rename it', rename: 'Rename it: to modern.' }, hints: {}, fixable: 'safe', hasSuggestions: true, testFiles: 'skip' },
+      meta: {
+        ...testMeta('typescript', 'found {{name}}: rename it'),
+        messages: { legacy: 'found {{name}}: rename it', rename: 'Rename it: to modern.' },
+        hints: {},
+        fixable: 'safe',
+        hasSuggestions: true,
+        testFiles: 'skip',
+      },
       create(context) {
         return {
           Identifier(node) {
@@ -268,9 +321,11 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
       },
     });
 
-  it('should give every violation its message id and its data as text, the engine\'s own findings too', () => {
+  it("should give every violation its message id and its data as text, the engine's own findings too", () => {
     const { violations } = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;\nconst x = (;', rules: [active(fixing([]))], isTestFile: false });
-    expect(violations.map(({ ruleId, messageId, data }) => ({ ruleId, messageId, data }))).toEqual([{ ruleId: PARSE_ERROR_RULE_ID, messageId: 'syntaxError', data: undefined }]);
+    expect(violations.map(({ ruleId, messageId, data }) => ({ ruleId, messageId, data }))).toEqual([
+      { ruleId: PARSE_ERROR_RULE_ID, messageId: 'syntaxError', data: undefined },
+    ]);
     const [found] = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;', rules: [active(fixing([]))], isTestFile: false }).violations;
     expect(found).toMatchObject({ messageId: 'legacy', data: { line: '1', name: 'legacy' } });
   });
@@ -285,13 +340,29 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     expect(computed).toEqual([]);
   });
 
-  it('should tie each fix and suggestion to its violation, with the kind and the suggestion\'s message', () => {
+  it("should tie each fix and suggestion to its violation, with the kind and the suggestion's message", () => {
     const computed: string[] = [];
-    const { violations, fixes = [] } = lintSource({ file: 'src/a.ts', text: 'const legacy = 1;', rules: [active(fixing(computed))], isTestFile: false, collectFixes: true });
+    const { violations, fixes = [] } = lintSource({
+      file: 'src/a.ts',
+      text: 'const legacy = 1;',
+      rules: [active(fixing(computed))],
+      isTestFile: false,
+      collectFixes: true,
+    });
     expect(computed).toEqual(['fix', 'suggestion']);
     expect(fixes).toEqual([
       { violation: violations[0], fix: { kind: 'safe', edits: [{ start: 6, end: 12, text: 'current' }] } },
-      { violation: violations[0], fix: { kind: 'suggestion', edits: [{ start: 6, end: 6, text: 'modern_' }, { start: 12, end: 12, text: '_v2' }] }, suggestion: { messageId: 'rename', message: 'Rename it: to modern.' } },
+      {
+        violation: violations[0],
+        fix: {
+          kind: 'suggestion',
+          edits: [
+            { start: 6, end: 6, text: 'modern_' },
+            { start: 12, end: 12, text: '_v2' },
+          ],
+        },
+        suggestion: { messageId: 'rename', message: 'Rename it: to modern.' },
+      },
     ]);
   });
 
@@ -302,7 +373,13 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
       create(context) {
         return {
           Text() {
-            context.report({ range: [0, 1], messageId: 'found', fix: () => { throw new Error('no edit for you'); } });
+            context.report({
+              range: [0, 1],
+              messageId: 'found',
+              fix: () => {
+                throw new Error('no edit for you');
+              },
+            });
           },
         };
       },
@@ -310,7 +387,9 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(broken)], isTestFile: false, collectFixes: true });
     expect(result.violations).toHaveLength(1);
     expect(result.fixes).toEqual([]);
-    expect(result.notices.map((notice) => notice.message)).toEqual(['src/a.ts: rule typescript/test-broken-fix its fix failed and was not offered: no edit for you']);
+    expect(result.notices.map((notice) => notice.message)).toEqual([
+      'src/a.ts: rule typescript/test-broken-fix its fix failed and was not offered: no edit for you',
+    ]);
   });
 
   it('should refuse a fix given as data (the eager API) by name, as a rule error', () => {
@@ -322,7 +401,9 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
       },
     });
     const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(eager)], isTestFile: false });
-    expect(result.notices[0].message).toContain('rule typescript/test-eager-fix failed on this file and was skipped for it: rule typescript/test-eager-fix reported a fix that is not a function');
+    expect(result.notices[0].message).toContain(
+      'rule typescript/test-eager-fix failed on this file and was skipped for it: rule typescript/test-eager-fix reported a fix that is not a function',
+    );
   });
 
   it("should not run a rule with testFiles: 'skip' on a test file, and still parse the file", () => {
@@ -336,7 +417,11 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
 describe('lintSource: services', () => {
   const counted = <T>(value: T) => {
     const calls: string[] = [];
-    return { calls, file: defineFileService('test file service', ({ file }) => (calls.push(file), value)), text: defineTextService('test text service', 2, (path) => (calls.push(path), value)) };
+    return {
+      calls,
+      file: defineFileService('test file service', ({ file }) => (calls.push(file), value)),
+      text: defineTextService('test text service', 2, (path) => (calls.push(path), value)),
+    };
   };
   const asking = (name: string, ask: (context: RuleContext<'found', Record<string, never>>) => void) =>
     defineRule<'found', Record<string, never>>({
@@ -355,7 +440,7 @@ describe('lintSource: services', () => {
     expect(calls).toEqual(['src/a.ts', 'src/b.ts']);
   });
 
-  it("should derive a text service once per run while the text is unchanged, and again once it changes", () => {
+  it('should derive a text service once per run while the text is unchanged, and again once it changes', () => {
     const { calls, text } = counted(1);
     let schema = 'model A {}';
     const rules = [active(asking('a', (context) => context.derive(text, 'prisma/schema.prisma', schema)))];

@@ -9,12 +9,34 @@ import { PARSE_TIMING_ID, type RuleTimings } from './rule-timings';
 import { printable } from './printable';
 import { maskSecrets } from './secret-mask';
 import { isFixtureFile, scriptKindOf } from './source-kinds';
-import { MISSING_REASON_ID, parseDirectives, parseOtherLinterDirectives, Suppressions, UNUSED_SUPPRESSION_ID, type Directive, type OtherLinterNames } from './suppressions';
+import {
+  MISSING_REASON_ID,
+  parseDirectives,
+  parseOtherLinterDirectives,
+  Suppressions,
+  UNUSED_SUPPRESSION_ID,
+  type Directive,
+  type OtherLinterNames,
+} from './suppressions';
 import type { WorkspaceView } from './workspace-view';
 import { createFixer } from './rule-fixer';
 import { FileServices, RunServices } from './rule-services';
 import { violationData } from './violation-data';
-import { isProjectRule, type ActiveRule, type FileRule, type FixableViolation, type FixFunction, type Notice, type ReportDescriptor, type RuleContext, type RuleCoverageCounts, type RuleFixKind, type Severity, type SuggestionDescriptor, type Violation } from './types';
+import {
+  isProjectRule,
+  type ActiveRule,
+  type FileRule,
+  type FixableViolation,
+  type FixFunction,
+  type Notice,
+  type ReportDescriptor,
+  type RuleContext,
+  type RuleCoverageCounts,
+  type RuleFixKind,
+  type Severity,
+  type SuggestionDescriptor,
+  type Violation,
+} from './types';
 
 export interface LintSourceInput {
   /** Posix path relative to the workspace root. */
@@ -90,8 +112,7 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const scriptKind = scriptKindOf(input.file);
   const checksSuppressions = input.reportUnusedSuppressions === true && input.text.includes('enforcer-');
   const rules = input.rules.filter(
-    (active): active is ActiveRule<FileRule> =>
-      isFileRuleFor(active, input.isTestFile) && (checksSuppressions || mayMatch(active, input.text)),
+    (active): active is ActiveRule<FileRule> => isFileRuleFor(active, input.isTestFile) && (checksSuppressions || mayMatch(active, input.text)),
   );
   // A code file any rule is on for is parsed once even where no rule's keyword occurs: a syntax
   // error is a finding, never a silent pass.
@@ -106,7 +127,16 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   const notices: Notice[] = [];
   const reader = new DependencyRecorder(input.file, input.readFile, input.canRead);
   const coverage: RuleCoverageCounts = {};
-  const services = { run: input.services ?? new RunServices(), file: new FileServices({ file: input.file, text: input.text, get sourceFile() { return tree.sourceFile(); } }) };
+  const services = {
+    run: input.services ?? new RunServices(),
+    file: new FileServices({
+      file: input.file,
+      text: input.text,
+      get sourceFile() {
+        return tree.sourceFile();
+      },
+    }),
+  };
   const textVisitors: Array<{ ruleId: string; visit: (text: string) => void }> = [];
   const nodeVisitors = new Map<ts.SyntaxKind, Array<{ ruleId: string; visit: Visitor }>>();
 
@@ -169,10 +199,12 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
 
   const inComment = (offset: number) => isInComment(tree, offset);
   const directives = parseDirectives(input.text, lines, inComment);
-  if (input.otherLinterSuppressions !== false && reports.length > 0) directives.push(...parseOtherLinterDirectives(input.text, lines, inComment, otherLinterNamesOf(input.rules)));
+  if (input.otherLinterSuppressions !== false && reports.length > 0)
+    directives.push(...parseOtherLinterDirectives(input.text, lines, inComment, otherLinterNamesOf(input.rules)));
   const kept = withFingerprints(applySuppressions(reports, directives, lines, input), lines, input.file);
   const violations = kept.map(({ violation }) => violation);
-  for (const [ruleId, paths] of [...reader.refused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) notices.push(notAnInputNotice(input.file, ruleId, [...paths].sort()));
+  for (const [ruleId, paths] of [...reader.refused].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    notices.push(notAnInputNotice(input.file, ruleId, [...paths].sort()));
   const dependencies = reader.dependencies();
   const result: LintSourceResult = dependencies ? { violations, notices, dependencies } : { violations, notices };
   const counted = Object.keys(coverage).sort();
@@ -257,7 +289,15 @@ class LazyTree {
       // TypeScript's parser recurses per nesting level; pathological nesting exhausts the stack.
       if (!(error instanceof RangeError)) throw error;
       this.result = {
-        error: { ruleId: PARSE_ERROR_RULE_ID, messageId: 'tooDeep', severity: 'error', start: 0, end: 0, message: 'Parsing error: the file is nested too deeply to parse', hint: 'Flatten the nesting (split the expression or data into named parts); if the file is generated, add it to `ignores` in enforcer.config.json.' },
+        error: {
+          ruleId: PARSE_ERROR_RULE_ID,
+          messageId: 'tooDeep',
+          severity: 'error',
+          start: 0,
+          end: 0,
+          message: 'Parsing error: the file is nested too deeply to parse',
+          hint: 'Flatten the nesting (split the expression or data into named parts); if the file is generated, add it to `ignores` in enforcer.config.json.',
+        },
       };
     }
     // Parse time is not any one rule's: it is charged once, to its own line of the profile.
@@ -306,7 +346,15 @@ class DependencyRecorder {
   }
 }
 
-function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tree: LazyTree, reports: PendingReport[], reader: DependencyRecorder, coverage: RuleCoverageCounts, services: { run: RunServices; file: FileServices }): RuleContext<string, unknown> {
+function createContext(
+  active: ActiveRule<FileRule>,
+  input: LintSourceInput,
+  tree: LazyTree,
+  reports: PendingReport[],
+  reader: DependencyRecorder,
+  coverage: RuleCoverageCounts,
+  services: { run: RunServices; file: FileServices },
+): RuleContext<string, unknown> {
   const messages = active.rule.meta.messages as Record<string, string>;
   const count = (index: 0 | 1, amount: number) => {
     const counts = (coverage[active.rule.id] ??= [0, 0]);
@@ -344,7 +392,9 @@ function createContext(active: ActiveRule<FileRule>, input: LintSourceInput, tre
         messageId: descriptor.messageId,
         ...(data ? { data } : {}),
         ...(descriptor.fix ? { fix: { kind: fixKindOf(active.rule), compute: fixFunction(active.rule.id, descriptor.fix) } } : {}),
-        ...(descriptor.suggest && descriptor.suggest.length > 0 ? { suggest: descriptor.suggest.map((suggestion) => suggestionOf(active.rule.id, messages, suggestion)) } : {}),
+        ...(descriptor.suggest && descriptor.suggest.length > 0
+          ? { suggest: descriptor.suggest.map((suggestion) => suggestionOf(active.rule.id, messages, suggestion)) }
+          : {}),
       });
     },
   };
@@ -357,14 +407,23 @@ function fixKindOf(rule: FileRule): RuleFixKind {
 
 function fixFunction(ruleId: string, fix: unknown): FixFunction {
   // Rules written for the eager API handed over data; say so by name instead of failing later.
-  if (typeof fix !== 'function') throw new Error(`rule ${ruleId} reported a fix that is not a function: a fix is \`fix: (fixer) => fixer.replaceText(...)\`, computed only when fixing`);
+  if (typeof fix !== 'function')
+    throw new Error(`rule ${ruleId} reported a fix that is not a function: a fix is \`fix: (fixer) => fixer.replaceText(...)\`, computed only when fixing`);
   return fix as FixFunction;
 }
 
-function suggestionOf(ruleId: string, messages: Record<string, string>, suggestion: SuggestionDescriptor<string>): NonNullable<PendingReport['suggest']>[number] {
+function suggestionOf(
+  ruleId: string,
+  messages: Record<string, string>,
+  suggestion: SuggestionDescriptor<string>,
+): NonNullable<PendingReport['suggest']>[number] {
   const template = messages[suggestion.messageId];
   if (template === undefined) throw new Error(`rule ${ruleId} suggested a change with unknown messageId "${suggestion.messageId}"`);
-  return { messageId: suggestion.messageId, message: printable(maskSecrets(formatMessage(template, suggestion.data))), compute: fixFunction(ruleId, suggestion.fix) };
+  return {
+    messageId: suggestion.messageId,
+    message: printable(maskSecrets(formatMessage(template, suggestion.data))),
+    compute: fixFunction(ruleId, suggestion.fix),
+  };
 }
 
 /** Depth-first, in source order, with an explicit stack: deep nesting cannot overflow the call stack. */
@@ -395,7 +454,9 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
   if (directives.length === 0) return reports;
   const suppressions = new Suppressions(directives);
   const kept = reports.filter(
-    (report) => report.ruleId === PARSE_ERROR_RULE_ID || !suppressions.suppresses({ ruleId: report.ruleId, start: report.start, line: lines.positionOf(report.start).line }),
+    (report) =>
+      report.ruleId === PARSE_ERROR_RULE_ID ||
+      !suppressions.suppresses({ ruleId: report.ruleId, start: report.start, line: lines.positionOf(report.start).line }),
   );
   for (const directive of suppressions.withoutReason()) {
     // Only rule ids are quoted back: the rest of the comment may hold anything (a revoked key
@@ -403,16 +464,19 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
     const ids = directive.rules.filter((rule) => RULE_ID.test(rule));
     const others = directive.rules.length - ids.length;
     const named = `enforcer-${directive.kind}${ids.length > 0 ? ` ${ids.join(', ')}` : ''}`;
+    const otherWords = others > 0 ? `; ${others} word${others === 1 ? '' : 's'} after the rule ids ${others === 1 ? 'is' : 'are'} not a rule id` : '';
     kept.push({
       ruleId: MISSING_REASON_ID,
       messageId: 'missingReason',
       severity: 'warn',
       start: directive.start,
       end: directive.end,
-      message: `Suppression without a reason: add " -- <why>" after the rule ids (${named} -- <why>)${others > 0 ? `; ${others} word${others === 1 ? '' : 's'} after the rule ids ${others === 1 ? 'is' : 'are'} not a rule id` : ''}.`,
+      message: `Suppression without a reason: add " -- <why>" after the rule ids (${named} -- <why>)${otherWords}.`,
       hint: `Write why the rule does not apply here after " -- " (two dashes between spaces), e.g. ${named} -- generated code, checked upstream.`,
     });
   }
+  // Only rule ids are quoted back (see above).
+  const named = (rules: readonly string[]) => (rules.some((rule) => RULE_ID.test(rule)) ? `${rules.filter((rule) => RULE_ID.test(rule)).join(', ')} ` : '');
   if (input.reportUnusedSuppressions) {
     for (const directive of suppressions.unused()) {
       kept.push({
@@ -421,7 +485,7 @@ function applySuppressions(reports: PendingReport[], directives: readonly Direct
         severity: 'warn',
         start: directive.start,
         end: directive.end,
-        message: `Unused suppression: no ${directive.rules.some((rule) => RULE_ID.test(rule)) ? `${directive.rules.filter((rule) => RULE_ID.test(rule)).join(', ')} ` : ''}violation here to suppress; remove the comment.`,
+        message: `Unused suppression: no ${named(directive.rules)}violation here to suppress; remove the comment.`,
         hint: 'Delete this enforcer-disable comment: the code it covered no longer violates the rule.',
       });
     }
@@ -475,38 +539,39 @@ function withFingerprints(reports: PendingReport[], lines: LineIndex, file: stri
   };
   const occurrences = new Map<string, number>();
   const hashers = new Map<string, (occurrence: number) => string>();
-  return sortReports(reports)
-    .map((report) => {
-      const start = lines.positionOf(report.start);
-      const end = lines.positionOf(report.end);
-      const text = textOf(start.line);
-      const key = `${report.ruleId}\0${text.id}`;
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      let hasher = hashers.get(key);
-      if (!hasher) hashers.set(key, (hasher = fingerprinter(report.ruleId, file, text.normalised)));
-      const violation: Violation = {
-        ruleId: report.ruleId,
-        severity: report.severity,
-        file,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        // Whatever a rule or the parser put in the text, no output holds a secret in full.
-        message: printable(maskSecrets(report.message)),
-        fingerprint: hasher(occurrence),
-        ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
-        messageId: report.messageId,
-        ...(report.data ? { data: report.data } : {}),
-      };
-      return { report, violation };
-    });
+  return sortReports(reports).map((report) => {
+    const start = lines.positionOf(report.start);
+    const end = lines.positionOf(report.end);
+    const text = textOf(start.line);
+    const key = `${report.ruleId}\0${text.id}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    let hasher = hashers.get(key);
+    if (!hasher) hashers.set(key, (hasher = fingerprinter(report.ruleId, file, text.normalised)));
+    const violation: Violation = {
+      ruleId: report.ruleId,
+      severity: report.severity,
+      file,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      // Whatever a rule or the parser put in the text, no output holds a secret in full.
+      message: printable(maskSecrets(report.message)),
+      fingerprint: hasher(occurrence),
+      ...(report.hint ? { hint: printable(maskSecrets(report.hint)) } : {}),
+      messageId: report.messageId,
+      ...(report.data ? { data: report.data } : {}),
+    };
+    return { report, violation };
+  });
 }
 
 function notAnInputNotice(file: string, ruleId: string, paths: readonly string[]): Notice {
   const named = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
-  const message = `${file}: rule ${ruleId} could not read ${named}: not an input of this task (git-ignored, or outside the project and the files the rule declares in meta.reads), so a change there would not re-run it; the rule saw no file there`;
+  const message =
+    `${file}: rule ${ruleId} could not read ${named}: not an input of this task (git-ignored, or outside the project and ` +
+    `the files the rule declares in meta.reads), so a change there would not re-run it; the rule saw no file there`;
   return { file, code: 'not-an-input', message: printable(maskSecrets(message)) };
 }
 

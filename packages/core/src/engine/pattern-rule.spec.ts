@@ -24,24 +24,40 @@ describe('declarative pattern rules', () => {
   afterEach(() => rmSync(workspace, { recursive: true, force: true }));
 
   it('should report every match with the configured message, severity and exact position', async () => {
-    write('enforcer.config.json', JSON.stringify({ patterns: [{ id: 'no-lodash', regex: "from 'lodash'", message: 'Use native array methods instead of lodash.', severity: 'error' }] }));
+    write(
+      'enforcer.config.json',
+      JSON.stringify({ patterns: [{ id: 'no-lodash', regex: "from 'lodash'", message: 'Use native array methods instead of lodash.', severity: 'error' }] }),
+    );
     write('src/a.ts', `import { map } from 'lodash';\nimport x from 'lodash-es';\n`);
     const report = await check(['src/a.ts']);
     expect(report.violations).toEqual([
-      expect.objectContaining({ ruleId: 'pattern/no-lodash', severity: 'error', line: 1, column: 16, endColumn: 29, message: 'Use native array methods instead of lodash.' }),
+      expect.objectContaining({
+        ruleId: 'pattern/no-lodash',
+        severity: 'error',
+        line: 1,
+        column: 16,
+        endColumn: 29,
+        message: 'Use native array methods instead of lodash.',
+      }),
     ]);
   });
 
   it('should honour flags, and search only the configured files (text files too)', async () => {
-    write('enforcer.config.json', JSON.stringify({ patterns: [{ id: 'no-todo', regex: '\\btodo\\b', flags: 'i', message: 'Track TODOs in the issue tracker.', files: ['docs/**/*.md'] }] }));
+    write(
+      'enforcer.config.json',
+      JSON.stringify({ patterns: [{ id: 'no-todo', regex: '\\btodo\\b', flags: 'i', message: 'Track TODOs in the issue tracker.', files: ['docs/**/*.md'] }] }),
+    );
     write('docs/guide.md', '# Guide\nTODO: write it\n');
     write('src/a.ts', '// TODO later\n');
     const report = await check(['docs/guide.md', 'src/a.ts']);
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId} ${v.severity}`)).toEqual(['docs/guide.md:2 pattern/no-todo warn']);
   });
 
-  it('should resolve a project config\'s pattern files relative to the project', async () => {
-    write('libs/a/enforcer.config.json', JSON.stringify({ patterns: [{ id: 'no-internal', regex: 'internal/', message: 'No internal imports.', files: ['src/**'] }] }));
+  it("should resolve a project config's pattern files relative to the project", async () => {
+    write(
+      'libs/a/enforcer.config.json',
+      JSON.stringify({ patterns: [{ id: 'no-internal', regex: 'internal/', message: 'No internal imports.', files: ['src/**'] }] }),
+    );
     write('libs/a/src/x.ts', `import './internal/y';\n`);
     write('libs/a/other/x.ts', `import './internal/y';\n`);
     const report = await check(['libs/a/src/x.ts', 'libs/a/other/x.ts'], 'libs/a');
@@ -60,7 +76,10 @@ describe('declarative pattern rules', () => {
 
   it('should stop a catastrophically backtracking pattern, report it as a rule error, and keep checking', async () => {
     // Every pattern searches in one shared context: the one stopped must not break the others.
-    const patterns = [{ id: 'evil', regex: '^(a+)+$', message: 'x' }, { id: 'log', regex: 'console', message: 'y' }];
+    const patterns = [
+      { id: 'evil', regex: '^(a+)+$', message: 'x' },
+      { id: 'log', regex: 'console', message: 'y' },
+    ];
     write('enforcer.config.json', JSON.stringify({ rules: { 'logging/no-console': 'warn' }, patterns }));
     write('src/evil.ts', `// ${'a'.repeat(1500)}!\nconsole.log(1);\n`.replace('// ', ''));
     write('src/fine.ts', 'console.log(2);\n');
@@ -80,7 +99,15 @@ describe('declarative pattern rules', () => {
 
   it.each([
     [{ patterns: [{ id: 'bad', regex: '(unclosed', message: 'x' }] }, 'patterns[0].regex: invalid regular expression'],
-    [{ patterns: [{ id: 'a', regex: 'x', message: 'x' }, { id: 'a', regex: 'y', message: 'y' }] }, 'patterns[1].id: duplicate pattern id "a"'],
+    [
+      {
+        patterns: [
+          { id: 'a', regex: 'x', message: 'x' },
+          { id: 'a', regex: 'y', message: 'y' },
+        ],
+      },
+      'patterns[1].id: duplicate pattern id "a"',
+    ],
     [{ patterns: [{ id: 'Bad Id', regex: 'x', message: 'x' }] }, 'patterns[0].id: must match pattern'],
     [{ patterns: [{ id: 'a', regex: 'x' }] }, 'missing required property "message"'],
     [{ patterns: [{ id: 'a', regex: 'x', message: 'x' }], rules: { 'pattern/a': ['warn', { any: 1 }] } }, 'a pattern rule takes no options'],

@@ -14,10 +14,13 @@ export const PATTERN_TIME_LIMIT_MS = 250;
 export const patternSetting = option.object(
   {
     id: option.string({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Kebab-case id; the rule is `pattern/<id>`.' }),
-    regex: option.string({ minLength: 1, description: `A JavaScript regular expression, searched line by line (lines over ${PATTERN_MAX_LINE_LENGTH} characters are skipped).` }),
+    regex: option.string({
+      minLength: 1,
+      description: `A JavaScript regular expression, searched line by line (lines over ${PATTERN_MAX_LINE_LENGTH} characters are skipped).`,
+    }),
     flags: option.string({ pattern: '^[imsuy]*$', description: 'Regular expression flags, e.g. "i".', default: '' }),
     message: option.string({ minLength: 1, description: 'What is wrong and what to do instead.' }),
-    files: option.stringArray({ description: 'Globs of the files to search, relative to this file\'s folder. Default: TypeScript and JavaScript files.' }),
+    files: option.stringArray({ description: "Globs of the files to search, relative to this file's folder. Default: TypeScript and JavaScript files." }),
     severity: option.enumOf(['warn', 'error'] as const, { description: 'Default: warn.', default: 'warn' }),
   },
   { required: ['id', 'regex', 'message'] },
@@ -89,7 +92,9 @@ export function createPatternRule(pattern: PatternConfig, base: string): Rule {
             found = SEARCH.runInContext(sandbox, { timeout: PATTERN_TIME_LIMIT_MS }) as Array<[number, number]>;
           } catch (error) {
             if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-              throw new Error(`the pattern took more than ${PATTERN_TIME_LIMIT_MS} ms on this file (catastrophic backtracking?); simplify the regular expression`);
+              throw new Error(
+                `the pattern took more than ${PATTERN_TIME_LIMIT_MS} ms on this file (catastrophic backtracking?); simplify the regular expression`,
+              );
             }
             throw error;
           } finally {

@@ -9,7 +9,8 @@ export function createFixer(sourceFile: () => ts.SourceFile): { run(kind: FixKin
   return {
     run(kind, compute) {
       const imports: FixImport[] = [];
-      const rangeOf = (target: FixTarget): readonly [number, number] => ('kind' in target ? [target.getStart(sourceFile()), target.getEnd()] : (target as readonly [number, number]));
+      const rangeOf = (target: FixTarget): readonly [number, number] =>
+        'kind' in target ? [target.getStart(sourceFile()), target.getEnd()] : (target as readonly [number, number]);
       const fixer: RuleFixer = {
         replaceText: (target, text) => edit(rangeOf(target), text),
         insertTextBefore: (target, text) => edit([rangeOf(target)[0], rangeOf(target)[0]], text),
@@ -29,7 +30,8 @@ export function createFixer(sourceFile: () => ts.SourceFile): { run(kind: FixKin
 }
 
 function edit([start, end]: readonly [number, number], text: string): TextEdit {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start)) throw new Error(`a fix edits [${start}, ${end}), which is not a range of the file`);
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start))
+    throw new Error(`a fix edits [${start}, ${end}), which is not a range of the file`);
   return { start, end, text };
 }
 

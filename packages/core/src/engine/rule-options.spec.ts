@@ -11,7 +11,10 @@ const options = defineOptions({
   level: option.enumOf(['info', 'warn'] as const, { default: 'info', description: 'The level to log at.' }),
   maxLength: option.integer({ minimum: 1, maximum: 100, default: 10, description: 'The longest line.' }),
   byTag: option.record(option.stringArray(), { default: {}, description: 'Globs per tag.' }),
-  rules: option.arrayOf(option.object({ from: option.string({ minLength: 1 }), to: option.stringArray() }, { required: ['from'] }), { default: [], description: 'Moves.' }),
+  rules: option.arrayOf(option.object({ from: option.string({ minLength: 1 }), to: option.stringArray() }, { required: ['from'] }), {
+    default: [],
+    description: 'Moves.',
+  }),
 });
 
 describe('defineOptions', () => {
@@ -40,14 +43,21 @@ describe('defineOptions', () => {
     });
   });
 
-  it('should give the defaults, which are the schema\'s', () => {
+  it("should give the defaults, which are the schema's", () => {
     expect(options.defaults).toEqual({ allowInMain: true, entryPoints: ['bin/**'], level: 'info', maxLength: 10, byTag: {}, rules: [] });
   });
 
   it('should infer the options type: every option set, each of its own type', () => {
     const same: Equal<
       OptionsOf<typeof options>,
-      { allowInMain: boolean; entryPoints: string[]; level: 'info' | 'warn'; maxLength: number; byTag: Record<string, string[]>; rules: Array<{ from: string; to?: string[] }> }
+      {
+        allowInMain: boolean;
+        entryPoints: string[];
+        level: 'info' | 'warn';
+        maxLength: number;
+        byTag: Record<string, string[]>;
+        rules: Array<{ from: string; to?: string[] }>;
+      }
     > = true;
     expect(same).toBe(true);
     const object = option.object({ name: option.string(), tags: option.stringArray() }, { required: ['name'] });
@@ -57,7 +67,9 @@ describe('defineOptions', () => {
 
   it('should refuse, at compile time and at run time, an option without a default or a description', () => {
     // @ts-expect-error -- a rule always runs with a value for each option
-    expect(() => defineOptions({ allowInMain: option.boolean({ description: 'Accept it.' }) })).toThrow('every option needs a description and a default: allowInMain');
+    expect(() => defineOptions({ allowInMain: option.boolean({ description: 'Accept it.' }) })).toThrow(
+      'every option needs a description and a default: allowInMain',
+    );
     expect(() => defineOptions({ allowInMain: option.boolean({ default: true }) })).toThrow('every option needs a description and a default: allowInMain');
   });
 
@@ -102,14 +114,23 @@ describe('a rule whose options are declared with defineOptions', () => {
     expect(ruleOptionsProblem(rule, { maxLength: 0 })).toBe('maxLength: must be >= 1');
     expect(ruleOptionsProblem(rule, { rules: [{ to: ['a'] }] })).toBe('rules[0]: missing required property "from"');
     expect(ruleOptionsProblem(rule, { entryPoints: [''] })).toBe('entryPoints[0]: must NOT have fewer than 1 characters');
-    expect(ruleOptionsProblem(rule, { notAnOption: 1 })).toBe('unknown property "notAnOption"; allowed: allowInMain, entryPoints, level, maxLength, byTag, rules');
+    expect(ruleOptionsProblem(rule, { notAnOption: 1 })).toBe(
+      'unknown property "notAnOption"; allowed: allowInMain, entryPoints, level, maxLength, byTag, rules',
+    );
   });
 
   it('should leave a rule with a hand-written schema and defaults as it is', () => {
     const schema = { type: 'object', additionalProperties: false, properties: { names: { type: 'array', items: { type: 'string' }, default: [] } } };
     const handWritten = defineRule<'found', { names: string[] }>({
       id: 'local/hand-written',
-      meta: { category: 'errors', defaultSeverity: 'warn', docs: { description: 'An example.', rationale: 'To test the options.' }, messages: { found: 'Found: it.' }, schema, defaultOptions: { names: [] } },
+      meta: {
+        category: 'errors',
+        defaultSeverity: 'warn',
+        docs: { description: 'An example.', rationale: 'To test the options.' },
+        messages: { found: 'Found: it.' },
+        schema,
+        defaultOptions: { names: [] },
+      },
       create: () => ({}),
     });
     expect(handWritten.meta.schema).toBe(schema);

@@ -32,7 +32,9 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Properties = Record<string, OptionSchema<unknown>>;
 
 /** An object of `P`: the keys in `R` are required, the others optional. */
-export type ObjectValue<P extends Properties, R extends keyof P = never> = Simplify<{ -readonly [K in R]: ValueOf<P[K]> } & { -readonly [K in Exclude<keyof P, R>]?: ValueOf<P[K]> }>;
+export type ObjectValue<P extends Properties, R extends keyof P = never> = Simplify<
+  { -readonly [K in R]: ValueOf<P[K]> } & { -readonly [K in Exclude<keyof P, R>]?: ValueOf<P[K]> }
+>;
 
 function built<T, A extends Annotations<T>>(schema: JsonSchema, annotations: A | undefined): Built<T, A> {
   const { description, default: fallback } = annotations ?? {};
@@ -83,7 +85,10 @@ export const option = {
     return built(defined({ type: 'number', minimum: annotations?.minimum, maximum: annotations?.maximum }), annotations);
   },
   /** One of `values` (`as const` keeps their literal types). */
-  enumOf<const V extends readonly (string | number | boolean)[], A extends Annotations<V[number]> = Annotations<V[number]>>(values: V, annotations?: A): Built<V[number], A> {
+  enumOf<const V extends readonly (string | number | boolean)[], A extends Annotations<V[number]> = Annotations<V[number]>>(
+    values: V,
+    annotations?: A,
+  ): Built<V[number], A> {
     return built({ enum: [...values] }, annotations);
   },
   arrayOf<T, A extends Annotations<T[]> & ArrayBounds>(items: OptionSchema<T>, annotations?: A): Built<T[], A> {
@@ -99,7 +104,10 @@ export const option = {
     return built({ type: 'object', additionalProperties: values.schema }, annotations);
   },
   /** An object with exactly `properties` (unknown keys are refused); those in `required` must be set. */
-  object<P extends Properties, R extends keyof P & string = never>(properties: P, annotations?: { description?: string; required?: readonly R[] }): OptionSchema<ObjectValue<P, R>> {
+  object<P extends Properties, R extends keyof P & string = never>(
+    properties: P,
+    annotations?: { description?: string; required?: readonly R[] },
+  ): OptionSchema<ObjectValue<P, R>> {
     const { description, required = [] } = annotations ?? {};
     return {
       schema: defined({
@@ -132,7 +140,9 @@ export type OptionsOf<D> = D extends OptionsDefinition<infer O> ? O : never;
  * Declares a rule's options. Every option needs a `default` (a rule always runs with a value for
  * each) and a `description` (editors and docs show it); a config may set any of them.
  */
-export function defineOptions<P extends Record<string, DefaultedSchema<unknown>>>(properties: P): OptionsDefinition<{ -readonly [K in keyof P]: ValueOf<P[K]> }> {
+export function defineOptions<P extends Record<string, DefaultedSchema<unknown>>>(
+  properties: P,
+): OptionsDefinition<{ -readonly [K in keyof P]: ValueOf<P[K]> }> {
   const missing = Object.entries(properties).filter(([, property]) => typeof property.schema.description !== 'string' || property.default === undefined);
   if (missing.length > 0) throw new Error(`every option needs a description and a default: ${missing.map(([name]) => name).join(', ')}`);
   const { schema } = option.object(properties);

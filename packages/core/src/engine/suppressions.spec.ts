@@ -10,11 +10,7 @@ const lint = (text: string, options: { file?: string; reportUnusedSuppressions?:
 
 describe('suppression comments', () => {
   it('should suppress the named rule on the next line only, and keep other rules there', () => {
-    const text = [
-      `// enforcer-disable-next-line logging/no-console -- CLI output`,
-      `console.log(value as any);`,
-      `console.log('not suppressed');`,
-    ].join('\n');
+    const text = [`// enforcer-disable-next-line logging/no-console -- CLI output`, `console.log(value as any);`, `console.log('not suppressed');`].join('\n');
     expect(lint(text)).toEqual(['2 typescript/no-explicit-any', '3 logging/no-console']);
   });
 
@@ -47,7 +43,13 @@ describe('suppression comments', () => {
   it('should report a suppression without a reason as a warning, and still honour it', () => {
     const result = lintSource({ file: 'src/a.ts', text: `// enforcer-disable-next-line logging/no-console\nconsole.log(1);`, rules, isTestFile: false });
     expect(result.violations).toEqual([
-      expect.objectContaining({ ruleId: 'suppression/missing-reason', severity: 'warn', line: 1, column: 4, message: expect.stringContaining('add " -- <why>"') }),
+      expect.objectContaining({
+        ruleId: 'suppression/missing-reason',
+        severity: 'warn',
+        line: 1,
+        column: 4,
+        message: expect.stringContaining('add " -- <why>"'),
+      }),
     ]);
   });
 

@@ -92,14 +92,23 @@ export function parseOtherLinterDirectives(text: string, lines: LineIndex, isCom
       const close = block ? text.indexOf('*/', start + 2) : -1;
       const body = block && close !== -1 ? text.slice(start + match[0].length - match[3].length, close) : match[3];
       const [list, ...reason] = body.split(/\s--\s?|^--\s?/);
-      const listed = list.split(/[\s,]+/).filter((name) => name !== '').map(eslintName);
+      const listed = list
+        .split(/[\s,]+/)
+        .filter((name) => name !== '')
+        .map(eslintName);
       const end = block && close !== -1 ? close + 2 : start + match[0].length;
       add(match[2] as DirectiveKind, translate(names.eslint, listed), start, end, reason.join(' -- ').replace(/\s+/g, ' ').trim());
     }
   }
   if (names.python.size > 0) {
     for (const match of text.matchAll(NOQA)) {
-      const listed = match[1] === undefined ? [] : match[1].split(/[\s,]+/).filter((code) => code !== '').map((code) => code.toUpperCase());
+      const listed =
+        match[1] === undefined
+          ? []
+          : match[1]
+              .split(/[\s,]+/)
+              .filter((code) => code !== '')
+              .map((code) => code.toUpperCase());
       add('disable-line', translate(names.python, listed), match.index as number, (match.index as number) + match[0].length);
     }
     for (const match of text.matchAll(PYLINT)) {
@@ -172,7 +181,9 @@ export class Suppressions {
 
   /** Where a `disable` block ends for a rule: the next `enable` that names it (or all rules). */
   private blockEnd(disable: Directive, ruleId: string): number {
-    const enable = this.directives.find((candidate) => candidate.kind === 'enable' && candidate.foreign === disable.foreign && candidate.start > disable.end && names(candidate, ruleId));
+    const enable = this.directives.find(
+      (candidate) => candidate.kind === 'enable' && candidate.foreign === disable.foreign && candidate.start > disable.end && names(candidate, ruleId),
+    );
     return enable ? enable.start : Number.POSITIVE_INFINITY;
   }
 }

@@ -100,7 +100,19 @@ export interface Notice {
   message: string;
 }
 
-export type NoticeCode = 'too-large' | 'binary' | 'not-utf8' | 'unreadable' | 'outside-workspace' | 'rule-error' | 'rule-timeout' | 'generated' | 'minified' | 'vendored' | 'not-checked' | 'not-an-input';
+export type NoticeCode =
+  | 'too-large'
+  | 'binary'
+  | 'not-utf8'
+  | 'unreadable'
+  | 'outside-workspace'
+  | 'rule-error'
+  | 'rule-timeout'
+  | 'generated'
+  | 'minified'
+  | 'vendored'
+  | 'not-checked'
+  | 'not-an-input';
 
 /** A JSON schema for a rule's options object. */
 export type JsonSchema = Record<string, unknown>;

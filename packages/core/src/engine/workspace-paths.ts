@@ -12,7 +12,11 @@ export function isWorkspaceRoot(root: string | undefined): boolean {
 /** `root` posix, without a leading `./` or a trailing `/`; `''` for the workspace root. */
 export function normalizeRoot(root: string | undefined): string {
   if (isWorkspaceRoot(root)) return '';
-  return (root as string).replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  return (root as string)
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\.$/, '')
+    .replace(/\/+$/, '');
 }
 
 /** `root` as a folder to walk or watch: `.` for the workspace root, otherwise unchanged. */

@@ -46,6 +46,8 @@ describe('createWorkspaceView: digest', () => {
     expect(after.dependenciesOf('api')).toEqual(['contracts']);
     expect(before.dependenciesOf('api')).toEqual([]);
     expect(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: [] }] }).dependenciesOf('api')).toBeUndefined();
-    expect(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: ['scope:api'] }] }).digest).not.toBe(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: [] }] }).digest);
+    expect(createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: ['scope:api'] }] }).digest).not.toBe(
+      createWorkspaceView({ projects: [{ name: 'api', root: 'apps/api', tags: [] }] }).digest,
+    );
   });
 });

@@ -40,7 +40,10 @@ export interface WorkspaceView {
   mayRead(fromFile: string, file: string): boolean;
   /** A project's dependencies as given (`WorkspaceProject.dependencies`), by its name. */
   dependenciesOf(project: string): readonly string[] | undefined;
-  /** Hash of everything the view answers from but the graph's edges: a file's result may be reused only while it and the checked project's `dependenciesOf` are unchanged. */
+  /**
+   * Hash of everything the view answers from but the graph's edges: a file's result may be reused
+   * only while it and the checked project's `dependenciesOf` are unchanged.
+   */
   readonly digest?: string;
   /** What the view was made from (createWorkspaceView's input): a worker thread makes the same view from it. */
   readonly input?: WorkspaceViewInput;
@@ -58,11 +61,12 @@ export interface WorkspaceViewInput {
  */
 export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
   const byDepth = [...input.projects].sort((a, b) => depth(b.root) - depth(a.root));
-  const byPackageName = input.projects.filter((project) => project.packageName).sort((a, b) => (b.packageName as string).length - (a.packageName as string).length);
+  const byPackageName = input.projects
+    .filter((project) => project.packageName)
+    .sort((a, b) => (b.packageName as string).length - (a.packageName as string).length);
   const aliases = Object.entries(input.pathAliases ?? {});
 
-  const projectOfFile = (file: string): WorkspaceProject | undefined =>
-    byDepth.find((project) => isInsideRoot(project.root, file));
+  const projectOfFile = (file: string): WorkspaceProject | undefined => byDepth.find((project) => isInsideRoot(project.root, file));
 
   const resolveImport = (specifier: string, fromFile: string): ResolvedImport | undefined => {
     const source = projectOfFile(fromFile);
@@ -111,8 +115,13 @@ export function createWorkspaceView(input: WorkspaceViewInput): WorkspaceView {
  * key takes separately.
  */
 function digestOf(input: WorkspaceViewInput): string {
-  const projects = [...input.projects].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map(({ dependencies: _dependencies, ...project }) => project);
-  return createHash('sha256').update(stableStringify({ projects, pathAliases: input.pathAliases ?? {} }, 0)).digest('hex').slice(0, 20);
+  const projects = [...input.projects]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ dependencies: _dependencies, ...project }) => project);
+  return createHash('sha256')
+    .update(stableStringify({ projects, pathAliases: input.pathAliases ?? {} }, 0))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 function depth(root: string): number {

@@ -9,10 +9,34 @@ function joined(value: unknown, indent: number): { text: string; pieces: number 
 
 describe('stableJsonPieces', () => {
   const values: Array<[string, unknown]> = [
-    ['a report-like object', { z: 1, a: [{ file: 'b.ts', line: 2, hint: undefined }, { file: 'a.ts', message: 'line\nbreak "quoted" é 😀', scope: 'new' }], summary: { errors: 0 }, notices: [] }],
+    [
+      'a report-like object',
+      {
+        z: 1,
+        a: [
+          { file: 'b.ts', line: 2, hint: undefined },
+          { file: 'a.ts', message: 'line\nbreak "quoted" é 😀', scope: 'new' },
+        ],
+        summary: { errors: 0 },
+        notices: [],
+      },
+    ],
     ['nesting deeper than written piecewise', { a: { b: { c: { d: { e: [1, [2, { g: 3, f: [] }]] } } } } }],
-    ['empty containers and what JSON cannot hold', { empty: {}, list: [], nothing: undefined, fn: () => 1, inList: [undefined, () => 1, null, Number.NaN, -0, 1e21], date: new Date(0) }],
-    ['a shard-like record of many files', { files: Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`src/f${49 - index}.ts`, { hash: `h${index}`, violations: index % 7 ? [] : [['r', 'warn', 1, 2, 1, 3, 'm', 'fp']], cov: { x: [1, 0] } }])) }],
+    [
+      'empty containers and what JSON cannot hold',
+      { empty: {}, list: [], nothing: undefined, fn: () => 1, inList: [undefined, () => 1, null, Number.NaN, -0, 1e21], date: new Date(0) },
+    ],
+    [
+      'a shard-like record of many files',
+      {
+        files: Object.fromEntries(
+          Array.from({ length: 50 }, (_, index) => [
+            `src/f${49 - index}.ts`,
+            { hash: `h${index}`, violations: index % 7 ? [] : [['r', 'warn', 1, 2, 1, 3, 'm', 'fp']], cov: { x: [1, 0] } },
+          ]),
+        ),
+      },
+    ],
     ['a top-level array', [3, 'two', { b: 1, a: 2 }]],
     ['a bare string', 'plain'],
     ['null', null],

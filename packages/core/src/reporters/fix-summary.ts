@@ -24,8 +24,12 @@ export function formatFixSummary(files: readonly FileFixResult[], options: FixSu
   for (const file of files) {
     lines.push(bold(file.file));
     for (const violation of file.applied) lines.push(`  ${green('fixed  ')}  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${violation.ruleId}`);
-    for (const { violation, reason } of file.refused) lines.push(`  ${red('refused')}  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${violation.ruleId}  ${reason}`);
-    for (const violation of file.skipped) lines.push(`  ${dim('skipped')}  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${violation.ruleId}  ${dim('overlaps another fix; run the fix again')}`);
+    for (const { violation, reason } of file.refused)
+      lines.push(`  ${red('refused')}  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${violation.ruleId}  ${reason}`);
+    for (const violation of file.skipped)
+      lines.push(
+        `  ${dim('skipped')}  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${violation.ruleId}  ${dim('overlaps another fix; run the fix again')}`,
+      );
   }
   const count = (pick: (file: FileFixResult) => number) => files.reduce((sum, file) => sum + pick(file), 0);
   const fixed = count((file) => file.applied.length);

@@ -10,13 +10,24 @@ describe('GitHub Actions reporter', () => {
       report([
         reportedViolation({ file: 'src/a.ts', line: 2, column: 3, endLine: 2, endColumn: 14 }),
         reportedViolation({ file: 'src/old.ts', scope: 'historical' }),
-        reportedViolation({ ruleId: 'errors/no-empty-catch', severity: 'error', file: 'src/b.ts', line: 4, column: 7, endLine: 4, endColumn: 15, message: 'Empty catch block.', hint: 'Handle the error or rethrow it.' }),
+        reportedViolation({
+          ruleId: 'errors/no-empty-catch',
+          severity: 'error',
+          file: 'src/b.ts',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 15,
+          message: 'Empty catch block.',
+          hint: 'Handle the error or rethrow it.',
+        }),
       ]),
     );
     expect(text).toBe(
       [
         '::error file=src/b.ts,line=4,endLine=4,col=7,endColumn=15,title=errors/no-empty-catch::Empty catch block.%0AFix: Handle the error or rethrow it.',
-        '::warning file=src/a.ts,line=2,endLine=2,col=3,endColumn=14,title=logging/no-console::Unexpected console.log(): log through the project logger instead.',
+        '::warning file=src/a.ts,line=2,endLine=2,col=3,endColumn=14,title=logging/no-console::Unexpected console.log(): log ' +
+          'through the project logger instead.',
         'nx-enforcer: 1 new error, 1 new warning in 3 files checked; 1 more accepted by the baseline',
         '',
       ].join('\n'),
@@ -40,12 +51,19 @@ describe('GitHub Actions reporter', () => {
       'nx-enforcer: 3 new errors, 1 new warning in 3 files checked',
       '',
     ]);
-    expect(text.split('\n').slice(0, 2).map((line) => /col=(\d+)/.exec(line)?.[1])).toEqual(['3', '8']);
+    expect(
+      text
+        .split('\n')
+        .slice(0, 2)
+        .map((line) => /col=(\d+)/.exec(line)?.[1]),
+    ).toEqual(['3', '8']);
   });
 
   it('should print only the summary line for a clean report', () => {
     expect(formatGithub(report([]))).toBe('nx-enforcer: 0 new errors, 0 new warnings in 3 files checked\n');
-    expect(formatGithub(report([reportedViolation({ scope: 'historical' })], 1))).toBe('nx-enforcer: 0 new errors, 0 new warnings in 1 file checked; 1 more accepted by the baseline\n');
+    expect(formatGithub(report([reportedViolation({ scope: 'historical' })], 1))).toBe(
+      'nx-enforcer: 0 new errors, 0 new warnings in 1 file checked; 1 more accepted by the baseline\n',
+    );
     expect(formatGithub(report([], 0))).toBe('nx-enforcer: 0 new errors, 0 new warnings in 0 files checked: nothing was checked\n');
   });
 
@@ -55,24 +73,35 @@ describe('GitHub Actions reporter', () => {
     const [line] = formatGithub(
       report([reportedViolation({ file: 'src/we,ird:name%.ts', ruleId: 'workspace/a:b,c', message: 'Use 100%\nnot 50%: a, b', hint: 'Line one\r\nline two' })]),
     ).split('\n');
-    expect(line).toBe('::warning file=src/we%2Cird%3Aname%25.ts,line=1,endLine=1,col=1,endColumn=5,title=workspace/a%3Ab%2Cc::Use 100%25%0Anot 50%25: a, b%0AFix: Line one%0D%0Aline two');
+    expect(line).toBe(
+      '::warning file=src/we%2Cird%3Aname%25.ts,line=1,endLine=1,col=1,endColumn=5,title=workspace/a%3Ab%2Cc::Use ' +
+        '100%25%0Anot 50%25: a, b%0AFix: Line one%0D%0Aline two',
+    );
   });
 
   it('should write out terminal escape sequences, then %-escape, so none reaches the log raw', () => {
-    const [line] = formatGithub(report([reportedViolation({ file: 'src/\u001b]0;x%\u0007.ts', message: 'bad \u001b[2J\u009b31m%', hint: '\u2028go' })])).split('\n');
+    const [line] = formatGithub(report([reportedViolation({ file: 'src/\u001b]0;x%\u0007.ts', message: 'bad \u001b[2J\u009b31m%', hint: '\u2028go' })])).split(
+      '\n',
+    );
     // eslint-disable-next-line no-control-regex -- the characters that must not appear
     expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/);
-    expect(line).toBe('::warning file=src/\\x1b]0;x%25\\x07.ts,line=1,endLine=1,col=1,endColumn=5,title=logging/no-console::bad \\x1b[2J\\x9b31m%25%0AFix: \\u2028go');
+    expect(line).toBe(
+      '::warning file=src/\\x1b]0;x%25\\x07.ts,line=1,endLine=1,col=1,endColumn=5,title=logging/no-console::bad \\x1b[2J\\x9b31m%25%0AFix: \\u2028go',
+    );
   });
 
   it(`should annotate at most ${GITHUB_ANNOTATION_LIMIT}, errors kept first, then say how many more and give the totals`, () => {
-    const many = Array.from({ length: 60 }, (_, index) => reportedViolation({ line: index + 1, severity: index >= 45 ? 'error' : 'warn', fingerprint: `f${index}` }));
+    const many = Array.from({ length: 60 }, (_, index) =>
+      reportedViolation({ line: index + 1, severity: index >= 45 ? 'error' : 'warn', fingerprint: `f${index}` }),
+    );
     const lines = formatGithub(report(many)).split('\n');
     expect(lines).toHaveLength(GITHUB_ANNOTATION_LIMIT + 3);
     expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(15);
     expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(35);
     expect(lines.slice(0, 15).every((line) => line.startsWith('::error '))).toBe(true);
-    expect(lines[50]).toBe('::notice title=nx-enforcer::10 more new violations are not annotated; see the full report (--format stylish or json, or report.json)');
+    expect(lines[50]).toBe(
+      '::notice title=nx-enforcer::10 more new violations are not annotated; see the full report (--format stylish or json, or report.json)',
+    );
     expect(lines[51]).toBe('nx-enforcer: 15 new errors, 45 new warnings in 3 files checked');
     expect(lines[52]).toBe('');
   });

@@ -1,5 +1,6 @@
 import { printable } from '../engine/printable';
 import { compareViolations, type ReportedViolation, type RunReport } from '../runner/run-report';
+import { plural } from '../service/verdict';
 
 /**
  * Annotation lines written at most. GitHub shows 10 error and 10 warning annotations per step and
@@ -20,7 +21,8 @@ export function formatGithub(report: RunReport): string {
   const { newErrors, newWarnings, historical, filesChecked } = report.summary;
   const notAnnotated = newErrors + newWarnings - lines.length;
   if (notAnnotated > 0) {
-    lines.push(`::notice title=nx-enforcer::${escapeData(`${notAnnotated} more new violation${notAnnotated === 1 ? ' is' : 's are'} not annotated; see the full report (--format stylish or json, or report.json)`)}`);
+    const more = `${notAnnotated} more new violation${notAnnotated === 1 ? ' is' : 's are'}`;
+    lines.push(`::notice title=nx-enforcer::${escapeData(`${more} not annotated; see the full report (--format stylish or json, or report.json)`)}`);
   }
   lines.push(summaryLine(newErrors, newWarnings, historical, filesChecked));
   return `${lines.join('\n')}\n`;
@@ -44,7 +46,7 @@ function annotation(violation: ReportedViolation): string {
 
 /** Plain text, not a command, in stylish's words: the totals are what fails the job, so they must be in the log. */
 function summaryLine(errors: number, warnings: number, historical: number, filesChecked: number): string {
-  const counts = `${errors} new error${errors === 1 ? '' : 's'}, ${warnings} new warning${warnings === 1 ? '' : 's'} in ${filesChecked} file${filesChecked === 1 ? '' : 's'} checked`;
+  const counts = `${plural(errors, 'new error')}, ${plural(warnings, 'new warning')} in ${plural(filesChecked, 'file')} checked`;
   const accepted = historical > 0 ? `; ${historical} more accepted by the baseline` : '';
   // Nothing checked is not a pass.
   const nothingChecked = filesChecked === 0 ? ': nothing was checked' : '';

@@ -10,7 +10,16 @@ describe('GitLab Code Quality reporter', () => {
   it('should give one issue per violation, new and historical, with exactly the fields GitLab reads', () => {
     const issues = issuesOf([
       reportedViolation({ file: 'src/b.ts', line: 2, endLine: 3, scope: 'historical', fingerprint: 'fb' }),
-      reportedViolation({ ruleId: 'errors/no-empty-catch', severity: 'error', file: 'src/a.ts', line: 4, endLine: 4, message: 'Empty catch block.', hint: 'Handle it.', fingerprint: 'fa' }),
+      reportedViolation({
+        ruleId: 'errors/no-empty-catch',
+        severity: 'error',
+        file: 'src/a.ts',
+        line: 4,
+        endLine: 4,
+        message: 'Empty catch block.',
+        hint: 'Handle it.',
+        fingerprint: 'fa',
+      }),
     ]);
     expect(issues).toHaveLength(2);
     const [error, warning] = issues;
@@ -48,7 +57,12 @@ describe('GitLab Code Quality reporter', () => {
       reportedViolation({ file: 'src/a.ts', line: 5, column: 2, ruleId: 'errors/no-empty-catch', fingerprint: '4' }),
     ];
     const order = (issues: GitlabCodeQualityIssue[]) => issues.map((issue) => `${issue.location.path}:${issue.location.lines.begin} ${issue.check_name}`);
-    expect(order(issuesOf(violations))).toEqual(['src/a.ts:5 errors/no-empty-catch', 'src/a.ts:5 typescript/no-ts-ignore', 'src/a.ts:5 logging/no-console', 'src/b.ts:1 logging/no-console']);
+    expect(order(issuesOf(violations))).toEqual([
+      'src/a.ts:5 errors/no-empty-catch',
+      'src/a.ts:5 typescript/no-ts-ignore',
+      'src/a.ts:5 logging/no-console',
+      'src/b.ts:1 logging/no-console',
+    ]);
     expect(formatGitlab(report([...violations].reverse()))).toBe(formatGitlab(report(violations)));
   });
 

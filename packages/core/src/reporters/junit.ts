@@ -25,7 +25,9 @@ export function formatJunit(report: RunReport): string {
       if (fresh.length > 0) {
         suiteFailures++;
         const type = fresh.some((violation) => violation.severity === 'error') ? 'error' : 'warning';
-        cases.push(`${head}\n      <failure message="${xml(`${fresh.length} new violation(s) of ${ruleId}`)}" type="${type}">${xml(body)}</failure>\n    </testcase>`);
+        cases.push(
+          `${head}\n      <failure message="${xml(`${fresh.length} new violation(s) of ${ruleId}`)}" type="${type}">${xml(body)}</failure>\n    </testcase>`,
+        );
       } else {
         cases.push(`${head}\n      <skipped message="accepted by the baseline"/>\n    </testcase>`);
       }
@@ -35,7 +37,10 @@ export function formatJunit(report: RunReport): string {
     suites.push(`  <testsuite name="${xml(ruleId)}" tests="${cases.length}" failures="${suiteFailures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   const name = report.project ? `nx-enforcer ${report.project}` : 'nx-enforcer';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}" tests="${tests}" failures="${failures}" ` +
+    `errors="0">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`
+  );
 }
 
 /** One violation per line, its hint on the next: CI dashboards show the failure text as is. */

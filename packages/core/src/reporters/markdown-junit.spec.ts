@@ -23,7 +23,10 @@ describe('Markdown reporter', () => {
 
   it('should put the hint of each new violation in the Fix column', () => {
     const text = formatMarkdown(report([violation({ hint: 'Replace `console.log(...)` with `logger.info(...)` | or delete it.' })]));
-    expect(text).toContain('| warn | `src/a.ts:1:1` | `logging/no-console` | Unexpected console.log(): log through the project logger instead. | Replace `console.log(...)` with `logger.info(...)` \\| or delete it. |');
+    expect(text).toContain(
+      '| warn | `src/a.ts:1:1` | `logging/no-console` | Unexpected console.log(): log through the project logger instead. | ' +
+        'Replace `console.log(...)` with `logger.info(...)` \\| or delete it. |',
+    );
   });
 
   it('should say CLEAN with nothing new, and cap the list with a count of the rest', () => {
@@ -55,18 +58,17 @@ describe('JUnit reporter', () => {
   });
 
   it('should give the hint of each violation on the line below it in the failure text', () => {
-    const xml = formatJunit(
-      report([
-        violation({ line: 1, hint: 'Replace console.log with <logger>.info.' }),
-        violation({ line: 2 }),
-      ]),
-    );
+    const xml = formatJunit(report([violation({ line: 1, hint: 'Replace console.log with <logger>.info.' }), violation({ line: 2 })]));
     expect(xml).toContain(
-      '<failure message="2 new violation(s) of logging/no-console" type="warning">src/a.ts:1:1 warn Unexpected console.log(): log through the project logger instead.\n  Fix: Replace console.log with &lt;logger&gt;.info.\nsrc/a.ts:2:1 warn Unexpected console.log(): log through the project logger instead.</failure>',
+      '<failure message="2 new violation(s) of logging/no-console" type="warning">src/a.ts:1:1 warn Unexpected console.log(): ' +
+        'log through the project logger instead.\n  Fix: Replace console.log with &lt;logger&gt;.info.\nsrc/a.ts:2:1 warn ' +
+        'Unexpected console.log(): log through the project logger instead.</failure>',
     );
   });
 
   it('should be a valid empty document without violations', () => {
-    expect(formatJunit(report([]))).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="nx-enforcer lib-a" tests="0" failures="0" errors="0">\n</testsuites>\n');
+    expect(formatJunit(report([]))).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="nx-enforcer lib-a" tests="0" failures="0" errors="0">\n</testsuites>\n',
+    );
   });
 });

@@ -14,7 +14,13 @@ export function formatMarkdown(report: RunReport): string {
   const { summary } = report;
   const status = summary.newErrors > 0 ? 'BLOCKED' : summary.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
   const title = report.project ? `nx-enforcer: ${report.project}` : 'nx-enforcer';
-  const lines = [`# ${title}`, '', `**Status: ${status}**: ${plural(summary.newErrors, 'new error')}, ${plural(summary.newWarnings, 'new warning')}, ${summary.historical} historical (baseline), ${plural(summary.filesChecked, 'file')} checked.`, ''];
+  const lines = [
+    `# ${title}`,
+    '',
+    `**Status: ${status}**: ${plural(summary.newErrors, 'new error')}, ${plural(summary.newWarnings, 'new warning')}, ${summary.historical} ` +
+      `historical (baseline), ${plural(summary.filesChecked, 'file')} checked.`,
+    '',
+  ];
 
   const byRule = new Map<string, { new: number; historical: number }>();
   for (const violation of report.violations) {
@@ -44,7 +50,8 @@ export function formatMarkdown(report: RunReport): string {
 }
 
 function row(violation: ReportedViolation): string {
-  return `| ${violation.severity} | \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` | \`${violation.ruleId}\` | ${escapeMarkdown(violation.message)} | ${escapeMarkdown(violation.hint ?? '')} |`;
+  const where = `\`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\``;
+  return `| ${violation.severity} | ${where} | \`${violation.ruleId}\` | ${escapeMarkdown(violation.message)} | ${escapeMarkdown(violation.hint ?? '')} |`;
 }
 
 /** Table cells break on pipes and newlines; backslash-escape what Markdown would interpret. */

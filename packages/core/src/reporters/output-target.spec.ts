@@ -23,7 +23,9 @@ describe('output targets', () => {
   });
 
   it('should refuse two formats on the terminal, and one file named twice', () => {
-    expect(() => parseOutputTargets(['stylish', 'json'])).toThrow('only one format can print to the terminal, not stylish and json; give the others a file, e.g. json:report.json');
+    expect(() => parseOutputTargets(['stylish', 'json'])).toThrow(
+      'only one format can print to the terminal, not stylish and json; give the others a file, e.g. json:report.json',
+    );
     expect(() => parseOutputTargets(['json:out', 'sarif:out'])).toThrow('out is named by two formats');
   });
 });

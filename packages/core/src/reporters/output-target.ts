@@ -30,7 +30,10 @@ export function parseOutputTargets(texts: readonly string[]): OutputTarget[] {
   const targets = texts.map(parseOutputTarget);
   const toTerminal = targets.filter((target) => target.file === undefined);
   if (toTerminal.length > 1) {
-    throw new Error(`only one format can print to the terminal, not ${toTerminal.map((target) => target.format).join(' and ')}; give the others a file, e.g. ${toTerminal[1].format}:report.${toTerminal[1].format}`);
+    throw new Error(
+      `only one format can print to the terminal, not ${toTerminal.map((target) => target.format).join(' and ')}; give the ` +
+        `others a file, e.g. ${toTerminal[1].format}:report.${toTerminal[1].format}`,
+    );
   }
   const files = new Set<string>();
   for (const { file } of targets) {

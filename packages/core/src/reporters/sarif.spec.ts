@@ -11,7 +11,13 @@ import { runCheck } from '../runner/run-check';
 import { formatSarif, SARIF_FINGERPRINT_KEY } from './sarif';
 
 /** Rules these tests need, whatever their default severity (both are off or warn by default). */
-const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
+const RULES_ON: ConfigLayer[] = [
+  {
+    base: '',
+    source: 'enforcer.config.json',
+    config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } },
+  },
+];
 
 // The official SARIF 2.1.0 schema (draft-04), as published with Microsoft's SARIF tooling.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,7 +54,12 @@ describe('SARIF reporter', () => {
     const log = JSON.parse(text);
     expect(validateSarif(log)).toBe(true);
     expect(validateSarif.errors ?? []).toEqual([]);
-    expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual(['security/no-secrets', 'logging/no-console', 'errors/no-empty-catch', 'parse-error']);
+    expect(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual([
+      'security/no-secrets',
+      'logging/no-console',
+      'errors/no-empty-catch',
+      'parse-error',
+    ]);
   });
 
   it('should describe the rules with help text and link every result to its rule', async () => {
@@ -56,7 +67,11 @@ describe('SARIF reporter', () => {
     const { rules } = log.runs[0].tool.driver;
     expect(rules.map((rule: { id: string }) => rule.id)).toEqual(['errors/no-empty-catch', 'logging/no-console']);
     // Its default is off; the run's config turned it on.
-    expect(rules[1]).toMatchObject({ defaultConfiguration: { level: 'none' }, properties: { category: 'logging' }, help: { text: expect.stringContaining('Console output has no levels') } });
+    expect(rules[1]).toMatchObject({
+      defaultConfiguration: { level: 'none' },
+      properties: { category: 'logging' },
+      help: { text: expect.stringContaining('Console output has no levels') },
+    });
     for (const result of log.runs[0].results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
   });
 
@@ -95,7 +110,10 @@ describe('SARIF reporter', () => {
   it('should give relative locations under %SRCROOT% and our fingerprints, and no machine paths', async () => {
     const { text } = await sarifFor({ 'src/app.ts': `console.log('x');\n` });
     const [result] = JSON.parse(text).runs[0].results;
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 12 } });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 12 },
+    });
     expect(result.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{20}$/);
     expect(text).not.toContain(workspace);
   });

@@ -43,7 +43,12 @@ export function formatSarif(report: RunReport, rules: readonly Rule[]): string {
 /** The SARIF log formatSarif writes, as data (a large one is written in pieces). */
 export function sarifLogOf(report: RunReport, rules: readonly Rule[]): object {
   const ruleIds = [...new Set(report.violations.map((violation) => violation.ruleId))].sort();
-  const descriptors = ruleIds.map((id) => describeRule(id, rules.find((rule) => rule.id === id)));
+  const descriptors = ruleIds.map((id) =>
+    describeRule(
+      id,
+      rules.find((rule) => rule.id === id),
+    ),
+  );
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -69,7 +74,12 @@ function describeRule(id: string, rule: Rule | undefined): SarifRuleDescriptor {
     fullDescription: { text: rule ? `${rule.meta.docs.description} ${rule.meta.docs.rationale}` : description },
     help: {
       text: fixes.length === 0 ? help : [help, '', 'How to fix:', ...fixes.map(({ message, hint }) => `- ${message}\n  ${hint}`)].join('\n'),
-      markdown: [`**${id}**: ${help}`, ...(fixes.length === 0 ? [] : ['', '**How to fix**', '', ...fixes.map(({ message, hint }) => `- ${markdownText(message)}\n  - Fix: ${markdownText(hint)}`)])].join('\n'),
+      markdown: [
+        `**${id}**: ${help}`,
+        ...(fixes.length === 0
+          ? []
+          : ['', '**How to fix**', '', ...fixes.map(({ message, hint }) => `- ${markdownText(message)}\n  - Fix: ${markdownText(hint)}`)]),
+      ].join('\n'),
     },
     defaultConfiguration: { level: severity === 'error' ? 'error' : severity === 'warn' ? 'warning' : 'none' },
     properties: { category: rule?.meta.category ?? id.split('/')[0] },

@@ -12,15 +12,24 @@ import { formatMarkdown } from './markdown';
 import { formatStylish } from './stylish';
 
 /** Rules these tests need, whatever their default severity (both are off or warn by default). */
-const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
+const RULES_ON: ConfigLayer[] = [
+  {
+    base: '',
+    source: 'enforcer.config.json',
+    config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } },
+  },
+];
 
 const hint = 'Replace `console.log(...)` with `logger.info(...)` from the project logger.';
 const report = (violations: ReportedViolation[]) => reportOf('lib-a', violations, 1);
 
 describe('stylish reporter', () => {
-  it('should write out a file name\'s terminal escape sequences instead of sending them to the terminal', () => {
+  it("should write out a file name's terminal escape sequences instead of sending them to the terminal", () => {
     const file = 'src/\u001b]0;pwned\u0007\u001b[2J.ts';
-    const text = formatStylish({ ...report([reportedViolation({ file })]), notices: [{ file, code: 'binary', message: `${file} is binary` }] }, { color: false });
+    const text = formatStylish(
+      { ...report([reportedViolation({ file })]), notices: [{ file, code: 'binary', message: `${file} is binary` }] },
+      { color: false },
+    );
     expect(text).not.toContain('\u001b');
     expect(text).toContain('src/\\x1b]0;pwned\\x07\\x1b[2J.ts');
     expect(formatMarkdown(report([reportedViolation({ file })]))).not.toContain('\u001b');
@@ -30,7 +39,11 @@ describe('stylish reporter', () => {
     const bundles = Array.from({ length: 7 }, (_, index) => `public/vendor/lib${index}.js`);
     const notices = [
       { file: 'big.json', code: 'too-large' as const, message: 'big.json is too large' },
-      ...bundles.map((file) => ({ file, code: 'vendored' as const, message: `${file} is vendored (copied third-party code): only the security rules checked it.` })),
+      ...bundles.map((file) => ({
+        file,
+        code: 'vendored' as const,
+        message: `${file} is vendored (copied third-party code): only the security rules checked it.`,
+      })),
       { file: 'src/api.ts', code: 'generated' as const, message: 'src/api.ts is generated' },
     ];
     const text = formatStylish({ ...report([]), notices }, { color: false });
@@ -38,7 +51,8 @@ describe('stylish reporter', () => {
       [
         'Not checked, or checked by the security rules only:',
         '  big.json is too large',
-        '  7 vendored files, checked by the security rules only: public/vendor/lib0.js, public/vendor/lib1.js, public/vendor/lib2.js, public/vendor/lib3.js, public/vendor/lib4.js, and 2 more',
+        '  7 vendored files, checked by the security rules only: public/vendor/lib0.js, public/vendor/lib1.js, ' +
+          'public/vendor/lib2.js, public/vendor/lib3.js, public/vendor/lib4.js, and 2 more',
         '  1 generated file, checked by the security rules only: src/api.ts',
       ].join('\n'),
     );
@@ -71,7 +85,7 @@ describe('JSON reporter', () => {
     expect(parsed.violations[0]).toMatchObject({ ruleId: 'logging/no-console', hint });
   });
 
-  it('should carry the rule\'s hint, with its placeholders filled, from a real run', async () => {
+  it("should carry the rule's hint, with its placeholders filled, from a real run", async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'enforcer-json-'));
     try {
       writeFileSync(join(workspace, 'app.ts'), 'export const data = JSON.parse(text);\n');

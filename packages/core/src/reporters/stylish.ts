@@ -1,6 +1,7 @@
 import { printable } from '../engine/printable';
 import type { Rule } from '../engine/types';
 import type { RuleCoverage, RunReport } from '../runner/run-report';
+import { plural } from '../service/verdict';
 
 export interface StylishOptions {
   /** ANSI colours; callers pass true only when writing to a TTY. */
@@ -32,7 +33,12 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
       currentFile = violation.file;
       lines.push(bold(printable(violation.file)));
     }
-    const severity = violation.scope === 'historical' ? dim(violation.severity === 'error' ? 'error' : 'warn ') : violation.severity === 'error' ? red('error') : yellow('warn ');
+    const severity =
+      violation.scope === 'historical'
+        ? dim(violation.severity === 'error' ? 'error' : 'warn ')
+        : violation.severity === 'error'
+          ? red('error')
+          : yellow('warn ');
     const accepted = violation.scope === 'historical' ? `  ${dim('(baseline)')}` : '';
     lines.push(`  ${dim(`${violation.line}:${violation.column}`.padEnd(8))} ${severity}  ${violation.message}  ${dim(violation.ruleId)}${accepted}`);
     // Under the severity column, so the eye goes from what is wrong to what to type.
@@ -47,8 +53,12 @@ export function formatStylish(report: RunReport, options: StylishOptions): strin
   if (lines.length > 0) lines.push('');
   const total = errors + warnings;
   const accepted = historical > 0 ? `; ${historical} more accepted by the baseline` : '';
-  const fixed = report.baseline && report.baseline.fixed.length > 0 ? `; ${report.baseline.fixed.length} baseline entr${report.baseline.fixed.length === 1 ? 'y' : 'ies'} fixed (run --update-baseline to drop them)` : '';
-  const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})${accepted} in ${filesChecked} file${filesChecked === 1 ? '' : 's'} checked${fixed}`;
+  const fixed =
+    report.baseline && report.baseline.fixed.length > 0
+      ? `; ${report.baseline.fixed.length} baseline entr${report.baseline.fixed.length === 1 ? 'y' : 'ies'} fixed (run --update-baseline to drop them)`
+      : '';
+  const counts = `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const summary = `${counts}${accepted} in ${plural(filesChecked, 'file')} checked${fixed}`;
   // Nothing checked is not a pass: say so instead of a green tick.
   const nothingChecked = filesChecked === 0 ? ': nothing was checked' : '';
   lines.push(errors > 0 ? red(`✖ ${summary}`) : total > 0 || filesChecked === 0 ? yellow(`⚠ ${summary}${nothingChecked}`) : `✔ ${summary}`);
@@ -92,6 +102,9 @@ export function coverageLine(coverage: readonly RuleCoverage[], rules: readonly 
   const units = new Map(rules.map((rule) => [rule.id, rule.meta.coverage?.unit]));
   const parts = coverage
     .filter((entry) => entry.examined !== undefined && units.get(entry.ruleId) !== undefined)
-    .map((entry) => `${entry.ruleId} ${entry.examined} ${units.get(entry.ruleId)}${entry.couldNotVerify ? ` (${entry.couldNotVerify} could not be verified)` : ''}`);
+    .map(
+      (entry) =>
+        `${entry.ruleId} ${entry.examined} ${units.get(entry.ruleId)}${entry.couldNotVerify ? ` (${entry.couldNotVerify} could not be verified)` : ''}`,
+    );
   return parts.length > 0 ? `Examined: ${parts.join(', ')}` : undefined;
 }

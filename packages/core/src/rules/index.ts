@@ -30,5 +30,4 @@ export const builtinRules: readonly Rule[] = [
   ...nestjsRules,
   ...projectRules,
   ...pythonRules,
-]
-  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

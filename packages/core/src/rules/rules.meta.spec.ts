@@ -38,8 +38,12 @@ describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('rule %s', (
     }
   });
 
-  it('should have an options schema that rejects unknown keys, describes every option and accepts the defaults, which are the schema\'s', () => {
-    const schema = rule.meta.schema as { type: string; additionalProperties: boolean; properties?: Record<string, { description?: string; default?: unknown }> };
+  it("should have an options schema that rejects unknown keys, describes every option and accepts the defaults, which are the schema's", () => {
+    const schema = rule.meta.schema as {
+      type: string;
+      additionalProperties: boolean;
+      properties?: Record<string, { description?: string; default?: unknown }>;
+    };
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     const defaults = rule.meta.defaultOptions as Record<string, unknown>;

@@ -10,7 +10,18 @@ function replace(text: string, from: string, to: string, options: { after?: numb
 
 function fixOf(edits: TextEdit[], imports?: FixImport[]): FixableViolation {
   return {
-    violation: { ruleId: 'test/rule', severity: 'error', file: 'src/file.ts', line: 1, column: 1, endLine: 1, endColumn: 1, message: 'm', fingerprint: 'f', messageId: 'm' },
+    violation: {
+      ruleId: 'test/rule',
+      severity: 'error',
+      file: 'src/file.ts',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      message: 'm',
+      fingerprint: 'f',
+      messageId: 'm',
+    },
     fix: { kind: 'safe', edits, ...(imports ? { imports } : {}) },
   };
 }
@@ -68,7 +79,9 @@ describe('applyFixes', () => {
       const text = '/* Copyright Acme */\n\n// @ts-expect-error -- legacy global\nconsole.log(legacy);\n';
       const result = applyFixes({ file: 'src/file.ts', text, fixes: [replace(text, 'console.log', 'logger.info', { imports: logger() })] });
 
-      expect(result.text).toBe("/* Copyright Acme */\n\nimport { logger } from '@acme/logging';\n\n// @ts-expect-error -- legacy global\nlogger.info(legacy);\n");
+      expect(result.text).toBe(
+        "/* Copyright Acme */\n\nimport { logger } from '@acme/logging';\n\n// @ts-expect-error -- legacy global\nlogger.info(legacy);\n",
+      );
     });
 
     it('should put the first import of a file at its very start when a fix edits the first statement, without mixing the two', () => {
@@ -78,17 +91,16 @@ describe('applyFixes', () => {
       expect(result.text).toBe('import { logger } from "@acme/logging"\n\nlogger.info("x")\n');
     });
 
-    it.each([
-      ['// @ts-nocheck'],
-      ['/// <reference types="vite/client" />'],
-      ['/** @jsxImportSource @emotion/react */'],
-    ])('should add the first import below a pragma that works only at the top (%s), never above it', (pragma) => {
-      const text = `${pragma}\nconsole.log(legacy);\n`;
-      const result = applyFixes({ file: 'src/file.tsx', text, fixes: [replace(text, 'console.log', 'logger.info', { imports: logger() })] });
+    it.each([['// @ts-nocheck'], ['/// <reference types="vite/client" />'], ['/** @jsxImportSource @emotion/react */']])(
+      'should add the first import below a pragma that works only at the top (%s), never above it',
+      (pragma) => {
+        const text = `${pragma}\nconsole.log(legacy);\n`;
+        const result = applyFixes({ file: 'src/file.tsx', text, fixes: [replace(text, 'console.log', 'logger.info', { imports: logger() })] });
 
-      expect(result.text.startsWith(`${pragma}\n`)).toBe(true);
-      expect(result.text).toContain('import { logger } from');
-    });
+        expect(result.text.startsWith(`${pragma}\n`)).toBe(true);
+        expect(result.text).toContain('import { logger } from');
+      },
+    );
 
     it("should keep a directive prologue first (a 'use client' file)", () => {
       const text = "'use client';\nexport const a = () => console.log('a');\n";
@@ -126,7 +138,7 @@ describe('applyFixes', () => {
       expect(result.skipped).toEqual([inner]);
     });
 
-    it('should apply an insertion at the start of another fix\'s replacement before it', () => {
+    it("should apply an insertion at the start of another fix's replacement before it", () => {
       const text = 'call(value);\n';
       const insert = fixOf([{ start: 0, end: 0, text: 'void ' }]);
       const rename = replace(text, 'call', 'invoke');
@@ -140,7 +152,10 @@ describe('applyFixes', () => {
       const insertion = fixOf([{ start: at, end: at, text: 'await ' }]);
       const replacement = fixOf([{ start: at, end: at + 'compute(input)'.length, text: 'run(input)' }]);
       const inside = fixOf([{ start: at + 8, end: at + 13, text: 'other' }]);
-      for (const order of [[insertion, replacement, inside], [replacement, insertion, inside]]) {
+      for (const order of [
+        [insertion, replacement, inside],
+        [replacement, insertion, inside],
+      ]) {
         const result = applyFixes({ file: 'src/file.ts', text, fixes: order });
         expect(result.skipped).toEqual([inside]);
         expect(result.text).toBe('const value = await run(input);\n');

@@ -30,9 +30,18 @@ describe('runCheck', () => {
     write('libs/a/README.md', 'console.log()');
     write('libs/a/logo.svg', '<svg/>');
     write('libs/a/node_modules/x/out.js', 'console.log()');
-    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/node_modules/x/out.js'].map((path) => ({ path, hash: `h-${path}` }));
+    const files = ['libs/a/src/b.ts', 'libs/a/src/a.ts', 'libs/a/README.md', 'libs/a/logo.svg', 'libs/a/node_modules/x/out.js'].map((path) => ({
+      path,
+      hash: `h-${path}`,
+    }));
     const results: FileResult[] = [];
-    const { report } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), project: 'a', onResult: (result) => results.push(result) });
+    const { report } = await runCheck({
+      workspaceRoot: workspace,
+      files,
+      config: new ConfigResolver(builtinRules, [rootLayer()]),
+      project: 'a',
+      onResult: (result) => results.push(result),
+    });
     // Markdown is scanned as text (for secrets); code rules never run on it.
     expect(results.map((result) => result.file).sort()).toEqual(['libs/a/README.md', 'libs/a/src/a.ts', 'libs/a/src/b.ts']);
     expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
@@ -51,7 +60,9 @@ describe('runCheck', () => {
     write('src/huge.js', `// ${'x'.repeat(2000)}\n`);
     mkdirSync(join(workspace, 'src/folder.ts'));
     symlinkSync(join(workspace, 'missing-target.ts'), join(workspace, 'src/dangling.ts'));
-    const files = ['src/ok.ts', 'src/binary.js', 'src/latin1.ts', 'src/huge.js', 'src/folder.ts', 'src/dangling.ts', 'src/deleted.ts'].map((path) => ({ path }));
+    const files = ['src/ok.ts', 'src/binary.js', 'src/latin1.ts', 'src/huge.js', 'src/folder.ts', 'src/dangling.ts', 'src/deleted.ts'].map((path) => ({
+      path,
+    }));
     const config = new ConfigResolver(builtinRules, [rootLayer({ maxFileSize: 1000 })]);
     const { report } = await runCheck({ workspaceRoot: workspace, files, config });
     expect(report.notices.map((notice) => [notice.file, notice.code])).toEqual([
@@ -62,7 +73,9 @@ describe('runCheck', () => {
       ['src/huge.js', 'too-large'],
       ['src/latin1.ts', 'not-utf8'],
     ]);
-    expect(report.notices.find((notice) => notice.code === 'too-large')?.message).toBe('src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped');
+    expect(report.notices.find((notice) => notice.code === 'too-large')?.message).toBe(
+      'src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped',
+    );
     // Fail closed: each file that was not checked is also a warning a gate sees, never a silent pass.
     expect(report.violations.map((v) => `${v.file} ${v.ruleId} ${v.severity}`)).toEqual([
       'src/binary.js enforcer/unchecked-file warn',
@@ -74,16 +87,30 @@ describe('runCheck', () => {
       'src/ok.ts logging/no-console warn',
     ]);
     expect(report.violations.find((v) => v.file === 'src/huge.js')).toEqual(
-      expect.objectContaining({ line: 1, column: 1, message: 'src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped', hint: expect.stringContaining('maxFileSize') }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        message: 'src/huge.js is 2004 bytes, over the 1000-byte limit (maxFileSize); skipped',
+        hint: expect.stringContaining('maxFileSize'),
+      }),
     );
   });
 
-  it('should report unchecked files at the configured severity: error blocks, off leaves the notice alone, the project\'s setting wins', async () => {
+  it("should report unchecked files at the configured severity: error blocks, off leaves the notice alone, the project's setting wins", async () => {
     write('libs/a/src/ok.ts', `export const ok = 1;\n`);
     write('libs/a/src/latin1.ts', Buffer.from([0x63, 0x6f, 0x6e, 0xe9, 0x0a]));
     const files = ['libs/a/src/ok.ts', 'libs/a/src/latin1.ts'].map((path) => ({ path }));
     const run = async (root: Record<string, unknown>, project?: Record<string, unknown>) =>
-      (await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer(root), ...(project ? [{ base: 'libs/a', source: 'libs/a/enforcer.config.json', config: project }] : [])]) })).report;
+      (
+        await runCheck({
+          workspaceRoot: workspace,
+          files,
+          config: new ConfigResolver(builtinRules, [
+            rootLayer(root),
+            ...(project ? [{ base: 'libs/a', source: 'libs/a/enforcer.config.json', config: project }] : []),
+          ]),
+        })
+      ).report;
     const strict = await run({ uncheckedFiles: 'error' });
     expect(strict.violations.map((v) => [v.file, v.ruleId, v.severity])).toEqual([['libs/a/src/latin1.ts', 'enforcer/unchecked-file', 'error']]);
     expect(isBlocking(strict)).toBe(true);
@@ -95,7 +122,7 @@ describe('runCheck', () => {
     expect(again.violations[0].fingerprint).toBe(strict.violations[0].fingerprint);
   });
 
-  it('should report a rule that failed on a file as a finding, not only a notice, and keep the other rules\' findings', async () => {
+  it("should report a rule that failed on a file as a finding, not only a notice, and keep the other rules' findings", async () => {
     const broken = defineRule<'never', Record<string, never>>({
       id: 'errors/broken-rule',
       meta: {
@@ -127,11 +154,22 @@ describe('runCheck', () => {
     write('libs/ui/src/bundle.js', `console.log(1);${' '.repeat(1200)}\n`);
     write('libs/ui/src/long-line.ts', `export const data = '${'x'.repeat(1200)}';\nconsole.log(data);\n`);
     write('libs/ui/src/own.ts', `console.log('own');\n`);
-    const files = ['apps/web/public/sdk.js', 'libs/api/src/generated/client.ts', 'libs/ui/src/bundle.js', 'libs/ui/src/long-line.ts', 'libs/ui/src/own.ts'].map((path) => ({ path }));
+    const files = ['apps/web/public/sdk.js', 'libs/api/src/generated/client.ts', 'libs/ui/src/bundle.js', 'libs/ui/src/long-line.ts', 'libs/ui/src/own.ts'].map(
+      (path) => ({ path }),
+    );
     const results: FileResult[] = [];
-    const { report } = await runCheck({ workspaceRoot: workspace, files, config: new ConfigResolver(builtinRules, [rootLayer()]), onResult: (result) => results.push(result) });
+    const { report } = await runCheck({
+      workspaceRoot: workspace,
+      files,
+      config: new ConfigResolver(builtinRules, [rootLayer()]),
+      onResult: (result) => results.push(result),
+    });
     // A TypeScript source with a long line is hand-written all the same.
-    expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual(['apps/web/public/sdk.js:2 security/no-secrets', 'libs/ui/src/long-line.ts:2 logging/no-console', 'libs/ui/src/own.ts:1 logging/no-console']);
+    expect(report.violations.map((v) => `${v.file}:${v.line} ${v.ruleId}`)).toEqual([
+      'apps/web/public/sdk.js:2 security/no-secrets',
+      'libs/ui/src/long-line.ts:2 logging/no-console',
+      'libs/ui/src/own.ts:1 logging/no-console',
+    ]);
     expect(report.notices.map((notice) => [notice.file, notice.code])).toEqual([
       ['apps/web/public/sdk.js', 'vendored'],
       ['libs/api/src/generated/client.ts', 'generated'],
@@ -163,7 +201,15 @@ describe('runCheck', () => {
   describe('reuse from the previous session shard', () => {
     const config = new ConfigResolver(builtinRules, [rootLayer()]);
     const run = (hashes: Record<string, string>, previousShard?: SessionShard, extra: Partial<RunCheckOptions> = {}) =>
-      runCheck({ workspaceRoot: workspace, files: Object.entries(hashes).map(([path, hash]) => ({ path, hash })), config, project: 'a', previousShard, profile: true, ...extra });
+      runCheck({
+        workspaceRoot: workspace,
+        files: Object.entries(hashes).map(([path, hash]) => ({ path, hash })),
+        config,
+        project: 'a',
+        previousShard,
+        profile: true,
+        ...extra,
+      });
 
     beforeEach(() => {
       write('src/one.ts', `console.log('one');\n`);
@@ -212,8 +258,11 @@ describe('runCheck', () => {
       if (!tenantRule) throw new Error('security/tenant-isolation is not registered');
       write('prisma/schema.prisma', 'model Invoice {\n  id String @id\n  tenantId String\n}\n');
       write('api/invoices.ts', 'export const list = () => prisma.invoice.findMany();\n');
-      const config = new ConfigResolver(builtinRules, [rootLayer({ rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } })]);
-      const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files: [{ path: 'api/invoices.ts', hash: 'h1' }], config, project: 'api', previousShard, profile: true });
+      const config = new ConfigResolver(builtinRules, [
+        rootLayer({ rules: { 'security/tenant-isolation': ['error', { schemaPath: 'prisma/schema.prisma' }] } }),
+      ]);
+      const run = (previousShard?: SessionShard) =>
+        runCheck({ workspaceRoot: workspace, files: [{ path: 'api/invoices.ts', hash: 'h1' }], config, project: 'api', previousShard, profile: true });
       const cold = await run();
       expect(cold.report.violations.map((v) => v.ruleId)).toEqual(['security/tenant-isolation']);
       expect(cold.shard?.files['api/invoices.ts'].deps).toEqual({ 'prisma/schema.prisma': expect.any(String) });
@@ -234,7 +283,7 @@ describe('runCheck', () => {
     ]);
     const projectInfo = { name: 'a', root: 'libs/a', tags: [] };
 
-    it('should run once over the project\'s files and place findings on the root or the file', async () => {
+    it("should run once over the project's files and place findings on the root or the file", async () => {
       write('libs/a/src/index.ts', 'export const a = 1;\n');
       write('libs/a/legacy/old.ts', 'console.log(1);\n');
       write('libs/a/legacy/logo.png', Buffer.from([0x89, 0x50, 0x00]));
@@ -251,7 +300,14 @@ describe('runCheck', () => {
       expect(second.profile?.files.reused).toBe(2);
       expect(second.report.violations).toEqual(first.report.violations);
       write('libs/a/README.md', '# a\n');
-      const fixed = await runCheck({ workspaceRoot: workspace, files: [...files, { path: 'libs/a/README.md', hash: 'r' }], config, project: 'a', projectInfo, previousShard: second.shard });
+      const fixed = await runCheck({
+        workspaceRoot: workspace,
+        files: [...files, { path: 'libs/a/README.md', hash: 'r' }],
+        config,
+        project: 'a',
+        projectInfo,
+        previousShard: second.shard,
+      });
       expect(fixed.report.violations.map((v) => v.ruleId)).not.toContain('project/required-files');
     });
 
@@ -265,7 +321,10 @@ describe('runCheck', () => {
   describe('a blocking violation after every cap of the session shard', () => {
     // The shard stores one violation in all: the error, last in path and line order, is not stored.
     const config = new ConfigResolver(builtinRules, [rootLayer({ session: { maxViolationsPerFile: 1, maxViolations: 1 } })]);
-    const files = [{ path: 'src/a.ts', hash: 'ha' }, { path: 'src/b.ts', hash: 'hb' }];
+    const files = [
+      { path: 'src/a.ts', hash: 'ha' },
+      { path: 'src/b.ts', hash: 'hb' },
+    ];
     const run = (previousShard?: SessionShard) => runCheck({ workspaceRoot: workspace, files, config, project: 'a', previousShard, profile: true });
 
     beforeEach(() => {

@@ -22,7 +22,10 @@ export interface CheckFilesOptions {
   /** The workspace's projects, for cross-project rules (architecture/project-boundaries). */
   workspace?: WorkspaceView;
   /** Stored violations of a file whose content and context are unchanged since they were found. */
-  reuse?: (file: string, hash: string | undefined) => { violations: Violation[]; dependencies?: Record<string, string>; coverage?: RuleCoverageCounts } | undefined;
+  reuse?: (
+    file: string,
+    hash: string | undefined,
+  ) => { violations: Violation[]; dependencies?: Record<string, string>; coverage?: RuleCoverageCounts } | undefined;
   /** Serves `context.readFile`; one is created for the run when not given. */
   workspaceFiles?: WorkspaceFileReader;
   /** Which paths a rule may read through `context.readFile` (see `LintSourceInput.canRead`); any when not given. */
@@ -75,7 +78,12 @@ export function filePipelineFor(options: Omit<CheckFilesOptions, 'files'>): File
   return new FilePipeline({
     workspaceRoot: options.workspaceRoot,
     config: options.config,
-    workspaceFiles: options.workspaceFiles ?? new WorkspaceFileReader(options.workspaceRoot, new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) })),
+    workspaceFiles:
+      options.workspaceFiles ??
+      new WorkspaceFileReader(
+        options.workspaceRoot,
+        new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) }),
+      ),
     reportUnusedSuppressions: options.reportUnusedSuppressions,
     workspace: options.workspace,
     canRead: options.canRead,

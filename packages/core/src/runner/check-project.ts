@@ -71,7 +71,11 @@ export function checkProject(project: ProjectInfo, workspaceFiles: readonly stri
       rule.checkProject(context);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      notices.push({ file: rootPath, code: 'rule-error', message: `${rootPath}: rule ${rule.id} failed on project ${project.name} and was skipped: ${reason}` });
+      notices.push({
+        file: rootPath,
+        code: 'rule-error',
+        message: `${rootPath}: rule ${rule.id} failed on project ${project.name} and was skipped: ${reason}`,
+      });
     }
   }
   return { violations, notices };

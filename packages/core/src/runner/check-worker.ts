@@ -53,5 +53,7 @@ async function serve(setup: CheckWorkerSetup, port: NonNullable<typeof parentPor
 
 if (parentPort) {
   const port = parentPort;
-  serve(workerData as CheckWorkerSetup, port).catch((error: unknown) => port.postMessage({ type: 'refused', reason: error instanceof Error ? error.message : String(error) } satisfies FromWorker));
+  serve(workerData as CheckWorkerSetup, port).catch((error: unknown) =>
+    port.postMessage({ type: 'refused', reason: error instanceof Error ? error.message : String(error) } satisfies FromWorker),
+  );
 }

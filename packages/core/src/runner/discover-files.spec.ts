@@ -18,7 +18,17 @@ describe('discoverFiles', () => {
 
   it('should list the workspace as Nx does: .gitignore and .nxignore honoured, installed and Nx folders pruned, build/ kept', async () => {
     write('.gitignore', 'dist\ncoverage/\n');
-    for (const path of ['src/a.ts', 'dist/a.js', 'coverage/lcov.js', 'build/release.ts', 'node_modules/x/i.js', '.nx/cache/a.js', '.git/config', 'lib/.nxignore']) write(path);
+    for (const path of [
+      'src/a.ts',
+      'dist/a.js',
+      'coverage/lcov.js',
+      'build/release.ts',
+      'node_modules/x/i.js',
+      '.nx/cache/a.js',
+      '.git/config',
+      'lib/.nxignore',
+    ])
+      write(path);
     write('lib/.nxignore', 'scratch/\n');
     write('lib/scratch/s.ts');
     write('lib/b.ts');

@@ -23,7 +23,11 @@ export interface DiscoveredFiles {
  * ignored is not walked. Symbolic links are not followed, and paths outside the workspace are
  * refused. Inside Nx the plugin passes Nx's own file list instead.
  */
-export async function discoverFiles(workspaceRoot: string, paths: readonly string[], options: { skipFolders?: ReadonlySet<string> } = {}): Promise<DiscoveredFiles> {
+export async function discoverFiles(
+  workspaceRoot: string,
+  paths: readonly string[],
+  options: { skipFolders?: ReadonlySet<string> } = {},
+): Promise<DiscoveredFiles> {
   const found = new Set<string>();
   const ignored = new Map<string, IgnoredBy>();
   const ignores = new WorkspaceIgnores(workspaceRoot);

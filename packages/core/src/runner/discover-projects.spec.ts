@@ -23,12 +23,27 @@ describe('discoverProjects (the CLI): projects from the manifests among the list
     write('libs/broken/package.json', '{ not json');
     write('libs/util/project.json', JSON.stringify({ name: 'util' }));
     write('tsconfig.base.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/util': ['libs/util/src/index.ts'] } } }));
-    const files = ['package.json', 'apps/api/project.json', 'apps/api/package.json', 'apps/api/src/main.ts', 'libs/contracts/package.json', 'libs/broken/package.json', 'libs/util/project.json', 'tsconfig.base.json'].map((path) => ({ path }));
+    const files = [
+      'package.json',
+      'apps/api/project.json',
+      'apps/api/package.json',
+      'apps/api/src/main.ts',
+      'libs/contracts/package.json',
+      'libs/broken/package.json',
+      'libs/util/project.json',
+      'tsconfig.base.json',
+    ].map((path) => ({ path }));
 
     const view = await discoverProjects(root, files);
 
     expect(view.projectOfFile('apps/api/src/main.ts')).toEqual({ name: 'api', root: 'apps/api', tags: ['scope:api'], packageName: '@acme/api' });
-    expect(view.projectOfFile('libs/contracts/src/index.ts')).toEqual({ name: '@acme/contracts', root: 'libs/contracts', tags: ['scope:shared'], packageName: '@acme/contracts', packageExports: { '.': './src/index.ts' } });
+    expect(view.projectOfFile('libs/contracts/src/index.ts')).toEqual({
+      name: '@acme/contracts',
+      root: 'libs/contracts',
+      tags: ['scope:shared'],
+      packageName: '@acme/contracts',
+      packageExports: { '.': './src/index.ts' },
+    });
     expect(view.projectOfFile('libs/broken/src/x.ts')?.name).toBe('libs/broken');
     expect(view.projectOfFile('tools/x.ts')?.name).toBe('monorepo');
     expect(view.resolveImport('@acme/contracts', 'apps/api/src/main.ts')?.project.root).toBe('libs/contracts');

@@ -24,7 +24,10 @@ const renameCalls = defineRule<'renamed' | 'useModern', Record<string, never>>({
     hasSuggestions: true,
   },
   create(context) {
-    const renames: Record<string, { to: string; kind: 'safe' | 'suggestion' }> = { oldApi: { to: 'newApi', kind: 'safe' }, legacyApi: { to: 'modernApi', kind: 'suggestion' } };
+    const renames: Record<string, { to: string; kind: 'safe' | 'suggestion' }> = {
+      oldApi: { to: 'newApi', kind: 'safe' },
+      legacyApi: { to: 'modernApi', kind: 'suggestion' },
+    };
     return {
       CallExpression(node) {
         const callee = node.expression;
@@ -32,7 +35,11 @@ const renameCalls = defineRule<'renamed' | 'useModern', Record<string, never>>({
         const { to, kind } = renames[callee.text];
         const fix = (fixer: RuleFixer) => fixer.replaceText(callee, to);
         const data = { from: callee.text, to };
-        context.report(kind === 'safe' ? { node: callee, messageId: 'renamed', data, fix } : { node: callee, messageId: 'renamed', data, suggest: [{ messageId: 'useModern', fix }] });
+        context.report(
+          kind === 'safe'
+            ? { node: callee, messageId: 'renamed', data, fix }
+            : { node: callee, messageId: 'renamed', data, suggest: [{ messageId: 'useModern', fix }] },
+        );
       },
     };
   },
@@ -98,7 +105,8 @@ const riskyRewrite = defineRule<'risky', Record<string, never>>({
   create(context) {
     return {
       CallExpression(node) {
-        if (ts.isIdentifier(node.expression) && node.expression.text === 'unsafeEval') context.report({ node: node.expression, messageId: 'risky', fix: (fixer) => fixer.replaceText(node.expression, 'Function') });
+        if (ts.isIdentifier(node.expression) && node.expression.text === 'unsafeEval')
+          context.report({ node: node.expression, messageId: 'risky', fix: (fixer) => fixer.replaceText(node.expression, 'Function') });
       },
     };
   },
@@ -173,7 +181,7 @@ describe('fixFiles', () => {
     }
   });
 
-  it('should remove the temp files a killed earlier fix left beside a source, and keep a live writer\'s', async () => {
+  it("should remove the temp files a killed earlier fix left beside a source, and keep a live writer's", async () => {
     write('src/a.ts', 'export const a = oldApi(1);\n');
     write('src/a.ts.99999999.0badf00d.tmp', 'half a file');
     write(`src/b.ts.${process.pid}.0badf00d.tmp`, 'being written');
@@ -200,7 +208,10 @@ describe('fixFiles', () => {
     const result = await run(['src/a.ts'], { fixType: 'suggestion' });
 
     expect(read('src/a.ts')).toBe('export const a = newApi(1) + modernApi(2);\n');
-    expect(result.files[0].applied.map((violation) => violation.message)).toEqual(['Call newApi instead: oldApi is gone.', 'Call modernApi instead: legacyApi is gone.']);
+    expect(result.files[0].applied.map((violation) => violation.message)).toEqual([
+      'Call newApi instead: oldApi is gone.',
+      'Call modernApi instead: legacyApi is gone.',
+    ]);
     expect(result.report.summary.errors).toBe(0);
   });
 
@@ -254,7 +265,12 @@ describe('fixFiles', () => {
         file: 'src/a.ts',
         applied: [],
         skipped: [],
-        refused: [{ violation: expect.objectContaining({ ruleId: 'typescript/test-break', line: 1 }), reason: "src/a.ts: not fixed, the result would not parse: 1:27 ')' expected." }],
+        refused: [
+          {
+            violation: expect.objectContaining({ ruleId: 'typescript/test-break', line: 1 }),
+            reason: "src/a.ts: not fixed, the result would not parse: 1:27 ')' expected.",
+          },
+        ],
         remaining: [expect.objectContaining({ ruleId: 'typescript/test-break' })],
       },
     ]);
@@ -268,11 +284,16 @@ describe('fixFiles', () => {
 
     expect(read('src/b.ts')).toBe('export const b = fragile(newApi(2));\nexport const c = newApi(3);\n');
     expect(result.files[0].applied.map((violation) => violation.ruleId)).toEqual(['typescript/test-rename', 'typescript/test-rename']);
-    expect(result.files[0].refused).toEqual([{ violation: expect.objectContaining({ ruleId: 'typescript/test-break' }), reason: expect.stringMatching(/^src\/b\.ts: not fixed, the result would not parse: 1:\d+ '\)' expected\.$/) }]);
+    expect(result.files[0].refused).toEqual([
+      {
+        violation: expect.objectContaining({ ruleId: 'typescript/test-break' }),
+        reason: expect.stringMatching(/^src\/b\.ts: not fixed, the result would not parse: 1:\d+ '\)' expected\.$/),
+      },
+    ]);
     expect(result.files[0].remaining.map((violation) => violation.ruleId)).toEqual(['typescript/test-break']);
   });
 
-  it('should refuse a fix that trades its finding for another rule\'s, and apply the others', async () => {
+  it("should refuse a fix that trades its finding for another rule's, and apply the others", async () => {
     /** Reports every `newApi(…)` call in `legacy/` files: renaming into it there only moves the problem. */
     const banNewApi = defineRule<'banned', Record<string, never>>({
       id: 'typescript/test-ban-new',
@@ -287,7 +308,8 @@ describe('fixFiles', () => {
       create(context) {
         return {
           CallExpression(node) {
-            if (context.file.startsWith('legacy/') && ts.isIdentifier(node.expression) && node.expression.text === 'newApi') context.report({ node, messageId: 'banned' });
+            if (context.file.startsWith('legacy/') && ts.isIdentifier(node.expression) && node.expression.text === 'newApi')
+              context.report({ node, messageId: 'banned' });
           },
         };
       },
@@ -301,7 +323,9 @@ describe('fixFiles', () => {
     expect(read('src/a.ts')).toBe('export const a = newApi(1);\n');
     const legacy = result.files.find((file) => file.file === 'legacy/a.ts');
     expect(legacy?.applied.map((violation) => violation.ruleId)).toEqual(['typescript/test-unwrap']);
-    expect(legacy?.refused).toEqual([{ violation: expect.objectContaining({ ruleId: 'typescript/test-rename' }), reason: 'the fix would add typescript/test-ban-new findings' }]);
+    expect(legacy?.refused).toEqual([
+      { violation: expect.objectContaining({ ruleId: 'typescript/test-rename' }), reason: 'the fix would add typescript/test-ban-new findings' },
+    ]);
 
     // Past 50 fixes in a round, trying each alone would cost an analysis each: the round is refused whole.
     write('legacy/many.ts', Array.from({ length: 51 }, (_, index) => `export const a${index} = oldApi(${index});\n`).join(''));
@@ -330,7 +354,10 @@ describe('fixFiles', () => {
   it('should classify what remains against the baseline, which it only reads', async () => {
     write('src/a.ts', 'export const a = legacyApi(1);\n');
     const checked = await run(['src/a.ts']);
-    const baseline = { version: 1, violations: checked.report.violations.map(({ ruleId, file, fingerprint, message }) => ({ ruleId, file, fingerprint, message })) };
+    const baseline = {
+      version: 1,
+      violations: checked.report.violations.map(({ ruleId, file, fingerprint, message }) => ({ ruleId, file, fingerprint, message })),
+    };
     write('enforcer.baseline.json', JSON.stringify(baseline));
 
     const result = await run(['src/a.ts'], { baselineFile: 'enforcer.baseline.json' });

@@ -99,7 +99,13 @@ export async function fixFiles(options: FixFilesOptions): Promise<FixFilesResult
     heap.fileAnalysed();
   }
   if (options.projectInfo) results = mergeProjectFindings(results, checkProject(options.projectInfo, paths, config.projectRulesFor(options.projectInfo.root)));
-  const report = buildRunReport(results, { project: options.project, enforcerVersion: ENFORCER_VERSION, configHash: config.hash, baseline, countingRules: countingRuleIds(config.rules) });
+  const report = buildRunReport(results, {
+    project: options.project,
+    enforcerVersion: ENFORCER_VERSION,
+    configHash: config.hash,
+    baseline,
+    countingRules: countingRuleIds(config.rules),
+  });
   return { files: files.sort((a, b) => compareStrings(a.file, b.file)), report, results };
 }
 
@@ -166,11 +172,25 @@ class FileFixer {
         const unchanged = analyse(read.text);
         const notices = [...unchanged.notices, { file: ref.path, code: 'unreadable' as const, message: failure }];
         const result: FileResult = { file: ref.path, violations: unchanged.violations, notices, rules: rules.map((active: ActiveRule) => active.rule.id) };
-        return { result, fixed: { file: ref.path, applied: [], skipped: [], refused: applied.map((violation) => ({ violation, reason: failure })), remaining: unchanged.violations } };
+        return {
+          result,
+          fixed: {
+            file: ref.path,
+            applied: [],
+            skipped: [],
+            refused: applied.map((violation) => ({ violation, reason: failure })),
+            remaining: unchanged.violations,
+          },
+        };
       }
     }
 
-    const result: FileResult = { file: ref.path, violations: checked.violations, notices: checked.notices, rules: rules.map((active: ActiveRule) => active.rule.id) };
+    const result: FileResult = {
+      file: ref.path,
+      violations: checked.violations,
+      notices: checked.notices,
+      rules: rules.map((active: ActiveRule) => active.rule.id),
+    };
     if (text === read.text && ref.hash !== undefined) result.hash = ref.hash;
     if (!offered) return { result };
     return { result, fixed: { file: ref.path, applied, skipped: skipped.map((fixable) => fixable.violation), refused, remaining: checked.violations } };
@@ -230,7 +250,13 @@ type FixOutcome = Omit<ApplyFixesResult, 'refused'> & { refused: RefusedFix[]; c
  * round is tried alone, those that add findings are refused with the rules they would trip, and the
  * others are applied together (all refused if together they still add one).
  */
-function withoutAddedFindings(file: string, text: string, before: readonly Violation[], outcome: FixOutcome, analyse: (text: string) => LintSourceResult): FixOutcome {
+function withoutAddedFindings(
+  file: string,
+  text: string,
+  before: readonly Violation[],
+  outcome: FixOutcome,
+  analyse: (text: string) => LintSourceResult,
+): FixOutcome {
   if (outcome.applied.length === 0) return outcome;
   const checked = analyse(outcome.text);
   const addedTogether = addedRules(before, checked.violations);
@@ -238,7 +264,12 @@ function withoutAddedFindings(file: string, text: string, before: readonly Viola
   // Each fix tried alone costs an analysis of the file: past a bound, the round is refused whole.
   if (outcome.applied.length > MAX_FIXES_TRIED_ALONE) {
     const reason = `the fixes together would add ${addedTogether.join(', ')} findings`;
-    return { text, applied: [], skipped: outcome.skipped, refused: [...outcome.refused, ...outcome.applied.map((fixable) => ({ violation: fixable.violation, reason }))] };
+    return {
+      text,
+      applied: [],
+      skipped: outcome.skipped,
+      refused: [...outcome.refused, ...outcome.applied.map((fixable) => ({ violation: fixable.violation, reason }))],
+    };
   }
   const kept: FixableViolation[] = [];
   const refused: RefusedFix[] = [...outcome.refused];
@@ -250,7 +281,8 @@ function withoutAddedFindings(file: string, text: string, before: readonly Viola
     else kept.push(fixable);
   }
   const together = kept.length > 0 ? applyParsingFixes(file, text, kept) : undefined;
-  if (!together || together.applied.length === 0) return { text, applied: [], skipped: [...outcome.skipped, ...(together?.skipped ?? [])], refused: [...refused, ...(together?.refused ?? [])] };
+  if (!together || together.applied.length === 0)
+    return { text, applied: [], skipped: [...outcome.skipped, ...(together?.skipped ?? [])], refused: [...refused, ...(together?.refused ?? [])] };
   const recheck = analyse(together.text);
   if (addedRules(before, recheck.violations).length > 0) {
     const reason = 'the fixes together would add findings';
@@ -264,7 +296,10 @@ function addedRules(before: readonly Violation[], after: readonly Violation[]): 
   const counts = new Map<string, number>();
   for (const violation of before) counts.set(violation.ruleId, (counts.get(violation.ruleId) ?? 0) + 1);
   for (const violation of after) counts.set(violation.ruleId, (counts.get(violation.ruleId) ?? 0) - 1);
-  return [...counts].filter(([, balance]) => balance < 0).map(([ruleId]) => ruleId).sort();
+  return [...counts]
+    .filter(([, balance]) => balance < 0)
+    .map(([ruleId]) => ruleId)
+    .sort();
 }
 
 async function writeSource(absolutePath: string, text: string, readText: string): Promise<void> {
@@ -289,4 +324,3 @@ function hasByteOrderMark(path: string): boolean {
     closeSync(descriptor);
   }
 }
-

@@ -25,10 +25,19 @@ describe('fixFiles when a fixed file cannot be written', () => {
   it('should leave the file as it was, report every fix as refused with the reason, and report what remains', async () => {
     const original = '// @ts-ignore -- legacy typings\nconst a: number = "x";\n';
     writeFileSync(join(root, 'src/a.ts'), original);
-    const { files, report } = await fixFiles({ workspaceRoot: root, files: [{ path: 'src/a.ts' }], config: new ConfigResolver(builtinRules, [rootLayer()]), fixType: 'suggestion' });
+    const { files, report } = await fixFiles({
+      workspaceRoot: root,
+      files: [{ path: 'src/a.ts' }],
+      config: new ConfigResolver(builtinRules, [rootLayer()]),
+      fixType: 'suggestion',
+    });
     expect(readFileSync(join(root, 'src/a.ts'), 'utf8')).toBe(original);
     expect(files).toEqual([
-      expect.objectContaining({ file: 'src/a.ts', applied: [], refused: [expect.objectContaining({ reason: 'src/a.ts could not be written (EACCES); it was left as it was' })] }),
+      expect.objectContaining({
+        file: 'src/a.ts',
+        applied: [],
+        refused: [expect.objectContaining({ reason: 'src/a.ts could not be written (EACCES); it was left as it was' })],
+      }),
     ]);
     expect(report.violations.map((v) => v.ruleId)).toEqual(['typescript/no-ts-ignore']);
     expect(report.notices).toEqual([expect.objectContaining({ file: 'src/a.ts', message: 'src/a.ts could not be written (EACCES); it was left as it was' })]);

@@ -40,7 +40,14 @@ export function notOwnCodeKind(path: string, text: string, licenseFile?: string)
 
 /** The notice for such a file: what it is, and what was still checked. */
 export function notOwnCodeMessage(path: string, kind: NotOwnCode, licenseFile?: string): string {
-  const what = { generated: 'is generated (a generator marker in its first lines)', minified: MINIFIED_NAME.test(path) ? 'is minified (named *.min.js)' : `is minified (a line over ${MINIFIED_LINE_LENGTH} characters)`, vendored: licenseFile !== undefined ? `is vendored (copied third-party code: ${licenseFile} and no package manifest beside it)` : 'is vendored (copied third-party code)' }[kind];
+  const what = {
+    generated: 'is generated (a generator marker in its first lines)',
+    minified: MINIFIED_NAME.test(path) ? 'is minified (named *.min.js)' : `is minified (a line over ${MINIFIED_LINE_LENGTH} characters)`,
+    vendored:
+      licenseFile !== undefined
+        ? `is vendored (copied third-party code: ${licenseFile} and no package manifest beside it)`
+        : 'is vendored (copied third-party code)',
+  }[kind];
   // A secret leaks whoever wrote the file, so security rules still read it.
   return `${path} ${what}: only the security rules checked it.`;
 }
@@ -50,8 +57,16 @@ export function notOwnCodeMessage(path: string, kind: NotOwnCode, licenseFile?: 
  * minified or vendored code only the security rules (a secret leaks whoever wrote the file), with
  * the notice that says so. Checking and fixing both ask here, so they never disagree.
  */
-export function rulesForText(path: string, text: string, rules: readonly ActiveRule[], licenseFile?: string): { rules: readonly ActiveRule[]; notice?: Notice } {
+export function rulesForText(
+  path: string,
+  text: string,
+  rules: readonly ActiveRule[],
+  licenseFile?: string,
+): { rules: readonly ActiveRule[]; notice?: Notice } {
   const kind = notOwnCodeKind(path, text, licenseFile);
   if (kind === undefined) return { rules };
-  return { rules: rules.filter((active) => active.rule.meta.category === 'security'), notice: { file: path, code: kind, message: notOwnCodeMessage(path, kind, licenseFile) } };
+  return {
+    rules: rules.filter((active) => active.rule.meta.category === 'security'),
+    notice: { file: path, code: kind, message: notOwnCodeMessage(path, kind, licenseFile) },
+  };
 }

@@ -68,7 +68,13 @@ describe('hostile input', () => {
 
     const { report } = await check(['src/bundle.js', 'src/ok.ts']);
 
-    expect(report.notices).toEqual([expect.objectContaining({ file: 'src/bundle.js', code: 'too-large', message: expect.stringMatching(/^src\/bundle\.js is 5\d{7} bytes, over the 1048576-byte limit/) })]);
+    expect(report.notices).toEqual([
+      expect.objectContaining({
+        file: 'src/bundle.js',
+        code: 'too-large',
+        message: expect.stringMatching(/^src\/bundle\.js is 5\d{7} bytes, over the 1048576-byte limit/),
+      }),
+    ]);
     expect(report.violations.map((v) => `${v.file} ${v.ruleId}`)).toEqual(['src/bundle.js enforcer/unchecked-file', 'src/ok.ts logging/no-console']);
     // Only ok.ts was read: the size check comes first.
     expect(readFileSyncMock.mock.calls.map(([path]) => String(path))).toEqual([join(workspace, 'src/ok.ts')]);
@@ -105,7 +111,9 @@ describe('hostile input', () => {
     const { report } = await check(names);
 
     expect(report.violations.map((v) => v.file)).toEqual([...names].sort());
-    const uris = JSON.parse(formatSarif(report, builtinRules)).runs[0].results.map((result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = JSON.parse(formatSarif(report, builtinRules)).runs[0].results.map(
+      (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => result.locations[0].physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toEqual(['src/-rf.ts', 'src/50%25%231%3F.ts', 'src/my%20file.ts', 'src/%C3%BCn%C3%AFc%C3%B6d%C3%A9/%E6%97%A5%E6%9C%AC.ts']);
     expect(uris.map((uri: string) => uri.split('/').map(decodeURIComponent).join('/'))).toEqual([...names].sort());
   });

@@ -15,7 +15,7 @@ describe('WorkspaceIgnores', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('should apply each folder\'s .gitignore and .nxignore below it, the deeper file winning', () => {
+  it("should apply each folder's .gitignore and .nxignore below it, the deeper file winning", () => {
     write('.gitignore', 'dist/\n*.generated.ts\n/out\n');
     write('.nxignore', 'scratch/\n');
     write('libs/a/.gitignore', '!api.generated.ts\ncache\n');

@@ -75,7 +75,9 @@ export class ImportChanges {
       const target = this.mergeTargets.get(module);
       if (target) {
         const at = target.elements[target.elements.length - 1].getEnd();
-        const separator = this.text.slice(target.getStart(), target.getEnd()).includes('\n') ? `,${this.style.newline}${indentOf(this.text, target.elements[target.elements.length - 1].getStart())}` : ', ';
+        const separator = this.text.slice(target.getStart(), target.getEnd()).includes('\n')
+          ? `,${this.style.newline}${indentOf(this.text, target.elements[target.elements.length - 1].getStart())}`
+          : ', ';
         edits.push({ start: at, end: at, text: names.map((name) => `${separator}${name}`).join('') });
       } else {
         const { quote, semicolon, braceSpace } = this.style;
@@ -104,7 +106,8 @@ export class ImportChanges {
     }
     for (const element of bindings.elements) {
       // A renamed or type-only binding is not the value the fix refers to by this name.
-      const isPlainValue = !clause.isTypeOnly && !element.isTypeOnly && (element.propertyName === undefined || element.propertyName.getText() === element.name.text);
+      const isPlainValue =
+        !clause.isTypeOnly && !element.isTypeOnly && (element.propertyName === undefined || element.propertyName.getText() === element.name.text);
       this.bound.set(element.name.text, isPlainValue ? module : '');
     }
     if (!clause.isTypeOnly && bindings.elements.length > 0 && !this.mergeTargets.has(module)) this.mergeTargets.set(module, bindings);
@@ -124,7 +127,9 @@ function detectStyle(text: string, sourceFile: ts.SourceFile, imports: readonly 
   const first = imports[0];
   const quoteSample = first ? first.moduleSpecifier.getText(sourceFile) : firstStringLiteral(sourceFile)?.getText(sourceFile);
   const quote = quoteSample?.startsWith('"') ? '"' : "'";
-  const namedImports = imports.map((node) => node.importClause?.namedBindings).find((bindings): bindings is ts.NamedImports => bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0);
+  const namedImports = imports
+    .map((node) => node.importClause?.namedBindings)
+    .find((bindings): bindings is ts.NamedImports => bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0);
   const braceSpace = namedImports && !/^\{\s/.test(namedImports.getText(sourceFile)) ? '' : ' ';
   return { quote, semicolon: usesSemicolons(sourceFile, imports), braceSpace, newline };
 }
@@ -137,7 +142,13 @@ function usesSemicolons(sourceFile: ts.SourceFile, imports: readonly ts.ImportDe
 }
 
 function endsWithOptionalSemicolon(statement: ts.Statement): boolean {
-  return ts.isExpressionStatement(statement) || ts.isVariableStatement(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || ts.isTypeAliasDeclaration(statement);
+  return (
+    ts.isExpressionStatement(statement) ||
+    ts.isVariableStatement(statement) ||
+    ts.isExportDeclaration(statement) ||
+    ts.isExportAssignment(statement) ||
+    ts.isTypeAliasDeclaration(statement)
+  );
 }
 
 function firstStringLiteral(root: ts.Node): ts.StringLiteral | undefined {
@@ -153,7 +164,12 @@ function firstStringLiteral(root: ts.Node): ts.StringLiteral | undefined {
 function topOfFile(text: string, sourceFile: ts.SourceFile): { at: number; placement: 'after' | 'before' } {
   const statements = sourceFile.statements;
   let directives = 0;
-  while (directives < statements.length && ts.isExpressionStatement(statements[directives]) && ts.isStringLiteral((statements[directives] as ts.ExpressionStatement).expression)) directives++;
+  while (
+    directives < statements.length &&
+    ts.isExpressionStatement(statements[directives]) &&
+    ts.isStringLiteral((statements[directives] as ts.ExpressionStatement).expression)
+  )
+    directives++;
   if (directives > 0) return { at: statements[directives - 1].getEnd(), placement: 'after' };
   const first = statements[0];
   if (!first) return { at: text.length, placement: 'after' };

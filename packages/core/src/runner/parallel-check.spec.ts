@@ -43,7 +43,13 @@ describe('checking files in worker threads', () => {
 
   async function both(extra: Partial<CheckFilesOptions> = {}) {
     const config = await loadConfig({ workspaceRoot, rules: builtinRules });
-    const options: CheckFilesOptions = { workspaceRoot, files, config, workspace: createWorkspaceView({ projects: [{ name: 'acme', root: '.', tags: [] }] }), ...extra };
+    const options: CheckFilesOptions = {
+      workspaceRoot,
+      files,
+      config,
+      workspace: createWorkspaceView({ projects: [{ name: 'acme', root: '.', tags: [] }] }),
+      ...extra,
+    };
     const serial = [...checkFiles(options)];
     const profiler = new RunProfiler();
     const parallel = await inParallel({ ...options, profiler, parallel: { workers: 2, minFiles: 5 } });

@@ -43,7 +43,8 @@ export class SourceReader {
       }
       const buffer = readFileSync(absolutePath);
       // The size may have changed since the stat: the limit holds for what was actually read.
-      if (buffer.length > maxFileSize) return { skipped: 'too-large', message: `is ${buffer.length} bytes, over the ${maxFileSize}-byte limit (maxFileSize); skipped` };
+      if (buffer.length > maxFileSize)
+        return { skipped: 'too-large', message: `is ${buffer.length} bytes, over the ${maxFileSize}-byte limit (maxFileSize); skipped` };
       if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'binary', message: 'looks binary (contains NUL bytes); skipped' };
       let text: string;
       try {

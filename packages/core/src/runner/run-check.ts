@@ -50,7 +50,10 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
   const previous = baselinePath && !options.updateBaseline ? await Baseline.read(baselinePath, options.baselineFile as string) : undefined;
   const key = shardKeyOf(options);
   const profiler = options.profile ? new RunProfiler() : undefined;
-  const workspaceFiles = new WorkspaceFileReader(options.workspaceRoot, new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) }));
+  const workspaceFiles = new WorkspaceFileReader(
+    options.workspaceRoot,
+    new SourceReader({ maxFileSize: options.config.maxFileSize, realWorkspaceRoot: realPathOf(options.workspaceRoot) }),
+  );
   const storedResult = key && options.previousShard ? reusableViolations(options.previousShard, key, (path) => workspaceFiles.digest(path)) : undefined;
   // Project rules run again every time (they only look at paths), so their stored findings are not reused.
   const projectRuleIds = new Set(options.config.rules.filter((rule) => rule.meta.scope === 'project').map((rule) => rule.id));
@@ -58,7 +61,15 @@ export async function runCheck(options: RunCheckOptions): Promise<RunCheckResult
 
   const files = options.projectInfo ? [...options.files] : options.files;
   // Project rules look at paths only, so they run first and their findings join the files' results as those go by.
-  const findings = options.projectInfo ? new ProjectFindings(checkProject(options.projectInfo, Array.from(files, (ref) => ref.path), options.config.projectRulesFor(options.projectInfo.root))) : undefined;
+  const findings = options.projectInfo
+    ? new ProjectFindings(
+        checkProject(
+          options.projectInfo,
+          Array.from(files, (ref) => ref.path),
+          options.config.projectRulesFor(options.projectInfo.root),
+        ),
+      )
+    : undefined;
   const report = new RunReportBuilder(countingRuleIds(options.config.rules));
   const shard = key ? new SessionShardBuilder(key, options.config.sessionLimits) : undefined;
   const shared = new SharedValues();

@@ -47,7 +47,11 @@ export class RunProfiler {
       // maxRSS is in kibibytes on every platform Node supports.
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       peakHeapBytes: Math.max(this.peakHeapBytes, getHeapStatistics().used_heap_size),
-      rules: entries.map(({ ruleId, milliseconds }) => ({ ruleId, milliseconds: round(milliseconds), percent: total > 0 ? round((milliseconds / total) * 100) : 0 })),
+      rules: entries.map(({ ruleId, milliseconds }) => ({
+        ruleId,
+        milliseconds: round(milliseconds),
+        percent: total > 0 ? round((milliseconds / total) * 100) : 0,
+      })),
     };
   }
 }

@@ -20,7 +20,12 @@ describe('buildRunReport', () => {
   const violations = [found(5, 'error'), found(4, 'warn'), found(3, 'warn'), found(2, 'error'), found(1, 'warn')];
   const baseline = Baseline.fromViolations([found(1, 'warn'), found(2, 'error')]);
   const build = (violationLimit?: number) =>
-    buildRunReport([{ file: 'src/a.ts', violations, notices: [], rules: ['logging/no-console'] }], { enforcerVersion: '0', configHash: 'h', baseline, violationLimit });
+    buildRunReport([{ file: 'src/a.ts', violations, notices: [], rules: ['logging/no-console'] }], {
+      enforcerVersion: '0',
+      configHash: 'h',
+      baseline,
+      violationLimit,
+    });
 
   it('should list every violation in file order when under the limit, with no unlisted count', () => {
     const report = build();

@@ -196,7 +196,10 @@ export class RunReportBuilder {
 function listed(violations: ReportedViolation[], limit: number): { violations: ReportedViolation[]; unlisted?: number } {
   if (violations.length <= limit) return { violations };
   const rank = (violation: ReportedViolation) => (violation.scope === 'historical' ? 2 : violation.severity === 'error' ? 0 : 1);
-  const kept = violations.map((violation, index) => ({ violation, index })).sort((a, b) => rank(a.violation) - rank(b.violation) || a.index - b.index).slice(0, limit);
+  const kept = violations
+    .map((violation, index) => ({ violation, index }))
+    .sort((a, b) => rank(a.violation) - rank(b.violation) || a.index - b.index)
+    .slice(0, limit);
   return { violations: kept.sort((a, b) => a.index - b.index).map((entry) => entry.violation), unlisted: violations.length - limit };
 }
 

@@ -4,7 +4,6 @@ import type { Notice, NoticeCode, SeveritySetting, Violation } from '../engine/t
 /** The rule id under which a file the enforcer could not (fully) check is reported. */
 export const UNCHECKED_FILE_RULE_ID = 'enforcer/unchecked-file';
 
-
 /**
  * Notices that mean a file the rules apply to was not checked, or not by every rule: a gate must see
  * them, or a file nobody could read passes as clean. Deliberate skips (generated, minified or
@@ -17,7 +16,7 @@ const HINTS: Partial<Record<NoticeCode, string>> = {
   binary: 'If the file is not source (an asset, a build output), add it to `ignores`; otherwise save it as text.',
   'not-utf8': 'Save the file as UTF-8, or add it to `ignores` if it is not source.',
   unreadable: 'Make the file readable by the user that runs the enforcer, or remove it from the project.',
-  'rule-error': 'A rule failed on this file and did not check it: report the error to the rule\'s author; the other rules ran.',
+  'rule-error': "A rule failed on this file and did not check it: report the error to the rule's author; the other rules ran.",
   'rule-timeout': 'A rule ran out of time on this file and did not finish: simplify the declarative pattern or the file.',
 };
 

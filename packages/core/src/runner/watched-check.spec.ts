@@ -23,7 +23,7 @@ describe('WatchedCheck', () => {
 
   const session = () => new WatchedCheck({ workspaceRoot: root, config: new ConfigResolver(builtinRules, [rootLayer()]) });
 
-  it('should check only the changed files and rebuild the report from every file\'s last result', async () => {
+  it("should check only the changed files and rebuild the report from every file's last result", async () => {
     const watched = session();
     expect(summaryOf(await watched.start([{ path: 'src/a.ts' }, { path: 'src/b.ts' }]))).toEqual(['src/a.ts logging/no-console']);
     write('src/b.ts', '// @ts-ignore\ngo();\n');

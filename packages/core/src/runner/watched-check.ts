@@ -39,7 +39,8 @@ export class WatchedCheck {
 
   async start(files: readonly SourceFileRef[]): Promise<RunReport> {
     const { baselineFile, workspaceRoot } = this.options;
-    if (baselineFile !== undefined && existsSync(join(workspaceRoot, baselineFile))) this.baseline = await Baseline.read(join(workspaceRoot, baselineFile), baselineFile);
+    if (baselineFile !== undefined && existsSync(join(workspaceRoot, baselineFile)))
+      this.baseline = await Baseline.read(join(workspaceRoot, baselineFile), baselineFile);
     await this.check(files.map((file) => file.path));
     return this.report();
   }
@@ -74,7 +75,12 @@ export class WatchedCheck {
   }
 
   private report(): RunReport {
-    return buildRunReport([...this.results.values()], { enforcerVersion: ENFORCER_VERSION, configHash: this.options.config.hash, baseline: this.baseline, countingRules: countingRuleIds(this.options.config.rules) });
+    return buildRunReport([...this.results.values()], {
+      enforcerVersion: ENFORCER_VERSION,
+      configHash: this.options.config.hash,
+      baseline: this.baseline,
+      countingRules: countingRuleIds(this.options.config.rules),
+    });
   }
 
   private inScope(path: string): boolean {

@@ -24,8 +24,12 @@ describe('workspace packages', () => {
 
   it("should read pnpm-workspace.yaml's packages, in block and flow style, with quotes, comments and negations", () => {
     const yaml = "# the workspace\npackages:\n  - 'packages/*'\n  - \"apps/**\" # apps\n\n  - '!**/test/**'\ncatalog:\n  react: ^19\n";
-    expect(workspacePackagePatterns(workspace({ 'package.json': {}, 'pnpm-workspace.yaml': yaml }))).toEqual(['packages/*/package.json', 'apps/**/package.json', '!**/test/**/package.json']);
-    expect(readYamlList("packages: ['a/*', \"b\"]\n", 'packages')).toEqual(['a/*', 'b']);
+    expect(workspacePackagePatterns(workspace({ 'package.json': {}, 'pnpm-workspace.yaml': yaml }))).toEqual([
+      'packages/*/package.json',
+      'apps/**/package.json',
+      '!**/test/**/package.json',
+    ]);
+    expect(readYamlList('packages: [\'a/*\', "b"]\n', 'packages')).toEqual(['a/*', 'b']);
     expect(readYamlList('onlyBuiltDependencies:\n  - esbuild\n', 'packages')).toEqual([]);
   });
 

@@ -54,8 +54,16 @@ export function readYamlList(text: string, key: string): string[] {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
   if (start === -1) return [];
-  const rest = lines[start].replace(new RegExp(`^${key}\\s*:`), '').replace(/\s+#.*$/, '').trim();
-  if (rest.startsWith('[')) return rest.replace(/^\[|\]$/g, '').split(',').map(unquote).filter((item) => item !== '');
+  const rest = lines[start]
+    .replace(new RegExp(`^${key}\\s*:`), '')
+    .replace(/\s+#.*$/, '')
+    .trim();
+  if (rest.startsWith('['))
+    return rest
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map(unquote)
+      .filter((item) => item !== '');
   const items: string[] = [];
   for (const line of lines.slice(start + 1)) {
     if (/^\s*(#.*)?$/.test(line)) continue;

@@ -31,7 +31,10 @@ describe('Enforcer', () => {
 
   it('should give the same findings for the text as for the file once saved', async () => {
     write('apps/api/src/saved.ts', text);
-    const checked = await enforcer().check({ project: api, files: [{ path: 'apps/api/src/saved.ts' }] }, { reportUnusedSuppressions: false, updateBaseline: false, profile: false, maxWarnings: undefined });
+    const checked = await enforcer().check(
+      { project: api, files: [{ path: 'apps/api/src/saved.ts' }] },
+      { reportUnusedSuppressions: false, updateBaseline: false, profile: false, maxWarnings: undefined },
+    );
     const unsaved = await enforcer().checkText({ project: api, path: 'apps/api/src/saved.ts', text });
     expect(unsaved.violations.map((violation) => `${violation.line}:${violation.column} ${violation.ruleId}`)).toEqual(
       checked.report.violations.map((violation) => `${violation.line}:${violation.column} ${violation.ruleId}`),

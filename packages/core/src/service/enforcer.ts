@@ -82,7 +82,11 @@ export class Enforcer {
     return loadConfig({ workspaceRoot: this.init.workspaceRoot, configFile: this.init.configFile, projectRoot, rules: builtinRules });
   }
 
-  async check(target: CheckTarget, options: Pick<RunOptions, 'reportUnusedSuppressions' | 'updateBaseline' | 'profile' | 'maxWarnings'>, context: CheckContext = {}): Promise<CheckOutcome> {
+  async check(
+    target: CheckTarget,
+    options: Pick<RunOptions, 'reportUnusedSuppressions' | 'updateBaseline' | 'profile' | 'maxWarnings'>,
+    context: CheckContext = {},
+  ): Promise<CheckOutcome> {
     const config = await this.configFor(target.project?.root);
     const result = await runCheck({
       workspaceRoot: this.init.workspaceRoot,
@@ -97,7 +101,12 @@ export class Enforcer {
       previousShard: context.previousShard,
       profile: options.profile,
       canRead: context.readPolicy?.(config),
-      parallel: { workers: this.init.workers ?? 0, minFiles: DEFAULT_MIN_FILES_PER_WORKER, configFile: this.init.configFile, projectRoot: target.project?.root },
+      parallel: {
+        workers: this.init.workers ?? 0,
+        minFiles: DEFAULT_MIN_FILES_PER_WORKER,
+        configFile: this.init.configFile,
+        projectRoot: target.project?.root,
+      },
     });
     return { config, report: result.report, verdict: verdictOf(result.report, options.maxWarnings), shard: result.shard, profile: result.profile };
   }
@@ -110,7 +119,12 @@ export class Enforcer {
   async checkText(file: { project?: ProjectInfo; path: string; text: string }): Promise<FileResult> {
     const config = await this.configFor(file.project?.root);
     const reader = new SourceReader({ maxFileSize: config.maxFileSize, realWorkspaceRoot: realPathOf(this.init.workspaceRoot) });
-    const pipeline = new FilePipeline({ workspaceRoot: this.init.workspaceRoot, config, workspaceFiles: new WorkspaceFileReader(this.init.workspaceRoot, reader), workspace: this.init.workspace });
+    const pipeline = new FilePipeline({
+      workspaceRoot: this.init.workspaceRoot,
+      config,
+      workspaceFiles: new WorkspaceFileReader(this.init.workspaceRoot, reader),
+      workspace: this.init.workspace,
+    });
     return pipeline.check({ path: file.path }, file.text);
   }
 

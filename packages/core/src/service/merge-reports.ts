@@ -45,7 +45,12 @@ export function mergeRunReports(reports: readonly RunReport[], extraNotices: rea
     notices,
     coverage: [...coverage.values()].sort((a, b) => compareStrings(a.ruleId, b.ruleId)),
     ...(baselines.length > 0
-      ? { baseline: { entries: baselines.reduce((total, report) => total + (report.baseline?.entries ?? 0), 0), fixed: baselines.flatMap((report) => report.baseline?.fixed ?? []) } }
+      ? {
+          baseline: {
+            entries: baselines.reduce((total, report) => total + (report.baseline?.entries ?? 0), 0),
+            fixed: baselines.flatMap((report) => report.baseline?.fixed ?? []),
+          },
+        }
       : {}),
   };
 }

@@ -5,11 +5,10 @@ const project = (root: string) => ({ name: root, root, tags: [] });
 
 describe('groupByProject: files to projects as Nx assigns them', () => {
   it('should give each file to the deepest project root that holds it, and keep the rest apart', () => {
-    const { groups, outside } = groupByProject(files('apps/api/src/main.ts', 'apps/api/e2e/x.ts', 'apps/api-e2e/y.ts', 'apps/api/nested/z.ts', 'tools/a.ts', 'jest.preset.js'), [
-      project('apps/api'),
-      project('apps/api/nested'),
-      project('libs/empty'),
-    ]);
+    const { groups, outside } = groupByProject(
+      files('apps/api/src/main.ts', 'apps/api/e2e/x.ts', 'apps/api-e2e/y.ts', 'apps/api/nested/z.ts', 'tools/a.ts', 'jest.preset.js'),
+      [project('apps/api'), project('apps/api/nested'), project('libs/empty')],
+    );
     expect(groups.map((group) => [group.project.root, group.files.map((file) => file.path)])).toEqual([
       ['apps/api', ['apps/api/src/main.ts', 'apps/api/e2e/x.ts']],
       ['apps/api/nested', ['apps/api/nested/z.ts']],

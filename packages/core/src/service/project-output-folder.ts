@@ -60,7 +60,11 @@ export class ProjectOutputFolder {
   async previousShard(): Promise<{ shard?: SessionShard; warning?: string }> {
     const previous = await this.store.read();
     if ('corrupt' in previous) {
-      return { warning: `${relative(process.cwd(), this.store.path) || this.store.path} was ${previous.corrupt}; set aside as ${SESSION_SHARD_FILE}.corrupt, all files are checked again` };
+      return {
+        warning:
+          `${relative(process.cwd(), this.store.path) || this.store.path} was ${previous.corrupt}; set aside as ${SESSION_SHARD_FILE}.` +
+          `corrupt, all files are checked again`,
+      };
     }
     return 'shard' in previous ? { shard: previous.shard } : {};
   }
@@ -69,7 +73,11 @@ export class ProjectOutputFolder {
    * Writes the outcome's files and the formats that go to files; returns what goes to the terminal
    * (the format without a file) and the profile table, when asked for.
    */
-  async write(outcome: CheckOutcome, targets: readonly OutputTarget[], options: { color: boolean; label: string }): Promise<{ terminal: string[]; profile?: string }> {
+  async write(
+    outcome: CheckOutcome,
+    targets: readonly OutputTarget[],
+    options: { color: boolean; label: string },
+  ): Promise<{ terminal: string[]; profile?: string }> {
     const { config, report, shard, profile } = outcome;
     // The profile is machine data: it goes into report.json only when asked for (and then that run's
     // cache entry is its own, since options are part of the task hash).

@@ -15,8 +15,14 @@ describe('normaliseRunOptions: one reading of the options for the CLI and the ex
   });
 
   it('should read formats as a list or comma-separated, and a negative maxWarnings as no limit', () => {
-    expect(normaliseRunOptions({ format: 'json, sarif:out.sarif', maxWarnings: -1 }, TARGET_OPTION_NAMES)).toMatchObject({ outputs: [{ format: 'json' }, { format: 'sarif', file: 'out.sarif' }], maxWarnings: undefined });
-    expect(normaliseRunOptions({ format: ['junit:j.xml'], maxWarnings: '3' }, CLI_OPTION_NAMES)).toMatchObject({ outputs: [{ format: 'junit', file: 'j.xml' }], maxWarnings: 3 });
+    expect(normaliseRunOptions({ format: 'json, sarif:out.sarif', maxWarnings: -1 }, TARGET_OPTION_NAMES)).toMatchObject({
+      outputs: [{ format: 'json' }, { format: 'sarif', file: 'out.sarif' }],
+      maxWarnings: undefined,
+    });
+    expect(normaliseRunOptions({ format: ['junit:j.xml'], maxWarnings: '3' }, CLI_OPTION_NAMES)).toMatchObject({
+      outputs: [{ format: 'junit', file: 'j.xml' }],
+      maxWarnings: 3,
+    });
     expect(normaliseRunOptions({ maxWarnings: 0 }, TARGET_OPTION_NAMES).maxWarnings).toBe(0);
   });
 

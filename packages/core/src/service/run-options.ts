@@ -85,7 +85,8 @@ export function normaliseRunOptions(raw: RawRunOptions, names: OptionNames): Run
   // fixType without fix is not refused here: a target's options carry the schema's default.)
   if (fix && options.updateBaseline) throw new OptionError(`${names.fix} cannot be combined with ${names.updateBaseline}: fix first, then record the baseline`);
   if (fix && options.profile) throw new OptionError(`${names.profile} is not available with ${names.fix}`);
-  if (options.watch && (fix || options.updateBaseline)) throw new OptionError(`${names.watch} cannot be combined with ${fix ? names.fix : names.updateBaseline}: run that once, then watch`);
+  if (options.watch && (fix || options.updateBaseline))
+    throw new OptionError(`${names.watch} cannot be combined with ${fix ? names.fix : names.updateBaseline}: run that once, then watch`);
   return options;
 }
 

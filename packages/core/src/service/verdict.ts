@@ -35,6 +35,7 @@ export function tooManyWarningsMessage(verdict: Verdict, limit: string): string 
  */
 export function afterFixLine(verdict: Verdict, recheckCommand: string): string {
   const counts = `${plural(verdict.newErrors, 'new error')}, ${plural(verdict.newWarnings, 'new warning')}`;
-  if (verdict.blocked) return `Still blocking after the fixes: ${counts}; no fix of this kind solves them, so they need an edit by hand. Then check again: ${recheckCommand}`;
+  if (verdict.blocked)
+    return `Still blocking after the fixes: ${counts}; no fix of this kind solves them, so they need an edit by hand. Then check again: ${recheckCommand}`;
   return `Nothing blocks after the fixes (${counts}). Check again to record it: ${recheckCommand}`;
 }

@@ -40,7 +40,12 @@ export class WorkspaceScope {
     const discovered = await discoverFiles(workspaceRoot, paths);
     const nx = existsSync(join(workspaceRoot, 'nx.json')) ? await nxProjectsOf(workspaceRoot, named, discovered.files) : undefined;
     const rootConfig = await loadConfig({ workspaceRoot, configFile, rules: builtinRules });
-    const enforcer = new Enforcer({ workspaceRoot, configFile, workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)), workers: workerThreadsFor() });
+    const enforcer = new Enforcer({
+      workspaceRoot,
+      configFile,
+      workspace: nx?.view ?? (await discoverProjects(workspaceRoot, discovered.files)),
+      workers: workerThreadsFor(),
+    });
     return new WorkspaceScope(enforcer, rootConfig, discovered, nx, named);
   }
 
@@ -51,9 +56,10 @@ export class WorkspaceScope {
 
   /** Notices for what is not checked: source files in no project, and named paths that yield nothing. */
   notChecked(): Notice[] {
-    return [...(this.nx ? outsideNotices(this.nx.grouped.outside, this.rootConfig) : []), ...uncheckedPaths(this.paths, this.discovered, this.rootConfig, this.nx)].sort((a, b) =>
-      a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-    );
+    return [
+      ...(this.nx ? outsideNotices(this.nx.grouped.outside, this.rootConfig) : []),
+      ...uncheckedPaths(this.paths, this.discovered, this.rootConfig, this.nx),
+    ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 }
 
@@ -83,7 +89,9 @@ function outsideNotices(files: readonly SourceFileRef[], config: ConfigResolver)
   return outsideFolders(checkable).map(({ folder, files: count }) => ({
     file: folder,
     code: 'not-checked',
-    message: `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'} (nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)`,
+    message:
+      `${folder}: ${plural(count, 'source file')} in no Nx project, so no enforce target checks ${count === 1 ? 'it' : 'them'} ` +
+      `(nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)`,
   }));
 }
 
@@ -114,7 +122,6 @@ function uncheckedPaths(paths: readonly string[], discovered: DiscoveredFiles, c
   }
   return notices;
 }
-
 
 /** A path as the workspace names it: relative to its root, posix. */
 export function toWorkspacePath(workspaceRoot: string, path: string): string {

@@ -47,10 +47,20 @@ export class WorkspaceWatch {
     for (const project of input.projects ?? [undefined]) {
       const config = await input.enforcer.configFor(project?.root);
       const baselineFile = input.baselineFile ?? (project ? baselineFileOf(project.root) : undefined);
-      units.set(project?.root ?? '', new WatchedCheck({ workspaceRoot: input.enforcer.workspaceRoot, config, reportUnusedSuppressions: input.reportUnusedSuppressions, baselineFile, scope: input.scope }));
+      units.set(
+        project?.root ?? '',
+        new WatchedCheck({
+          workspaceRoot: input.enforcer.workspaceRoot,
+          config,
+          reportUnusedSuppressions: input.reportUnusedSuppressions,
+          baselineFile,
+          scope: input.scope,
+        }),
+      );
     }
     const watch = new WorkspaceWatch(units, input.projects, input.notices ?? []);
-    for (const [root, files] of watch.route(input.files.map((file) => file.path))) watch.reports.set(root, await (units.get(root) as WatchedCheck).start(files.map((path) => ({ path }))));
+    for (const [root, files] of watch.route(input.files.map((file) => file.path)))
+      watch.reports.set(root, await (units.get(root) as WatchedCheck).start(files.map((path) => ({ path }))));
     return watch;
   }
 
@@ -74,7 +84,10 @@ export class WorkspaceWatch {
   /** The paths per unit; paths in no project are dropped. */
   private route(paths: readonly string[]): Map<string, string[]> {
     if (this.projects === undefined) return new Map([['', [...paths]]]);
-    const { groups } = groupByProject(paths.map((path) => ({ path })), this.projects);
+    const { groups } = groupByProject(
+      paths.map((path) => ({ path })),
+      this.projects,
+    );
     return new Map(groups.map((group) => [group.project.root, group.files.map((file) => file.path)]));
   }
 }

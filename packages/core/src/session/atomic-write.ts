@@ -49,7 +49,7 @@ export async function writeJsonAtomic(path: string, value: unknown, indent = 2):
       const flush = () => {
         const bytes = Buffer.from(pending.join(''), 'utf8');
         // A write may take less than it was given; the rest goes in the next.
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
         pending = [];
         size = 0;
       };

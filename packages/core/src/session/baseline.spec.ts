@@ -10,7 +10,13 @@ import { isBlocking } from '../runner/run-report';
 import { Baseline, BASELINE_FILE } from './baseline';
 
 /** Rules these tests need, whatever their default severity (both are off or warn by default). */
-const RULES_ON: ConfigLayer[] = [{ base: '', source: 'enforcer.config.json', config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } } }];
+const RULES_ON: ConfigLayer[] = [
+  {
+    base: '',
+    source: 'enforcer.config.json',
+    config: { rules: { 'logging/no-console': 'warn', 'errors/unhandled-risky-call': 'warn', 'errors/no-empty-catch': 'error' } },
+  },
+];
 
 describe('baseline', () => {
   let workspace: string;
@@ -43,7 +49,10 @@ describe('baseline', () => {
     expect(recorded.report.violations.every((v) => v.scope === 'historical')).toBe(true);
     const file = JSON.parse(readFileSync(join(workspace, 'libs/a', BASELINE_FILE), 'utf8'));
     expect(file.version).toBe(1);
-    expect(file.violations.map((entry: { file: string; ruleId: string }) => `${entry.file} ${entry.ruleId}`)).toEqual(['libs/a/src/a.ts logging/no-console', 'libs/a/src/b.ts errors/no-empty-catch']);
+    expect(file.violations.map((entry: { file: string; ruleId: string }) => `${entry.file} ${entry.ruleId}`)).toEqual([
+      'libs/a/src/a.ts logging/no-console',
+      'libs/a/src/b.ts errors/no-empty-catch',
+    ]);
     expect(Object.keys(file.violations[0]).sort()).toEqual(['file', 'fingerprint', 'message', 'ruleId']);
 
     const { report } = await check(['libs/a/src/b.ts', 'libs/a/src/a.ts']);
@@ -64,7 +73,10 @@ describe('baseline', () => {
     write('libs/a/src/x.ts', 'try { go(); } catch {}\n');
     await check(['libs/a/src/x.ts'], { updateBaseline: true });
     write('libs/a/src/x.ts', 'try { go(); } catch {}\ntry { go(); } catch {}\n');
-    expect(scopes((await check(['libs/a/src/x.ts'])).report)).toEqual(['libs/a/src/x.ts:1 errors/no-empty-catch historical', 'libs/a/src/x.ts:2 errors/no-empty-catch new']);
+    expect(scopes((await check(['libs/a/src/x.ts'])).report)).toEqual([
+      'libs/a/src/x.ts:1 errors/no-empty-catch historical',
+      'libs/a/src/x.ts:2 errors/no-empty-catch new',
+    ]);
   });
 
   it('should report fixed entries without changing the file, and drop them at the next update', async () => {

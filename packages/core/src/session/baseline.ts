@@ -55,17 +55,31 @@ export class Baseline {
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Baseline.empty();
-      throw new ConfigError({ code: 'config-unreadable', file: displayPath, problem: `cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      throw new ConfigError({
+        code: 'config-unreadable',
+        file: displayPath,
+        problem: `cannot read the baseline (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      });
     }
     let data: Partial<BaselineFile>;
     try {
       // A byte-order mark (an editor on Windows) is not part of the JSON.
       data = JSON.parse(text.replace(/^\uFEFF/, '')) as Partial<BaselineFile>;
     } catch {
-      throw new ConfigError({ code: 'config-syntax', file: displayPath, problem: 'the baseline is not valid JSON; restore it from version control or run with --update-baseline' });
+      throw new ConfigError({
+        code: 'config-syntax',
+        file: displayPath,
+        problem: 'the baseline is not valid JSON; restore it from version control or run with --update-baseline',
+      });
     }
     if (data?.version !== BASELINE_VERSION || !Array.isArray(data.violations) || !data.violations.every(isEntry)) {
-      throw new ConfigError({ code: 'config-invalid', file: displayPath, problem: `not a version ${BASELINE_VERSION} baseline ({ version, violations: [{ fingerprint, ruleId, file, message }] }); restore it or run with --update-baseline` });
+      throw new ConfigError({
+        code: 'config-invalid',
+        file: displayPath,
+        problem:
+          `not a version ${BASELINE_VERSION} baseline ({ version, violations: [{ fingerprint, ruleId, file, message }] }); ` +
+          `restore it or run with --update-baseline`,
+      });
     }
     return new Baseline(sortEntries(data.violations));
   }
@@ -88,7 +102,11 @@ export class Baseline {
 
 function isEntry(value: unknown): value is BaselineEntry {
   const entry = value as Partial<BaselineEntry> | null;
-  return typeof entry === 'object' && entry !== null && ['fingerprint', 'ruleId', 'file', 'message'].every((key) => typeof (entry as Record<string, unknown>)[key] === 'string');
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    ['fingerprint', 'ruleId', 'file', 'message'].every((key) => typeof (entry as Record<string, unknown>)[key] === 'string')
+  );
 }
 
 function sortEntries(entries: BaselineEntry[]): BaselineEntry[] {

@@ -19,8 +19,20 @@ describe('SIGKILL during the output writes', () => {
     folder = mkdtempSync(join(tmpdir(), 'enforcer-kill-'));
     // The writer runs as plain JavaScript, so each of the 50 processes starts in milliseconds.
     compiled = mkdtempSync(join(tmpdir(), 'enforcer-kill-js-'));
-    for (const module of ['session/atomic-write', 'session/session-shard', 'output-names', 'config/defaults', 'json/stable-stringify', 'json/stable-json-pieces', 'json/compare-strings', 'runner/run-report']) {
-      const { code } = transformFileSync(join(__dirname, '..', `${module}.ts`), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } });
+    for (const module of [
+      'session/atomic-write',
+      'session/session-shard',
+      'output-names',
+      'config/defaults',
+      'json/stable-stringify',
+      'json/stable-json-pieces',
+      'json/compare-strings',
+      'runner/run-report',
+    ]) {
+      const { code } = transformFileSync(join(__dirname, '..', `${module}.ts`), {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      });
       mkdirSync(dirname(join(compiled, module)), { recursive: true });
       writeFileSync(join(compiled, `${module}.js`), code);
     }
@@ -38,7 +50,20 @@ describe('SIGKILL during the output writes', () => {
       const results = Array.from({ length: 5_000 }, (_, index) => ({
         file: `libs/p/src/${letter}-${index}.ts`,
         hash: `${letter}${index}`,
-        violations: [{ ruleId: 'logging/no-console', severity: 'warn' as const, file: `libs/p/src/${letter}-${index}.ts`, line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Unexpected console.log()', fingerprint: `${letter}${index}`, messageId: 'unexpected' }],
+        violations: [
+          {
+            ruleId: 'logging/no-console',
+            severity: 'warn' as const,
+            file: `libs/p/src/${letter}-${index}.ts`,
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 12,
+            message: 'Unexpected console.log()',
+            fingerprint: `${letter}${index}`,
+            messageId: 'unexpected',
+          },
+        ],
         notices: [],
         rules: ['logging/no-console'],
       }));

@@ -20,8 +20,20 @@ const violation = (file: string, ruleId: string, line: number, severity: 'error'
 
 const RULES = ['errors/no-empty-catch', 'logging/no-console'];
 const results: FileResult[] = [
-  { file: 'libs/a/src/z.ts', hash: 'hz', violations: [violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn'), violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn')], notices: [], rules: RULES },
-  { file: 'libs/a/src/a.ts', hash: 'ha', violations: [violation('libs/a/src/a.ts', 'errors/no-empty-catch', 2, 'error'), violation('libs/a/src/a.ts', 'parse-error', 1, 'error')], notices: [], rules: RULES },
+  {
+    file: 'libs/a/src/z.ts',
+    hash: 'hz',
+    violations: [violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn'), violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn')],
+    notices: [],
+    rules: RULES,
+  },
+  {
+    file: 'libs/a/src/a.ts',
+    hash: 'ha',
+    violations: [violation('libs/a/src/a.ts', 'errors/no-empty-catch', 2, 'error'), violation('libs/a/src/a.ts', 'parse-error', 1, 'error')],
+    notices: [],
+    rules: RULES,
+  },
   { file: 'libs/a/src/clean.ts', hash: 'hc', violations: [], notices: [], rules: RULES },
   { file: 'libs/a/README.md', hash: 'hr', violations: [], notices: [], rules: [] },
 ];
@@ -69,8 +81,11 @@ describe('session shard', () => {
     expect(shard.limits).toEqual({ maxViolationsPerFile: 3, maxViolations: 4 });
   });
 
-  it('should keep a file\'s notices with it', () => {
-    const shard = buildSessionShard([{ file: 'big.js', hash: 'h', violations: [], notices: [{ file: 'big.js', code: 'too-large', message: 'big.js is too large' }], rules: [] }], key);
+  it("should keep a file's notices with it", () => {
+    const shard = buildSessionShard(
+      [{ file: 'big.js', hash: 'h', violations: [], notices: [{ file: 'big.js', code: 'too-large', message: 'big.js is too large' }], rules: [] }],
+      key,
+    );
     expect(shard.files['big.js']).toEqual({ hash: 'h', violations: [], notices: [['too-large', 'big.js is too large']] });
     expect(shard.totals.notices).toBe(1);
   });
@@ -80,7 +95,10 @@ describe('session shard', () => {
 
     it('should give back the full violations of a file whose hash is unchanged', () => {
       const reuse = reusableViolations(shard, key);
-      expect(reuse('libs/a/src/z.ts', 'hz')?.violations).toEqual([violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn'), violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn')]);
+      expect(reuse('libs/a/src/z.ts', 'hz')?.violations).toEqual([
+        violation('libs/a/src/z.ts', 'logging/no-console', 1, 'warn'),
+        violation('libs/a/src/z.ts', 'logging/no-console', 3, 'warn'),
+      ]);
       expect(reuse('libs/a/src/clean.ts', 'hc')).toEqual({ violations: [] });
     });
 
@@ -104,20 +122,31 @@ describe('session shard', () => {
       expect(reuse('constructor', undefined)).toBeUndefined();
     });
 
-    it.each([['project', 'b'], ['enforcerVersion', '2.0.0'], ['configHash', 'other'], ['contextHash', 'other']])('should reuse nothing when the %s differs', (field, value) => {
+    it.each([
+      ['project', 'b'],
+      ['enforcerVersion', '2.0.0'],
+      ['configHash', 'other'],
+      ['contextHash', 'other'],
+    ])('should reuse nothing when the %s differs', (field, value) => {
       expect(reusableViolations(shard, { ...key, [field]: value })('libs/a/src/z.ts', 'hz')).toBeUndefined();
     });
 
     it('should analyse again a file whose stored list was cut, or that has notices', () => {
       const cut = buildSessionShard(results, key, { maxViolationsPerFile: 1, maxViolations: 100 });
       expect(reusableViolations(cut, key)('libs/a/src/z.ts', 'hz')).toBeUndefined();
-      const withNotice = buildSessionShard([{ file: 'x.ts', hash: 'h', violations: [], notices: [{ file: 'x.ts', code: 'rule-error', message: 'x' }], rules: [] }], key);
+      const withNotice = buildSessionShard(
+        [{ file: 'x.ts', hash: 'h', violations: [], notices: [{ file: 'x.ts', code: 'rule-error', message: 'x' }], rules: [] }],
+        key,
+      );
       expect(reusableViolations(withNotice, key)('x.ts', 'h')).toBeUndefined();
     });
   });
 
   it('should store what rules examined with the file and give it back on reuse, so a reused run counts the same', () => {
-    const counted = buildSessionShard([{ file: 'a.ts', hash: 'ha', violations: [], notices: [], rules: ['logging/no-console'], coverage: { 'logging/no-console': [3, 0] } }], key);
+    const counted = buildSessionShard(
+      [{ file: 'a.ts', hash: 'ha', violations: [], notices: [], rules: ['logging/no-console'], coverage: { 'logging/no-console': [3, 0] } }],
+      key,
+    );
     expect(counted.files['a.ts'].cov).toEqual({ 'logging/no-console': [3, 0] });
     expect(reusableViolations(counted, key)('a.ts', 'ha')).toEqual({ violations: [], coverage: { 'logging/no-console': [3, 0] } });
     // A tampered record is not trusted: the file is analysed again, its counts never made up.
@@ -127,7 +156,16 @@ describe('session shard', () => {
 
   describe('reuse of a file whose rules read other files', () => {
     const withDeps = buildSessionShard(
-      [{ file: 'api/controller.ts', hash: 'hc', violations: [], notices: [], rules: ['nestjs/dto-validated'], dependencies: { 'api/dto.ts': 'd1', 'api/gone.ts': '-' } }],
+      [
+        {
+          file: 'api/controller.ts',
+          hash: 'hc',
+          violations: [],
+          notices: [],
+          rules: ['nestjs/dto-validated'],
+          dependencies: { 'api/dto.ts': 'd1', 'api/gone.ts': '-' },
+        },
+      ],
       key,
     );
 
@@ -183,7 +221,7 @@ describe('session shard', () => {
     expect(readFileSync(`${store.path}.corrupt`, 'utf8')).toBe(content);
   });
 
-  it('should refuse to write another project\'s shard', async () => {
+  it("should refuse to write another project's shard", async () => {
     await expect(new SessionShardStore(folder, 'a').write(buildSessionShard(results, { ...key, project: 'b' }))).rejects.toThrow(/project b/);
   });
 });

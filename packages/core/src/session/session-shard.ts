@@ -9,7 +9,17 @@ import { writeJsonAtomic } from './atomic-write';
 
 export const SESSION_SHARD_VERSION = 3;
 
-type CompactFields = [ruleId: string, severity: Severity, line: number, column: number, endLine: number, endColumn: number, message: string, fingerprint: string, messageId: string];
+type CompactFields = [
+  ruleId: string,
+  severity: Severity,
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number,
+  message: string,
+  fingerprint: string,
+  messageId: string,
+];
 
 /** A violation in compact form (the file is the key it is stored under); the hint and the data, when there are, last. */
 export type CompactViolation = CompactFields | [...CompactFields, hint: string] | [...CompactFields, hint: string | null, data: Record<string, string>];
@@ -130,7 +140,10 @@ export class SessionShardBuilder {
       const added = this.files.get(file) as ShardFile;
       // Past the shard's limit, a file keeps only its counts (`more`): files later in path order lose theirs first.
       const room = Math.max(0, this.limits.maxViolations - totals.stored);
-      const entry = added.violations.length > room ? { ...added, violations: added.violations.slice(0, room), more: (added.more ?? 0) + added.violations.length - room } : added;
+      const entry =
+        added.violations.length > room
+          ? { ...added, violations: added.violations.slice(0, room), more: (added.more ?? 0) + added.violations.length - room }
+          : added;
       files[file] = entry;
       totals.stored += entry.violations.length;
       totals.more += entry.more ?? 0;
@@ -144,13 +157,36 @@ export class SessionShardBuilder {
 }
 
 function compact(violation: Violation): CompactViolation {
-  const fields: CompactFields = [violation.ruleId, violation.severity, violation.line, violation.column, violation.endLine, violation.endColumn, violation.message, violation.fingerprint, violation.messageId];
+  const fields: CompactFields = [
+    violation.ruleId,
+    violation.severity,
+    violation.line,
+    violation.column,
+    violation.endLine,
+    violation.endColumn,
+    violation.message,
+    violation.fingerprint,
+    violation.messageId,
+  ];
   if (violation.data !== undefined) return [...fields, violation.hint ?? null, violation.data];
   return violation.hint === undefined ? fields : [...fields, violation.hint];
 }
 
 function expand(file: string, [ruleId, severity, line, column, endLine, endColumn, message, fingerprint, messageId, hint, data]: CompactViolation): Violation {
-  return { ruleId, severity, file, line, column, endLine, endColumn, message, fingerprint, ...(typeof hint === 'string' ? { hint } : {}), messageId, ...(data === undefined ? {} : { data }) };
+  return {
+    ruleId,
+    severity,
+    file,
+    line,
+    column,
+    endLine,
+    endColumn,
+    message,
+    fingerprint,
+    ...(typeof hint === 'string' ? { hint } : {}),
+    messageId,
+    ...(data === undefined ? {} : { data }),
+  };
 }
 
 /** A file's stored result, as a reuse gives it back. */
@@ -171,7 +207,13 @@ export function reusableViolations(
   key: ShardKey,
   currentDigest?: (path: string) => string,
 ): (file: string, hash: string | undefined) => StoredResult | undefined {
-  if (!shard || shard.project !== key.project || shard.enforcerVersion !== key.enforcerVersion || shard.configHash !== key.configHash || shard.contextHash !== key.contextHash) {
+  if (
+    !shard ||
+    shard.project !== key.project ||
+    shard.enforcerVersion !== key.enforcerVersion ||
+    shard.configHash !== key.configHash ||
+    shard.contextHash !== key.contextHash
+  ) {
     return () => undefined;
   }
   return (file, hash) => {
@@ -234,7 +276,11 @@ export class SessionShardStore {
     if (shard.project !== this.project) return `belongs to project ${JSON.stringify(shard.project)}, not ${JSON.stringify(this.project)}`;
     if (!isRecord(shard.files)) return 'has no files map';
     const badFile = Object.entries(shard.files).find(
-      ([, entry]) => !isRecord(entry) || !Array.isArray(entry.violations) || !entry.violations.every(isCompactViolation) || !(entry.deps === undefined || isDigestMap(entry.deps)),
+      ([, entry]) =>
+        !isRecord(entry) ||
+        !Array.isArray(entry.violations) ||
+        !entry.violations.every(isCompactViolation) ||
+        !(entry.deps === undefined || isDigestMap(entry.deps)),
     );
     if (badFile) return `has a malformed entry for ${badFile[0]}`;
     return undefined;
@@ -260,7 +306,10 @@ function isCompactViolation(value: unknown): value is CompactViolation {
     Array.isArray(value) &&
     (value.length === 9 ||
       (value.length === 10 && typeof value[9] === 'string') ||
-      (value.length === 11 && (typeof value[9] === 'string' || value[9] === null) && isRecord(value[10]) && Object.values(value[10]).every((text) => typeof text === 'string'))) &&
+      (value.length === 11 &&
+        (typeof value[9] === 'string' || value[9] === null) &&
+        isRecord(value[10]) &&
+        Object.values(value[10]).every((text) => typeof text === 'string'))) &&
     typeof value[0] === 'string' &&
     (value[1] === 'error' || value[1] === 'warn') &&
     [2, 3, 4, 5].every((index) => Number.isInteger(value[index])) &&
@@ -272,5 +321,8 @@ function isCompactViolation(value: unknown): value is CompactViolation {
 
 /** A stored coverage record as written: counts per rule id (anything else is dropped, not trusted). */
 function isCoverage(value: unknown): value is RuleCoverageCounts {
-  return isRecord(value) && Object.values(value).every((counts) => Array.isArray(counts) && counts.length === 2 && counts.every((count) => Number.isInteger(count) && count >= 0));
+  return (
+    isRecord(value) &&
+    Object.values(value).every((counts) => Array.isArray(counts) && counts.length === 2 && counts.every((count) => Number.isInteger(count) && count >= 0))
+  );
 }

@@ -37,9 +37,15 @@ describe('agent report', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('should list every blocking violation in fix order: unparsable files, then the most blocking, ties by path, then by line', async () => {
-    const error = (file: string, line: number, ruleId = 'errors/no-empty-catch') => violation({ file, line, ruleId, severity: 'error', fingerprint: `${file}:${line}`, hint: `hint ${line}` });
+    const error = (file: string, line: number, ruleId = 'errors/no-empty-catch') =>
+      violation({ file, line, ruleId, severity: 'error', fingerprint: `${file}:${line}`, hint: `hint ${line}` });
     const report = await build([
-      reportOf('b', [error('libs/b/one.ts', 3), error('libs/b/one.ts', 1), error('libs/b/z.ts', 1), violation({ file: 'libs/b/z.ts', line: 2, scope: 'historical', severity: 'error' })]),
+      reportOf('b', [
+        error('libs/b/one.ts', 3),
+        error('libs/b/one.ts', 1),
+        error('libs/b/z.ts', 1),
+        violation({ file: 'libs/b/z.ts', line: 2, scope: 'historical', severity: 'error' }),
+      ]),
       reportOf('a', [error('libs/a/broken.ts', 1, 'parse-error'), error('libs/a/a.ts', 1), violation({ file: 'libs/a/a.ts', line: 2 })]),
     ]);
     expect(report).toMatchObject({ version: AGENT_REPORT_VERSION, status: 'BLOCKED', blocking: 5, recheckCommand: 'npx nx affected -t enforce' });
@@ -93,7 +99,10 @@ describe('agent report', () => {
 
   it("should spell fix commands with the workspace's exec prefix and fix target name", async () => {
     const rules = rulesFixing({ 'logging/no-console': 'safe', 'typescript/no-ts-ignore': 'suggestion' });
-    const inProject = reportOf('lib-a', [violation({ severity: 'error' }), violation({ line: 2, severity: 'error', ruleId: 'typescript/no-ts-ignore', fingerprint: 'g' })]);
+    const inProject = reportOf('lib-a', [
+      violation({ severity: 'error' }),
+      violation({ line: 2, severity: 'error', ruleId: 'typescript/no-ts-ignore', fingerprint: 'g' }),
+    ]);
     const withoutProject: RunReport = { ...reportOf('x', [violation({ severity: 'error', file: 'src/a.ts' })]) };
     delete withoutProject.project;
     const report = await build([inProject, withoutProject], rules, { exec: 'pnpm exec', fixTarget: 'policy-fix' });
@@ -106,7 +115,12 @@ describe('agent report', () => {
 
   it('should list all blocking violations, beyond every cap the summary applies to what it shows', async () => {
     const many = SUMMARY_LIMITS.violations + SUMMARY_LIMITS.blocking;
-    const report = await build([reportOf('a', Array.from({ length: many }, (_, index) => violation({ line: index + 1, severity: 'error', fingerprint: `f${index}` })))]);
+    const report = await build([
+      reportOf(
+        'a',
+        Array.from({ length: many }, (_, index) => violation({ line: index + 1, severity: 'error', fingerprint: `f${index}` })),
+      ),
+    ]);
     expect(report.blocking).toBe(many);
     expect(report.nextActions).toHaveLength(many);
     expect(report.nextActions.at(-1)?.line).toBe(many);
@@ -115,13 +129,29 @@ describe('agent report', () => {
 
   it('should be CLEAN or WARNINGS with nothing to do when nothing blocks', async () => {
     const warnings = await build([reportOf('a', [violation({})])]);
-    expect(warnings).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'npx nx affected -t enforce', filesToReadFirst: [], nextActions: [], notChecked: [] });
+    expect(warnings).toEqual({
+      version: 1,
+      status: 'WARNINGS',
+      blocking: 0,
+      recheckCommand: 'npx nx affected -t enforce',
+      filesToReadFirst: [],
+      nextActions: [],
+      notChecked: [],
+    });
     expectValid(warnings);
     expect((await build([reportOf('a', [])])).status).toBe('CLEAN');
   });
 
   it('should have a schema that rejects what the layout does not allow', () => {
-    const valid = { version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'x', filesToReadFirst: ['a.ts'], nextActions: [{ file: 'a.ts', line: 1, column: 1, rule: 'r/x', severity: 'error', message: 'm' }], notChecked: [{ report: '.nx-enforcer/projects/b/report.json', reason: 'unreadable' }] };
+    const valid = {
+      version: 1,
+      status: 'BLOCKED',
+      blocking: 1,
+      recheckCommand: 'x',
+      filesToReadFirst: ['a.ts'],
+      nextActions: [{ file: 'a.ts', line: 1, column: 1, rule: 'r/x', severity: 'error', message: 'm' }],
+      notChecked: [{ report: '.nx-enforcer/projects/b/report.json', reason: 'unreadable' }],
+    };
     expect(validate(valid)).toBe(true);
     expect(validate({ ...valid, version: 2 })).toBe(false);
     expect(validate({ ...valid, status: 'FAILED' })).toBe(false);

@@ -44,7 +44,13 @@ export interface AgentReport {
  * Builds the agent report from the merged summary. Nothing is capped: an agent that fixes only what
  * it is shown would stop early and be blocked again, so it gets every blocking violation.
  */
-export function buildAgentReport(input: { summary: WorkspaceSummary; status: SummaryStatus; rules: readonly Rule[]; recheckCommand: string; commands?: CommandStyle }): AgentReport {
+export function buildAgentReport(input: {
+  summary: WorkspaceSummary;
+  status: SummaryStatus;
+  rules: readonly Rule[];
+  recheckCommand: string;
+  commands?: CommandStyle;
+}): AgentReport {
   const fixKinds = fixKindsOf(input.rules);
   const files = inFixOrder(input.summary.blocking);
   const nextActions = files.flatMap((entry) =>

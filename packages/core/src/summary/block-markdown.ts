@@ -26,9 +26,10 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
   const projects = new Set(summary.blocking.map((violation) => violation.project ?? ''));
   const total = summary.totals.newErrors;
   const unchecked = uncheckedReports(summary);
+  const notChecked = unchecked.length > 0 ? `, ${plural(unchecked.length, 'project')} not checked` : '';
   const title =
     total > 0
-      ? `# Blocked: ${plural(total, 'blocking violation')} in ${plural(files.length, 'file')} of ${plural(projects.size, 'project')}${unchecked.length > 0 ? `, ${plural(unchecked.length, 'project')} not checked` : ''}`
+      ? `# Blocked: ${plural(total, 'blocking violation')} in ${plural(files.length, 'file')} of ${plural(projects.size, 'project')}${notChecked}`
       : `# Blocked: ${plural(unchecked.length, 'project')} not checked`;
   const lines = [
     title,
@@ -37,7 +38,8 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
       ? [
           '## Not checked',
           '',
-          'These projects have no report of this run (their task failed before writing one: a config error or a crash; or the report cannot be read). Run their task, read its error, fix it:',
+          'These projects have no report of this run (their task failed before writing one: a config error or a crash; or the ' +
+            'report cannot be read). Run their task, read its error, fix it:',
           '',
           ...unchecked.map((file) => `- ${escapeMarkdown(file)}`),
           '',
@@ -46,7 +48,8 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
     ...(total > 0
       ? [
           "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. " +
-            "Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: suppressing or baselining a violation is for the project's owners to decide.",
+            ('Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: ' +
+              "suppressing or baselining a violation is for the project's owners to decide."),
           '',
           ...whyLines(summary, options.rules),
           ...fixOrderLines(files, total, options),
@@ -58,7 +61,8 @@ export function formatBlock(summary: WorkspaceSummary, options: { rules: readonl
     options.recheckCommand,
     '```',
     '',
-    `This file is removed once nothing blocks. The complete list, with hints and fix commands, is in \`${AGENT_REPORT_FILE}\` beside it (JSON, for tools and agents); every new violation, warnings included, is in \`${VIOLATIONS_FILE}\`.`,
+    `This file is removed once nothing blocks. The complete list, with hints and fix commands, is in \`${AGENT_REPORT_FILE}\`` +
+      ` beside it (JSON, for tools and agents); every new violation, warnings included, is in \`${VIOLATIONS_FILE}\`.`,
     '',
   ];
   return lines.join('\n');
@@ -92,14 +96,20 @@ function fixOrderLines(files: readonly FileToFix[], total: number, options: { ru
     const where = entry.project === undefined ? '' : ` (project \`${entry.project}\`)`;
     lines.push(`${filesShown}. \`${escapeMarkdown(entry.file)}\`${where}: ${plural(entry.violations.length, 'blocking violation')}`);
     for (const violation of listed) {
-      lines.push(`   - \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` \`${violation.ruleId}\`: ${escapeMarkdown(violation.message)}`);
+      lines.push(
+        `   - \`${escapeMarkdown(violation.file)}:${violation.line}:${violation.column}\` \`${violation.ruleId}\`: ${escapeMarkdown(violation.message)}`,
+      );
       if (violation.hint !== undefined) lines.push(`     Fix: ${escapeMarkdown(violation.hint)}`);
     }
     if (entry.violations.length > listed.length) lines.push(`   - …and ${entry.violations.length - listed.length} more in this file.`);
     lines.push(...fixCommandLines(entry, fixKinds, options.commands));
   }
   if (total > shown) {
-    lines.push('', `…and ${plural(total - shown, 'more blocking violation')}${files.length > filesShown ? ` in ${plural(files.length - filesShown, 'more file')}` : ''}: see \`${AGENT_REPORT_FILE}\` for the complete list.`);
+    lines.push(
+      '',
+      `…and ${plural(total - shown, 'more blocking violation')}${files.length > filesShown ? ` in ${plural(files.length - filesShown, 'more file')}` : ''}:` +
+        ` see \`${AGENT_REPORT_FILE}\` for the complete list.`,
+    );
   }
   lines.push('');
   return lines;
@@ -115,8 +125,15 @@ function fixCommandLines(entry: FileToFix, fixKinds: ReadonlyMap<string, FixKind
   return (['safe', 'suggestion', 'dangerous'] as const)
     .filter((kind) => rulesByKind.has(kind))
     .map((kind) => {
-      const ruleIds = [...(rulesByKind.get(kind) ?? [])].sort(compareStrings).map((ruleId) => `\`${ruleId}\``).join(', ');
-      const what = { safe: 'Automatic fix', suggestion: 'Suggested fix (review the change)', dangerous: 'Dangerous fix (it may change behaviour: review the change)' }[kind];
+      const ruleIds = [...(rulesByKind.get(kind) ?? [])]
+        .sort(compareStrings)
+        .map((ruleId) => `\`${ruleId}\``)
+        .join(', ');
+      const what = {
+        safe: 'Automatic fix',
+        suggestion: 'Suggested fix (review the change)',
+        dangerous: 'Dangerous fix (it may change behaviour: review the change)',
+      }[kind];
       return `   - ${what} for ${ruleIds}: \`${fixCommandOf(kind, entry, commands)}\``;
     });
 }

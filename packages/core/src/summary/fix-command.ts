@@ -40,7 +40,8 @@ export function fixKindsOf(rules: readonly Rule[]): ReadonlyMap<string, FixKind>
  */
 export function fixCommandOf(kind: FixKind, target: { project?: string; file: string }, style: CommandStyle = {}): string {
   const exec = style.exec ?? 'npx';
-  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${style.fixTarget ?? fixTargetNameOf(ENFORCE_TARGET)}`)}${kind === 'safe' ? '' : ` --fixType=${kind}`}`;
+  const fixTarget = style.fixTarget ?? fixTargetNameOf(ENFORCE_TARGET);
+  if (target.project !== undefined) return `${exec} nx run ${shellWord(`${target.project}:${fixTarget}`)}${kind === 'safe' ? '' : ` --fixType=${kind}`}`;
   return `${exec} enforcer check ${shellWord(target.file)} --fix${kind === 'safe' ? '' : ` --fix-type ${kind}`}`;
 }
 

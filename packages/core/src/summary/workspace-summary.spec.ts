@@ -29,7 +29,13 @@ describe('workspace summary', () => {
 
   beforeEach(() => {
     workspace = mkdtempSync(join(tmpdir(), 'enforcer-summary-'));
-    writeReport('libs/b', report('b', [violation({ file: 'libs/b/x.ts', ruleId: 'errors/no-empty-catch', severity: 'error' }), violation({ file: 'libs/b/x.ts', scope: 'historical' })]));
+    writeReport(
+      'libs/b',
+      report('b', [
+        violation({ file: 'libs/b/x.ts', ruleId: 'errors/no-empty-catch', severity: 'error' }),
+        violation({ file: 'libs/b/x.ts', scope: 'historical' }),
+      ]),
+    );
     writeReport('libs/a', report('a', [violation({}), violation({ line: 2 })]));
     writeReport('libs/broken', '{ not json');
   });
@@ -37,7 +43,11 @@ describe('workspace summary', () => {
 
   it('should merge the reports into exact counts per project and rule, and name unreadable ones', async () => {
     const files = await findReportFiles(join(workspace, '.nx-enforcer'), workspace);
-    expect(files.map((file) => file.displayPath)).toEqual(['.nx-enforcer/projects/libs%2Fa/report.json', '.nx-enforcer/projects/libs%2Fb/report.json', '.nx-enforcer/projects/libs%2Fbroken/report.json']);
+    expect(files.map((file) => file.displayPath)).toEqual([
+      '.nx-enforcer/projects/libs%2Fa/report.json',
+      '.nx-enforcer/projects/libs%2Fb/report.json',
+      '.nx-enforcer/projects/libs%2Fbroken/report.json',
+    ]);
     const { summary } = await summariseReports(files);
     expect(summary.totals).toEqual({ filesChecked: 4, newErrors: 1, newWarnings: 2, historical: 1 });
     expect(summary.projects.map((p) => `${p.project} ${p.newErrors}/${p.newWarnings}/${p.historical}`)).toEqual(['a 0/2/0', 'b 1/0/1']);
@@ -45,7 +55,10 @@ describe('workspace summary', () => {
       { ruleId: 'errors/no-empty-catch', newErrors: 1, newWarnings: 0, historical: 0 },
       { ruleId: 'logging/no-console', newErrors: 0, newWarnings: 2, historical: 1 },
     ]);
-    expect(summary.worstFiles).toEqual([{ file: 'libs/a/src/a.ts', newViolations: 2 }, { file: 'libs/b/x.ts', newViolations: 1 }]);
+    expect(summary.worstFiles).toEqual([
+      { file: 'libs/a/src/a.ts', newViolations: 2 },
+      { file: 'libs/b/x.ts', newViolations: 1 },
+    ]);
     expect(summary.newViolations.map((v) => v.severity)).toEqual(['error', 'warn', 'warn']);
     expect(summary.unreadable).toEqual(['.nx-enforcer/projects/libs%2Fbroken/report.json']);
   });
@@ -133,17 +146,31 @@ describe('workspace summary', () => {
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules })).toBe('WARNINGS');
     expect(existsSync(join(workspace, '.nx-enforcer/summary/BLOCK.md'))).toBe(false);
-    expect(JSON.parse(read('agent-report.json'))).toEqual({ version: 1, status: 'WARNINGS', blocking: 0, recheckCommand: 'npx nx run-many -t enforce', filesToReadFirst: [], nextActions: [], notChecked: [] });
+    expect(JSON.parse(read('agent-report.json'))).toEqual({
+      version: 1,
+      status: 'WARNINGS',
+      blocking: 0,
+      recheckCommand: 'npx nx run-many -t enforce',
+      filesToReadFirst: [],
+      nextActions: [],
+      notChecked: [],
+    });
   });
 
   it('should cap the listed violations but keep the counts exact', async () => {
-    writeReport('libs/a', report('a', Array.from({ length: SUMMARY_LIMITS.violations + 7 }, (_, index) => violation({ line: index + 1, fingerprint: `f${index}` }))));
+    writeReport(
+      'libs/a',
+      report(
+        'a',
+        Array.from({ length: SUMMARY_LIMITS.violations + 7 }, (_, index) => violation({ line: index + 1, fingerprint: `f${index}` })),
+      ),
+    );
     const { summary } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(summary.newViolations).toHaveLength(SUMMARY_LIMITS.violations);
     expect(summary.totalNew).toBe(SUMMARY_LIMITS.violations + 8);
   });
 
-  it("should say how many violations the reports counted but did not list", async () => {
+  it('should say how many violations the reports counted but did not list', async () => {
     writeReport('libs/a', { ...report('a', [violation({})]), unlisted: 250_000 });
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     expect(summary.unlisted).toBe(250_000);
@@ -153,9 +180,27 @@ describe('workspace summary', () => {
 
   it('should write BLOCK.md for a reader who knows nothing: what blocks, why, the fix order with hints and fix commands, the re-check', async () => {
     const error = (file: string, line: number, ruleId: string, hint?: string) =>
-      violation({ file, line, ruleId, severity: 'error', message: `${ruleId} at ${line}`, fingerprint: `${file}:${line}`, ...(hint === undefined ? {} : { hint }) });
-    writeReport('libs/a', report('api', [error('libs/api/a.ts', 4, 'logging/no-console', 'Use the logger'), error('libs/api/a.ts', 2, 'logging/no-console', 'Use the logger'), error('libs/api/broken.ts', 1, 'parse-error')]));
-    writeReport('libs/b', report('web', [error('libs/web/x.ts', 7, 'errors/no-empty-catch', 'Rethrow | or handle'), violation({ file: 'libs/web/x.ts', line: 9 })]));
+      violation({
+        file,
+        line,
+        ruleId,
+        severity: 'error',
+        message: `${ruleId} at ${line}`,
+        fingerprint: `${file}:${line}`,
+        ...(hint === undefined ? {} : { hint }),
+      });
+    writeReport(
+      'libs/a',
+      report('api', [
+        error('libs/api/a.ts', 4, 'logging/no-console', 'Use the logger'),
+        error('libs/api/a.ts', 2, 'logging/no-console', 'Use the logger'),
+        error('libs/api/broken.ts', 1, 'parse-error'),
+      ]),
+    );
+    writeReport(
+      'libs/b',
+      report('web', [error('libs/web/x.ts', 7, 'errors/no-empty-catch', 'Rethrow | or handle'), violation({ file: 'libs/web/x.ts', line: 9 })]),
+    );
     removeOutput('libs/broken');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
     const rules = rulesFixing({ 'logging/no-console': 'safe' });
@@ -165,7 +210,9 @@ describe('workspace summary', () => {
       [
         '# Blocked: 4 blocking violations in 3 files of 2 projects',
         '',
-        "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: suppressing or baselining a violation is for the project's owners to decide.",
+        "nx-enforcer, this workspace's code-policy check, found new errors: every run of the check fails until they are fixed. " +
+          'Violations a project accepted in its `enforcer.baseline.json` do not block; these are not in it. Fix the code: ' +
+          "suppressing or baselining a violation is for the project's owners to decide.",
         '',
         '## Why',
         '',
@@ -199,17 +246,29 @@ describe('workspace summary', () => {
         'npx nx run-many -t enforce -p api,web',
         '```',
         '',
-        'This file is removed once nothing blocks. The complete list, with hints and fix commands, is in `agent-report.json` beside it (JSON, for tools and agents); every new violation, warnings included, is in `VIOLATIONS.md`.',
+        'This file is removed once nothing blocks. The complete list, with hints and fix commands, is in `agent-report.json` ' +
+          'beside it (JSON, for tools and agents); every new violation, warnings included, is in `VIOLATIONS.md`.',
         '',
       ].join('\n'),
     );
     const agentReport = JSON.parse(read('agent-report.json'));
     expect(agentReport.filesToReadFirst).toEqual(['libs/api/broken.ts', 'libs/api/a.ts', 'libs/web/x.ts']);
-    expect(agentReport.nextActions[1]).toEqual({ project: 'api', file: 'libs/api/a.ts', line: 2, column: 1, rule: 'logging/no-console', severity: 'error', message: 'logging/no-console at 2', hint: 'Use the logger', fixCommand: 'npx nx run api:enforce-fix' });
+    expect(agentReport.nextActions[1]).toEqual({
+      project: 'api',
+      file: 'libs/api/a.ts',
+      line: 2,
+      column: 1,
+      rule: 'logging/no-console',
+      severity: 'error',
+      message: 'logging/no-console at 2',
+      hint: 'Use the logger',
+      fixCommand: 'npx nx run api:enforce-fix',
+    });
   });
 
   it('should cap what BLOCK.md lists, saying how many more and where, with counts from the complete list', async () => {
-    const errors = (file: string, count: number) => Array.from({ length: count }, (_, index) => violation({ file, line: index + 1, severity: 'error', fingerprint: `${file}${index}` }));
+    const errors = (file: string, count: number) =>
+      Array.from({ length: count }, (_, index) => violation({ file, line: index + 1, severity: 'error', fingerprint: `${file}${index}` }));
     writeReport('libs/a', report('a', [...errors('libs/a/many.ts', SUMMARY_LIMITS.blocking + 5), ...errors('libs/a/some.ts', 2)]));
     removeOutput('libs/b');
     const { summary, violations } = await summariseReports(await findReportFiles(join(workspace, '.nx-enforcer'), workspace));
@@ -229,7 +288,13 @@ describe('workspace summary', () => {
     const warnings = SUMMARY_LIMITS.violations + DEFAULT_SESSION_LIMITS.maxViolationsPerFile + 1;
     beforeEach(() => {
       const many = Array.from({ length: warnings }, (_, index) => violation({ file: 'libs/a/src/a.ts', line: index + 1, fingerprint: `w${index}` }));
-      writeReport('libs/a', report('a', [...many, violation({ file: 'libs/a/src/a.ts', line: warnings + 1, ruleId: 'errors/no-empty-catch', severity: 'error', fingerprint: 'last' })]));
+      writeReport(
+        'libs/a',
+        report('a', [
+          ...many,
+          violation({ file: 'libs/a/src/a.ts', line: warnings + 1, ruleId: 'errors/no-empty-catch', severity: 'error', fingerprint: 'last' }),
+        ]),
+      );
       writeReport('libs/b', report('b', []));
     });
 
@@ -238,7 +303,11 @@ describe('workspace summary', () => {
       expect(summary.newViolations.length).toBeLessThan(summary.totalNew);
       expect(await writeWorkspaceSummary({ directory: join(workspace, '.nx-enforcer/summary'), summary, violations, rules: builtinRules })).toBe('BLOCKED');
       expect(read('BLOCK.md')).toContain(`\`libs/a/src/a.ts:${warnings + 1}:1\` \`errors/no-empty-catch\``);
-      expect(JSON.parse(read('agent-report.json'))).toMatchObject({ status: 'BLOCKED', blocking: 1, nextActions: [{ file: 'libs/a/src/a.ts', line: warnings + 1 }] });
+      expect(JSON.parse(read('agent-report.json'))).toMatchObject({
+        status: 'BLOCKED',
+        blocking: 1,
+        nextActions: [{ file: 'libs/a/src/a.ts', line: warnings + 1 }],
+      });
     });
 
     it('should make `enforcer report` exit 1', async () => {

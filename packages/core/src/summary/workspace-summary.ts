@@ -27,7 +27,9 @@ export type { SummaryStatus, WorkspaceSummary } from './summary-types';
  * and per file, plus the new violations (capped). Order of the inputs does not matter: everything
  * is sorted, so the summary is byte-identical on every machine.
  */
-export async function summariseReports(reportFiles: readonly { path: string; displayPath: string; failed?: boolean; rechecked?: boolean }[]): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
+export async function summariseReports(
+  reportFiles: readonly { path: string; displayPath: string; failed?: boolean; rechecked?: boolean }[],
+): Promise<{ summary: WorkspaceSummary; violations: ReportedViolation[] }> {
   const projects: WorkspaceSummary['projects'] = [];
   const rules = new Map<string, Counts>();
   const files = new Map<string, number>();
@@ -53,7 +55,13 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
     const { summary } = report;
     if (rechecked === false) notRechecked.push(report.project ?? displayPath);
     unlisted += report.unlisted ?? 0;
-    projects.push({ project: report.project ?? displayPath, filesChecked: summary.filesChecked, newErrors: summary.newErrors, newWarnings: summary.newWarnings, historical: summary.historical });
+    projects.push({
+      project: report.project ?? displayPath,
+      filesChecked: summary.filesChecked,
+      newErrors: summary.newErrors,
+      newWarnings: summary.newWarnings,
+      historical: summary.historical,
+    });
     for (const violation of report.violations) {
       const counts = rules.get(violation.ruleId) ?? { newErrors: 0, newWarnings: 0, historical: 0 };
       if (violation.scope === 'historical') counts.historical++;
@@ -69,9 +77,20 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
     }
   }
   const byImportance = (a: ReportedViolation, b: ReportedViolation) =>
-    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId);
+    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.ruleId, b.ruleId);
   newViolations.sort(byImportance);
-  allViolations.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fingerprint, b.fingerprint));
+  allViolations.sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareStrings(a.ruleId, b.ruleId) ||
+      compareStrings(a.fingerprint, b.fingerprint),
+  );
   const sum = (key: keyof Counts) => projects.reduce((total, project) => total + project[key], 0);
   return {
     summary: {
@@ -84,7 +103,12 @@ export async function summariseReports(reportFiles: readonly { path: string; dis
       newViolations: newViolations.slice(0, SUMMARY_LIMITS.violations),
       totalNew: newViolations.length,
       blocking: blocking.sort((a, b) => compareViolations(a, b) || compareStrings(a.project ?? '', b.project ?? '')),
-      totals: { filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0), newErrors: sum('newErrors'), newWarnings: sum('newWarnings'), historical: sum('historical') },
+      totals: {
+        filesChecked: projects.reduce((total, project) => total + project.filesChecked, 0),
+        newErrors: sum('newErrors'),
+        newWarnings: sum('newWarnings'),
+        historical: sum('historical'),
+      },
       unreadable: unreadable.sort(compareStrings),
       stale: stale.sort(compareStrings),
       notRechecked: notRechecked.sort(compareStrings),
@@ -99,7 +123,6 @@ export function statusOf(summary: WorkspaceSummary): SummaryStatus {
   if (summary.totals.newErrors > 0 || uncheckedReports(summary).length > 0) return 'BLOCKED';
   return summary.totals.newWarnings > 0 ? 'WARNINGS' : 'CLEAN';
 }
-
 
 /**
  * Writes the summary folder: STATUS.md, VIOLATIONS.md, workspace.sarif, agent-report.json (always,
@@ -148,7 +171,8 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     '',
     `**Status: ${status}**`,
     '',
-    `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}, ${totals.historical} historical (baseline), in ${plural(totals.filesChecked, 'file')} of ${plural(summary.projects.length, 'project')}.`,
+    `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}, ${totals.historical} ` +
+      `historical (baseline), in ${plural(totals.filesChecked, 'file')} of ${plural(summary.projects.length, 'project')}.`,
     '',
     '## Projects',
     '',
@@ -158,7 +182,11 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     '',
   ];
   if (summary.unlisted > 0) {
-    lines.push(`${summary.unlisted} of these violations are not listed in their reports (a report lists at most ${REPORT_VIOLATION_LIMIT}, new errors first): the tables below and the lists count the listed ones, the totals above every one.`, '');
+    lines.push(
+      `${summary.unlisted} of these violations are not listed in their reports (a report lists at most ${REPORT_VIOLATION_LIMIT},` +
+        ` new errors first): the tables below and the lists count the listed ones, the totals above every one.`,
+      '',
+    );
   }
   if (summary.rules.length > 0) {
     lines.push('## Rules', '', '| Rule | New errors | New warnings | Historical |', '| --- | ---: | ---: | ---: |');
@@ -169,7 +197,14 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     lines.push(...summary.worstFiles.map((f) => `- \`${escapeMarkdown(f.file)}\`: ${f.newViolations}`), '');
   }
   if (summary.notRechecked.length > 0) {
-    lines.push('## Projects not part of this run', '', 'Counted above with their latest result on disk:', '', ...summary.notRechecked.map((project) => `- ${escapeMarkdown(project)}`), '');
+    lines.push(
+      '## Projects not part of this run',
+      '',
+      'Counted above with their latest result on disk:',
+      '',
+      ...summary.notRechecked.map((project) => `- ${escapeMarkdown(project)}`),
+      '',
+    );
   }
   if (summary.unreadable.length > 0) {
     lines.push('## Reports that could not be read', '', ...summary.unreadable.map((file) => `- ${escapeMarkdown(file)}`), '');
@@ -178,14 +213,22 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
     lines.push(
       '## Source files in no project (not checked)',
       '',
-      'No Nx project holds these files, so no enforce target checks them. Add a project.json to a folder to make it a project, or run `nx g nx-enforcer:init --checkFilesOutsideProjects` to check them all in a root project.',
+      'No Nx project holds these files, so no enforce target checks them. Add a project.json to a folder to make it a ' +
+        'project, or run `nx g nx-enforcer:init --checkFilesOutsideProjects` to check them all in a root project.',
       '',
       ...summary.outsideProjects.map((entry) => `- \`${escapeMarkdown(entry.folder)}\`: ${plural(entry.files, 'file')}`),
       '',
     );
   }
   if (summary.stale.length > 0) {
-    lines.push('## Tasks that failed before writing a report', '', 'The report on disk is from an earlier run: the project was not checked.', '', ...summary.stale.map((file) => `- ${escapeMarkdown(file)}`), '');
+    lines.push(
+      '## Tasks that failed before writing a report',
+      '',
+      'The report on disk is from an earlier run: the project was not checked.',
+      '',
+      ...summary.stale.map((file) => `- ${escapeMarkdown(file)}`),
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -193,8 +236,10 @@ function formatStatus(summary: WorkspaceSummary, status: SummaryStatus): string 
 function formatViolations(summary: WorkspaceSummary): string {
   const lines = ['# New violations', ''];
   if (summary.totalNew === 0) lines.push('None.');
-  for (const v of summary.newViolations) lines.push(`- ${v.severity} \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`);
-  if (summary.totalNew > summary.newViolations.length) lines.push('', `…and ${summary.totalNew - summary.newViolations.length} more: see each project's report.json.`);
+  for (const v of summary.newViolations)
+    lines.push(`- ${v.severity} \`${escapeMarkdown(v.file)}:${v.line}:${v.column}\` \`${v.ruleId}\`: ${escapeMarkdown(v.message)}`);
+  if (summary.totalNew > summary.newViolations.length)
+    lines.push('', `…and ${summary.totalNew - summary.newViolations.length} more: see each project's report.json.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -205,7 +250,15 @@ function workspaceReport(summary: WorkspaceSummary, violations: readonly Reporte
     version: REPORT_VERSION,
     enforcerVersion: '',
     configHash: '',
-    summary: { filesChecked: totals.filesChecked, errors: violations.filter((v) => v.severity === 'error').length, warnings: violations.filter((v) => v.severity === 'warn').length, newErrors: totals.newErrors, newWarnings: totals.newWarnings, historical: totals.historical, notices: 0 },
+    summary: {
+      filesChecked: totals.filesChecked,
+      errors: violations.filter((v) => v.severity === 'error').length,
+      warnings: violations.filter((v) => v.severity === 'warn').length,
+      newErrors: totals.newErrors,
+      newWarnings: totals.newWarnings,
+      historical: totals.historical,
+      notices: 0,
+    },
     violations: [...violations],
     notices: [],
   };
@@ -221,7 +274,9 @@ export function formatSummaryLine(summary: WorkspaceSummary, status: SummaryStat
   const warned = summary.projects.filter((project) => project.newWarnings > 0 && project.newErrors === 0);
   const shown = warned.slice(0, 3).map((project) => `${project.project} (${project.newWarnings})`);
   const warnings = warned.length === 0 ? '' : `; passing with warnings: ${shown.join(', ')}${warned.length > 3 ? `, and ${warned.length - 3} more` : ''}`;
-  const counts = `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}${totals.historical > 0 ? `, ${totals.historical} historical` : ''} in ${plural(summary.projects.length, 'project')}`;
+  const historical = totals.historical > 0 ? `, ${totals.historical} historical` : '';
+  const projects = plural(summary.projects.length, 'project');
+  const counts = `${plural(totals.newErrors, 'new error')}, ${plural(totals.newWarnings, 'new warning')}${historical} in ${projects}`;
   const stale = summary.notRechecked.length > 0 ? `; ${plural(summary.notRechecked.length, 'project')} from an earlier run` : '';
   const outside = (summary.outsideProjects ?? []).reduce((total, entry) => total + entry.files, 0);
   const unchecked = outside > 0 ? `; ${plural(outside, 'source file')} in no project, not checked` : '';

@@ -14,13 +14,17 @@ export interface ExpectedMessage {
 /** Fails unless the violation is the expected message: its id, the template filled with `data`, the exact text. */
 export function assertMessage(rule: Rule, actual: Violation, expected: ExpectedMessage, index: number): void {
   const messages = rule.meta.messages as Record<string, string>;
-  if (!Object.hasOwn(messages, expected.messageId)) throw new Error(`unknown messageId "${expected.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
-  if (actual.messageId !== expected.messageId) throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.messageId}" (message "${actual.message}")`);
+  if (!Object.hasOwn(messages, expected.messageId))
+    throw new Error(`unknown messageId "${expected.messageId}" in test case; the rule's are ${Object.keys(messages).join(', ')}`);
+  if (actual.messageId !== expected.messageId)
+    throw new Error(`violation ${index + 1}: expected messageId "${expected.messageId}", got "${actual.messageId}" (message "${actual.message}")`);
   if (expected.data !== undefined) {
     const filled = formatMessage(messages[expected.messageId], expected.data);
-    if (filled !== actual.message) throw new Error(`violation ${index + 1}: with data ${JSON.stringify(expected.data)} the message is "${filled}", got "${actual.message}"`);
+    if (filled !== actual.message)
+      throw new Error(`violation ${index + 1}: with data ${JSON.stringify(expected.data)} the message is "${filled}", got "${actual.message}"`);
   }
-  if (expected.message !== undefined && expected.message !== actual.message) throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
+  if (expected.message !== undefined && expected.message !== actual.message)
+    throw new Error(`violation ${index + 1}: expected message "${expected.message}", got "${actual.message}"`);
 }
 
 /**

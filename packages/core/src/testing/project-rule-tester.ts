@@ -37,7 +37,10 @@ export interface ProjectInvalidCase<Options, MessageIds extends string = string>
 export class ProjectRuleTester {
   constructor(private readonly framework: TestFramework = globalThis as unknown as TestFramework) {}
 
-  run<MessageIds extends string, Options>(rule: ProjectRule<MessageIds, Options>, cases: { valid: ProjectValidCase<Options>[]; invalid: Array<ProjectInvalidCase<Options, NoInfer<MessageIds>>> }): void {
+  run<MessageIds extends string, Options>(
+    rule: ProjectRule<MessageIds, Options>,
+    cases: { valid: ProjectValidCase<Options>[]; invalid: Array<ProjectInvalidCase<Options, NoInfer<MessageIds>>> },
+  ): void {
     const { describe, it } = this.framework;
     const seen = new Set<string>();
     const once = (testCase: ProjectValidCase<Options>) => {
@@ -67,8 +70,10 @@ export class ProjectRuleTester {
             testCase.errors.forEach((expected, index) => {
               const actual = violations[index];
               assertMessage(rule, actual, expected, index);
-              if (expected.file !== undefined && expected.file !== actual.file) throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
-              if (expected.hint !== undefined && !hintMatches(expected.hint, actual.hint)) throw new Error(`violation ${index + 1}: unexpected hint "${actual.hint}"`);
+              if (expected.file !== undefined && expected.file !== actual.file)
+                throw new Error(`violation ${index + 1}: expected file ${expected.file}, got ${actual.file}`);
+              if (expected.hint !== undefined && !hintMatches(expected.hint, actual.hint))
+                throw new Error(`violation ${index + 1}: unexpected hint "${actual.hint}"`);
             });
           });
         }

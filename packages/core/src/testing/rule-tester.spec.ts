@@ -20,8 +20,10 @@ const rule = defineRule<'bad' | 'worse' | 'useBetter', { replacement: string }>(
   create(context) {
     return {
       Identifier(node) {
-        if (node.text === 'bad') context.report({ node, messageId: 'bad', data: { name: node.text }, fix: (fixer) => fixer.replaceText(node, context.options.replacement) });
-        if (node.text === 'worse') context.report({ node, messageId: 'worse', suggest: [{ messageId: 'useBetter', fix: (fixer) => fixer.replaceText(node, 'better') }] });
+        if (node.text === 'bad')
+          context.report({ node, messageId: 'bad', data: { name: node.text }, fix: (fixer) => fixer.replaceText(node, context.options.replacement) });
+        if (node.text === 'worse')
+          context.report({ node, messageId: 'worse', suggest: [{ messageId: 'useBetter', fix: (fixer) => fixer.replaceText(node, 'better') }] });
       },
     };
   },
@@ -63,8 +65,17 @@ describe('RuleTester', () => {
     const results = outcomes({
       valid: ['const fine = 1;', { code: 'const good = 1;', options: { replacement: 'ok' } }],
       invalid: [
-        { code: 'const bad = 1;', errors: [{ messageId: 'bad', data: { name: 'bad' }, line: 1, column: 7, endLine: 1, endColumn: 10 }], output: 'const good = 1;' },
-        { code: 'const bad = 1;', options: { replacement: 'fine' }, errors: [{ messageId: 'bad', message: 'Identifier "bad" is bad.' }], output: 'const fine = 1;' },
+        {
+          code: 'const bad = 1;',
+          errors: [{ messageId: 'bad', data: { name: 'bad' }, line: 1, column: 7, endLine: 1, endColumn: 10 }],
+          output: 'const good = 1;',
+        },
+        {
+          code: 'const bad = 1;',
+          options: { replacement: 'fine' },
+          errors: [{ messageId: 'bad', message: 'Identifier "bad" is bad.' }],
+          output: 'const fine = 1;',
+        },
         { code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [{ messageId: 'useBetter', output: 'let better = 2;' }] }], output: null },
       ],
     });
@@ -78,16 +89,30 @@ describe('RuleTester', () => {
   });
 
   it('should fail a valid case the rule reports', () => {
-    expect(outcomes({ valid: ['const bad = 1;'], invalid: [] })[0].error).toMatch(/expected no violations, got:\n {2}1:7-1:10 test\/no-bad-names Identifier "bad" is bad\./);
+    expect(outcomes({ valid: ['const bad = 1;'], invalid: [] })[0].error).toMatch(
+      /expected no violations, got:\n {2}1:7-1:10 test\/no-bad-names Identifier "bad" is bad\./,
+    );
   });
 
   it('should fail a wrong count, line, column, messageId, data or message', () => {
-    expect(failureOf({ code: 'const bad = 1, bad2 = bad;', errors: [{ messageId: 'bad' }], output: 'const good = 1, bad2 = good;' })).toMatch(/expected 1 violation\(s\), got 2/);
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', line: 2 }], output: 'const good = 1;' })).toMatch(/violation 1: expected line 2, got 1/);
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', endColumn: 9 }], output: 'const good = 1;' })).toMatch(/expected endColumn 9, got 10/);
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'worse' }], output: 'const good = 1;' })).toMatch(/expected messageId "worse", got "bad" \(message "Identifier "bad" is bad\."\)/);
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', data: { name: 'other' } }], output: 'const good = 1;' })).toMatch(/with data \{"name":"other"\} the message is "Identifier "other" is bad\."/);
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', message: 'Identifier "x" is bad.' }], output: 'const good = 1;' })).toMatch(/expected message/);
+    expect(failureOf({ code: 'const bad = 1, bad2 = bad;', errors: [{ messageId: 'bad' }], output: 'const good = 1, bad2 = good;' })).toMatch(
+      /expected 1 violation\(s\), got 2/,
+    );
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', line: 2 }], output: 'const good = 1;' })).toMatch(
+      /violation 1: expected line 2, got 1/,
+    );
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', endColumn: 9 }], output: 'const good = 1;' })).toMatch(
+      /expected endColumn 9, got 10/,
+    );
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'worse' }], output: 'const good = 1;' })).toMatch(
+      /expected messageId "worse", got "bad" \(message "Identifier "bad" is bad\."\)/,
+    );
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', data: { name: 'other' } }], output: 'const good = 1;' })).toMatch(
+      /with data \{"name":"other"\} the message is "Identifier "other" is bad\."/,
+    );
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', message: 'Identifier "x" is bad.' }], output: 'const good = 1;' })).toMatch(
+      /expected message/,
+    );
   });
 
   it('should fail a messageId the rule does not have', () => {
@@ -96,25 +121,39 @@ describe('RuleTester', () => {
   });
 
   it('should fail a wrong or missing output, and an output where nothing is fixed', () => {
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad' }], output: 'const nice = 1;' })).toBe('expected output:\nconst nice = 1;\ngot:\nconst good = 1;');
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad' }], output: 'const nice = 1;' })).toBe(
+      'expected output:\nconst nice = 1;\ngot:\nconst good = 1;',
+    );
     expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad' }] })).toBe('the rule fixed the code: add the expected `output`:\nconst good = 1;');
     expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad' }], output: null })).toBe('expected no fix, got output:\nconst good = 1;');
-    expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse' }], output: 'let better = 2;' })).toBe('expected the rule to fix the code, but it offered no fix');
+    expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse' }], output: 'let better = 2;' })).toBe(
+      'expected the rule to fix the code, but it offered no fix',
+    );
   });
 
   it('should fail wrong suggestions, and suggestions where there are none', () => {
-    expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [{ output: 'let best = 2;' }] }], output: null })).toMatch(/expected 1 suggestion\(s\) giving:\nlet best = 2;\ngot 1:\nlet better = 2;/);
+    expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [{ output: 'let best = 2;' }] }], output: null })).toMatch(
+      /expected 1 suggestion\(s\) giving:\nlet best = 2;\ngot 1:\nlet better = 2;/,
+    );
     expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [] }], output: null })).toMatch(/expected 0 suggestion\(s\)/);
-    expect(failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [{ messageId: 'bad', output: 'let better = 2;' }] }], output: null })).toBe('violation 1, suggestion 1: expected messageId "bad", got "useBetter"');
-    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', suggestions: [{ output: 'x' }] }], output: 'const good = 1;' })).toMatch(/got 0:\n\(none\)/);
+    expect(
+      failureOf({ code: 'let worse = 2;', errors: [{ messageId: 'worse', suggestions: [{ messageId: 'bad', output: 'let better = 2;' }] }], output: null }),
+    ).toBe('violation 1, suggestion 1: expected messageId "bad", got "useBetter"');
+    expect(failureOf({ code: 'const bad = 1;', errors: [{ messageId: 'bad', suggestions: [{ output: 'x' }] }], output: 'const good = 1;' })).toMatch(
+      /got 0:\n\(none\)/,
+    );
   });
 
   it('should reject a case that repeats another, a case whose options the schema refuses, and a file the rule never runs on', () => {
     const results = outcomes({ valid: ['const fine = 1;', 'const fine = 1;'], invalid: [] });
     expect(results.map((result) => result.error)).toEqual([undefined, 'this case repeats an earlier one (same code, filename, options, files and workspace)']);
-    expect(outcomes({ valid: [{ code: 'x', options: { replacement: '' } }], invalid: [] })[0].error).toBe('the case\'s options are not valid options of test/no-bad-names: replacement: must NOT have fewer than 1 characters');
+    expect(outcomes({ valid: [{ code: 'x', options: { replacement: '' } }], invalid: [] })[0].error).toBe(
+      "the case's options are not valid options of test/no-bad-names: replacement: must NOT have fewer than 1 characters",
+    );
     expect(outcomes({ valid: [{ code: 'bad', options: { other: 1 } as never }], invalid: [] })[0].error).toMatch(/unknown property "other"/);
-    expect(outcomes({ valid: [{ code: 'const bad = 1;', filename: 'README.md' }], invalid: [] })[0].error).toBe('the rule never runs on README.md (see its meta.language and meta.textFiles): the case tests nothing');
+    expect(outcomes({ valid: [{ code: 'const bad = 1;', filename: 'README.md' }], invalid: [] })[0].error).toBe(
+      'the rule never runs on README.md (see its meta.language and meta.textFiles): the case tests nothing',
+    );
   });
 
   it('should fail an invalid case that expects no error', () => {

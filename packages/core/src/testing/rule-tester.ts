@@ -72,7 +72,14 @@ export class RuleTester {
     // A repeated case tests nothing new and usually hides a copy-paste whose edit was forgotten.
     const once = (testCase: ValidCase<Options>) => {
       const workspace = testCase.workspace && (workspaces.get(testCase.workspace) ?? workspaces.set(testCase.workspace, workspaces.size).size - 1);
-      const key = JSON.stringify([testCase.code, testCase.filename ?? null, testCase.options ?? null, testCase.isTestFile ?? false, testCase.files ?? null, workspace ?? null]);
+      const key = JSON.stringify([
+        testCase.code,
+        testCase.filename ?? null,
+        testCase.options ?? null,
+        testCase.isTestFile ?? false,
+        testCase.files ?? null,
+        workspace ?? null,
+      ]);
       if (seen.has(key)) throw new Error('this case repeats an earlier one (same code, filename, options, files and workspace)');
       seen.add(key);
     };
@@ -161,7 +168,13 @@ function assertFixes(testCase: InvalidCase<unknown>, linted: Linted): void {
   if (testCase.output === undefined) {
     if (fixed !== null) throw new Error(`the rule fixed the code: add the expected \`output\`:\n${fixed}`);
   } else if (fixed !== testCase.output) {
-    throw new Error(fixed === null ? 'expected the rule to fix the code, but it offered no fix' : testCase.output === null ? `expected no fix, got output:\n${fixed}` : `expected output:\n${testCase.output}\ngot:\n${fixed}`);
+    throw new Error(
+      fixed === null
+        ? 'expected the rule to fix the code, but it offered no fix'
+        : testCase.output === null
+          ? `expected no fix, got output:\n${fixed}`
+          : `expected output:\n${testCase.output}\ngot:\n${fixed}`,
+    );
   }
   testCase.errors.forEach((error, index) => {
     if (error.suggestions === undefined) return;
@@ -170,7 +183,10 @@ function assertFixes(testCase: InvalidCase<unknown>, linted: Linted): void {
     const outputs = offered.map((fixable) => applyFixes({ file: linted.file, text: testCase.code, fixes: [fixable] }).text);
     const expected = error.suggestions.map((suggestion) => suggestion.output);
     if (JSON.stringify(outputs) !== JSON.stringify(expected)) {
-      throw new Error(`violation ${index + 1}: expected ${expected.length} suggestion(s) giving:\n${expected.join('\n---\n') || '(none)'}\ngot ${outputs.length}:\n${outputs.join('\n---\n') || '(none)'}`);
+      const listed = (texts: string[]) => texts.join('\n---\n') || '(none)';
+      throw new Error(
+        `violation ${index + 1}: expected ${expected.length} suggestion(s) giving:\n${listed(expected)}\ngot ${outputs.length}:\n${listed(outputs)}`,
+      );
     }
     error.suggestions.forEach((suggestion, position) => {
       const actual = offered[position].suggestion?.messageId;

@@ -22,7 +22,9 @@ describe('resolveProject', () => {
   });
 
   it('should refuse an ambiguous short name, listing every project it could mean', () => {
-    expect(() => resolveProject('shared', projects)).toThrow(new ProjectNotFoundError('"shared" matches 2 projects: "@one/shared", "@two/shared". Pass the full project name.'));
+    expect(() => resolveProject('shared', projects)).toThrow(
+      new ProjectNotFoundError('"shared" matches 2 projects: "@one/shared", "@two/shared". Pass the full project name.'),
+    );
   });
 
   it('should name the close matches of an unknown name', () => {
@@ -31,7 +33,9 @@ describe('resolveProject', () => {
   });
 
   it('should list the projects when nothing is close', () => {
-    expect(() => resolveProject('zzzzzzzzzz', projects.slice(0, 2))).toThrow('Cannot find a project named "zzzzzzzzzz". The projects are: "@ws/lib-a", "@ws/lib-b".');
+    expect(() => resolveProject('zzzzzzzzzz', projects.slice(0, 2))).toThrow(
+      'Cannot find a project named "zzzzzzzzzz". The projects are: "@ws/lib-a", "@ws/lib-b".',
+    );
     expect(() => resolveProject('x', [])).toThrow(/^Cannot find a project named "x"\.$/);
   });
 

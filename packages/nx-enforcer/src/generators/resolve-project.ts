@@ -28,7 +28,12 @@ export function resolveProject(requested: string, projects: readonly ProjectRef[
     throw new ProjectNotFoundError(`"${requested}" matches ${matches.length} projects: ${names(matches)}. Pass the full project name.`);
   }
   const close = closeMatches(wanted, projects);
-  const hint = close.length > 0 ? ` Did you mean ${names(close)}?` : projects.length > 0 ? ` The projects are: ${names(projects.slice(0, 20))}${projects.length > 20 ? ', …' : ''}.` : '';
+  const hint =
+    close.length > 0
+      ? ` Did you mean ${names(close)}?`
+      : projects.length > 0
+        ? ` The projects are: ${names(projects.slice(0, 20))}${projects.length > 20 ? ', …' : ''}.`
+        : '';
   throw new ProjectNotFoundError(`Cannot find a project named "${requested}".${hint}`);
 }
 

@@ -92,7 +92,15 @@ describe('createNodes', () => {
     const target = projects['packages/lib-a'].targets.enforce;
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
-    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...TEXT_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(target.inputs).toEqual([
+      CODE_GLOB,
+      MANIFEST_GLOB,
+      ...TEXT_GLOBS,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      BASELINE,
+      PUBLISHED_PACKAGES,
+    ]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/packages%2Flib-a', BASELINE]);
     expect(target.metadata?.technologies).toEqual(['typescript']);
     expect(target.metadata?.description).toMatch(/code policies/);
@@ -250,11 +258,26 @@ describe('createNodes', () => {
       'packages/b/src/index.ts': 'export const b = 1;\n',
     });
     const byRoot = targetsByRoot(results);
-    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
-    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, ...SECRET_GLOBS, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, PUBLISHED_PACKAGES]);
+    expect(byRoot['packages/a'].targets.enforce.inputs).toEqual([
+      CODE_GLOB,
+      MANIFEST_GLOB,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      BASELINE,
+      PUBLISHED_PACKAGES,
+    ]);
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual([
+      CODE_GLOB,
+      MANIFEST_GLOB,
+      ...SECRET_GLOBS,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      BASELINE,
+      PUBLISHED_PACKAGES,
+    ]);
   });
 
-  it('should add the workspace rules\' sources as inputs when the root config sets rulesDirectory', async () => {
+  it("should add the workspace rules' sources as inputs when the root config sets rulesDirectory", async () => {
     const results = await inferNodes({
       'package.json': rootPackageJson,
       'enforcer.config.json': { rulesDirectory: 'tools/rules', rules: ALL_TEXT_RULES_OFF },
@@ -301,7 +324,12 @@ describe('createNodes', () => {
     const inputsWithNest = targetsByRoot(withNest)['packages/a'].targets.enforce.inputs as unknown[];
     // The root tsconfig files come right after the baseline, before the enforcer's own version.
     // The dependencies' files follow: dto-validated reads DTOs in the libraries the project depends on.
-    expect(inputsWithNest.slice(inputsWithNest.indexOf(BASELINE) + 1)).toEqual(['{workspaceRoot}/tsconfig.base.json', '{workspaceRoot}/tsconfig.json', '^default', PUBLISHED_PACKAGES]);
+    expect(inputsWithNest.slice(inputsWithNest.indexOf(BASELINE) + 1)).toEqual([
+      '{workspaceRoot}/tsconfig.base.json',
+      '{workspaceRoot}/tsconfig.json',
+      '^default',
+      PUBLISHED_PACKAGES,
+    ]);
     const both = await inferNodes({ ...files, 'enforcer.config.json': { rules: { ...nest, 'architecture/project-boundaries': 'error' } } });
     const inputs = targetsByRoot(both)['packages/a'].targets.enforce.inputs as string[];
     expect(inputs.filter((input) => input === '{workspaceRoot}/tsconfig.json')).toHaveLength(1);
@@ -345,13 +373,17 @@ describe('createNodes', () => {
       'packages/a/package.json': { name: 'a' },
       'packages/a/src/index.ts': 'export const a = 1;\n',
       'packages/b/package.json': { name: 'b' },
-      'packages/b/enforcer.config.json': { overrides: [{ files: ['src/**'], rules: { 'security/tenant-isolation': ['error', { schemaPath: 'packages/b/schema.prisma' }] } }] },
+      'packages/b/enforcer.config.json': {
+        overrides: [{ files: ['src/**'], rules: { 'security/tenant-isolation': ['error', { schemaPath: 'packages/b/schema.prisma' }] } }],
+      },
       'packages/b/src/index.ts': 'export const b = 1;\n',
     });
     const byRoot = targetsByRoot(results);
     expect(byRoot['packages/a'].targets.enforce.inputs).toContain('{workspaceRoot}/prisma/schema.prisma');
     expect(byRoot['packages/a'].targets.enforce.inputs).not.toContain('{workspaceRoot}/packages/b/schema.prisma');
-    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual(expect.arrayContaining(['{workspaceRoot}/prisma/schema.prisma', '{workspaceRoot}/packages/b/schema.prisma']));
+    expect(byRoot['packages/b'].targets.enforce.inputs).toEqual(
+      expect.arrayContaining(['{workspaceRoot}/prisma/schema.prisma', '{workspaceRoot}/packages/b/schema.prisma']),
+    );
   });
 
   it('should make every project file an input only when a project rule is on', async () => {
@@ -396,7 +428,14 @@ describe('buildEnforceTarget', () => {
     expect(target.executor).toBe('nx-enforcer:enforce');
     expect(target.cache).toBe(true);
     expect(target.options).toEqual({});
-    expect(target.inputs).toEqual([CODE_GLOB, MANIFEST_GLOB, '{workspaceRoot}/enforcer.config.json', '{projectRoot}/enforcer.config.json', BASELINE, '{workspaceRoot}/enforcer-sources/**/*.ts']);
+    expect(target.inputs).toEqual([
+      CODE_GLOB,
+      MANIFEST_GLOB,
+      '{workspaceRoot}/enforcer.config.json',
+      '{projectRoot}/enforcer.config.json',
+      BASELINE,
+      '{workspaceRoot}/enforcer-sources/**/*.ts',
+    ]);
     expect(target.outputs).toEqual(['{workspaceRoot}/.nx-enforcer/projects/libs%2Fa', BASELINE]);
   });
 

@@ -1,12 +1,21 @@
 import type { CreateNodes, CreateNodesResultArray } from '@nx/devkit';
 import { builtinRules, loadConfig } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, ENFORCE_TARGET, execPrefixOf, findProjectRoots, fixTargetNameOf, isDefaultIgnored, LANGUAGE_FILES, textFileGlobsOf, watchTargetNameOf } from '@nx-enforcer/core/internal';
+import {
+  CODE_EXTENSIONS,
+  ENFORCE_TARGET,
+  execPrefixOf,
+  findProjectRoots,
+  fixTargetNameOf,
+  isDefaultIgnored,
+  LANGUAGE_FILES,
+  textFileGlobsOf,
+  watchTargetNameOf,
+} from '@nx-enforcer/core/internal';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assertSupportedNx } from '../nx-version';
 import { buildEnforceFixTarget, buildEnforceTarget, buildEnforceWatchTarget, type EnforceTargetOptions } from './enforce-target';
 import { enforcerInputs } from './enforcer-inputs';
-
 
 export interface EnforcerPluginOptions {
   /** Name of the inferred target. Default `enforce`; the uncached fix target beside it is `<name>-fix`. */
@@ -56,7 +65,11 @@ export const createNodes: CreateNodes<EnforcerPluginOptions> = [
       const projectName = projectNameIn(context.workspaceRoot, configFile);
       const help = projectName === undefined ? undefined : { projectName, targetName };
       const target = buildEnforceTarget({ projectRoot: root, enforcerInputs: inputs, exec, help, ...(await configuredInputs(context.workspaceRoot, root)) });
-      const targets = { [targetName]: target, [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec, help), [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec, help) };
+      const targets = {
+        [targetName]: target,
+        [fixTargetNameOf(targetName)]: buildEnforceFixTarget(exec, help),
+        [watchTargetNameOf(targetName)]: buildEnforceWatchTarget(exec, help),
+      };
       results.push([configFile, { projects: { [root]: { targets } } }]);
     }
     return results;
@@ -78,7 +91,10 @@ function projectNameIn(workspaceRoot: string, configFile: string): string | unde
  * workspace rules' sources. A broken config must not break the project graph (the enforce task
  * reports it), so it counts as "every text file any built-in rule can scan".
  */
-async function configuredInputs(workspaceRoot: string, projectRoot: string): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs' | 'dependencyInputs'>> {
+async function configuredInputs(
+  workspaceRoot: string,
+  projectRoot: string,
+): Promise<Pick<EnforceTargetOptions, 'textFileGlobs' | 'ruleSourceGlobs' | 'dependencyInputs'>> {
   try {
     const config = await loadConfig({ workspaceRoot, projectRoot, rules: builtinRules });
     const ruleSourceGlobs = config.rulesDirectory ? [`${config.rulesDirectory}/**/*`] : [];

@@ -1,6 +1,15 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { BASELINE_FILE, CONFIG_FILE_NAME } from '@nx-enforcer/core';
-import { CODE_EXTENSIONS, fixTargetNameOf, isWorkspaceRoot, LICENSE_FILES, PROGRAM_MANIFESTS, shellWord, watchTargetNameOf, type ExecPrefix } from '@nx-enforcer/core/internal';
+import {
+  CODE_EXTENSIONS,
+  fixTargetNameOf,
+  isWorkspaceRoot,
+  LICENSE_FILES,
+  PROGRAM_MANIFESTS,
+  shellWord,
+  watchTargetNameOf,
+  type ExecPrefix,
+} from '@nx-enforcer/core/internal';
 import { outputDirectoryOf } from '../output-directory';
 
 export type EnforcerInput = string | { externalDependencies: string[] };

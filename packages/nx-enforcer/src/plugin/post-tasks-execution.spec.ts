@@ -6,7 +6,12 @@ import { outputDirectoryOf, SUMMARY_DIRECTORY } from '../output-directory';
 import { postTasksExecution } from './post-tasks-execution';
 
 // The graph Nx caches for the process's own workspace, replaced by one of the temp workspace.
-jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), readCachedProjectGraph: jest.fn(() => { throw new Error('no graph'); }) }));
+jest.mock('@nx/devkit', () => ({
+  ...jest.requireActual('@nx/devkit'),
+  readCachedProjectGraph: jest.fn(() => {
+    throw new Error('no graph');
+  }),
+}));
 
 describe('postTasksExecution', () => {
   let workspace: string;
@@ -15,10 +20,22 @@ describe('postTasksExecution', () => {
     mkdirSync(join(workspace, root), { recursive: true });
     mkdirSync(join(workspace, folder), { recursive: true });
     const violations = Array.from({ length: newErrors }, (_, index) => ({
-      ruleId, severity: 'error', file: `${project}/x.ts`, line: index + 1, column: 1, endLine: index + 1, endColumn: 2, message: 'Empty catch block', fingerprint: `f${index}`, scope: 'new',
+      ruleId,
+      severity: 'error',
+      file: `${project}/x.ts`,
+      line: index + 1,
+      column: 1,
+      endLine: index + 1,
+      endColumn: 2,
+      message: 'Empty catch block',
+      fingerprint: `f${index}`,
+      scope: 'new',
     }));
     const summary = { filesChecked: 1, errors: newErrors, warnings: 0, newErrors, newWarnings: 0, historical: 0, notices: 0 };
-    writeFileSync(join(workspace, folder, 'report.json'), JSON.stringify({ version: 1, project, enforcerVersion: '0', configHash: 'h', summary, violations, notices: [] }));
+    writeFileSync(
+      join(workspace, folder, 'report.json'),
+      JSON.stringify({ version: 1, project, enforcerVersion: '0', configHash: 'h', summary, violations, notices: [] }),
+    );
   };
   const context = (results: Array<{ target: string; projectRoot: string; status?: string; hash?: string }>): PostTasksExecutionContext =>
     ({
@@ -29,7 +46,22 @@ describe('postTasksExecution', () => {
       startTime: 0,
       endTime: 0,
       taskResults: Object.fromEntries(
-        results.map((result, index) => [`t${index}`, { task: { id: `t${index}`, target: { project: `p${index}`, target: result.target }, projectRoot: result.projectRoot, hash: result.hash, overrides: {}, outputs: [], parallelism: true }, status: result.status ?? 'success', code: 0 }]),
+        results.map((result, index) => [
+          `t${index}`,
+          {
+            task: {
+              id: `t${index}`,
+              target: { project: `p${index}`, target: result.target },
+              projectRoot: result.projectRoot,
+              hash: result.hash,
+              overrides: {},
+              outputs: [],
+              parallelism: true,
+            },
+            status: result.status ?? 'success',
+            code: 0,
+          },
+        ]),
       ),
     }) as unknown as PostTasksExecutionContext;
 
@@ -53,14 +85,34 @@ describe('postTasksExecution', () => {
       nodes: { a: { name: 'a', type: 'lib', data: { root: 'libs/a' } }, b: { name: 'b', type: 'lib', data: { root: 'libs/b' } } },
       dependencies: {},
     } as unknown as ProjectGraph);
-    for (const [path, text] of Object.entries({ 'libs/a/src/x.ts': '', 'tools/release.ts': '', 'tools/notes.md': '', 'scripts/a.js': '', '.gitignore': 'dist/\n', 'dist/out.js': '' })) {
+    for (const [path, text] of Object.entries({
+      'libs/a/src/x.ts': '',
+      'tools/release.ts': '',
+      'tools/notes.md': '',
+      'scripts/a.js': '',
+      '.gitignore': 'dist/\n',
+      'dist/out.js': '',
+    })) {
       mkdirSync(join(workspace, path, '..'), { recursive: true });
       writeFileSync(join(workspace, path), text);
     }
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
+    await postTasksExecution(
+      undefined,
+      context([
+        { target: 'enforce', projectRoot: 'libs/a', hash: 'h1' },
+        { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' },
+      ]),
+    );
     // A rerun with the same results reuses the summary, and still says it.
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: 'h1' }, { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' }]));
-    const line = 'nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; 2 source files in no project, not checked. Read .nx-enforcer/summary/BLOCK.md';
+    await postTasksExecution(
+      undefined,
+      context([
+        { target: 'enforce', projectRoot: 'libs/a', hash: 'h1' },
+        { target: 'enforce', projectRoot: 'libs/b', hash: 'h2' },
+      ]),
+    );
+    const line =
+      'nx-enforcer: BLOCKED: 1 new error, 0 new warnings in 2 projects; 2 source files in no project, not checked. Read .nx-enforcer/summary/BLOCK.md';
     expect(printed.join('')).toBe(`\n${line}\n\n${line}\n`);
     const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
     expect(status).toContain('## Source files in no project (not checked)');
@@ -69,14 +121,27 @@ describe('postTasksExecution', () => {
   });
 
   it('should merge the reports of the enforce tasks that ran into the summary folder, ignoring other targets', async () => {
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a' }, { target: 'enforce', projectRoot: 'libs/b', status: 'local-cache' }, { target: 'build', projectRoot: 'libs/not-run' }]));
+    await postTasksExecution(
+      undefined,
+      context([
+        { target: 'enforce', projectRoot: 'libs/a' },
+        { target: 'enforce', projectRoot: 'libs/b', status: 'local-cache' },
+        { target: 'build', projectRoot: 'libs/not-run' },
+      ]),
+    );
     const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
     expect(status).toContain('**Status: BLOCKED**');
     expect(status).toContain('1 new error, 0 new warnings, 0 historical (baseline), in 2 files of 2 projects.');
     expect(status).not.toContain('not-run');
     expect(existsSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'))).toBe(true);
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
-    expect(agentReport).toMatchObject({ version: 1, status: 'BLOCKED', blocking: 1, recheckCommand: 'npx nx run-many -t enforce -p libs/a', filesToReadFirst: ['libs/a/x.ts'] });
+    expect(agentReport).toMatchObject({
+      version: 1,
+      status: 'BLOCKED',
+      blocking: 1,
+      recheckCommand: 'npx nx run-many -t enforce -p libs/a',
+      filesToReadFirst: ['libs/a/x.ts'],
+    });
     expect(agentReport.nextActions).toEqual([expect.objectContaining({ project: 'libs/a', file: 'libs/a/x.ts', line: 1, rule: 'errors/no-empty-catch' })]);
   });
 
@@ -85,14 +150,18 @@ describe('postTasksExecution', () => {
     writeFileSync(join(workspace, 'enforcer.config.json'), JSON.stringify({ rulesDirectory: 'tools/rules' }));
     writeFileSync(
       join(workspace, 'tools/rules/quick-fix.js'),
-      "module.exports = { id: 'acme/quick-fix', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { found: 'found: it' }, fixable: 'safe', schema: { type: 'object', additionalProperties: false }, defaultOptions: {} }, create: () => ({}) };\n",
+      "module.exports = { id: 'acme/quick-fix', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: " +
+        "'d', rationale: 'r' }, messages: { found: 'found: it' }, fixable: 'safe', schema: { type: 'object', " +
+        'additionalProperties: false }, defaultOptions: {} }, create: () => ({}) };\n',
     );
     writeReport('libs/a', 'libs/a', 1, 'acme/quick-fix');
     await postTasksExecution({ targetName: 'policy' }, context([{ target: 'policy', projectRoot: 'libs/a' }]));
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
     expect(agentReport.recheckCommand).toBe('npx nx run-many -t policy -p libs/a');
     expect(agentReport.nextActions).toEqual([expect.objectContaining({ rule: 'acme/quick-fix', fixCommand: 'npx nx run libs/a:policy-fix' })]);
-    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('Automatic fix for `acme/quick-fix`: `npx nx run libs/a:policy-fix`');
+    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain(
+      'Automatic fix for `acme/quick-fix`: `npx nx run libs/a:policy-fix`',
+    );
   });
 
   it('should follow the configured target name, and do nothing when no enforce task ran', async () => {
@@ -103,30 +172,50 @@ describe('postTasksExecution', () => {
     expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
   });
 
-  it("should count every other project's latest report, named as not part of this run: an affected run over one project never hides another's error", async () => {
-    writeReport('libs/not-run', 'libs/not-run', 5);
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
-    const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
-    expect(status).toContain('**Status: BLOCKED**');
-    expect(status).toContain('6 new errors, 0 new warnings, 0 historical (baseline), in 3 files of 3 projects.');
-    expect(status).toContain('## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- libs/a\n- libs/not-run\n');
-    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('libs/not-run/x.ts');
-    // A project removed from the workspace leaves its folder behind: it counts no more.
-    rmSync(join(workspace, 'libs/not-run'), { recursive: true });
-    rmSync(join(workspace, outputDirectoryOf('libs/a')), { recursive: true });
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
-    expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
-  });
+  it(
+    "should count every other project's latest report, named as not part of this run: an affected run over one project " + "never hides another's error",
+    async () => {
+      writeReport('libs/not-run', 'libs/not-run', 5);
+      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
+      const status = readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8');
+      expect(status).toContain('**Status: BLOCKED**');
+      expect(status).toContain('6 new errors, 0 new warnings, 0 historical (baseline), in 3 files of 3 projects.');
+      expect(status).toContain('## Projects not part of this run\n\nCounted above with their latest result on disk:\n\n- libs/a\n- libs/not-run\n');
+      expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'BLOCK.md'), 'utf8')).toContain('libs/not-run/x.ts');
+      // A project removed from the workspace leaves its folder behind: it counts no more.
+      rmSync(join(workspace, 'libs/not-run'), { recursive: true });
+      rmSync(join(workspace, outputDirectoryOf('libs/a')), { recursive: true });
+      await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/b' }]));
+      expect(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'STATUS.md'), 'utf8')).toContain('**Status: CLEAN**');
+    },
+  );
 
   it('should name a project whose task failed without writing a report as not checked', async () => {
     rmSync(join(workspace, outputDirectoryOf('libs/a'), 'report.json'));
-    await postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', status: 'failure' }, { target: 'enforce', projectRoot: 'libs/b' }]));
+    await postTasksExecution(
+      undefined,
+      context([
+        { target: 'enforce', projectRoot: 'libs/a', status: 'failure' },
+        { target: 'enforce', projectRoot: 'libs/b' },
+      ]),
+    );
     const agentReport = JSON.parse(readFileSync(join(workspace, SUMMARY_DIRECTORY, 'agent-report.json'), 'utf8'));
-    expect(agentReport).toMatchObject({ status: 'BLOCKED', blocking: 0, notChecked: [{ report: '.nx-enforcer/projects/libs%2Fa/report.json', reason: 'unreadable' }] });
+    expect(agentReport).toMatchObject({
+      status: 'BLOCKED',
+      blocking: 0,
+      notChecked: [{ report: '.nx-enforcer/projects/libs%2Fa/report.json', reason: 'unreadable' }],
+    });
   });
 
   it('should not rebuild the summary for the same tasks and report files, and rebuild it when a hash or a report changes', async () => {
-    const run = (hashA: string) => postTasksExecution(undefined, context([{ target: 'enforce', projectRoot: 'libs/a', hash: hashA }, { target: 'enforce', projectRoot: 'libs/b', hash: 'hb' }]));
+    const run = (hashA: string) =>
+      postTasksExecution(
+        undefined,
+        context([
+          { target: 'enforce', projectRoot: 'libs/a', hash: hashA },
+          { target: 'enforce', projectRoot: 'libs/b', hash: 'hb' },
+        ]),
+      );
     await run('ha');
     const statusFile = join(workspace, SUMMARY_DIRECTORY, 'STATUS.md');
     expect(readFileSync(statusFile, 'utf8')).toContain('1 new error');

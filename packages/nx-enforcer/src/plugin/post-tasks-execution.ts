@@ -52,7 +52,11 @@ export const postTasksExecution: PostTasksExecution<EnforcerPluginOptions> = asy
   ].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   // The same tasks with the same hashes over the same report files, as in a fully cached rerun,
   // give the same summary: it is not rebuilt. A report replaced or removed since changes the key.
-  const key = summaryKeyOf(targetName, results.map((result) => result.task.hash), reports);
+  const key = summaryKeyOf(
+    targetName,
+    results.map((result) => result.task.hash),
+    reports,
+  );
   const stored = readKey(directory);
   if (key !== undefined && stored?.key === `${key} ${statusDigest(directory)}`) {
     if (stored.line) announce(stored.line);
@@ -88,20 +92,29 @@ function announce(line: string): void {
 async function outsideProjectsOf(workspaceRoot: string): Promise<OutsideProjects[] | undefined> {
   try {
     const graph = readCachedProjectGraph();
-    return await sourceFilesOutsideProjects(workspaceRoot, Object.values(graph.nodes).map((node) => node.data.root));
+    return await sourceFilesOutsideProjects(
+      workspaceRoot,
+      Object.values(graph.nodes).map((node) => node.data.root),
+    );
   } catch {
     return undefined;
   }
 }
 
 /** Undefined when some task has no hash (then the summary is always rebuilt). */
-function summaryKeyOf(targetName: string, hashes: ReadonlyArray<string | undefined>, reports: ReadonlyArray<{ path: string; displayPath: string; failed?: boolean; rechecked: boolean }>): string | undefined {
+function summaryKeyOf(
+  targetName: string,
+  hashes: ReadonlyArray<string | undefined>,
+  reports: ReadonlyArray<{ path: string; displayPath: string; failed?: boolean; rechecked: boolean }>,
+): string | undefined {
   if (hashes.some((hash) => !hash)) return undefined;
   // By content: without the daemon Nx restores every cached output on every run (a new file each
   // time, same bytes). Hashing 200 reports takes tens of milliseconds; rebuilding the summary from
   // them took a second on a workspace of 51,000 files.
   const lines = reports.map((report) => [report.displayPath, report.failed === true, report.rechecked, contentDigest(report.path)].join('\0'));
-  return createHash('sha256').update([targetName, ...[...hashes].sort(), ...lines].join('\n')).digest('hex');
+  return createHash('sha256')
+    .update([targetName, ...[...hashes].sort(), ...lines].join('\n'))
+    .digest('hex');
 }
 
 function contentDigest(path: string): string {
@@ -114,7 +127,9 @@ function contentDigest(path: string): string {
 
 function statusDigest(directory: string): string {
   try {
-    return createHash('sha256').update(readFileSync(join(directory, STATUS_FILE))).digest('hex');
+    return createHash('sha256')
+      .update(readFileSync(join(directory, STATUS_FILE)))
+      .digest('hex');
   } catch {
     return 'missing';
   }

@@ -8,7 +8,9 @@ const dependencyConstraint = option.object(
     sourceTag: option.string({ minLength: 1 }),
     onlyDependOnProjectsWithTags: option.stringArray(),
     notDependOnProjectsWithTags: option.stringArray(),
-    bannedExternalImports: option.stringArray({ description: 'Npm packages these projects must not import, by package name (`nx`, `@nx/*`); `*` matches any characters.' }),
+    bannedExternalImports: option.stringArray({
+      description: 'Npm packages these projects must not import, by package name (`nx`, `@nx/*`); `*` matches any characters.',
+    }),
   },
   { required: ['sourceTag'] },
 );
@@ -22,7 +24,7 @@ export type DependencyConstraint = ValueOf<typeof dependencyConstraint>;
 
 const options = defineOptions({
   depConstraints: option.arrayOf(dependencyConstraint, { default: [], description: 'Constraints by tag, as in @nx/enforce-module-boundaries.' }),
-  checkDeepImports: option.boolean({ default: true, description: 'Report imports that reach into another project\'s files instead of its entry point.' }),
+  checkDeepImports: option.boolean({ default: true, description: "Report imports that reach into another project's files instead of its entry point." }),
 });
 
 export type ProjectBoundariesOptions = OptionsOf<typeof options>;
@@ -39,19 +41,33 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport' | 'banne
     defaultSeverity: 'off',
     docs: {
       description: 'Enforce tag-based dependency constraints between projects and forbid deep imports into other projects.',
-      rationale: 'Layering only holds if it is checked: without constraints any project can import any other, and deep imports couple callers to internals that are free to change.',
+      rationale:
+        'Layering only holds if it is checked: without constraints any project can import any other, and deep imports couple ' +
+        'callers to internals that are free to change.',
     },
     messages: {
-      onlyDependOn: 'Projects tagged "{{sourceTag}}" may only depend on projects tagged {{allowed}}: "{{target}}" ({{targetTags}}) is not allowed; move the code or change the tags.',
+      onlyDependOn:
+        'Projects tagged "{{sourceTag}}" may only depend on projects tagged {{allowed}}: "{{target}}" ({{targetTags}}) is not ' +
+        'allowed; move the code or change the tags.',
       notDependOn: 'Projects tagged "{{sourceTag}}" must not depend on projects tagged "{{tag}}": "{{target}}" is one; move the code or invert the dependency.',
       deepImport: 'Deep import into "{{target}}" ({{specifier}}): import it through its public entry point instead.',
-      bannedExternalImport: 'Projects tagged "{{sourceTag}}" must not import the npm package "{{packageName}}" ({{specifier}}): it matches "{{pattern}}" in their bannedExternalImports.',
+      bannedExternalImport:
+        'Projects tagged "{{sourceTag}}" must not import the npm package "{{packageName}}" ({{specifier}}): it matches ' +
+        '"{{pattern}}" in their bannedExternalImports.',
     },
     hints: {
-      onlyDependOn: 'Import what this code needs from a project tagged {{allowed}} instead of "{{target}}" (move that code into one), or give "{{target}}" one of those tags in its project.json if it belongs there.',
-      notDependOn: 'Remove the import of "{{target}}": move the code you need into a project not tagged "{{tag}}", or have the caller pass it in (an interface here, the implementation there).',
-      deepImport: 'Replace {{specifier}} with the package name of "{{target}}" (its index or `exports` entry), and export what you need from that entry point if it is missing.',
-      bannedExternalImport: 'Remove the import of {{specifier}}: move the code that needs "{{packageName}}" into a project not tagged "{{sourceTag}}", or have the caller pass in what it provides.',
+      onlyDependOn:
+        'Import what this code needs from a project tagged {{allowed}} instead of "{{target}}" (move that code into one), or ' +
+        'give "{{target}}" one of those tags in its project.json if it belongs there.',
+      notDependOn:
+        'Remove the import of "{{target}}": move the code you need into a project not tagged "{{tag}}", or have the caller pass ' +
+        'it in (an interface here, the implementation there).',
+      deepImport:
+        'Replace {{specifier}} with the package name of "{{target}}" (its index or `exports` entry), and export what you need ' +
+        'from that entry point if it is missing.',
+      bannedExternalImport:
+        'Remove the import of {{specifier}}: move the code that needs "{{packageName}}" into a project not tagged ' +
+        '"{{sourceTag}}", or have the caller pass in what it provides.',
     },
     options,
     keywords: ['import', 'require', 'export'],
@@ -105,7 +121,9 @@ interface Ban {
 }
 
 function bannedPackagesOf(constraints: readonly DependencyConstraint[]): Ban[] {
-  return constraints.flatMap((constraint) => (constraint.bannedExternalImports ?? []).map((pattern) => ({ sourceTag: constraint.sourceTag, pattern, matcher: globToRegExp(pattern) })));
+  return constraints.flatMap((constraint) =>
+    (constraint.bannedExternalImports ?? []).map((pattern) => ({ sourceTag: constraint.sourceTag, pattern, matcher: globToRegExp(pattern) })),
+  );
 }
 
 /**
@@ -129,7 +147,12 @@ function packageNameOf(specifier: string): string | undefined {
 
 /** As @nx/enforce-module-boundaries reads `bannedExternalImports`: `*` is any run of characters, the rest literal. */
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 type Violation = { messageId: 'onlyDependOn' | 'notDependOn'; data: Record<string, string> };
@@ -140,7 +163,12 @@ function firstViolatedConstraint(constraints: readonly DependencyConstraint[], t
     if (only && !only.includes('*') && !only.some((tag) => target.tags.includes(tag))) {
       return {
         messageId: 'onlyDependOn',
-        data: { sourceTag: constraint.sourceTag, allowed: only.map((tag) => `"${tag}"`).join(' or '), target: target.name, targetTags: target.tags.length > 0 ? target.tags.join(', ') : 'no tags' },
+        data: {
+          sourceTag: constraint.sourceTag,
+          allowed: only.map((tag) => `"${tag}"`).join(' or '),
+          target: target.name,
+          targetTags: target.tags.length > 0 ? target.tags.join(', ') : 'no tags',
+        },
       };
     }
     const forbidden = (constraint.notDependOnProjectsWithTags ?? []).find((tag) => target.tags.includes(tag));

@@ -41,15 +41,44 @@ new RuleTester().run(rule, {
     `const RELEASE = <const>'2026-03-31';`,
   ],
   invalid: [
-    { code: `const cutoff = '2025-12-01';`, errors: [{ messageId: 'dateInString', line: 1, column: 16, message: 'Hardcoded date "2025-12-01": take it from the clock, from configuration, or from a named constant that says what the date means.' }] },
+    {
+      code: `const cutoff = '2025-12-01';`,
+      errors: [
+        {
+          messageId: 'dateInString',
+          line: 1,
+          column: 16,
+          message: 'Hardcoded date "2025-12-01": take it from the clock, from configuration, or from a named constant that says what the date means.',
+        },
+      ],
+    },
     { code: `const cutoff = "2025/12/01";`, errors: [{ messageId: 'dateInString' }] },
-    { code: `const at = '2025-12-01T10:30:00Z';`, errors: [{ messageId: 'dateInString', message: 'Hardcoded date "2025-12-01T10:30:00Z": take it from the clock, from configuration, or from a named constant that says what the date means.' }] },
+    {
+      code: `const at = '2025-12-01T10:30:00Z';`,
+      errors: [
+        {
+          messageId: 'dateInString',
+          message: 'Hardcoded date "2025-12-01T10:30:00Z": take it from the clock, from configuration, or from a named constant that says what the date means.',
+        },
+      ],
+    },
     { code: 'const label = `Offer ends 2026-01-31 for ${name}`;', errors: [{ messageId: 'dateInString' }] },
     { code: 'const stamp = `2026-01-31`;', errors: [{ messageId: 'dateInString' }] },
     { code: `if (today > '2024-06-30') expire();`, errors: [{ messageId: 'dateInString' }] },
     { code: `let trialEnd = '2026-03-31';`, errors: [{ messageId: 'dateInString' }] },
     { code: `const cutoff = { until: '2026-03-31' };`, errors: [{ messageId: 'dateInString' }] },
-    { code: `const launch = new Date('2025-12-01');`, errors: [{ messageId: 'dateConstructor', column: 16, message: "new Date('2025-12-01') builds a fixed calendar date: take it from the clock, from configuration, or from a named constant that says what the date means." }] },
+    {
+      code: `const launch = new Date('2025-12-01');`,
+      errors: [
+        {
+          messageId: 'dateConstructor',
+          column: 16,
+          message:
+            "new Date('2025-12-01') builds a fixed calendar date: take it from the clock, from configuration, or from a named " +
+            'constant that says what the date means.',
+        },
+      ],
+    },
     { code: `const launch = new Date('December 17, 2025 03:24:00');`, errors: [{ messageId: 'dateConstructor' }] },
     { code: `const launch = new Date(2025, 11, 1);`, errors: [{ messageId: 'dateConstructor' }] },
     { code: `const launch = new Date(1764547200000);`, errors: [{ messageId: 'dateConstructor' }] },
@@ -57,7 +86,15 @@ new RuleTester().run(rule, {
     { code: `const t = new Date(Date.UTC(2025, 11, 1));`, errors: [{ messageId: 'dateConstructor', column: 20 }] },
     // Not exempt: a date in a cast that names nothing, a second date after an epoch, a date in a query.
     { code: `const cutoff = '2026-03-31' as const;`, errors: [{ messageId: 'dateInString' }] },
-    { code: `const range = '1970-01-01 to 2026-03-31';`, errors: [{ messageId: 'dateInString', message: 'Hardcoded date "2026-03-31": take it from the clock, from configuration, or from a named constant that says what the date means.' }] },
+    {
+      code: `const range = '1970-01-01 to 2026-03-31';`,
+      errors: [
+        {
+          messageId: 'dateInString',
+          message: 'Hardcoded date "2026-03-31": take it from the clock, from configuration, or from a named constant that says what the date means.',
+        },
+      ],
+    },
     { code: "const rows = await fetch('/api/orders?from=2025-01-01');", errors: [{ messageId: 'dateInString' }] },
   ],
 });

@@ -8,8 +8,15 @@ export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**'
 // A calendar date with a consistent separator, optionally with a time: 2025-12-01, 2025/12/01T10:00Z.
 // Not part of a name: `gpt-4o-2024-08-06`, `report_2024-01-01.csv` and `2024-02-15-preview` are
 // identifiers and versions that carry a date, not dates the code acts on.
-const DATE_IN_TEXT =
-  /(?<![\d.])(?<![A-Za-z0-9_][-_])(?<![A-Za-z_])((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])(?![-_][A-Za-z])/g;
+const DATE_IN_TEXT = new RegExp(
+  [
+    /(?<![\d.])(?<![A-Za-z0-9_][-_])(?<![A-Za-z_])/.source,
+    /((?:19|20|21)\d{2})([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])/.source,
+    /(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/.source,
+    /(?![\d])(?![-_][A-Za-z])/.source,
+  ].join(''),
+  'g',
+);
 
 /** Dates that mean "no date" rather than a day: the Unix epoch and the usual minimum sentinels. */
 const SENTINEL_DATES = /^(?:1970-01-01|1900-01-01)(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$/;
@@ -32,7 +39,10 @@ function ignoreMatcherOf(globs: readonly string[]): (file: string) => boolean {
 }
 
 const options = defineOptions({
-  ignoreFiles: option.stringArray({ default: DEFAULT_DATE_IGNORE_FILES, description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.' }),
+  ignoreFiles: option.stringArray({
+    default: DEFAULT_DATE_IGNORE_FILES,
+    description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.',
+  }),
 });
 
 export type NoHardcodedDateOptions = OptionsOf<typeof options>;
@@ -52,15 +62,22 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
     testFiles: 'skip',
     docs: {
       description: 'Disallow calendar dates hardcoded in code: date strings and Date constructions from literals.',
-      rationale: 'A literal date in logic becomes wrong on a day nobody chose; dates belong to the clock, to configuration, or to a named constant whose meaning is explicit.',
+      rationale:
+        'A literal date in logic becomes wrong on a day nobody chose; dates belong to the clock, to configuration, or to a ' +
+        'named constant whose meaning is explicit.',
     },
     messages: {
       dateInString: 'Hardcoded date "{{date}}": take it from the clock, from configuration, or from a named constant that says what the date means.',
-      dateConstructor: '{{call}} builds a fixed calendar date: take it from the clock, from configuration, or from a named constant that says what the date means.',
+      dateConstructor:
+        '{{call}} builds a fixed calendar date: take it from the clock, from configuration, or from a named constant that says what the date means.',
     },
     hints: {
-      dateInString: 'Move "{{date}}" into an UPPER_CASE constant that names it (`const TRIAL_END = \'{{date}}\'`), read it from configuration, or compute it from the clock (`new Date()`).',
-      dateConstructor: 'Pass a named constant instead of literals (`const LAUNCH_DATE = \'…\'`, then `new Date(LAUNCH_DATE)`), or read the date from configuration or the clock (`new Date()`).',
+      dateInString:
+        'Move "{{date}}" into an UPPER_CASE constant that names it (`const TRIAL_END = \'{{date}}\'`), read it from ' +
+        'configuration, or compute it from the clock (`new Date()`).',
+      dateConstructor:
+        "Pass a named constant instead of literals (`const LAUNCH_DATE = '…'`, then `new Date(LAUNCH_DATE)`), or read the date " +
+        'from configuration or the clock (`new Date()`).',
     },
     options,
     // Only a file with date-shaped text or a Date construction can match: most files are never parsed for this rule.
@@ -87,7 +104,12 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
       },
       CallExpression(node) {
         const callee = node.expression;
-        if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Date' && ['parse', 'UTC'].includes(callee.name.text)) {
+        if (
+          ts.isPropertyAccessExpression(callee) &&
+          ts.isIdentifier(callee.expression) &&
+          callee.expression.text === 'Date' &&
+          ['parse', 'UTC'].includes(callee.name.text)
+        ) {
           checkDateCall(node, `Date.${callee.name.text}`);
         }
       },
@@ -156,7 +178,8 @@ function outerExpression(node: ts.Node): ts.Node {
 function isDocumentation(node: ts.Node): boolean {
   for (let current: ts.Node = node; current.parent && !ts.isStatement(current.parent); current = current.parent) {
     const parent = current.parent;
-    if (ts.isPropertyAssignment(parent) && parent.initializer === current && DOCUMENTATION_NAMES.test(parent.name.getText().replace(/^['"]|['"]$/g, ''))) return true;
+    if (ts.isPropertyAssignment(parent) && parent.initializer === current && DOCUMENTATION_NAMES.test(parent.name.getText().replace(/^['"]|['"]$/g, '')))
+      return true;
     if (ts.isCallExpression(parent) && parent.arguments.includes(current as ts.Expression)) {
       const callee = parent.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';

@@ -20,7 +20,8 @@ new RuleTester().run(rule, {
     `try { work(); } finally { cleanup(); }`,
     `try { track(event); } catch {\n  // never let telemetry break a request\n}`,
     // A reason written once over the whole try, or over a multi-line chain (real code: postiz's workflows and OAuth pruning).
-    `// Best-effort error state: otherwise the post stays queued\n// and the sweep re-publishes it.\ntry {\n  await markUnconfirmed(err);\n} catch (e) {\n  /**empty**/\n}`,
+    `// Best-effort error state: otherwise the post stays queued\n// and the sweep re-publishes it.\ntry {\n  await ` +
+      `markUnconfirmed(err);\n} catch (e) {\n  /**empty**/\n}`,
     `// opportunistically prune the ones nobody ever authorized\nthis.repo\n  .deleteStale(cutoff)\n  .catch(() => {});`,
     // Releasing a resource in cleanup: nothing left to protect (real code: postiz's health check).
     `try { await ping(); } finally {\n  await connection?.close().catch(() => {});\n}`,
@@ -42,7 +43,12 @@ new RuleTester().run(rule, {
     { code: `// update link\ntry {\n  editor.chain().setLink({ href: url }).run();\n} catch (e) {}`, errors: [{ messageId: 'emptyCatch' }] },
     { code: `// prune stale apps\nthis.repo\n  .deleteStale(cutoff)\n  .catch(() => {});`, errors: [{ messageId: 'emptyCatchCallback' }] },
     // Why the call is made is not why its failure may be ignored (real code: postiz's second markUnconfirmed).
-    { code: `// still marked QUEUE, record the error so the missing-posts sweep\n// doesn't re-publish it\ntry {\n  await markUnconfirmed(err);\n} catch (e) {\n  /**empty**/\n}`, errors: [{ messageId: 'emptyCatch' }] },
+    {
+      code:
+        `// still marked QUEUE, record the error so the missing-posts sweep\n// doesn't re-publish it\ntry {\n  await ` +
+        `markUnconfirmed(err);\n} catch (e) {\n  /**empty**/\n}`,
+      errors: [{ messageId: 'emptyCatch' }],
+    },
     // Only release calls: a try that also does work still loses that work's errors.
     { code: `try {\n  await client.send(msg);\n  await client.close();\n} catch {}`, errors: [{ messageId: 'emptyCatch' }] },
     { code: `save(order).close; fetchOrder().catch(() => {});`, errors: [{ messageId: 'emptyCatchCallback' }] },

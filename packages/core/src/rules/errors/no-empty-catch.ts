@@ -22,16 +22,20 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
     docs: {
       description: 'Disallow `catch` blocks and `.catch()` callbacks that do nothing.',
       rationale:
-        'Silently discarded errors hide failures and leave the program in an unknown state; handle, log, rethrow, or state in a comment why ignoring is correct.',
+        'Silently discarded errors hide failures and leave the program in an unknown state; handle, log, rethrow, or state in a ' +
+        'comment why ignoring is correct.',
     },
     messages: {
       emptyCatch: 'Empty catch block swallows the error: handle it, rethrow it, or add a comment that says why it is ignored.',
-      emptyCatchCallback:
-        'Empty .catch() callback swallows the rejection: handle it, rethrow it, or add a comment that says why it is ignored.',
+      emptyCatchCallback: 'Empty .catch() callback swallows the rejection: handle it, rethrow it, or add a comment that says why it is ignored.',
     },
     hints: {
-      emptyCatch: 'Write the handling between the braces, e.g. `catch (error) { logger.warn(\'…\', error); }` or a rethrow, or a comment there that says why ignoring is safe (`// ignored: <why>`).',
-      emptyCatchCallback: 'Give the callback a body, e.g. `.catch((error) => { logger.warn(\'…\', error); })` or a fallback value, or a comment inside it that says why ignoring the rejection is safe.',
+      emptyCatch:
+        "Write the handling between the braces, e.g. `catch (error) { logger.warn('…', error); }` or a rethrow, or a comment " +
+        'there that says why ignoring is safe (`// ignored: <why>`).',
+      emptyCatchCallback:
+        "Give the callback a body, e.g. `.catch((error) => { logger.warn('…', error); })` or a fallback value, or a comment " +
+        'inside it that says why ignoring the rejection is safe.',
     },
     options,
     equivalents: { eslint: ['no-empty'] },
@@ -92,12 +96,19 @@ function releasesOnly(block: ts.Block): boolean {
  * catches that lose errors users should have seen. `// ignored` states a decision, and passes.
  */
 const NON_REASON_WORDS = new Set(
-  'a an anything block catch do does dont e empty err error errors ex exception fixme handle handled here is it just no noop nothing op silent silently swallow swallowed the this todo xxx'.split(' '),
+  (
+    'a an anything block catch do does dont e empty err error errors ex exception fixme handle handled here is it just no ' +
+    'noop nothing op silent silently swallow swallowed the this todo xxx'
+  ).split(' '),
 );
 
 /** A comment that gives a reason (or says the error is ignored on purpose): a word beyond "empty", "do nothing", "TODO" and the like. */
 function isReason(comment: string): boolean {
-  const words = comment.toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+  const words =
+    comment
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[a-z]+/g) ?? [];
   return words.some((word) => !NON_REASON_WORDS.has(word));
 }
 
@@ -123,7 +134,12 @@ function hasCommentAbove(text: string, block: ts.Block): boolean {
  * re-publish it`), so only one that says why ignoring is fine counts. Like the words inside the
  * block, "silently" or "swallow" say what happens, not why.
  */
-const JUSTIFICATION = /\b(?:best[- ]?effort|ignor\w*|intentional\w*|on purpose|deliberate\w*|expected|harmless|safe(?:ly)?|fine|ok(?:ay)?|optional\w*|opportunistic\w*|never|must ?not|mustn'?t|non[- ]?critical|not critical|(?:may|can|might) fail|fall ?back|no[- ]?op|already|retr(?:y|ied|ies))\b/i;
+const JUSTIFICATION_WORDS = [
+  /best[- ]?effort|ignor\w*|intentional\w*|on purpose|deliberate\w*|expected|harmless|safe(?:ly)?|fine|ok(?:ay)?|optional\w*/,
+  /opportunistic\w*|never|must ?not|mustn'?t|non[- ]?critical|not critical|(?:may|can|might) fail|fall ?back|no[- ]?op|already/,
+  /retr(?:y|ied|ies)/,
+];
+const JUSTIFICATION = new RegExp(`\\b(?:${JUSTIFICATION_WORDS.map((words) => words.source).join('|')})\\b`, 'i');
 
 /** The comment lines right above `node`'s first line (a block of `//` or `/* … *\/` lines) say why. */
 function hasReasonAbove(text: string, node: ts.Node): boolean {
@@ -147,6 +163,13 @@ function commentLinesAbove(text: string, node: ts.Node): string[] {
 /** The statement a `.catch(…)` call belongs to, so the comment above a multi-line chain is found. */
 function statementOf(node: ts.Node): ts.Node {
   let current = node;
-  while (current.parent && !ts.isBlock(current.parent) && !ts.isSourceFile(current.parent) && !ts.isCaseClause(current.parent) && !ts.isModuleBlock(current.parent)) current = current.parent;
+  while (
+    current.parent &&
+    !ts.isBlock(current.parent) &&
+    !ts.isSourceFile(current.parent) &&
+    !ts.isCaseClause(current.parent) &&
+    !ts.isModuleBlock(current.parent)
+  )
+    current = current.parent;
   return current;
 }

@@ -19,7 +19,18 @@ new RuleTester().run(rule, {
     { code: `try { run(); } catch (ignored) { fallback(); }`, options: { ignorePattern: '^ignored$' } },
   ],
   invalid: [
-    { code: `try { run(); } catch (error) { fallback(); }`, errors: [{ messageId: 'swallowed', line: 1, column: 23, endColumn: 28, message: 'The caught error "error" is never used: rethrow it, log it, return it or pass it on (or write `catch {` if ignoring it is deliberate).' }] },
+    {
+      code: `try { run(); } catch (error) { fallback(); }`,
+      errors: [
+        {
+          messageId: 'swallowed',
+          line: 1,
+          column: 23,
+          endColumn: 28,
+          message: 'The caught error "error" is never used: rethrow it, log it, return it or pass it on (or write `catch {` if ignoring it is deliberate).',
+        },
+      ],
+    },
     { code: `try { run(); } catch (error) { result.error = null; }`, errors: [{ messageId: 'swallowed' }] },
     { code: `try { run(); } catch (error) { const handler = (error: Error) => log(error); handler; }`, errors: [{ messageId: 'swallowed' }] },
     { code: `try { run(); } catch (e) { return { e: 1 }; }`, errors: [{ messageId: 'swallowed' }] },

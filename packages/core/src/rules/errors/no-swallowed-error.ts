@@ -23,15 +23,21 @@ export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorO
     testFiles: 'skip',
     docs: {
       description: 'Disallow catch clauses and `.catch()` callbacks that bind the error and never use it.',
-      rationale: 'An error that is caught, named and then ignored disappears without a trace; use it (rethrow, log, return, pass it on) or drop the binding to say that ignoring it is deliberate.',
+      rationale:
+        'An error that is caught, named and then ignored disappears without a trace; use it (rethrow, log, return, pass it on) ' +
+        'or drop the binding to say that ignoring it is deliberate.',
     },
     messages: {
       swallowed: 'The caught error "{{name}}" is never used: rethrow it, log it, return it or pass it on (or write `catch {` if ignoring it is deliberate).',
       swallowedInCallback: 'The rejection reason "{{name}}" is never used: rethrow it, log it, return it or pass it on.',
     },
     hints: {
-      swallowed: 'Use {{name}} in the handler, e.g. `throw new Error(\'…\', { cause: {{name}} })` or `logger.error(\'…\', {{name}})`, or write `catch {` without the binding if ignoring it is deliberate.',
-      swallowedInCallback: 'Use {{name}} in the callback, e.g. `logger.error(\'…\', {{name}})` or `throw {{name}}`; if ignoring it is deliberate, drop the parameter (`.catch(() => fallback)`).',
+      swallowed:
+        "Use {{name}} in the handler, e.g. `throw new Error('…', { cause: {{name}} })` or `logger.error('…', {{name}})`, or " +
+        'write `catch {` without the binding if ignoring it is deliberate.',
+      swallowedInCallback:
+        "Use {{name}} in the callback, e.g. `logger.error('…', {{name}})` or `throw {{name}}`; if ignoring it is deliberate, " +
+        'drop the parameter (`.catch(() => fallback)`).',
     },
     options,
     keywords: ['catch'],

@@ -36,9 +36,12 @@ export const DEFAULT_RISKY_CALLS = [
 export const DEFAULT_RISKY_PROMISE_CALLS = ['fetch', 'fs/promises:*', 'fs:promises.*'];
 
 const options = defineOptions({
-  calls: option.stringArray({ default: DEFAULT_RISKY_CALLS, description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).' }),
+  calls: option.stringArray({
+    default: DEFAULT_RISKY_CALLS,
+    description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).',
+  }),
   promiseCalls: option.stringArray({ default: DEFAULT_RISKY_PROMISE_CALLS, description: 'Calls that return a promise that can reject, in the same notation.' }),
-  allowReturnedPromises: option.boolean({ default: true, description: 'A promise that is returned (or is an arrow function\'s result) is left to the caller.' }),
+  allowReturnedPromises: option.boolean({ default: true, description: "A promise that is returned (or is an arrow function's result) is left to the caller." }),
 });
 
 export type UnhandledRiskyCallOptions = OptionsOf<typeof options>;
@@ -59,15 +62,20 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
     docs: {
       description: 'Require error handling around calls that can fail at run time (parsing, file system, network, child processes).',
       rationale:
-        'Parsing untrusted text, touching the file system, the network or child processes fails in production for reasons the code does not control; the failure must be handled where it happens, or propagated on purpose.',
+        'Parsing untrusted text, touching the file system, the network or child processes fails in production for reasons the ' +
+        'code does not control; the failure must be handled where it happens, or propagated on purpose.',
     },
     messages: {
       unhandledCall: '{{call}}() can throw and is not inside a try block: handle the error here, or document the function with @throws if its callers should.',
       unhandledPromise: '{{call}}() can reject and the rejection is not handled: await it inside try/catch, add .catch(), or return the promise to the caller.',
     },
     hints: {
-      unhandledCall: 'Wrap the {{call}}() call in `try { … } catch (error) { … }` in this function and handle the failure there, or add `@throws` to the function\'s JSDoc so its callers handle it.',
-      unhandledPromise: 'Write `try { await {{call}}(…) } catch (error) { … }`, chain `.catch((error) => …)` onto the promise, or `return` the promise so the caller handles the rejection.',
+      unhandledCall:
+        'Wrap the {{call}}() call in `try { … } catch (error) { … }` in this function and handle the failure there, or add ' +
+        "`@throws` to the function's JSDoc so its callers handle it.",
+      unhandledPromise:
+        'Write `try { await {{call}}(…) } catch (error) { … }`, chain `.catch((error) => …)` onto the promise, or `return` the ' +
+        'promise so the caller handles the rejection.',
     },
     options,
     coverage: { unit: 'risky calls' },
@@ -241,9 +249,16 @@ function isExported(declaration: ts.Node): boolean {
 /** `parse` in `JSON.parse` or `{ parse: … }`: a property's name, not a reference to a binding. */
 function isMemberName(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
-  if (ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) return (ts.isPropertyAccessExpression(parent) ? parent.name : parent.right) === identifier;
+  if (ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent))
+    return (ts.isPropertyAccessExpression(parent) ? parent.name : parent.right) === identifier;
   return (
-    (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)) &&
+    (ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertySignature(parent) ||
+      ts.isMethodSignature(parent) ||
+      ts.isGetAccessor(parent) ||
+      ts.isSetAccessor(parent)) &&
     parent.name === identifier
   );
 }

@@ -1,7 +1,5 @@
-import { lintSource } from '../../engine/lint-source';
-import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
-import rule, { type NoConsoleOptions } from './no-console';
+import rule from './no-console';
 
 new RuleTester().run(rule, {
   valid: [
@@ -35,12 +33,24 @@ new RuleTester().run(rule, {
     // Printing is the point: programs run directly, CLIs and scripts, examples, generators, bootstraps, the logger itself.
     { code: `#!/usr/bin/env node\nconsole.log('done');`, filename: 'packages/release/src/publish.ts' },
     // Declared programs: the nearest package.json's bin, also read through the compiler's output folder.
-    { code: `console.log(program.helpInformation());`, filename: 'packages/tool/src/run.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' } },
+    {
+      code: `console.log(program.helpInformation());`,
+      filename: 'packages/tool/src/run.ts',
+      files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' },
+    },
     { code: `console.log('done');`, filename: 'packages/tool/lib/cli.js', files: { 'packages/tool/package.json': '{ "bin": "lib/cli.js" }' } },
     { code: `console.log('done');`, filename: 'src/cli.mts', files: { 'package.json': '{ "bin": { "x": "./dist/src/cli.mjs" } }' } },
-    { code: `console.log('Publishing');`, filename: 'release/publish-latest.ts', files: { 'package.json': '{ "scripts": { "publish:latest": "npx tsx ./release/publish-latest.ts && git push" } }' } },
+    {
+      code: `console.log('Publishing');`,
+      filename: 'release/publish-latest.ts',
+      files: { 'package.json': '{ "scripts": { "publish:latest": "npx tsx ./release/publish-latest.ts && git push" } }' },
+    },
     { code: `console.log('Published');`, filename: 'build/publish.ts' },
-    { code: `console.log('Seeded 3 users');`, filename: 'packages/prisma/seed-database.ts', files: { 'packages/prisma/package.json': '{ "prisma": { "seed": "tsx ./seed-database.ts" } }' } },
+    {
+      code: `console.log('Seeded 3 users');`,
+      filename: 'packages/prisma/seed-database.ts',
+      files: { 'packages/prisma/package.json': '{ "prisma": { "seed": "tsx ./seed-database.ts" } }' },
+    },
     { code: `console.error(chalk.red('Digest auth failed'));`, filename: 'packages/hoppscotch-cli/src/utils/auth/digest.ts' },
     { code: `console.log('Built 3 packages');`, filename: 'scripts/release.ts' },
     { code: `console.error('unknown command');`, filename: 'packages/cli/src/commands/init.ts' },
@@ -54,11 +64,26 @@ new RuleTester().run(rule, {
     { code: `if (user.isAdmin) console.log('admin', user);`, errors: [{ messageId: 'unexpected' }] },
     { code: `if (debugMode && failed) console.error(error);`, errors: [{ messageId: 'unexpected' }] },
     // Another file of a package with a bin is still library code; the nearest package.json decides, not the root's.
-    { code: `console.log('x');`, filename: 'packages/tool/src/util.ts', files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' }, errors: [{ messageId: 'unexpected' }] },
-    { code: `console.log('x');`, filename: 'packages/lib/src/cli.ts', files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' }, errors: [{ messageId: 'unexpected' }] },
+    {
+      code: `console.log('x');`,
+      filename: 'packages/tool/src/util.ts',
+      files: { 'packages/tool/package.json': '{ "bin": { "tool": "./dist/run.js" } }' },
+      errors: [{ messageId: 'unexpected' }],
+    },
+    {
+      code: `console.log('x');`,
+      filename: 'packages/lib/src/cli.ts',
+      files: { 'package.json': '{ "bin": "dist/cli.js" }', 'packages/lib/package.json': '{ "name": "lib" }' },
+      errors: [{ messageId: 'unexpected' }],
+    },
     // A manifest that is not an object declares nothing, and breaks nothing.
     { code: `console.log('x');`, filename: 'pkg/src/a.ts', files: { 'pkg/package.json': 'null' }, errors: [{ messageId: 'unexpected' }] },
-    { code: `console.log('x');`, filename: 'release/util.ts', files: { 'package.json': '{ "scripts": { "publish": "npx tsx ./release/publish.ts --tag=next" } }' }, errors: [{ messageId: 'unexpected' }] },
+    {
+      code: `console.log('x');`,
+      filename: 'release/util.ts',
+      files: { 'package.json': '{ "scripts": { "publish": "npx tsx ./release/publish.ts --tag=next" } }' },
+      errors: [{ messageId: 'unexpected' }],
+    },
     { code: `console.log('hello');`, errors: [{ messageId: 'unexpected', line: 1, column: 1, endColumn: 12 }] },
     {
       code: `export function f() {\n  try { work(); } catch (e) {\n    console.error(e);\n  }\n}`,
@@ -73,11 +98,19 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'unexpectedWithLogger', message: 'Unexpected console.debug(): use Logger from @acme/logging instead.' }],
     },
     { code: `console.error('only warn is allowed');`, options: { allow: ['warn'] }, errors: [{ messageId: 'unexpected' }] },
-    { code: `console.log('not an entry point');`, filename: 'src/lib/util.ts', options: { entryPoints: ['tools/cli/**'] }, errors: [{ messageId: 'unexpected' }] },
+    {
+      code: `console.log('not an entry point');`,
+      filename: 'src/lib/util.ts',
+      options: { entryPoints: ['tools/cli/**'] },
+      errors: [{ messageId: 'unexpected' }],
+    },
     // Another rule's directive, a directive of another line, and a block that was enabled again do not suppress it.
     { code: `// eslint-disable-next-line no-debugger\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 2 }] },
     { code: `// eslint-disable-next-line no-console\nfoo();\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 3 }] },
-    { code: `/* eslint-disable no-console */\nconsole.log(a);\n/* eslint-enable no-console */\nconsole.log(b);`, errors: [{ messageId: 'unexpected', line: 4 }] },
+    {
+      code: `/* eslint-disable no-console */\nconsole.log(a);\n/* eslint-enable no-console */\nconsole.log(b);`,
+      errors: [{ messageId: 'unexpected', line: 4 }],
+    },
     { code: `const help = '// eslint-disable-next-line no-console';\nconsole.log(a);`, errors: [{ messageId: 'unexpected', line: 2 }] },
     // Not development-only: the else branch, a production check, a condition that merely mentions a mode.
     { code: `if (isDevMode()) {\n  run();\n} else {\n  console.warn('prod');\n}`, errors: [{ messageId: 'unexpected', line: 4 }] },
@@ -122,66 +155,79 @@ new RuleTester().run(rule, {
   ],
 });
 
-/** The rule's fixes for `code` with these options, and the text once they are applied. */
-function fix(code: string, options: Partial<NoConsoleOptions>, file = 'src/file.ts', files: Record<string, string> = {}) {
-  const rules = [{ rule: rule, severity: 'warn' as const, options: { ...rule.meta.defaultOptions, ...options } }];
-  const { fixes = [] } = lintSource({ file, text: code, rules, isTestFile: false, collectFixes: true, readFile: (path) => files[path] });
-  return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
-}
-
-describe('logging/no-console fix', () => {
-  const acme = { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' };
-
-  it('should call the configured logger at the matching level and import it, as a safe fix', () => {
-    const code = "import { load } from './load';\n\nexport function start() {\n  console.log('up');\n  console.info('ready');\n  console.warn('slow');\n  console.error(load());\n  console.debug('a');\n  console.trace('b');\n}\n";
-    const result = fix(code, acme);
-
-    expect(result.kinds).toEqual(['safe', 'safe', 'safe', 'safe', 'safe', 'safe']);
-    expect(result.text).toBe(
-      "import { load } from './load';\nimport { logger } from '@acme/logging';\n\nexport function start() {\n  logger.info('up');\n  logger.info('ready');\n  logger.warn('slow');\n  logger.error(load());\n  logger.debug('a');\n  logger.debug('b');\n}\n",
-    );
+// The safe fix: the configured logger at the matching level, imported where the file lacks it,
+// and nothing where the logger's name would mean something else at the call.
+const acme = { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' };
+const local = { logger: 'logger', loggerModule: './logging' };
+const aliased = { logger: 'logger', loggerModule: '@app/logging' };
+const tsconfig = { 'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@app/*": ["src/app/*"] } } }' };
+const logged = (count: number) => Array.from({ length: count }, () => ({ messageId: 'unexpectedWithLogger' as const }));
+const everyLevel =
+  "import { load } from './load';\n\nexport function start() {\n  console.log('up');\n  console.info('ready');\n  " +
+  "console.warn('slow');\n  console.error(load());\n  console.debug('a');\n  console.trace('b');\n}\n";
+const everyLevelFixed =
+  "import { load } from './load';\nimport { logger } from '@acme/logging';\n\nexport function start() {\n  " +
+  "logger.info('up');\n  logger.info('ready');\n  logger.warn('slow');\n  logger.error(load());\n  logger.debug('a');\n  " +
+  "logger.debug('b');\n}\n";
+new RuleTester().run(rule, {
+  valid: [
     // Idempotent: the fixed file has nothing left to fix.
-    expect(fix(result.text, acme)).toEqual({ kinds: [], text: result.text });
-  });
-
-  it('should import a loggerModule of the workspace only where it exists (relative, or through a tsconfig alias)', () => {
-    const local = { logger: 'logger', loggerModule: './logging' };
-    expect(fix("console.log('x');\n", local, 'src/file.ts', { 'src/logging.ts': 'export const logger = console;\n' }).text).toBe("import { logger } from './logging';\n\nlogger.info('x');\n");
-    expect(fix("console.log('x');\n", local, 'src/file.ts', {}).kinds).toEqual([]);
-    const aliased = { logger: 'logger', loggerModule: '@app/logging' };
-    const tsconfig = { 'tsconfig.base.json': '{ "compilerOptions": { "paths": { "@app/*": ["src/app/*"] } } }' };
-    expect(fix("console.log('x');\n", aliased, 'src/file.ts', { ...tsconfig, 'src/app/logging/index.ts': 'export const logger = console;\n' }).kinds).toEqual(['safe']);
-    expect(fix("console.log('x');\n", aliased, 'src/file.ts', tsconfig).kinds).toEqual([]);
-  });
-
-  it('should use a logger already imported or declared in the file, with or without loggerModule', () => {
-    expect(fix("import { log } from './log';\nconsole['warn']('x');\n", { logger: 'log' }).text).toBe("import { log } from './log';\nlog.warn('x');\n");
-    expect(fix("const log = createLogger();\nglobalThis.console.info('x');\n", { logger: 'log.child' }).text).toBe("const log = createLogger();\nlog.child.info('x');\n");
-  });
-
-  it('should offer no fix without a usable logger, for a method with no level, or for a reference that is not a call', () => {
-    expect(fix("console.log('x');\n", {}).kinds).toEqual([]);
-    expect(fix("console.log('x');\n", { logger: 'logger' }).kinds).toEqual([]);
-    expect(fix("console.log('x');\n", { logger: 'the platform logger', loggerModule: '@acme/logging' }).kinds).toEqual([]);
-    expect(fix("console.table(rows);\nconsole.dir(x);\n", acme).kinds).toEqual([]);
-    expect(fix('promise.catch(console.error);\n', acme).kinds).toEqual([]);
-    expect(fix("import type { logger } from '@acme/logging';\nconsole.log('x');\n", acme).kinds).toEqual([]);
-  });
-
-  it('should offer no fix where the logger\'s name means something else at the call: data, a parameter, a catch or loop variable, a local', () => {
-    expect(fix('var logger = 5;\nconsole.log(logger);\n', acme).kinds).toEqual([]);
-    expect(fix("export function f(logger: string) {\n  console.log(logger);\n}\n", acme).kinds).toEqual([]);
-    expect(fix("try {\n  go();\n} catch (logger) {\n  console.error(logger);\n}\n", acme).kinds).toEqual([]);
-    expect(fix('for (const logger of loggers) console.log(logger);\n', acme).kinds).toEqual([]);
-    expect(fix("function f() {\n  const logger = 'x';\n  console.log(logger);\n}\n", acme).kinds).toEqual([]);
+    { code: everyLevelFixed, options: acme },
+  ],
+  invalid: [
+    { code: everyLevel, options: acme, errors: logged(6), output: everyLevelFixed },
+    // A loggerModule of the workspace is imported only where it exists: relative, or through a tsconfig alias.
+    {
+      code: "console.log('x');\n",
+      options: local,
+      files: { 'src/logging.ts': 'export const logger = console;\n' },
+      errors: logged(1),
+      output: "import { logger } from './logging';\n\nlogger.info('x');\n",
+    },
+    { code: "console.log('x');\n", options: local, errors: logged(1), output: null },
+    {
+      code: "console.log('x');\n",
+      options: aliased,
+      files: { ...tsconfig, 'src/app/logging/index.ts': 'export const logger = console;\n' },
+      errors: logged(1),
+      output: "import { logger } from '@app/logging';\n\nlogger.info('x');\n",
+    },
+    { code: "console.log('x');\n", options: aliased, files: tsconfig, errors: logged(1), output: null },
+    // A logger the file already declares, with or without loggerModule.
+    {
+      code: "const log = createLogger();\nglobalThis.console.info('x');\n",
+      options: { logger: 'log.child' },
+      errors: logged(1),
+      output: "const log = createLogger();\nlog.child.info('x');\n",
+    },
+    // No usable logger, a method with no level, a reference that is not a call, a logger imported as a type only.
+    { code: "console.log('x');\n", errors: [{ messageId: 'unexpected' }], output: null },
+    { code: "console.log('x');\n", options: { logger: 'logger' }, errors: logged(1), output: null },
+    { code: "console.log('x');\n", options: { logger: 'the platform logger', loggerModule: '@acme/logging' }, errors: logged(1), output: null },
+    { code: 'console.table(rows);\nconsole.dir(x);\n', options: acme, errors: logged(2), output: null },
+    { code: 'promise.catch(console.error);\n', options: acme, errors: logged(1), output: null },
+    { code: "import type { logger } from '@acme/logging';\nconsole.log('x');\n", options: acme, errors: logged(1), output: null },
+    // The logger's name means something else at the call: data, a parameter, a catch or loop variable, a local.
+    { code: 'var logger = 5;\nconsole.log(logger);\n', options: acme, errors: logged(1), output: null },
+    { code: 'export function f(logger: string) {\n  console.log(logger);\n}\n', options: acme, errors: logged(1), output: null },
+    { code: 'try {\n  go();\n} catch (logger) {\n  console.error(logger);\n}\n', options: acme, errors: logged(1), output: null },
+    { code: 'for (const logger of loggers) console.log(logger);\n', options: acme, errors: logged(1), output: null },
+    { code: "function f() {\n  const logger = 'x';\n  console.log(logger);\n}\n", options: acme, errors: logged(1), output: null },
     // A local elsewhere does not shadow this call.
-    expect(fix("function f() {\n  const logger = 'x';\n  return logger;\n}\nconsole.log('y');\n", acme).kinds).toEqual(['safe']);
-  });
-
-  it('should not add an import to a CommonJS file', () => {
-    expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.cjs').kinds).toEqual([]);
-    expect(fix("module.exports = () => console.log('x');\n", acme, 'src/index.js').kinds).toEqual([]);
-    expect(fix("export default () => console.log('x');\n", acme, 'src/index.js').text).toBe("import { logger } from '@acme/logging';\n\nexport default () => logger.info('x');\n");
-  });
-
+    {
+      code: "function f() {\n  const logger = 'x';\n  return logger;\n}\nconsole.log('y');\n",
+      options: acme,
+      errors: logged(1),
+      output: "import { logger } from '@acme/logging';\n\nfunction f() {\n  const logger = 'x';\n  return logger;\n}\nlogger.info('y');\n",
+    },
+    // A CommonJS file gets no import.
+    { code: "module.exports = () => console.log('x');\n", filename: 'src/index.js', options: acme, errors: logged(1), output: null },
+    {
+      code: "export default () => console.log('x');\n",
+      filename: 'src/index.js',
+      options: acme,
+      errors: logged(1),
+      output: "import { logger } from '@acme/logging';\n\nexport default () => logger.info('x');\n",
+    },
+  ],
 });

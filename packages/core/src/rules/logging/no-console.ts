@@ -15,9 +15,24 @@ const LOGGER_EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 const options = defineOptions({
   allow: option.arrayOf(option.string(), { uniqueItems: true, default: [], description: 'Console methods that stay allowed, e.g. ["error"].' }),
-  logger: option.string({ default: '', description: 'The logger to use instead, named in the message; its first word (an identifier or dotted path, e.g. `logger` in "logger from @acme/logging") is what the fix calls.' }),
-  loggerModule: option.string({ default: '', description: 'The module the logger is imported from, e.g. "@acme/logging": the fix adds the import where a file lacks it. Empty: the fix applies only where the logger is already imported or declared.' }),
-  entryPoints: option.stringArray({ default: [...DEFAULT_SCRIPT_FILES], description: 'Files that print by design (CLIs, scripts, examples, generators, bootstraps, the logger itself): globs relative to the workspace root. Files that start with a shebang (`#!`) always print by design.' }),
+  logger: option.string({
+    default: '',
+    description:
+      'The logger to use instead, named in the message; its first word (an identifier or dotted path, e.g. `logger` in ' +
+      '"logger from @acme/logging") is what the fix calls.',
+  }),
+  loggerModule: option.string({
+    default: '',
+    description:
+      'The module the logger is imported from, e.g. "@acme/logging": the fix adds the import where a file lacks it. Empty: ' +
+      'the fix applies only where the logger is already imported or declared.',
+  }),
+  entryPoints: option.stringArray({
+    default: [...DEFAULT_SCRIPT_FILES],
+    description:
+      'Files that print by design (CLIs, scripts, examples, generators, bootstraps, the logger itself): globs relative to the ' +
+      'workspace root. Files that start with a shebang (`#!`) always print by design.',
+  }),
 });
 
 export type NoConsoleOptions = OptionsOf<typeof options>;
@@ -44,9 +59,11 @@ export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOption
     },
     hints: {
       unexpected:
-        'Log through the project logger instead of console.{{method}}(), e.g. `logger.info(…)`; set the rule\'s `logger` and `loggerModule` options so the rule\'s fix rewrites the call, or list the file in `entryPoints` if it prints by design.',
+        "Log through the project logger instead of console.{{method}}(), e.g. `logger.info(…)`; set the rule's `logger` and " +
+        "`loggerModule` options so the rule's fix rewrites the call, or list the file in `entryPoints` if it prints by design.",
       unexpectedWithLogger:
-        'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, debug/trace → debug); the rule\'s fix does it where the logger is imported or `loggerModule` is set.',
+        'Replace console.{{method}}(…) with the matching call of {{logger}} (log/info → info, warn → warn, error → error, ' +
+        "debug/trace → debug); the rule's fix does it where the logger is imported or `loggerModule` is set.",
     },
     fixable: 'safe',
     options,
@@ -171,7 +188,8 @@ function statementBinding(statement: ts.Statement, name: string): Binding {
     if (!declaration) return 'none';
     return declaration.initializer && isPlainData(declaration.initializer) ? 'other' : 'value';
   }
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) return statement.name?.text === name ? 'value' : 'none';
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement))
+    return statement.name?.text === name ? 'value' : 'none';
   if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return statement.name.text === name ? 'type' : 'none';
   return 'none';
 }
@@ -203,14 +221,25 @@ function acceptsImports(file: string, sourceFile: ts.SourceFile): boolean {
   if (/\.c[jt]s$/i.test(file)) return false;
   if (!/\.jsx?$/i.test(file)) return true;
   return sourceFile.statements.some(
-    (statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)),
+    (statement) =>
+      ts.isImportDeclaration(statement) ||
+      ts.isExportDeclaration(statement) ||
+      ts.isExportAssignment(statement) ||
+      (ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)),
   );
 }
 
 // Conditions that hold only in development builds: Angular's isDevMode()/ngDevMode, React Native's
 // __DEV__, NODE_ENV checks; and opt-in diagnostics, a flag named for them (`if (DEBUG)`,
 // `if (this.verbose)`, `if (Calculator.ENABLE_LOGGING)`): output someone switches on to see it.
-const DEVELOPMENT_ONLY = /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b|process\.env\.NODE_ENV\s*!==?\s*['"`]production['"`]|process\.env\.NODE_ENV\s*===?\s*['"`](?:development|dev)['"`]|^!?\s*(?:[\w$]+\??\.)*(?:[\w$]*(?:debug|DEBUG|Debug|verbose|VERBOSE|Verbose|ENABLE_LOGGING|enableLogging|logging|LOGGING|Logging|trace|TRACE)[\w$]*)$/;
+const DEBUG_FLAG = /debug|DEBUG|Debug|verbose|VERBOSE|Verbose|ENABLE_LOGGING|enableLogging|logging|LOGGING|Logging|trace|TRACE/;
+const DEVELOPMENT_ONLY = new RegExp(
+  [
+    /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b/.source,
+    /process\.env\.NODE_ENV\s*!==?\s*['"`]production['"`]|process\.env\.NODE_ENV\s*===?\s*['"`](?:development|dev)['"`]/.source,
+    `^!?\\s*(?:[\\w$]+\\??\\.)*(?:[\\w$]*(?:${DEBUG_FLAG.source})[\\w$]*)$`,
+  ].join('|'),
+);
 
 /**
  * A warning a library prints only in development builds (`if (isDevMode()) console.warn(…)`,
@@ -220,7 +249,13 @@ const DEVELOPMENT_ONLY = /\bisDevMode\s*\(\s*\)|\bngDevMode\b|\b__DEV__\b|proces
 function isDevelopmentOnly(node: ts.Node): boolean {
   for (let child = node, parent = node.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && parent.thenStatement === child && DEVELOPMENT_ONLY.test(parent.expression.getText())) return true;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === child && DEVELOPMENT_ONLY.test(parent.left.getText())) return true;
+    if (
+      ts.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      parent.right === child &&
+      DEVELOPMENT_ONLY.test(parent.left.getText())
+    )
+      return true;
     if (ts.isConditionalExpression(parent) && parent.whenTrue === child && DEVELOPMENT_ONLY.test(parent.condition.getText())) return true;
   }
   return false;

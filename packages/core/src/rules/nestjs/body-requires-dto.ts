@@ -12,7 +12,21 @@ import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
  * Types that erase to `Object` or a primitive at run time: `ValidationPipe` has no class to
  * validate against, so whatever the client sends reaches the handler.
  */
-const looseTypeNames = new Set(['Object', 'Record', 'String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'Function', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit']);
+const looseTypeNames = new Set([
+  'Object',
+  'Record',
+  'String',
+  'Number',
+  'Boolean',
+  'BigInt',
+  'Symbol',
+  'Function',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+]);
 
 const keywordTypes = syntaxKindSet(() => [
   ts.SyntaxKind.AnyKeyword,
@@ -29,7 +43,7 @@ const keywordTypes = syntaxKindSet(() => [
 ]);
 
 const options = defineOptions({
-  checkFields: option.boolean({ default: true, description: 'Also report `@Body(\'field\')` parameters with a primitive or loose type and no validating pipe.' }),
+  checkFields: option.boolean({ default: true, description: "Also report `@Body('field')` parameters with a primitive or loose type and no validating pipe." }),
 });
 
 export type BodyRequiresDtoOptions = OptionsOf<typeof options>;
@@ -49,17 +63,25 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
     docs: {
       description: 'Require `@Body()` parameters to be typed with a DTO class, not `any`, a primitive, `Record` or an inline object type.',
       rationale:
-        'ValidationPipe validates a request body only against a class; a body typed any, object, Record or an inline type reaches the handler unchecked, whatever the client sent.',
+        'ValidationPipe validates a request body only against a class; a body typed any, object, Record or an inline type ' +
+        'reaches the handler unchecked, whatever the client sent.',
     },
     messages: {
-      untypedBody: '@Body() parameter "{{name}}" has no type, so nothing validates the request body: type it with a DTO class that has class-validator decorators.',
-      looseBody: '@Body() parameter "{{name}}" is typed "{{type}}", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.',
-      unvalidatedField: '@Body(\'{{field}}\') reads a field typed "{{type}}" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or move the field into a DTO class.',
+      untypedBody:
+        '@Body() parameter "{{name}}" has no type, so nothing validates the request body: type it with a DTO class that has class-validator decorators.',
+      looseBody:
+        '@Body() parameter "{{name}}" is typed "{{type}}", which ValidationPipe cannot check: type it with a DTO class that has class-validator decorators.',
+      unvalidatedField:
+        '@Body(\'{{field}}\') reads a field typed "{{type}}" that no pipe checks: pass a validating pipe (e.g. ParseIntPipe) or ' +
+        'move the field into a DTO class.',
     },
     hints: {
       untypedBody: 'Type the parameter with a DTO class whose properties carry class-validator decorators: `@Body() {{name}}: CreateItemDto`.',
-      looseBody: 'Replace "{{type}}" with a DTO class whose properties carry class-validator decorators (`@Body() {{name}}: CreateItemDto`), or pass a schema pipe: `@Body(new ZodValidationPipe(schema))`.',
-      unvalidatedField: 'Pass a validating pipe as the second argument, e.g. `@Body(\'{{field}}\', ParseIntPipe)` or `ParseUUIDPipe`, or type the field with a DTO class.',
+      looseBody:
+        'Replace "{{type}}" with a DTO class whose properties carry class-validator decorators (`@Body() {{name}}: ' +
+        'CreateItemDto`), or pass a schema pipe: `@Body(new ZodValidationPipe(schema))`.',
+      unvalidatedField:
+        "Pass a validating pipe as the second argument, e.g. `@Body('{{field}}', ParseIntPipe)` or `ParseUUIDPipe`, or type the field with a DTO class.",
     },
     options,
     keywords: NEST_KEYWORDS,
@@ -74,7 +96,14 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       const type = parameter.type;
       const name = parameter.name.getText();
       if (body.field !== undefined) {
-        if (!context.options.checkFields || hasValidatingPipe(body) || (type !== undefined && !isLoose(type)) || checksTypeOf(parameter) || validatedFirst(parameter)) return;
+        if (
+          !context.options.checkFields ||
+          hasValidatingPipe(body) ||
+          (type !== undefined && !isLoose(type)) ||
+          checksTypeOf(parameter) ||
+          validatedFirst(parameter)
+        )
+          return;
         context.report({ node: parameter, messageId: 'unvalidatedField', data: { field: body.field, type: type === undefined ? 'untyped' : shortText(type) } });
       } else if (hasValidatingPipe(body) || validatedFirst(parameter) || (type?.kind === ts.SyntaxKind.UnknownKeyword && narrowedWithoutCast(parameter))) {
         return;
@@ -131,7 +160,12 @@ function narrowedWithoutCast(parameter: ts.ParameterDeclaration): boolean {
   const visit = (node: ts.Node): void => {
     if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
       if (isParameter(skipParentheses(node.expression))) cast = true;
-    } else if (ts.isCallExpression(node) && !isGuardCall(node) && !READS_ONLY.has(calleeText(node)) && node.arguments.some((argument) => isParameter(skipParentheses(argument)))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      !isGuardCall(node) &&
+      !READS_ONLY.has(calleeText(node)) &&
+      node.arguments.some((argument) => isParameter(skipParentheses(argument)))
+    ) {
       // Handed on unchecked (`this.runs.start(body)`): whatever the callee does with it is not narrowed here.
       cast = true;
     } else if (ts.isTypeOfExpression(node) && isParameter(node.expression)) {
@@ -180,19 +214,26 @@ function validatedFirst(parameter: ts.ParameterDeclaration): boolean {
   const name = parameter.name.text;
   const validated = new Set<string>();
   for (const statement of handler.body.statements) {
-    const expressions = ts.isExpressionStatement(statement) ? [statement.expression] : ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((declaration) => declaration.initializer) : [];
+    const expressions = ts.isExpressionStatement(statement)
+      ? [statement.expression]
+      : ts.isVariableStatement(statement)
+        ? statement.declarationList.declarations.map((declaration) => declaration.initializer)
+        : [];
     for (let expression of expressions) {
       while (expression && (ts.isAwaitExpression(expression) || ts.isParenthesizedExpression(expression))) expression = expression.expression;
       if (!expression || !ts.isCallExpression(expression) || !isValidatorCall(expression)) continue;
       for (const argument of expression.arguments) {
         if (ts.isIdentifier(argument) && argument.text === name) return true;
-        if (ts.isPropertyAccessExpression(argument) && ts.isIdentifier(argument.expression) && argument.expression.text === name) validated.add(argument.name.text);
+        if (ts.isPropertyAccessExpression(argument) && ts.isIdentifier(argument.expression) && argument.expression.text === name)
+          validated.add(argument.name.text);
       }
     }
   }
   const type = parameter.type;
   if (validated.size === 0 || !type || !ts.isTypeLiteralNode(type)) return false;
-  return type.members.every((member) => ts.isPropertySignature(member) && member.name !== undefined && ts.isIdentifier(member.name) && validated.has(member.name.text));
+  return type.members.every(
+    (member) => ts.isPropertySignature(member) && member.name !== undefined && ts.isIdentifier(member.name) && validated.has(member.name.text),
+  );
 }
 
 function isValidatorCall(call: ts.CallExpression): boolean {

@@ -15,9 +15,19 @@ type Finding =
   | undefined;
 
 const options = defineOptions({
-  validationModules: option.stringArray({ default: ['class-validator'], description: 'Modules whose decorators validate a property (any decorator imported from them counts).' }),
-  validationDecorators: option.stringArray({ default: [], description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.' }),
-  reportUnresolved: option.boolean({ default: true, description: 'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.' }),
+  validationModules: option.stringArray({
+    default: ['class-validator'],
+    description: 'Modules whose decorators validate a property (any decorator imported from them counts).',
+  }),
+  validationDecorators: option.stringArray({
+    default: [],
+    description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.',
+  }),
+  reportUnresolved: option.boolean({
+    default: true,
+    description:
+      'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.',
+  }),
 });
 
 export type DtoValidatedOptions = OptionsOf<typeof options>;
@@ -37,19 +47,29 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     docs: {
       description: 'Require every property of a `@Body()` DTO class declared in the project to carry a class-validator decorator.',
       rationale:
-        'ValidationPipe validates only decorated properties: an undecorated DTO property accepts any value the client sends (or is stripped by whitelist), so the DTO looks validated while it is not.',
+        'ValidationPipe validates only decorated properties: an undecorated DTO property accepts any value the client sends (or ' +
+        'is stripped by whitelist), so the DTO looks validated while it is not.',
     },
     messages: {
       unvalidatedProperties:
-        'Body DTO "{{dto}}" has properties without a validation decorator ({{properties}}): add class-validator decorators such as @IsString() or @ValidateNested() so ValidationPipe checks them.',
+        'Body DTO "{{dto}}" has properties without a validation decorator ({{properties}}): add class-validator decorators such ' +
+        'as @IsString() or @ValidateNested() so ValidationPipe checks them.',
       notAClass:
-        'Body DTO "{{dto}}" is {{what}}, which is erased at run time: ValidationPipe has no class to check the body against, so whatever the client sends reaches the handler. Declare {{dto}} as a class with class-validator decorators.',
+        'Body DTO "{{dto}}" is {{what}}, which is erased at run time: ValidationPipe has no class to check the body against, so ' +
+        'whatever the client sends reaches the handler. Declare {{dto}} as a class with class-validator decorators.',
       cannotVerify: 'Cannot verify that body DTO "{{dto}}" is validated: {{reason}}.',
     },
     hints: {
-      unvalidatedProperties: 'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
-      notAClass: 'Turn {{what}} {{dto}} into `export class {{dto}} { @IsString() name: string; … }` and make sure ValidationPipe runs (`app.useGlobalPipes(new ValidationPipe())` or `@UsePipes`), or validate the body with a pipe of its own: `@Body(new ZodValidationPipe(schema))`.',
-      cannotVerify: 'Declare or import {{dto}} where this project can read it (its own files, or a workspace project it depends on), or set reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
+      unvalidatedProperties:
+        'In class {{dto}}, put a class-validator decorator on {{properties}}: e.g. `@IsString()`, `@IsInt()`, `@IsOptional()` ' +
+        'for optional ones, `@ValidateNested() @Type(() => ChildDto)` for nested objects.',
+      notAClass:
+        'Turn {{what}} {{dto}} into `export class {{dto}} { @IsString() name: string; … }` and make sure ValidationPipe runs ' +
+        '(`app.useGlobalPipes(new ValidationPipe())` or `@UsePipes`), or validate the body with a pipe of its own: `@Body(new ' +
+        'ZodValidationPipe(schema))`.',
+      cannotVerify:
+        'Declare or import {{dto}} where this project can read it (its own files, or a workspace project it depends on), or set ' +
+        'reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
     options,
     keywords: NEST_KEYWORDS,
@@ -70,13 +90,20 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
       if (!binding || binding.path.length !== 1) return false;
       const key = `${file}:${binding.module}#${binding.path[0]}`;
       if (!customValidators.has(key)) {
-        const text = exportedDeclarationText({ file, readFile: context.readFile, derive: context.derive, workspace: context.workspace }, binding.module, binding.path[0]) ?? '';
+        const text =
+          exportedDeclarationText(
+            { file, readFile: context.readFile, derive: context.derive, workspace: context.workspace },
+            binding.module,
+            binding.path[0],
+          ) ?? '';
         customValidators.set(key, /\b(?:registerDecorator|ValidateBy)\s*\(/.test(text));
       }
       return customValidators.get(key) as boolean;
     };
     const isValidator = (decorator: ts.Decorator, bindings: ModuleBindings, file: string): boolean =>
-      modules.has(decoratorModule(decorator, bindings) ?? '') || decoratorNames(decorator, bindings).some((name) => names.has(name)) || isCustomValidator(decorator, bindings, file);
+      modules.has(decoratorModule(decorator, bindings) ?? '') ||
+      decoratorNames(decorator, bindings).some((name) => names.has(name)) ||
+      isCustomValidator(decorator, bindings, file);
     // One verdict per DTO name, reused for every handler of the file that takes it.
     const verdicts = new Map<string, { finding: Finding; unresolved: boolean }>();
     const verdictFor = (name: { qualifier?: string; name: string }) => {
@@ -88,13 +115,17 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
     const inspect = (name: { qualifier?: string; name: string }): { finding: Finding; unresolved: boolean } => {
       const found = lookupDto(context, name);
       if (found.kind === 'unresolved') {
-        const finding: Finding = context.options.reportUnresolved ? { messageId: 'cannotVerify', data: { dto: name.name, reason: unresolvedReason(found) } } : undefined;
+        const finding: Finding = context.options.reportUnresolved
+          ? { messageId: 'cannotVerify', data: { dto: name.name, reason: unresolvedReason(found) } }
+          : undefined;
         return { finding, unresolved: true };
       }
       if (found.kind === 'skip') return { finding: undefined, unresolved: false };
       if (found.kind === 'type') return { finding: { messageId: 'notAClass', data: { dto: name.name, what: found.what } }, unresolved: false };
       const declaredIn = found.declaration.getSourceFile().fileName;
-      const unvalidated = ownProperties(found.declaration).filter((property) => !decoratorsOf(property).some((decorator) => isValidator(decorator, found.bindings, declaredIn)));
+      const unvalidated = ownProperties(found.declaration).filter(
+        (property) => !decoratorsOf(property).some((decorator) => isValidator(decorator, found.bindings, declaredIn)),
+      );
       if (unvalidated.length === 0) return { finding: undefined, unresolved: false };
       const properties = listForMessage(unvalidated.map((property) => property.name.getText()));
       return { finding: { messageId: 'unvalidatedProperties', data: { dto: found.declaration.name?.text ?? name.name, properties } }, unresolved: false };

@@ -6,10 +6,4 @@ import noDataAccessInController from './no-data-access-in-controller';
 import transactionForMultipleWrites from './transaction-for-multiple-writes';
 
 /** The `nestjs/*` rules, sorted by id. They stay silent in files that do not import `@nestjs/common`. */
-export const nestjsRules: readonly FileRule[] = [
-  bodyRequiresDto,
-  dtoValidated,
-  mutationRequiresGuard,
-  noDataAccessInController,
-  transactionForMultipleWrites,
-];
+export const nestjsRules: readonly FileRule[] = [bodyRequiresDto, dtoValidated, mutationRequiresGuard, noDataAccessInController, transactionForMultipleWrites];

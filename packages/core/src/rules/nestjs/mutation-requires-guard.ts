@@ -4,7 +4,17 @@ import { defineOptions, option, type OptionsOf } from '../../engine/rule-options
 import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { appFactsFor, routeMatches, trimSlashes, type AppFacts } from './nestjs-utils/app-facts';
-import { classOfMember, decoratorArguments, decoratorNames, decoratorsOf, hasNestDecorator, importedDecoratorName, NEST_COMMON, NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
+import {
+  classOfMember,
+  decoratorArguments,
+  decoratorNames,
+  decoratorsOf,
+  hasNestDecorator,
+  importedDecoratorName,
+  NEST_COMMON,
+  NEST_KEYWORDS,
+  fileNestBindings,
+} from './nestjs-utils/nest-decorators';
 
 /** Names of guards and middleware that establish who the caller is (not throttling, logging or role checks alone). */
 export const DEFAULT_AUTHENTICATORS = 'auth|jwt|session|passport|api-?key|bearer|token|clerk|firebase|login';
@@ -17,9 +27,19 @@ const COMPOSED_GUARD = /\bUseGuards\s*\(\s*[^)\s]/;
 const mutationVerbs: Record<string, string> = { Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
 
 const options = defineOptions({
-  guardDecorators: option.stringArray({ default: ['UseGuards'], description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.' }),
+  guardDecorators: option.stringArray({
+    default: ['UseGuards'],
+    description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.',
+  }),
   publicDecorators: option.stringArray({ default: ['Public'], description: 'Decorator names that mark a handler or a controller as deliberately public.' }),
-  authenticators: option.string({ minLength: 1, default: DEFAULT_AUTHENTICATORS, description: 'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when its name matches.' }),
+  authenticators: option.string({
+    minLength: 1,
+    default: DEFAULT_AUTHENTICATORS,
+    description:
+      'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the ' +
+      'caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when ' +
+      'its name matches.',
+  }),
 });
 
 export type MutationRequiresGuardOptions = OptionsOf<typeof options>;
@@ -39,16 +59,22 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
     docs: {
       description: 'Require a guard (or an explicit public marker) on `@Post`, `@Put`, `@Patch` and `@Delete` handlers of NestJS controllers.',
       rationale:
-        'A state-changing endpoint without a guard can be called by anyone who reaches the server; a guard, or a visible decision that the endpoint is public, must be in the code.',
+        'A state-changing endpoint without a guard can be called by anyone who reaches the server; a guard, or a visible ' +
+        'decision that the endpoint is public, must be in the code.',
     },
     messages: {
-      missingGuard: '{{verb}} handler "{{method}}" has no guard: add {{guard}} to the method or its controller, or mark it {{public}} if it is meant to be open.',
+      missingGuard:
+        '{{verb}} handler "{{method}}" has no guard: add {{guard}} to the method or its controller, or mark it {{public}} if it is meant to be open.',
       cannotVerify:
-        '{{verb}} handler "{{method}}" has no guard of its own, and whether {{middleware}} (applied in {{file}}) covers it cannot be verified: its routes are given as {{routes}}.',
+        '{{verb}} handler "{{method}}" has no guard of its own, and whether {{middleware}} (applied in {{file}}) covers it ' +
+        'cannot be verified: its routes are given as {{routes}}.',
     },
     hints: {
-      missingGuard: 'Put {{guard}}, naming the guard that authenticates the caller, above "{{method}}" or above its @Controller() class; if anyone may call it, mark it {{public}} instead.',
-      cannotVerify: 'List the controllers in forRoutes(...) directly or through an array declared in {{file}}, or put a guard decorator on "{{method}}" or its controller.',
+      missingGuard:
+        'Put {{guard}}, naming the guard that authenticates the caller, above "{{method}}" or above its @Controller() class; if ' +
+        'anyone may call it, mark it {{public}} instead.',
+      cannotVerify:
+        'List the controllers in forRoutes(...) directly or through an array declared in {{file}}, or put a guard decorator on "{{method}}" or its controller.',
     },
     options,
     keywords: NEST_KEYWORDS,
@@ -90,7 +116,8 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
         const controller = classOfMember(node);
         if (!verb || !controller || !hasNestDecorator(controller, 'Controller', bindings)) return;
         const holders = [node, ...classChain(controller, sourceFile)];
-        const carries = (names: ReadonlySet<string>) => holders.some((holder) => decoratorsOf(holder).some((decorator) => isConfigured(decorator, names, bindings as ModuleBindings)));
+        const carries = (names: ReadonlySet<string>) =>
+          holders.some((holder) => decoratorsOf(holder).some((decorator) => isConfigured(decorator, names, bindings as ModuleBindings)));
         context.examined();
         if (carries(guards) || carries(markers)) return;
         if (holders.some((holder) => decoratorsOf(holder).some((decorator) => appliesGuards(decorator)))) return;
@@ -125,14 +152,20 @@ function authenticatorTest(pattern: string): (name: string) => boolean {
  * authenticating middleware whose routes include the controller or the handler's path (and do not
  * exclude it). When such a middleware's routes cannot be read, what the report should say instead.
  */
-function appCover(facts: AppFacts, controller: string, path: string | undefined, authenticates: (name: string) => boolean): 'protected' | { middleware: string; file: string; routes: string } | undefined {
+function appCover(
+  facts: AppFacts,
+  controller: string,
+  path: string | undefined,
+  authenticates: (name: string) => boolean,
+): 'protected' | { middleware: string; file: string; routes: string } | undefined {
   if (facts.globalGuards.some((guard) => authenticates(guard.name))) return 'protected';
   let unreadable: { middleware: string; file: string; routes: string } | undefined;
   for (const routes of facts.middleware) {
     const names = routes.middleware.filter(authenticates);
     if (names.length === 0) continue;
     if (path !== undefined && routes.excluded.some((pattern) => routeMatches(pattern, path))) continue;
-    if (routes.all || routes.controllers.has(controller) || (path !== undefined && routes.paths.some((pattern) => routeMatches(pattern, path)))) return 'protected';
+    if (routes.all || routes.controllers.has(controller) || (path !== undefined && routes.paths.some((pattern) => routeMatches(pattern, path))))
+      return 'protected';
     if (routes.unreadable !== undefined) unreadable ??= { middleware: names.join(', '), file: routes.file, routes: routes.unreadable };
   }
   return unreadable;
@@ -162,7 +195,9 @@ function decoratorPath(decorator: ts.Decorator | undefined): string | undefined 
   if (argument === undefined) return '';
   if (ts.isStringLiteralLike(argument)) return trimSlashes(argument.text);
   if (ts.isObjectLiteralExpression(argument)) {
-    const path = argument.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path');
+    const path = argument.properties.find(
+      (property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path',
+    );
     if (!path) return '';
     return ts.isStringLiteralLike(path.initializer) ? trimSlashes(path.initializer.text) : undefined;
   }

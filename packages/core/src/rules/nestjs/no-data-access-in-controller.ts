@@ -8,8 +8,14 @@ export const DEFAULT_CLIENT_NAMES = ['prisma', 'prismaService', 'db', 'dataSourc
 export const DEFAULT_REPOSITORY_PATTERN = '(?:^r|R)epo(?:sitory)?$';
 
 const options = defineOptions({
-  clientNames: option.stringArray({ default: DEFAULT_CLIENT_NAMES, description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).' }),
-  repositoryPattern: option.string({ default: DEFAULT_REPOSITORY_PATTERN, description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.' }),
+  clientNames: option.stringArray({
+    default: DEFAULT_CLIENT_NAMES,
+    description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).',
+  }),
+  repositoryPattern: option.string({
+    default: DEFAULT_REPOSITORY_PATTERN,
+    description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.',
+  }),
 });
 
 export type NoDataAccessInControllerOptions = OptionsOf<typeof options>;
@@ -29,13 +35,18 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
     docs: {
       description: 'Disallow database client and repository calls (Prisma, TypeORM, MikroORM...) directly in NestJS controllers.',
       rationale:
-        'Data access in a controller mixes the HTTP layer with persistence: the query cannot be reused by other entry points, business rules end up in handlers, and the controller cannot be tested without a database.',
+        'Data access in a controller mixes the HTTP layer with persistence: the query cannot be reused by other entry points, ' +
+        'business rules end up in handlers, and the controller cannot be tested without a database.',
     },
     messages: {
-      dataAccess: 'Controller "{{controller}}" queries the database directly through this.{{client}}: move the data access into an injected service and call that from the handler.',
+      dataAccess:
+        'Controller "{{controller}}" queries the database directly through this.{{client}}: move the data access into an ' +
+        'injected service and call that from the handler.',
     },
     hints: {
-      dataAccess: 'Move this query into a method of an @Injectable() service that injects this.{{client}}, inject that service into {{controller}}\'s constructor, and call the service method here.',
+      dataAccess:
+        'Move this query into a method of an @Injectable() service that injects this.{{client}}, inject that service ' +
+        "into {{controller}}'s constructor, and call the service method here.",
     },
     options,
     keywords: NEST_KEYWORDS,
@@ -84,7 +95,9 @@ function calledChain(access: ts.PropertyAccessExpression): ts.Expression | undef
 /** The member `name` of the class is declared with a type imported from a `@nestjs/*` package: Nest's own helpers hold no data. */
 function isNestUtility(controller: ts.ClassLikeDeclaration, name: string, bindings: ModuleBindings): boolean {
   const declared = controller.members
-    .flatMap((member): Array<ts.PropertyDeclaration | ts.ParameterDeclaration> => (ts.isConstructorDeclaration(member) ? [...member.parameters] : ts.isPropertyDeclaration(member) ? [member] : []))
+    .flatMap((member): Array<ts.PropertyDeclaration | ts.ParameterDeclaration> =>
+      ts.isConstructorDeclaration(member) ? [...member.parameters] : ts.isPropertyDeclaration(member) ? [member] : [],
+    )
     .find((member) => ts.isIdentifier(member.name) && member.name.text === name);
   const type = declared?.type;
   if (!type || !ts.isTypeReferenceNode(type)) return false;

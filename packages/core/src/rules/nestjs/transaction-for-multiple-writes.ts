@@ -31,12 +31,24 @@ interface Write {
   client: string;
 }
 
-const loopKinds = syntaxKindSet(() => [ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
+const loopKinds = syntaxKindSet(() => [
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+]);
 const iterationMethods = new Set(['map', 'forEach', 'flatMap']);
 
 const options = defineOptions({
-  clientNames: option.stringArray({ default: DEFAULT_PRISMA_CLIENT_NAMES, description: 'Property names under which the Prisma client is injected (`this.prisma`).' }),
-  writeMethods: option.stringArray({ default: DEFAULT_WRITE_METHODS, description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).' }),
+  clientNames: option.stringArray({
+    default: DEFAULT_PRISMA_CLIENT_NAMES,
+    description: 'Property names under which the Prisma client is injected (`this.prisma`).',
+  }),
+  writeMethods: option.stringArray({
+    default: DEFAULT_WRITE_METHODS,
+    description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).',
+  }),
 });
 
 export type TransactionForMultipleWritesOptions = OptionsOf<typeof options>;
@@ -56,14 +68,18 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
     docs: {
       description: 'Require a Prisma `$transaction` around two or more writes in one method of a NestJS `@Injectable()` service.',
       rationale:
-        'Writes that belong together must succeed or fail together: without a transaction a failure between them leaves a partial change in the database that nothing rolls back.',
+        'Writes that belong together must succeed or fail together: without a transaction a failure between them leaves a ' +
+        'partial change in the database that nothing rolls back.',
     },
     messages: {
       writesWithoutTransaction:
-        'Method "{{method}}" writes with Prisma more than once outside a transaction ({{operations}}): wrap the writes in this.{{client}}.$transaction(...) so they succeed or fail together.',
+        'Method "{{method}}" writes with Prisma more than once outside a transaction ({{operations}}): wrap the writes in ' +
+        'this.{{client}}.$transaction(...) so they succeed or fail together.',
     },
     hints: {
-      writesWithoutTransaction: 'Run the writes in `await this.{{client}}.$transaction(async (tx) => { … })`, calling them on `tx` instead of this.{{client}}, or pass them as an array: `this.{{client}}.$transaction([...])`.',
+      writesWithoutTransaction:
+        'Run the writes in `await this.{{client}}.$transaction(async (tx) => { … })`, calling them on `tx` instead of ' +
+        'this.{{client}}, or pass them as an array: `this.{{client}}.$transaction([...])`.',
     },
     options,
     keywords: NEST_KEYWORDS,
@@ -80,12 +96,21 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
       const repeated = new Set(counted.filter((write) => isRepeated(write.call, body)));
       const bestEffort = new Set(counted.filter((write) => !repeated.has(write) && isBestEffort(write.call, body, counted)));
       const progress = new Set(counted.filter((write, index) => !repeated.has(write) && recordsProgress(write, counted.slice(0, index), body, clients)));
-      const weightOf = (write: Write) => (repeated.has(write) ? (roundsSeparated(write.call, body, clients) ? 1 : 2) : bestEffort.has(write) || progress.has(write) ? 0 : 1);
+      const weightOf = (write: Write) =>
+        repeated.has(write) ? (roundsSeparated(write.call, body, clients) ? 1 : 2) : bestEffort.has(write) || progress.has(write) ? 0 : 1;
       // Writes on branches that exclude each other (`if (found) { update; return } create`) never run together.
-      const together = (group: readonly Write[]) => writesOnWorstPath(body, group.map((write) => ({ node: write.call, weight: weightOf(write) })));
+      const together = (group: readonly Write[]) =>
+        writesOnWorstPath(
+          body,
+          group.map((write) => ({ node: write.call, weight: weightOf(write) })),
+        );
       if (!splitAtOutsideWork(counted, body, clients).some((group) => together(group) >= 2)) return;
       const operations = listForMessage(counted.map((write) => (repeated.has(write) ? `${write.label} in a loop` : write.label)));
-      context.report({ node: member.name, messageId: 'writesWithoutTransaction', data: { method: member.name.getText(), operations, client: counted[0].client } });
+      context.report({
+        node: member.name,
+        messageId: 'writesWithoutTransaction',
+        data: { method: member.name.getText(), operations, client: counted[0].client },
+      });
     };
     return {
       SourceFile(node) {
@@ -171,7 +196,12 @@ function isBatched(call: ts.Node, body: ts.Node): boolean {
 function isCollected(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isArrayLiteralExpression(parent)) return true;
-  return ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && ['push', '$transaction'].includes(parent.expression.name.text);
+  return (
+    ts.isCallExpression(parent) &&
+    parent.arguments.includes(node as ts.Expression) &&
+    ts.isPropertyAccessExpression(parent.expression) &&
+    ['push', '$transaction'].includes(parent.expression.name.text)
+  );
 }
 
 function isConst(declaration: ts.VariableDeclaration): boolean {
@@ -200,7 +230,12 @@ function mappingOf(node: ts.Node): ts.CallExpression | undefined {
   const parent = node.parent;
   const callback = ts.isReturnStatement(parent) ? enclosingFunction(parent) : ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
   const mapping = callback?.parent;
-  return mapping !== undefined && ts.isCallExpression(mapping) && ts.isPropertyAccessExpression(mapping.expression) && ['map', 'flatMap'].includes(mapping.expression.name.text) ? mapping : undefined;
+  return mapping !== undefined &&
+    ts.isCallExpression(mapping) &&
+    ts.isPropertyAccessExpression(mapping.expression) &&
+    ['map', 'flatMap'].includes(mapping.expression.name.text)
+    ? mapping
+    : undefined;
 }
 
 /**
@@ -221,7 +256,8 @@ function isSettledAlone(call: ts.Node, body: ts.Node, writes: readonly Write[]):
   let settled = false;
   const visit = (current: ts.Node): void => {
     if (settled) return;
-    if (isAllSettled(current) && (current as ts.CallExpression).arguments.some((argument) => ts.isIdentifier(argument) && argument.text === name)) settled = true;
+    if (isAllSettled(current) && (current as ts.CallExpression).arguments.some((argument) => ts.isIdentifier(argument) && argument.text === name))
+      settled = true;
     else ts.forEachChild(current, visit);
   };
   visit(body);
@@ -234,13 +270,25 @@ function soleWriteMapping(node: ts.Node, body: ts.Node, writes: readonly Write[]
   while (callback && callback !== body && !ts.isFunctionLike(callback)) callback = callback.parent;
   if (!callback || callback === body || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
   const mapping = callback.parent;
-  if (!ts.isCallExpression(mapping) || !mapping.arguments.includes(callback) || !ts.isPropertyAccessExpression(mapping.expression) || mapping.expression.name.text !== 'map') return undefined;
+  if (
+    !ts.isCallExpression(mapping) ||
+    !mapping.arguments.includes(callback) ||
+    !ts.isPropertyAccessExpression(mapping.expression) ||
+    mapping.expression.name.text !== 'map'
+  )
+    return undefined;
   const inside = writes.filter((write) => write.call.pos >= callback.pos && write.call.end <= callback.end);
   return inside.length === 1 ? mapping : undefined;
 }
 
 function isAllSettled(node: ts.Node): boolean {
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'allSettled' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Promise';
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'allSettled' &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'Promise'
+  );
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
@@ -262,14 +310,16 @@ interface WeightedWrite {
  * expressions) counts every write it contains.
  */
 function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): number {
-  const within = (node: ts.Node) => writes.filter((write) => write.node.pos >= node.pos && write.node.end <= node.end).reduce((sum, write) => sum + write.weight, 0);
+  const within = (node: ts.Node) =>
+    writes.filter((write) => write.node.pos >= node.pos && write.node.end <= node.end).reduce((sum, write) => sum + write.weight, 0);
   const ofStatements = (statements: readonly ts.Statement[]): number => {
     let after = 0;
     for (let index = statements.length - 1; index >= 0; index--) {
       const statement = statements[index];
       if (ts.isIfStatement(statement)) {
         const thenBranch = ofStatement(statement.thenStatement) + (exits(statement.thenStatement) ? 0 : after);
-        const elseBranch = (statement.elseStatement ? ofStatement(statement.elseStatement) : 0) + (statement.elseStatement && exits(statement.elseStatement) ? 0 : after);
+        const elseBranch =
+          (statement.elseStatement ? ofStatement(statement.elseStatement) : 0) + (statement.elseStatement && exits(statement.elseStatement) ? 0 : after);
         after = within(statement.expression) + Math.max(thenBranch, elseBranch);
       } else if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) {
         after = within(statement);
@@ -294,9 +344,15 @@ function writesOnWorstPath(body: ts.Node, writes: readonly WeightedWrite[]): num
     const statements = block.statements;
     let last = statements.length - 1;
     while (last >= 0 && within(statements[last]) === 0) last--;
-    return last >= 0 && statements.slice(last + 1).every((statement) => (ts.isReturnStatement(statement) && (!statement.expression || !containsCall(statement.expression))) || isLogLine(statement));
+    return (
+      last >= 0 &&
+      statements
+        .slice(last + 1)
+        .every((statement) => (ts.isReturnStatement(statement) && (!statement.expression || !containsCall(statement.expression))) || isLogLine(statement))
+    );
   };
-  const ofStatement = (statement: ts.Statement): number => (ts.isBlock(statement) ? ofStatements(statement.statements) : ts.isIfStatement(statement) ? ofStatements([statement]) : within(statement));
+  const ofStatement = (statement: ts.Statement): number =>
+    ts.isBlock(statement) ? ofStatements(statement.statements) : ts.isIfStatement(statement) ? ofStatements([statement]) : within(statement);
   return ts.isBlock(body) ? ofStatements(body.statements) : within(body);
 }
 
@@ -310,7 +366,13 @@ function isRepeated(call: ts.Node, body: ts.Node): boolean {
     if (ts.isTryStatement(node.parent) && node.parent.tryBlock === node && swallows(node.parent.catchClause)) return false;
     if (loopKinds.has(node.kind)) return true;
     const parent = node.parent;
-    if (ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text)) return true;
+    if (
+      ts.isFunctionLike(node) &&
+      ts.isCallExpression(parent) &&
+      ts.isPropertyAccessExpression(parent.expression) &&
+      iterationMethods.has(parent.expression.name.text)
+    )
+      return true;
   }
   return false;
 }
@@ -344,7 +406,11 @@ function isLogLine(statement: ts.Statement): boolean {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || call.arguments.some(containsCall)) return false;
   const owner = callee.expression;
-  const name = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword ? owner.name.text : undefined;
+  const name = ts.isIdentifier(owner)
+    ? owner.text
+    : ts.isPropertyAccessExpression(owner) && owner.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? owner.name.text
+      : undefined;
   return name !== undefined && /^(?:console|_?logger|log)$/i.test(name);
 }
 
@@ -378,10 +444,17 @@ function keyValues(call: Write['call'], sections: readonly string[]): Map<string
   const argument = ts.isCallExpression(call) ? call.arguments[0] : undefined;
   if (!argument || !ts.isObjectLiteralExpression(argument)) return values;
   for (const section of argument.properties) {
-    if (!ts.isPropertyAssignment(section) || !ts.isIdentifier(section.name) || !sections.includes(section.name.text) || !ts.isObjectLiteralExpression(section.initializer)) continue;
+    if (
+      !ts.isPropertyAssignment(section) ||
+      !ts.isIdentifier(section.name) ||
+      !sections.includes(section.name.text) ||
+      !ts.isObjectLiteralExpression(section.initializer)
+    )
+      continue;
     for (const property of section.initializer.properties) {
       if (ts.isShorthandPropertyAssignment(property)) values.set(property.name.text, property.name.text);
-      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isStableValue(property.initializer)) values.set(property.name.text, property.initializer.getText());
+      else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isStableValue(property.initializer))
+        values.set(property.name.text, property.initializer.getText());
     }
   }
   return values;
@@ -419,7 +492,14 @@ function roundsSeparated(call: ts.Node, body: ts.Node, clients: ReadonlySet<stri
     const parent = node.parent;
     if (ts.isFunctionLike(node) && isThenOfOutsideWork(parent, node, clients)) return true;
     if (isChunkLoop(node)) return true;
-    const round = loopKinds.has(node.kind) ? node : ts.isFunctionLike(node) && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && iterationMethods.has(parent.expression.name.text) ? node : undefined;
+    const round = loopKinds.has(node.kind)
+      ? node
+      : ts.isFunctionLike(node) &&
+          ts.isCallExpression(parent) &&
+          ts.isPropertyAccessExpression(parent.expression) &&
+          iterationMethods.has(parent.expression.name.text)
+        ? node
+        : undefined;
     if (round) return awaitsOutsideWork(round, round.pos, call.pos, clients, true) || awaitsOutsideWork(round, call.end, round.end, clients, true);
   }
   return false;
@@ -427,7 +507,13 @@ function roundsSeparated(call: ts.Node, body: ts.Node, clients: ReadonlySet<stri
 
 /** `this.storage.upload(…).then(callback)`: the callback runs after another collaborator's work. */
 function isThenOfOutsideWork(call: ts.Node, callback: ts.Node, clients: ReadonlySet<string>): boolean {
-  if (!ts.isCallExpression(call) || !call.arguments.includes(callback as ts.Expression) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'then') return false;
+  if (
+    !ts.isCallExpression(call) ||
+    !call.arguments.includes(callback as ts.Expression) ||
+    !ts.isPropertyAccessExpression(call.expression) ||
+    call.expression.name.text !== 'then'
+  )
+    return false;
   const work = call.expression.expression;
   return ts.isCallExpression(work) && !throughClient(work.expression, clients) && !isOwnMethod(work.expression);
 }
@@ -436,7 +522,9 @@ function isChunkLoop(node: ts.Node): boolean {
   if (ts.isForOfStatement(node)) return ts.isCallExpression(node.expression) && /chunk|batch/i.test(node.expression.expression.getText());
   if (!ts.isForStatement(node) || !node.incrementor) return false;
   const step = node.incrementor;
-  return ts.isBinaryExpression(step) && step.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && !(ts.isNumericLiteral(step.right) && step.right.text === '1');
+  return (
+    ts.isBinaryExpression(step) && step.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && !(ts.isNumericLiteral(step.right) && step.right.text === '1')
+  );
 }
 
 /**

@@ -7,7 +7,12 @@ new ProjectRuleTester().run(rule, {
     { name: 'no file matches', files: ['apps/app/src/main.ts'], options: { paths: ['src/legacy/**'] } },
     { name: 'globs are relative to the project root', files: ['apps/app/src/main.ts', 'legacy/x.ts'], options: { paths: ['legacy/**'] } },
     { name: 'a look-alike name is not the folder', files: ['apps/app/src/legacy-adapter.ts'], options: { paths: ['src/legacy/**'] } },
-    { name: 'tag rules skip other projects', files: ['apps/app/src/db/query.ts'], project: { tags: ['type:ui'] }, options: { byTag: { 'type:feature': ['src/db/**'] } } },
+    {
+      name: 'tag rules skip other projects',
+      files: ['apps/app/src/db/query.ts'],
+      project: { tags: ['type:ui'] },
+      options: { byTag: { 'type:feature': ['src/db/**'] } },
+    },
   ],
   invalid: [
     {
@@ -15,7 +20,11 @@ new ProjectRuleTester().run(rule, {
       files: ['apps/app/src/main.ts', 'apps/app/src/legacy/a.ts', 'apps/app/src/legacy/deep/b.ts'],
       options: { paths: ['src/legacy/**'] },
       errors: [
-        { messageId: 'forbiddenPath', file: 'apps/app/src/legacy/a.ts', message: 'apps/app/src/legacy/a.ts is at a forbidden path (src/legacy/**): move it out of src/legacy/** or delete it.' },
+        {
+          messageId: 'forbiddenPath',
+          file: 'apps/app/src/legacy/a.ts',
+          message: 'apps/app/src/legacy/a.ts is at a forbidden path (src/legacy/**): move it out of src/legacy/** or delete it.',
+        },
         { messageId: 'forbiddenPath', file: 'apps/app/src/legacy/deep/b.ts' },
       ],
     },
@@ -30,7 +39,12 @@ new ProjectRuleTester().run(rule, {
       files: ['apps/app/src/db/query.ts'],
       project: { tags: ['type:ui'] },
       options: { byTag: { 'type:ui': ['src/db/**'] } },
-      errors: [{ messageId: 'forbiddenPath', message: 'apps/app/src/db/query.ts is at a forbidden path (src/db/**, forbidden for tag type:ui): move it out of src/db/** or delete it.' }],
+      errors: [
+        {
+          messageId: 'forbiddenPath',
+          message: 'apps/app/src/db/query.ts is at a forbidden path (src/db/**, forbidden for tag type:ui): move it out of src/db/** or delete it.',
+        },
+      ],
     },
     {
       name: 'a root project reports workspace-relative paths',

@@ -4,7 +4,10 @@ import { defineOptions, option, type OptionsOf } from '../../engine/rule-options
 import { projectPathPrefix } from '../../engine/workspace-paths';
 
 const options = defineOptions({
-  paths: option.stringArray({ default: [], description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).' }),
+  paths: option.stringArray({
+    default: [],
+    description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).',
+  }),
   byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, globs that no file of a project with that tag may match.' }),
 });
 
@@ -23,7 +26,8 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     docs: {
       description: 'Disallow files at paths a project must not contain, such as a retired legacy folder.',
       rationale:
-        'A retired folder or a file kind a team banned comes back through copy-paste and old branches; without a check nobody notices until the old code is depended on again.',
+        'A retired folder or a file kind a team banned comes back through copy-paste and old branches; without a check nobody ' +
+        'notices until the old code is depended on again.',
     },
     messages: {
       forbiddenPath: '{{file}} is at a forbidden path ({{pattern}}{{reason}}): move it out of {{pattern}} or delete it.',
@@ -44,7 +48,8 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     for (const file of context.files) {
       // One finding per file, for the first pattern it matches.
       const hit = matchers.find((matcher) => matcher.matches(file));
-      if (hit) context.report({ messageId: 'forbiddenPath', file: `${prefix}${file}`, data: { file: `${prefix}${file}`, pattern: hit.pattern, reason: hit.reason } });
+      if (hit)
+        context.report({ messageId: 'forbiddenPath', file: `${prefix}${file}`, data: { file: `${prefix}${file}`, pattern: hit.pattern, reason: hit.reason } });
     }
   },
 });

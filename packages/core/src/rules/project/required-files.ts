@@ -3,7 +3,10 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 
 const options = defineOptions({
-  files: option.stringArray({ default: [], description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).' }),
+  files: option.stringArray({
+    default: [],
+    description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).',
+  }),
   byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, paths or globs that projects with that tag must also contain.' }),
 });
 
@@ -22,7 +25,8 @@ export default defineRule<'missingFile', RequiredFilesOptions>({
     docs: {
       description: 'Require files every project (or every project with a tag) must contain, such as a README.',
       rationale:
-        'Conventions that live only in people\'s heads erode: a project without its README, runbook or ownership file is found when someone needs it, not when it was created.',
+        "Conventions that live only in people's heads erode: a project without its README, runbook or ownership file is found " +
+        'when someone needs it, not when it was created.',
     },
     messages: {
       missingFile: 'Project {{project}} has no {{file}}{{reason}}: add it at {{root}}/{{file}}.',

@@ -15,7 +15,7 @@ new RuleTester().run(rule, {
     { code: '# except:\n#     pass\nvalue = 1\n', filename },
     { code: 'HELP = "wrap it in try: ... except: pass"\n', filename },
     { code: 'def f():\n    """Never write\n\n    try:\n        x()\n    except:\n        pass\n    """\n', filename },
-    { code: "message = f\"{'except:'} is banned\"\n", filename },
+    { code: 'message = f"{\'except:\'} is banned"\n', filename },
     { code: "template = '''\nexcept:\n    pass\n'''\n", filename },
     // By default a bare except that re-raises swallows nothing (flask's full_dispatch wrapper).
     { code: 'try:\n    run()\nexcept:\n    rollback()\n    raise\n', filename },
@@ -40,7 +40,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'bareExcept', line: 2, column: 1 }],
     },
     {
-      code: 'class Job:\n    def run(self):\n        try:\n            self.step()\n        except:\n            try:\n                self.undo()\n            except:\n                pass\n',
+      code:
+        'class Job:\n    def run(self):\n        try:\n            self.step()\n        except:\n            try:\n             ' +
+        '   self.undo()\n            except:\n                pass\n',
       filename,
       errors: [
         { messageId: 'bareExcept', line: 5, column: 9 },

@@ -5,7 +5,10 @@ import { headerColon, isName, isOp, suiteEnd } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
 
 const options = defineOptions({
-  allowReraise: option.boolean({ default: true, description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.' }),
+  allowReraise: option.boolean({
+    default: true,
+    description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.',
+  }),
 });
 
 export type NoBareExceptOptions = OptionsOf<typeof options>;
@@ -23,11 +26,11 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     docs: {
       description: 'Disallow bare `except:` clauses in Python; name the exceptions to catch.',
       rationale:
-        'A bare except also catches KeyboardInterrupt, SystemExit and GeneratorExit, so Ctrl-C and sys.exit() stop working, and it hides every unanticipated bug behind the handler of the expected one.',
+        'A bare except also catches KeyboardInterrupt, SystemExit and GeneratorExit, so Ctrl-C and sys.exit() stop working, and ' +
+        'it hides every unanticipated bug behind the handler of the expected one.',
     },
     messages: {
-      bareExcept:
-        'Bare `except:` also catches KeyboardInterrupt and SystemExit: catch the specific exception, or `Exception` if any error is really expected.',
+      bareExcept: 'Bare `except:` also catches KeyboardInterrupt and SystemExit: catch the specific exception, or `Exception` if any error is really expected.',
     },
     hints: {
       bareExcept: 'Write `except Exception:` (or the specific exceptions the block handles) instead of `except:`.',

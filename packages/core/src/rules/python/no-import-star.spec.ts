@@ -21,15 +21,38 @@ new RuleTester().run(rule, {
     {
       code: 'import os\nfrom os.path import *\n',
       filename,
-      errors: [{ messageId: 'importStar', line: 2, column: 1, endColumn: 22, message: 'Wildcard import from os.path: import the names that are used (from os.path import a, b) or the module itself.' }],
+      errors: [
+        {
+          messageId: 'importStar',
+          line: 2,
+          column: 1,
+          endColumn: 22,
+          message: 'Wildcard import from os.path: import the names that are used (from os.path import a, b) or the module itself.',
+        },
+      ],
     },
     {
       code: 'from . import *\nfrom ..utils import *\nfrom ...core.models import *\n',
       filename,
       errors: [
-        { messageId: 'importStar', line: 1, column: 1, message: 'Wildcard import from .: import the names that are used (from . import a, b) or the module itself.' },
-        { messageId: 'importStar', line: 2, column: 1, message: 'Wildcard import from ..utils: import the names that are used (from ..utils import a, b) or the module itself.' },
-        { messageId: 'importStar', line: 3, column: 1, message: 'Wildcard import from ...core.models: import the names that are used (from ...core.models import a, b) or the module itself.' },
+        {
+          messageId: 'importStar',
+          line: 1,
+          column: 1,
+          message: 'Wildcard import from .: import the names that are used (from . import a, b) or the module itself.',
+        },
+        {
+          messageId: 'importStar',
+          line: 2,
+          column: 1,
+          message: 'Wildcard import from ..utils: import the names that are used (from ..utils import a, b) or the module itself.',
+        },
+        {
+          messageId: 'importStar',
+          line: 3,
+          column: 1,
+          message: 'Wildcard import from ...core.models: import the names that are used (from ...core.models import a, b) or the module itself.',
+        },
       ],
     },
     {

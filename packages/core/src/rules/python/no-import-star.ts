@@ -5,8 +5,15 @@ import { isName, isOp } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
 
 const options = defineOptions({
-  allowInInit: option.boolean({ default: true, description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`)." }),
-  allowModules: option.stringArray({ uniqueItems: true, default: [], description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).' }),
+  allowInInit: option.boolean({
+    default: true,
+    description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
+  }),
+  allowModules: option.stringArray({
+    uniqueItems: true,
+    default: [],
+    description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).',
+  }),
 });
 
 export type NoImportStarOptions = OptionsOf<typeof options>;
@@ -24,13 +31,16 @@ export default defineRule<'importStar', NoImportStarOptions>({
     docs: {
       description: 'Disallow wildcard imports (`from module import *`) in Python; import the names that are used.',
       rationale:
-        'A wildcard import hides where names come from, defeats linters and type checkers, and lets a name added to the other module silently shadow or replace a local one.',
+        'A wildcard import hides where names come from, defeats linters and type checkers, and lets a name added to the other ' +
+        'module silently shadow or replace a local one.',
     },
     messages: {
       importStar: 'Wildcard import from {{module}}: import the names that are used (from {{module}} import a, b) or the module itself.',
     },
     hints: {
-      importStar: 'Replace `from {{module}} import *` with `from {{module}} import name_a, name_b`, listing the names this file uses, or import the module and qualify the names.',
+      importStar:
+        'Replace `from {{module}} import *` with `from {{module}} import name_a, name_b`, listing the names this file uses, or ' +
+        'import the module and qualify the names.',
     },
     options,
     equivalents: { python: ['F403', 'wildcard-import'] },

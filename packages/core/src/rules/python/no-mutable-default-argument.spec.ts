@@ -6,7 +6,10 @@ const filename = 'app/handlers.py';
 new RuleTester().run(rule, {
   valid: [
     // PyCharm's inspection comment on the line above (real code: httpie's test stub Response).
-    { code: 'class Response:\n    # noinspection PyDefaultArgument\n    def __init__(self, url, headers={}):\n        self.headers = dict(headers)\n', filename },
+    {
+      code: 'class Response:\n    # noinspection PyDefaultArgument\n    def __init__(self, url, headers={}):\n        self.headers = dict(headers)\n',
+      filename,
+    },
     { code: 'def f(a=[]):\n    pass\n', filename: 'tests/fixtures/sample.py' },
     { code: 'def add(item, items=None):\n    items = [] if items is None else items\n    items.append(item)\n', filename },
     { code: 'def f(a=(), b=(1, 2), c="[]", d=0, e=frozenset(), f=tuple(), g=-1, h=b"{}"):\n    pass\n', filename },
@@ -26,34 +29,71 @@ new RuleTester().run(rule, {
     {
       code: 'def add(item, items=[]):\n    items.append(item)\n    return items\n',
       filename,
-      errors: [{ messageId: 'mutableDefault', line: 1, column: 21, endColumn: 23, message: 'Mutable default list for "items" is created once and shared by every call: default to None and create the value in the function body.' }],
+      errors: [
+        {
+          messageId: 'mutableDefault',
+          line: 1,
+          column: 21,
+          endColumn: 23,
+          message: 'Mutable default list for "items" is created once and shared by every call: default to None and create the value in the function body.',
+        },
+      ],
     },
     {
       code: 'def f(a={}, b={1, 2}, c={"k": 1}, d={**base}, e={x for x in y}, f=[x for x in y]):\n    pass\n',
       filename,
       errors: [
-        { messageId: 'mutableDefault', column: 9, message: 'Mutable default dict for "a" is created once and shared by every call: default to None and create the value in the function body.' },
-        { messageId: 'mutableDefault', column: 15, message: 'Mutable default set for "b" is created once and shared by every call: default to None and create the value in the function body.' },
+        {
+          messageId: 'mutableDefault',
+          column: 9,
+          message: 'Mutable default dict for "a" is created once and shared by every call: default to None and create the value in the function body.',
+        },
+        {
+          messageId: 'mutableDefault',
+          column: 15,
+          message: 'Mutable default set for "b" is created once and shared by every call: default to None and create the value in the function body.',
+        },
         { messageId: 'mutableDefault', column: 25 },
         { messageId: 'mutableDefault', column: 37 },
-        { messageId: 'mutableDefault', column: 49, message: 'Mutable default set for "e" is created once and shared by every call: default to None and create the value in the function body.' },
-        { messageId: 'mutableDefault', column: 67, message: 'Mutable default list for "f" is created once and shared by every call: default to None and create the value in the function body.' },
+        {
+          messageId: 'mutableDefault',
+          column: 49,
+          message: 'Mutable default set for "e" is created once and shared by every call: default to None and create the value in the function body.',
+        },
+        {
+          messageId: 'mutableDefault',
+          column: 67,
+          message: 'Mutable default list for "f" is created once and shared by every call: default to None and create the value in the function body.',
+        },
       ],
     },
     {
       code: 'def f(a=dict(), b=list(), c=set(), d=collections.defaultdict(list), e=OrderedDict(), f=Counter()):\n    pass\n',
       filename,
       errors: [
-        { messageId: 'mutableDefault', column: 9, endColumn: 15, message: 'Mutable default dict() for "a" is created once and shared by every call: default to None and create the value in the function body.' },
+        {
+          messageId: 'mutableDefault',
+          column: 9,
+          endColumn: 15,
+          message: 'Mutable default dict() for "a" is created once and shared by every call: default to None and create the value in the function body.',
+        },
         { messageId: 'mutableDefault', column: 19 },
         { messageId: 'mutableDefault', column: 29 },
-        { messageId: 'mutableDefault', column: 38, message: 'Mutable default collections.defaultdict() for "d" is created once and shared by every call: default to None and create the value in the function body.' },
+        {
+          messageId: 'mutableDefault',
+          column: 38,
+          message:
+            'Mutable default collections.defaultdict() for "d" is created once and shared by every call: default to None and create ' +
+            'the value in the function body.',
+        },
         { messageId: 'mutableDefault', column: 71 },
         { messageId: 'mutableDefault', column: 88 },
       ],
     },
     {
-      code: 'class Repo:\n    async def find(\n        self,\n        filters: dict[str, list[int]] = {},\n        *,\n        order: list = ["id", "name"],\n        **options,\n    ) -> list:\n        ...\n',
+      code:
+        'class Repo:\n    async def find(\n        self,\n        filters: dict[str, list[int]] = {},\n        *,\n        ' +
+        'order: list = ["id", "name"],\n        **options,\n    ) -> list:\n        ...\n',
       filename,
       errors: [
         { messageId: 'mutableDefault', line: 4, column: 41, endColumn: 43 },
@@ -77,7 +117,12 @@ new RuleTester().run(rule, {
       code: 'handler = lambda event, seen=set(): seen.add(event)\nitems.sort(key=lambda x, cache={}: cache.get(x))\n',
       filename,
       errors: [
-        { messageId: 'mutableDefault', line: 1, column: 30, message: 'Mutable default set() for "seen" is created once and shared by every call: default to None and create the value in the function body.' },
+        {
+          messageId: 'mutableDefault',
+          line: 1,
+          column: 30,
+          message: 'Mutable default set() for "seen" is created once and shared by every call: default to None and create the value in the function body.',
+        },
         { messageId: 'mutableDefault', line: 2, column: 32 },
       ],
     },

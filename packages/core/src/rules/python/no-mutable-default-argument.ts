@@ -10,7 +10,13 @@ export const DEFAULT_MUTABLE_CALLS = ['list', 'dict', 'set', 'bytearray', 'defau
 type Span = readonly [start: number, end: number];
 
 const options = defineOptions({
-  mutableCalls: option.stringArray({ uniqueItems: true, default: DEFAULT_MUTABLE_CALLS, description: 'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches `collections.deque`), a dotted name the whole callee.' }),
+  mutableCalls: option.stringArray({
+    uniqueItems: true,
+    default: DEFAULT_MUTABLE_CALLS,
+    description:
+      'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches ' +
+      '`collections.deque`), a dotted name the whole callee.',
+  }),
 });
 
 export type NoMutableDefaultArgumentOptions = OptionsOf<typeof options>;
@@ -27,14 +33,16 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
     docs: {
       description: 'Disallow mutable default values (list, dict, set literals and constructor calls) for Python function and lambda parameters.',
       rationale:
-        'Defaults are evaluated once, when the function is defined, so a mutable default is shared by every call: state leaks between calls and tests, a classic source of heisenbugs.',
+        'Defaults are evaluated once, when the function is defined, so a mutable default is shared by every call: state leaks ' +
+        'between calls and tests, a classic source of heisenbugs.',
     },
     messages: {
       mutableDefault:
         'Mutable default {{kind}} for "{{name}}" is created once and shared by every call: default to None and create the value in the function body.',
     },
     hints: {
-      mutableDefault: 'Change the default to None (`{{name}}=None`) and start the body with `if {{name}} is None: {{name}} = …`, building a fresh {{kind}} on each call.',
+      mutableDefault:
+        'Change the default to None (`{{name}}=None`) and start the body with `if {{name}} is None: {{name}} = …`, building a fresh {{kind}} on each call.',
     },
     options,
     equivalents: { python: ['B006', 'dangerous-default-value', 'PyDefaultArgument'] },

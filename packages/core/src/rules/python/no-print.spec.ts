@@ -2,7 +2,9 @@ import { RuleTester, ruleRunsOn } from '../../testing/rule-tester';
 import rule from './no-print';
 
 const filename = 'app/orders.py';
-const PYPROJECT = '[project]\nname = "httpie"\n\n[project.scripts]\nhttp = "httpie.__main__:main"\nhttpie = \'httpie.manager.__main__:main\'\n\n[tool.poetry.scripts]\nblk = "black:patched_main"\n';
+const PYPROJECT =
+  '[project]\nname = "httpie"\n\n[project.scripts]\nhttp = "httpie.__main__:main"\nhttpie = ' +
+  '\'httpie.manager.__main__:main\'\n\n[tool.poetry.scripts]\nblk = "black:patched_main"\n';
 
 new RuleTester().run(rule, {
   valid: [
@@ -17,7 +19,7 @@ new RuleTester().run(rule, {
     { code: 'class Document:\n    def print(self, copies=1):\n        ...\n', filename },
     { code: '# print(order)\nHINT = "use print(x) to debug"\nmsg = f"{print}"\n', filename },
     { code: 'def run():\n    """Do it.\n\n    >>> print(run())\n    """\n', filename },
-    { code: "from __future__ import print_function\nflags = dict(print=True)\nprinter = print\n", filename },
+    { code: 'from __future__ import print_function\nflags = dict(print=True)\nprinter = print\n', filename },
     { code: 'from rich import print\n\nprint("[green]ok[/]")\n', filename },
     { code: 'try:\n    from rich import print\nexcept ImportError:\n    pass\n\nprint("ok")\n', filename },
     { code: 'def print(*args):\n    logger.info(" ".join(map(str, args)))\n\nprint("routed to the logger")\n', filename },
@@ -32,7 +34,12 @@ new RuleTester().run(rule, {
     { code: 'print("reformatted")\n', filename: 'services/httpie/src/black/__init__.py', files: { 'services/httpie/pyproject.toml': PYPROJECT } },
   ],
   invalid: [
-    { code: 'print("x")\n', filename: 'services/httpie/httpie/models.py', files: { 'services/httpie/pyproject.toml': PYPROJECT }, errors: [{ messageId: 'unexpectedPrint' }] },
+    {
+      code: 'print("x")\n',
+      filename: 'services/httpie/httpie/models.py',
+      files: { 'services/httpie/pyproject.toml': PYPROJECT },
+      errors: [{ messageId: 'unexpectedPrint' }],
+    },
     {
       code: 'def create(order):\n    print("creating", order)\n    save(order)\n',
       filename,

@@ -9,7 +9,10 @@ export const DEFAULT_PRINT_ENTRY_POINTS = [...DEFAULT_SCRIPT_FILES];
 
 const options = defineOptions({
   allowInMain: option.boolean({ default: true, description: 'Accept print() inside an `if __name__ == "__main__":` block, where a module runs as a script.' }),
-  entryPoints: option.stringArray({ default: DEFAULT_PRINT_ENTRY_POINTS, description: 'Files that print by design (scripts, command-line tools): globs relative to the workspace root.' }),
+  entryPoints: option.stringArray({
+    default: DEFAULT_PRINT_ENTRY_POINTS,
+    description: 'Files that print by design (scripts, command-line tools): globs relative to the workspace root.',
+  }),
 });
 
 export type NoPrintOptions = OptionsOf<typeof options>;
@@ -30,13 +33,16 @@ export default defineRule<'unexpectedPrint', NoPrintOptions>({
     docs: {
       description: 'Disallow calls of the builtin `print()` in Python application code; log through the `logging` module.',
       rationale:
-        'print() output has no level, logger name or structure, cannot be filtered or routed by configuration, and is easily lost or mixed with real output in services; logging can do all of that.',
+        'print() output has no level, logger name or structure, cannot be filtered or routed by configuration, and is easily ' +
+        'lost or mixed with real output in services; logging can do all of that.',
     },
     messages: {
       unexpectedPrint: 'Unexpected print(): log through the logging module (logger = logging.getLogger(__name__)) instead.',
     },
     hints: {
-      unexpectedPrint: 'Replace `print(...)` with `logger.info(...)` (or `.debug`, `.warning`), with `logger = logging.getLogger(__name__)` at module level; in a script, move it under `if __name__ == "__main__":`.',
+      unexpectedPrint:
+        'Replace `print(...)` with `logger.info(...)` (or `.debug`, `.warning`), with `logger = logging.getLogger(__name__)` at ' +
+        'module level; in a script, move it under `if __name__ == "__main__":`.',
     },
     options,
     equivalents: { python: ['T201', 'T001', 'print-statement'] },

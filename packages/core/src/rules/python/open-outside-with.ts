@@ -17,7 +17,10 @@ interface TryFrame {
 type Clause = 'try' | 'except' | 'else' | 'finally';
 
 const options = defineOptions({
-  allowReturn: option.boolean({ default: true, description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).' }),
+  allowReturn: option.boolean({
+    default: true,
+    description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).',
+  }),
 });
 
 export type OpenOutsideWithOptions = OptionsOf<typeof options>;
@@ -35,13 +38,15 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
     docs: {
       description: 'Require the builtin `open()` to be used as a `with` context manager (or inside a `try` with `finally`) in Python.',
       rationale:
-        'A file opened outside `with` stays open when an exception skips its close(): handles leak, buffered writes may be lost, and on Windows the file stays locked; `with` closes it on every path.',
+        'A file opened outside `with` stays open when an exception skips its close(): handles leak, buffered writes may be ' +
+        'lost, and on Windows the file stays locked; `with` closes it on every path.',
     },
     messages: {
       openOutsideWith: 'open() outside a `with` statement leaks the file when an error skips close(): use `with open(...) as f:`.',
     },
     hints: {
-      openOutsideWith: 'Rewrite it as `with open(...) as f:` and use `f` inside that block, so the file is closed on every path (or close it in the `finally:` of a `try`).',
+      openOutsideWith:
+        'Rewrite it as `with open(...) as f:` and use `f` inside that block, so the file is closed on every path (or close it in the `finally:` of a `try`).',
     },
     options,
     keywords: [/\bopen[\s\\]*\(/],

@@ -27,13 +27,33 @@ describe('tokenize', () => {
 
   it('should read the longest operator', () => {
     expect(shape('a //= b -> c := d != e ... f')).toEqual([
-      'name:a', 'op://=', 'name:b', 'op:->', 'name:c', 'op::=', 'name:d', 'op:!=', 'name:e', 'op:...', 'name:f', '⏎',
+      'name:a',
+      'op://=',
+      'name:b',
+      'op:->',
+      'name:c',
+      'op::=',
+      'name:d',
+      'op:!=',
+      'name:e',
+      'op:...',
+      'name:f',
+      '⏎',
     ]);
   });
 
   it('should read number forms without splitting them', () => {
     expect(shape('0x1F 0o17 0b101 1_000 3.14 .5 1e-3 2j 1.e5')).toEqual([
-      'number:0x1F', 'number:0o17', 'number:0b101', 'number:1_000', 'number:3.14', 'number:.5', 'number:1e-3', 'number:2j', 'number:1.e5', '⏎',
+      'number:0x1F',
+      'number:0o17',
+      'number:0b101',
+      'number:1_000',
+      'number:3.14',
+      'number:.5',
+      'number:1e-3',
+      'number:2j',
+      'number:1.e5',
+      '⏎',
     ]);
   });
 
@@ -176,6 +196,14 @@ describe('logicalLines', () => {
 
   it('should give rules, through the pythonLines service, the logical lines of the file', () => {
     const text = 'a = 1\nb = [\n  2,\n]\n';
-    expect(pythonLines.derive({ file: 'app/a.py', text, get sourceFile(): never { throw new Error('a Python file has no syntax tree'); } })).toEqual(logicalLines(text));
+    expect(
+      pythonLines.derive({
+        file: 'app/a.py',
+        text,
+        get sourceFile(): never {
+          throw new Error('a Python file has no syntax tree');
+        },
+      }),
+    ).toEqual(logicalLines(text));
   });
 });

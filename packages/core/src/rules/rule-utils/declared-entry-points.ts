@@ -26,7 +26,9 @@ export function isDeclaredProgram(file: string, readFile: (path: string) => stri
     const text = readFile(joinProjectPath(base, manifest));
     if (text !== undefined) {
       const relativeFile = relativeToProject(base, file) ?? file;
-      return python ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile)) : programsOf(text).some((target) => declaresFile(target, relativeFile));
+      return python
+        ? pythonScriptModules(text).some((module) => moduleFiles(module).includes(relativeFile))
+        : programsOf(text).some((target) => declaresFile(target, relativeFile));
     }
     if (base === ceiling || base === '') return false;
   }

@@ -38,7 +38,11 @@ function declaresInScope(scope: ts.Node, name: string): boolean {
   if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) {
     return true;
   }
-  if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+  if (
+    (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
+    scope.initializer &&
+    ts.isVariableDeclarationList(scope.initializer)
+  ) {
     if (scope.initializer.declarations.some((declaration) => bindsName(declaration.name, name))) return true;
   }
   const statements = statementsOf(scope);
@@ -85,7 +89,5 @@ function statementDeclares(statement: ts.Statement, name: string): boolean {
 
 function bindsName(binding: ts.BindingName, name: string): boolean {
   if (ts.isIdentifier(binding)) return binding.text === name;
-  return binding.elements.some(
-    (element) => !ts.isOmittedExpression(element) && bindsName(element.name, name),
-  );
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
 }

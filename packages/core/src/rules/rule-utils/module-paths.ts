@@ -59,7 +59,9 @@ function parseAliases(file: string, text: string): PathAliases {
   const entries: Array<readonly [string, readonly string[]]> = [];
   for (const [alias, targets] of Object.entries(paths as Record<string, unknown>)) {
     if (!Array.isArray(targets)) continue;
-    const relative = targets.filter((target): target is string => typeof target === 'string').map((target) => posix.normalize(posix.join(posix.dirname(file), baseUrl, target)));
+    const relative = targets
+      .filter((target): target is string => typeof target === 'string')
+      .map((target) => posix.normalize(posix.join(posix.dirname(file), baseUrl, target)));
     entries.push([alias, relative]);
   }
   // The longest alias first: `@app/dtos/*` before `@app/*`, as TypeScript matches the longest prefix.

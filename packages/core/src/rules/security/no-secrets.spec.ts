@@ -25,8 +25,15 @@ new RuleTester().run(rule, {
     // A dev server's localhost certificate key protects nothing (real code: ghostfolio's apps/client/localhost.pem).
     { code: `-----BEGIN ${'PRIVATE'} KEY-----\n${keyLine}\n-----END ${'PRIVATE'} KEY-----\n`, filename: 'apps/client/localhost.pem' },
     // A placeholder has no key body; sample JWTs in tests; a translation; a publishable key (real code: hoppscotch).
-    { code: 'const options = { placeholder: `-----BEGIN PRIVATE KEY-----\nYour private key here\n-----END PRIVATE KEY-----` };', filename: 'src/components/JWT.ts' },
-    { code: `const token = '${['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'SflKxwRJSMeKKF2QT4fwpM'].join('.')}';`, filename: 'src/auth/__tests__/jwt.spec.ts', isTestFile: true },
+    {
+      code: 'const options = { placeholder: `-----BEGIN PRIVATE KEY-----\nYour private key here\n-----END PRIVATE KEY-----` };',
+      filename: 'src/components/JWT.ts',
+    },
+    {
+      code: `const token = '${['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'SflKxwRJSMeKKF2QT4fwpM'].join('.')}';`,
+      filename: 'src/auth/__tests__/jwt.spec.ts',
+      isTestFile: true,
+    },
     { code: '{ "secret_base64_encoded": "密钥Base64编码值" }', filename: 'locales/cn.json' },
     { code: `class PostHogService {\n  private POSTHOG_API_KEY = '${'phc_'}9CipPajQC22mSkk2wxe2TXsUA0Y';\n}`, filename: 'src/posthog/posthog.service.ts' },
     // Bundlers ship public variables to every browser: an analytics write key there is public by design.
@@ -67,7 +74,17 @@ new RuleTester().run(rule, {
   invalid: [
     // …but a known secret format is reported in any variable.
     { code: `VITE_AWS_KEY=${aws}\n`, filename: 'apps/web/.env', errors: [{ messageId: 'secretToken' }] },
-    { code: `const key = '${aws}';`, errors: [{ messageId: 'secretToken', line: 1, column: 14, message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    {
+      code: `const key = '${aws}';`,
+      errors: [
+        {
+          messageId: 'secretToken',
+          line: 1,
+          column: 14,
+          message: 'Possible AWS access key id (AKIA…): load it from the environment or a secret store, and revoke it if it was ever committed.',
+        },
+      ],
+    },
     { code: `const auth = 'token ${github}';`, errors: [{ messageId: 'secretToken' }] },
     { code: `headers: { Authorization: 'Bearer ${jwt}' }`, errors: [{ messageId: 'secretToken', message: expect_('JSON Web Token') }] },
     { code: `${pem}\n${keyLine}\n`, filename: 'certs/server.pem', errors: [{ messageId: 'secretToken' }] },
@@ -76,7 +93,17 @@ new RuleTester().run(rule, {
     { code: `SLACK_TOKEN=${slack}\n`, filename: 'apps/bot/.env', errors: [{ messageId: 'secretToken' }] },
     { code: `maps:\n  key: ${google}\n`, filename: 'config/app.yaml', errors: [{ messageId: 'secretToken', line: 2, column: 8 }] },
     { code: `stripe.setKey("${stripe}");`, filename: 'src/pay.js', errors: [{ messageId: 'secretToken' }] },
-    { code: `const dbPassword = '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"dbPassword" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    {
+      code: `const dbPassword = '${random}';`,
+      errors: [
+        {
+          messageId: 'secretAssignment',
+          message:
+            '"dbPassword" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, ' +
+            'and revoke it if it was ever committed.',
+        },
+      ],
+    },
     { code: `{ "clientSecret": "${random}" }`, filename: 'apps/api/config.json', errors: [{ messageId: 'secretAssignment', line: 1, column: 20 }] },
     { code: `API_KEY=${random}\n`, filename: '.env.production', errors: [{ messageId: 'secretAssignment' }] },
     { code: `const hexSecret = '${hex}';`, errors: [{ messageId: 'secretAssignment' }] },
@@ -86,17 +113,48 @@ new RuleTester().run(rule, {
     { code: `// old key: const apiKey = '${random}'\nexport {};`, errors: [{ messageId: 'secretAssignment' }] },
     { code: `const apiKey = 'AKIAIOSFODNN7EXAMPLE';`, options: { allowValues: [] }, errors: [{ messageId: 'secretToken' }] },
     // Python, and other text file types that were never scanned.
-    { code: `AWS_ACCESS_KEY_ID = "${aws}"\nSECRET_KEY = '${random}'\n`, filename: 'app/settings.py', errors: [{ messageId: 'secretToken', line: 1 }, { messageId: 'secretAssignment', line: 2 }] },
+    {
+      code: `AWS_ACCESS_KEY_ID = "${aws}"\nSECRET_KEY = '${random}'\n`,
+      filename: 'app/settings.py',
+      errors: [
+        { messageId: 'secretToken', line: 1 },
+        { messageId: 'secretAssignment', line: 2 },
+      ],
+    },
     { code: `$env:API_TOKEN = "${random}"\n`, filename: 'deploy/release.ps1', errors: [{ messageId: 'secretAssignment' }] },
-    { code: `INSERT INTO users (name, api_key) VALUES ('ci', '${random}');\nUPDATE settings SET token = '${random}';\n`, filename: 'db/seed.sql', errors: [{ messageId: 'secretAssignment', line: 2 }] },
+    {
+      code: `INSERT INTO users (name, api_key) VALUES ('ci', '${random}');\nUPDATE settings SET token = '${random}';\n`,
+      filename: 'db/seed.sql',
+      errors: [{ messageId: 'secretAssignment', line: 2 }],
+    },
     { code: `machine api.acme.com login ci password ${random}\n`, filename: '.netrc', errors: [{ messageId: 'secretAssignment' }] },
     // Every file type and well-known secret file the hostile review found unscanned: a token in each is a finding.
     ...[
-      'keys/id_rsa', 'home/.ssh/id_ed25519', '.git-credentials', '.aws/credentials', '.envrc', 'infra/terraform.tfstate',
-      'src/Main.java', 'cmd/main.go', 'lib/client.rb', 'src/Config.php', 'app/Config.kt', 'src/App.vue', 'src/App.svelte',
+      'keys/id_rsa',
+      'home/.ssh/id_ed25519',
+      '.git-credentials',
+      '.aws/credentials',
+      '.envrc',
+      'infra/terraform.tfstate',
+      'src/Main.java',
+      'cmd/main.go',
+      'lib/client.rb',
+      'src/Config.php',
+      'app/Config.kt',
+      'src/App.vue',
+      'src/App.svelte',
     ].map((filename) => ({ code: `token = "${aws}"\n`, filename, errors: [{ messageId: 'secretToken' as const }] })),
     // A real-looking default behind the environment variable ships whenever the variable is unset.
-    { code: `const apiKey = process.env.API_KEY ?? '${random}';`, errors: [{ messageId: 'secretAssignment', message: '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.' }] },
+    {
+      code: `const apiKey = process.env.API_KEY ?? '${random}';`,
+      errors: [
+        {
+          messageId: 'secretAssignment',
+          message:
+            '"API_KEY" is assigned a secret-looking value (k9F2…): load it from the environment or a secret store, and revoke it if it was ever committed.',
+        },
+      ],
+    },
     { code: `const client = new Client(process.env['STRIPE_KEY'] || "${hex}");`, errors: [{ messageId: 'secretAssignment' }] },
     // A real token format is a leak in a test file too; a private key there is a test certificate's.
     { code: `const key = '${aws}';`, isTestFile: true, errors: [{ messageId: 'secretToken' }] },
@@ -106,7 +164,11 @@ new RuleTester().run(rule, {
 // A literal assigned to a name: the suggestion reads process.env.<NAME> instead, and what it writes is valid.
 const suggested: Array<[code: string, messageId: 'secretAssignment' | 'secretToken', output: string]> = [
   [`const apiKey = '${random}';`, 'secretAssignment', 'const apiKey = process.env.API_KEY;'],
-  [`export const config = { dbPassword: "${random}", port: 5432 };`, 'secretAssignment', 'export const config = { dbPassword: process.env.DB_PASSWORD, port: 5432 };'],
+  [
+    `export const config = { dbPassword: "${random}", port: 5432 };`,
+    'secretAssignment',
+    'export const config = { dbPassword: process.env.DB_PASSWORD, port: 5432 };',
+  ],
   [`const settings = { 'x-api-key': '${random}' };`, 'secretAssignment', "const settings = { 'x-api-key': process.env.X_API_KEY };"],
   [`settings.clientSecret = \`${random}\`;`, 'secretAssignment', 'settings.clientSecret = process.env.CLIENT_SECRET;'],
   [`class Client {\n  private authToken = '${random}';\n}`, 'secretAssignment', 'class Client {\n  private authToken = process.env.AUTH_TOKEN;\n}'],
@@ -115,12 +177,23 @@ const suggested: Array<[code: string, messageId: 'secretAssignment' | 'secretTok
 ];
 new RuleTester().run(rule, {
   valid: suggested.map(([, , output]) => ({ code: output, filename: 'src/config.ts' })),
-  invalid: suggested.map(([code, messageId, output]) => ({ code, filename: 'src/config.ts', errors: [{ messageId, suggestions: [{ messageId: 'useEnvironment', output }] }], output: null })),
+  invalid: suggested.map(([code, messageId, output]) => ({
+    code,
+    filename: 'src/config.ts',
+    errors: [{ messageId, suggestions: [{ messageId: 'useEnvironment', output }] }],
+    output: null,
+  })),
 });
 
 /** The rule's fixes for `code`, the text once they are applied, and everything it output besides the text. */
 function fix(code: string, file = 'src/config.ts') {
-  const { violations, fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+  const { violations, fixes = [] } = lintSource({
+    file,
+    text: code,
+    rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }],
+    isTestFile: false,
+    collectFixes: true,
+  });
   return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text, output: JSON.stringify({ violations, fixes }) };
 }
 
@@ -148,7 +221,17 @@ describe('security/no-secrets fix', () => {
   });
 
   it('should give no fix, and no rule error, in a file that does not parse (whose parse error is reported)', () => {
-    const { violations, fixes = [], notices } = lintSource({ file: 'src/a.ts', text: `const apiKey = '${random}';\nfunction (`, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
+    const {
+      violations,
+      fixes = [],
+      notices,
+    } = lintSource({
+      file: 'src/a.ts',
+      text: `const apiKey = '${random}';\nfunction (`,
+      rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }],
+      isTestFile: false,
+      collectFixes: true,
+    });
     expect(violations.map((violation) => violation.ruleId).sort()).toEqual(['parse-error', 'security/no-secrets']);
     expect(fixes).toEqual([]);
     expect(notices).toEqual([]);

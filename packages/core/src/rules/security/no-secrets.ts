@@ -11,11 +11,31 @@ export const DEFAULT_ALLOWED_SECRET_VALUES = ['example', 'dummy', 'placeholder',
  * Source files of other languages, where (as in TypeScript) an unquoted value is an expression
  * (`password = os.environ["DB_PASSWORD"]`), so only quoted values are candidates.
  */
-const OTHER_LANGUAGE_EXTENSIONS = ['py', 'rb', 'go', 'java', 'kt', 'kts', 'scala', 'groovy', 'gradle', 'php', 'cs', 'swift', 'rs', 'vue', 'svelte', 'astro', 'ps1', 'psm1'];
+const OTHER_LANGUAGE_EXTENSIONS = [
+  'py',
+  'rb',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'scala',
+  'groovy',
+  'gradle',
+  'php',
+  'cs',
+  'swift',
+  'rs',
+  'vue',
+  'svelte',
+  'astro',
+  'ps1',
+  'psm1',
+];
 
 /** Non-code files scanned as text, besides TypeScript and JavaScript: configuration, docs, scripts and other languages' sources. */
 export const SECRET_TEXT_FILES = [
-  `**/*.{json,jsonc,json5,yml,yaml,toml,ini,cfg,conf,properties,xml,md,mdx,txt,sh,bash,zsh,env,pem,key,tf,tfvars,tfstate,npmrc,html,sql,bat,cmd,${OTHER_LANGUAGE_EXTENSIONS.join(',')}}`,
+  `**/*.{json,jsonc,json5,yml,yaml,toml,ini,cfg,conf,properties,xml,md,mdx,txt,sh,bash,zsh,env,pem,key,tf,tfvars,tfstate,n` +
+    `pmrc,html,sql,bat,cmd,${OTHER_LANGUAGE_EXTENSIONS.join(',')}}`,
   '**/.env',
   '**/.env.*',
   '**/.envrc',
@@ -47,11 +67,19 @@ const SELF_DESCRIBING = /password|passwd|secret|token|api[_-]?key|^(?:your|my)[-
 // .netrc: `machine host login user password value`, words separated by white space.
 const NETRC_PASSWORD = /\b(password|passwd)\s+(\S{10,})/g;
 // `process.env.API_KEY ?? '…'`, `import.meta.env['API_KEY'] || "…"`: a default that ships when the variable is unset.
-const ENVIRONMENT_FALLBACK = /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])\s*(?:\?\?|\|\|)\s*(["'`])([^\s"'`]{10,})\3/g;
+const ENVIRONMENT_FALLBACK =
+  /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])\s*(?:\?\?|\|\|)\s*(["'`])([^\s"'`]{10,})\3/g;
 
 const options = defineOptions({
-  allowValues: option.stringArray({ default: DEFAULT_ALLOWED_SECRET_VALUES, description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.' }),
-  maxLineLength: option.integer({ minimum: 80, default: 4096, description: 'Lines longer than this (minified code) are searched only for known token formats.' }),
+  allowValues: option.stringArray({
+    default: DEFAULT_ALLOWED_SECRET_VALUES,
+    description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.',
+  }),
+  maxLineLength: option.integer({
+    minimum: 80,
+    default: 4096,
+    description: 'Lines longer than this (minified code) are searched only for known token formats.',
+  }),
 });
 
 export type NoSecretsOptions = OptionsOf<typeof options>;
@@ -68,11 +96,14 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
     defaultSeverity: 'error',
     docs: {
       description: 'Disallow credentials in source and configuration files: known token formats and high-entropy values assigned to secret-like names.',
-      rationale: 'A committed secret is readable by everyone with access to the repository, its history, forks, CI logs and caches; it must come from the environment or a secret store, and a leaked one must be revoked.',
+      rationale:
+        'A committed secret is readable by everyone with access to the repository, its history, forks, CI logs and caches; it ' +
+        'must come from the environment or a secret store, and a leaked one must be revoked.',
     },
     messages: {
       secretToken: 'Possible {{kind}} ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
-      secretAssignment: '"{{name}}" is assigned a secret-looking value ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
+      secretAssignment:
+        '"{{name}}" is assigned a secret-looking value ({{preview}}): load it from the environment or a secret store, and revoke it if it was ever committed.',
       useEnvironment: 'Read the value from the environment: `process.env.<NAME>` in place of the literal, NAME the assigned name in SCREAMING_SNAKE_CASE.',
     },
     // Hints name the variable, never the value.
@@ -80,7 +111,8 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
       useEnvironment: 'Set the variable in every environment that runs this code (and in CI), and revoke the value that was committed.',
       secretToken: 'Delete the {{kind}} from the file and revoke it (it stays in the history); read it at run time from the environment or a secret store.',
       secretAssignment:
-        'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which the rule\'s suggestion fix writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
+        'Read "{{name}}" from the environment instead (in code `process.env.<NAME>`, the name in SCREAMING_SNAKE_CASE, which the rule\'s suggestion fix ' +
+        'writes for a literal assigned to a name) or from a secret store, and revoke the committed value.',
     },
     // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
     hasSuggestions: true,
@@ -102,14 +134,23 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
           // Tests of TLS clients ship their own self-signed keys (tests/client_certs/client.key), and
           // dev servers their localhost certificate's (localhost.pem): keys that protect nothing.
           // Tests of auth code decode sample tokens (jwt.io's) by the dozen.
-          if ((kind === 'private key' || kind === 'JSON Web Token') && (context.isTestFile || (kind === 'private key' && LOCALHOST_KEY_FILE.test(context.file)))) continue;
+          if (
+            (kind === 'private key' || kind === 'JSON Web Token') &&
+            (context.isTestFile || (kind === 'private key' && LOCALHOST_KEY_FILE.test(context.file)))
+          )
+            continue;
           for (const match of text.matchAll(regex)) {
             const start = match.index as number;
             if (isAllowed(match[0]) || reported.has(start)) continue;
             // A key has a body: a placeholder (`-----BEGIN PRIVATE KEY-----\nYour private key here`) has none.
             if (kind === 'private key' && !KEY_BODY.test(text.slice(start + match[0].length, start + match[0].length + 400))) continue;
             reported.add(start);
-            context.report({ range: [start, start + match[0].length], messageId: 'secretToken', data: { kind, preview: redact(match[0]) }, suggest: fixes?.suggestionFor(start, start + match[0].length) ?? [] });
+            context.report({
+              range: [start, start + match[0].length],
+              messageId: 'secretToken',
+              data: { kind, preview: redact(match[0]) },
+              suggest: fixes?.suggestionFor(start, start + match[0].length) ?? [],
+            });
           }
         }
         // The netrc expression needs `password`, a secret word too: one test covers every candidate.
@@ -131,9 +172,20 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
               // configs): there only known token formats count.
               if (context.isTestFile || DOCUMENTATION.test(context.file)) continue;
               if (isNxCloudToken(context.file, name) || isPublicVariable(name)) continue;
-              if (!looksSecret(value) || isOwnName(value, name) || isAllowed(value) || [...reported].some((offset) => offset >= start && offset < start + value.length)) continue;
+              if (
+                !looksSecret(value) ||
+                isOwnName(value, name) ||
+                isAllowed(value) ||
+                [...reported].some((offset) => offset >= start && offset < start + value.length)
+              )
+                continue;
               reported.add(start);
-              context.report({ range: [start, start + value.length], messageId: 'secretAssignment', data: { name, preview: redact(value) }, suggest: fixes?.suggestionFor(start, start + value.length) ?? [] });
+              context.report({
+                range: [start, start + value.length],
+                messageId: 'secretAssignment',
+                data: { name, preview: redact(value) },
+                suggest: fixes?.suggestionFor(start, start + value.length) ?? [],
+              });
             }
           }
           lineStart += line.length + 1;
@@ -255,7 +307,8 @@ function stringLiteralAt(sourceFile: ts.SourceFile, start: number, end: number):
 /** The name a literal is assigned to: `name = '…'`, `{ name: '…' }`, `obj.name = '…'`, a class property or parameter default. */
 function assignedName(literal: ts.Expression): string | undefined {
   const parent = literal.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === literal) return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === literal)
+    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
   if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.initializer === literal) return propertyNameText(parent.name);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === literal) {
     const target = parent.left;

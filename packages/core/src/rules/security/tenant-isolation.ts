@@ -3,10 +3,28 @@ import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
 import type { RuleContext } from '../../engine/types';
 import { clientInputSource } from './tenant-isolation-utils/client-input';
-import { CREATING_OPERATIONS, FILTERED_OPERATIONS, isModelCall, mayBeModelCall, OPERATION_KEYWORD, prismaCallOf, type DynamicModelCall, type PrismaCall } from './tenant-isolation-utils/prisma-call';
+import {
+  CREATING_OPERATIONS,
+  FILTERED_OPERATIONS,
+  isModelCall,
+  mayBeModelCall,
+  OPERATION_KEYWORD,
+  prismaCallOf,
+  type DynamicModelCall,
+  type PrismaCall,
+} from './tenant-isolation-utils/prisma-call';
 import { accessorOf, prismaModels, rowKeysOf, tenantModelsOf } from './tenant-isolation-utils/prisma-schema';
 import { calleeText, isUndefinedValue, quote, unwrap, viewObject, type ObjectView } from './tenant-isolation-utils/syntax';
-import { constLiteral, dataVerdict, isCheckedBeforeUse, rowsOf, tenantValues, whereVerdict, type Verdict, type WhereScope } from './tenant-isolation-utils/tenant-constraint';
+import {
+  constLiteral,
+  dataVerdict,
+  isCheckedBeforeUse,
+  rowsOf,
+  tenantValues,
+  whereVerdict,
+  type Verdict,
+  type WhereScope,
+} from './tenant-isolation-utils/tenant-constraint';
 
 type MessageId = 'missingWhere' | 'missingTenantFilter' | 'missingTenantData' | 'cannotVerify' | 'dynamicModel' | 'tenantFromClient' | 'schemaUnreadable';
 type Context = RuleContext<MessageId, TenantIsolationOptions>;
@@ -14,11 +32,29 @@ type Context = RuleContext<MessageId, TenantIsolationOptions>;
 export const DEFAULT_PRISMA_CLIENTS = ['prisma', 'db'];
 
 const options = defineOptions({
-  tenantField: option.string({ minLength: 1, default: 'tenantId', description: 'The field that holds a row\'s tenant, as named in the Prisma schema.' }),
-  models: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*$' }), { uniqueItems: true, default: [], description: 'Tenant-scoped models, as named in the schema (`Invoice`, matched as `prisma.invoice`).' }),
-  schemaPath: option.string({ default: '', description: 'A workspace-relative schema.prisma: its models that have the tenant field are tenant-scoped. Empty for none.' }),
-  clients: option.stringArray({ uniqueItems: true, default: DEFAULT_PRISMA_CLIENTS, description: 'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`. Calls on tenant-scoped models are checked whatever the receiver (repositories, wrappers); a client name also makes `name[model].op()` a call the rule reports as unverifiable.' }),
-  membershipModels: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*\\.[A-Za-z_]\\w*$' }), { uniqueItems: true, default: [], description: 'Membership models as `Model.userField` (`TeamMember.userId`): their queries may be scoped by the member\'s own user id instead of the tenant.' }),
+  tenantField: option.string({ minLength: 1, default: 'tenantId', description: "The field that holds a row's tenant, as named in the Prisma schema." }),
+  models: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*$' }), {
+    uniqueItems: true,
+    default: [],
+    description: 'Tenant-scoped models, as named in the schema (`Invoice`, matched as `prisma.invoice`).',
+  }),
+  schemaPath: option.string({
+    default: '',
+    description: 'A workspace-relative schema.prisma: its models that have the tenant field are tenant-scoped. Empty for none.',
+  }),
+  clients: option.stringArray({
+    uniqueItems: true,
+    default: DEFAULT_PRISMA_CLIENTS,
+    description:
+      'Names of Prisma clients, matched as `name.model.op()` and `this.name.model.op()`. Calls on tenant-scoped models are ' +
+      'checked whatever the receiver (repositories, wrappers); a client name also makes `name[model].op()` a call the rule ' +
+      'reports as unverifiable.',
+  }),
+  membershipModels: option.arrayOf(option.string({ pattern: '^[A-Za-z_]\\w*\\.[A-Za-z_]\\w*$' }), {
+    uniqueItems: true,
+    default: [],
+    description: "Membership models as `Model.userField` (`TeamMember.userId`): their queries may be scoped by the member's own user id instead of the tenant.",
+  }),
 });
 
 export type TenantIsolationOptions = OptionsOf<typeof options>;
@@ -39,27 +75,46 @@ export default defineRule<MessageId, TenantIsolationOptions>({
     docs: {
       description: 'Require every Prisma query on a tenant-scoped model to filter on, or set, the tenant of the authenticated caller.',
       rationale:
-        'In a shared database a query without the tenant filter, or with a tenant id the client sent, reads or changes other customers\' data: a cross-tenant leak that no test of a single tenant notices.',
+        'In a shared database a query without the tenant filter, or with a tenant id the client sent, reads or changes other ' +
+        "customers' data: a cross-tenant leak that no test of a single tenant notices.",
     },
     messages: {
       missingWhere: '{{call}}() has no where clause: it reaches the rows of every tenant; filter on {{field}} taken from the authenticated context.',
       missingTenantFilter:
-        '{{call}}() does not constrain {{field}} in where: add {{field}} from the authenticated context (directly, in AND, or in a compound unique key), or every tenant\'s rows are reachable.',
-      missingTenantData: '{{call}}() creates a row without {{field}}: set it from the authenticated context so that the row belongs to the caller\'s tenant.',
+        '{{call}}() does not constrain {{field}} in where: add {{field}} from the authenticated context (directly, in AND, or ' +
+        "in a compound unique key), or every tenant's rows are reachable.",
+      missingTenantData: "{{call}}() creates a row without {{field}}: set it from the authenticated context so that the row belongs to the caller's tenant.",
       cannotVerify:
-        'Cannot verify that {{call}}() stays within one tenant: "{{expression}}" is built elsewhere; set {{field}} explicitly in the call, after any spread ({ ...filters, {{field}} }).',
-      dynamicModel: 'Cannot verify that {{call}}() stays within one tenant: the model is chosen at run time ("{{expression}}"), so the rule cannot tell whether it is tenant-scoped.',
-      tenantFromClient: '{{field}} comes from client input ({{source}}): take the tenant from the authenticated context (the current user or session), or any caller can pick another tenant.',
+        'Cannot verify that {{call}}() stays within one tenant: "{{expression}}" is built elsewhere; set {{field}} explicitly ' +
+        'in the call, after any spread ({ ...filters, {{field}} }).',
+      dynamicModel:
+        'Cannot verify that {{call}}() stays within one tenant: the model is chosen at run time ("{{expression}}"), so the rule ' +
+        'cannot tell whether it is tenant-scoped.',
+      tenantFromClient:
+        '{{field}} comes from client input ({{source}}): take the tenant from the authenticated context (the current user or ' +
+        'session), or any caller can pick another tenant.',
       schemaUnreadable: 'Cannot take the tenant-scoped models from schemaPath "{{path}}": {{reason}}; only the models option is checked in this file.',
     },
     hints: {
-      missingWhere: 'Pass `{ where: { {{field}}: user.{{field}} } }` to {{call}}(), with the tenant taken from the authenticated user or session, not from the request.',
-      missingTenantFilter: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the where of {{call}}(), next to the existing conditions, or use a compound unique key that contains {{field}}.',
-      missingTenantData: 'Add `{{field}}: user.{{field}}` (the authenticated caller\'s tenant) to the data of {{call}}(), or connect the row\'s tenant relation to that tenant.',
-      cannotVerify: 'Write {{field}} into the call itself, after the part built elsewhere: `where: { ...filters, {{field}}: user.{{field}} }` or `data: { ...input, {{field}}: user.{{field}} }`.',
-      dynamicModel: 'Call the model by name (`prisma.invoice.findMany(...)`) so the tenant filter can be checked, or keep this call in the baseline after checking that every model it can reach is filtered on the tenant.',
-      tenantFromClient: 'Replace {{source}} with the tenant of the authenticated caller, e.g. `user.{{field}}` from `@CurrentUser()` or `req.user.{{field}}` set by the auth middleware.',
-      schemaUnreadable: 'Set schemaPath in the rule options to the workspace-relative path of the schema.prisma whose tenant-scoped models have the tenant field, or list those models in the models option.',
+      missingWhere:
+        'Pass `{ where: { {{field}}: user.{{field}} } }` to {{call}}(), with the tenant taken from the authenticated user or session, not from the request.',
+      missingTenantFilter:
+        "Add `{{field}}: user.{{field}}` (the authenticated caller's tenant) to the where of {{call}}(), next to the existing " +
+        'conditions, or use a compound unique key that contains {{field}}.',
+      missingTenantData:
+        "Add `{{field}}: user.{{field}}` (the authenticated caller's tenant) to the data of {{call}}(), or connect the row's tenant relation to that tenant.",
+      cannotVerify:
+        'Write {{field}} into the call itself, after the part built elsewhere: `where: { ...filters, {{field}}: user.{{field}} ' +
+        '}` or `data: { ...input, {{field}}: user.{{field}} }`.',
+      dynamicModel:
+        'Call the model by name (`prisma.invoice.findMany(...)`) so the tenant filter can be checked, or keep this call in the ' +
+        'baseline after checking that every model it can reach is filtered on the tenant.',
+      tenantFromClient:
+        'Replace {{source}} with the tenant of the authenticated caller, e.g. `user.{{field}}` from `@CurrentUser()` or ' +
+        '`req.user.{{field}}` set by the auth middleware.',
+      schemaUnreadable:
+        'Set schemaPath in the rule options to the workspace-relative path of the schema.prisma whose tenant-scoped models have ' +
+        'the tenant field, or list those models in the models option.',
     },
     options,
     keywords: [OPERATION_KEYWORD],
@@ -85,7 +140,12 @@ export default defineRule<MessageId, TenantIsolationOptions>({
         if (!call) return;
         if (scope.problem !== undefined && !schemaProblemReported) {
           schemaProblemReported = true;
-          context.report({ node: node.expression, messageId: 'schemaUnreadable', data: { path: context.options.schemaPath, reason: scope.problem }, severity: 'warn' });
+          context.report({
+            node: node.expression,
+            messageId: 'schemaUnreadable',
+            data: { path: context.options.schemaPath, reason: scope.problem },
+            severity: 'warn',
+          });
         }
         if (!isModelCall(call)) {
           if (scope.models.size > 0) reportDynamicModel(context, call);
@@ -98,7 +158,11 @@ export default defineRule<MessageId, TenantIsolationOptions>({
         // Nested filters may go through any tenant relation of the schema (`project: { workspace: { id } }`).
         relationNames ??= new Set([...scope.models.values()].flatMap((names) => [...names]));
         const memberField = scope.memberFields.get(call.model);
-        const where: WhereScope = { fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField], relations: relationNames, rowKeys: scope.rowKeys };
+        const where: WhereScope = {
+          fields: memberField ? [context.options.tenantField, memberField] : [context.options.tenantField],
+          relations: relationNames,
+          rowKeys: scope.rowKeys,
+        };
         if (checkTenantScoped(context, call, { names: relations, guessed: scope.guessed.has(call.model) }, where)) context.couldNotVerify();
       },
     };
@@ -121,8 +185,15 @@ interface TenantScope {
 function resolveTenantScope(context: Context): TenantScope {
   const { tenantField, models, schemaPath } = context.options;
   const conventional = conventionalRelation(tenantField);
-  const memberFields = new Map(context.options.membershipModels.map((entry) => entry.split('.') as [string, string]).map(([model, field]) => [accessorOf(model), field]));
-  const scope: TenantScope = { models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])), memberFields, guessed: new Set(models.map(accessorOf)), rowKeys: new Set() };
+  const memberFields = new Map(
+    context.options.membershipModels.map((entry) => entry.split('.') as [string, string]).map(([model, field]) => [accessorOf(model), field]),
+  );
+  const scope: TenantScope = {
+    models: new Map(models.map((name) => [accessorOf(name), new Set(conventional)])),
+    memberFields,
+    guessed: new Set(models.map(accessorOf)),
+    rowKeys: new Set(),
+  };
   if (schemaPath === '') return scope;
   const text = context.readFile(schemaPath);
   if (text === undefined) return { ...scope, problem: 'the file does not exist or cannot be read' };

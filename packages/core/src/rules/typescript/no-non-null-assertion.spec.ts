@@ -15,6 +15,12 @@ new RuleTester().run(rule, {
   invalid: [
     { code: `const name = user!.name;`, errors: [{ messageId: 'nonNullAssertion', line: 1, column: 14, endColumn: 19 }] },
     { code: `const el = document.getElementById('app')!;`, errors: [{ messageId: 'nonNullAssertion' }] },
-    { code: `map.get(key)!.push(value);\nconst first = items[0]!;`, errors: [{ messageId: 'nonNullAssertion', line: 1 }, { messageId: 'nonNullAssertion', line: 2 }] },
+    {
+      code: `map.get(key)!.push(value);\nconst first = items[0]!;`,
+      errors: [
+        { messageId: 'nonNullAssertion', line: 1 },
+        { messageId: 'nonNullAssertion', line: 2 },
+      ],
+    },
   ],
 });

@@ -19,7 +19,9 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
       nonNullAssertion: 'Non-null assertion: check for null/undefined (or use `?.` / `??`) instead of asserting it away.',
     },
     hints: {
-      nonNullAssertion: 'Remove the `!` and handle the missing value: return or throw early (`if (value === undefined) throw …`), or write `value?.x` or `value ?? fallback`.',
+      nonNullAssertion:
+        'Remove the `!` and handle the missing value: return or throw early (`if (value === undefined) throw …`), ' +
+        'or write `value?.x` or `value ?? fallback`.',
     },
     options: defineOptions({}),
     equivalents: { eslint: ['@typescript-eslint/no-non-null-assertion'] },

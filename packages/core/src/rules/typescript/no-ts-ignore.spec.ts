@@ -1,5 +1,3 @@
-import { lintSource } from '../../engine/lint-source';
-import { applyFixes } from '../../runner/apply-fixes';
 import { RuleTester } from '../../testing/rule-tester';
 import rule from './no-ts-ignore';
 
@@ -28,22 +26,44 @@ new RuleTester().run(rule, {
     // The suggestion keeps the reason given; what it writes is valid (see the valid cases).
     {
       code: '// @ts-ignore -- the v3 types miss this overload\nlib.call(1, 2);',
-      errors: [{ messageId: 'tsIgnore', suggestions: [{ messageId: 'useExpectError', output: '// @ts-expect-error -- the v3 types miss this overload\nlib.call(1, 2);' }] }],
+      errors: [
+        {
+          messageId: 'tsIgnore',
+          suggestions: [{ messageId: 'useExpectError', output: '// @ts-expect-error -- the v3 types miss this overload\nlib.call(1, 2);' }],
+        },
+      ],
       output: null,
     },
     {
       code: 'function f() {\n  // @ts-ignore: legacy signature\n  return lib.call(1);\n}',
-      errors: [{ messageId: 'tsIgnore', line: 2, suggestions: [{ messageId: 'useExpectError', output: 'function f() {\n  // @ts-expect-error: legacy signature\n  return lib.call(1);\n}' }] }],
+      errors: [
+        {
+          messageId: 'tsIgnore',
+          line: 2,
+          suggestions: [{ messageId: 'useExpectError', output: 'function f() {\n  // @ts-expect-error: legacy signature\n  return lib.call(1);\n}' }],
+        },
+      ],
       output: null,
     },
     {
       code: '/* @ts-ignore because of upstream types */ lib.call(1);',
-      errors: [{ messageId: 'tsIgnore', suggestions: [{ messageId: 'useExpectError', output: '/* @ts-expect-error because of upstream types */ lib.call(1);' }] }],
+      errors: [
+        { messageId: 'tsIgnore', suggestions: [{ messageId: 'useExpectError', output: '/* @ts-expect-error because of upstream types */ lib.call(1);' }] },
+      ],
       output: null,
     },
     { code: `/* @ts-ignore */ const x: number = 'a';`, errors: [{ messageId: 'tsIgnore', line: 1, column: 4 }] },
     { code: `// @ts-nocheck\nexport const a = 1;`, errors: [{ messageId: 'tsNocheck', line: 1, suggestions: [] }] },
-    { code: `function f() {\n  // @ts-expect-error\n  return lib.call(1);\n}`, errors: [{ messageId: 'tsExpectErrorWithoutDescription', line: 2, message: '@ts-expect-error needs a reason: add a description of at least 3 characters saying why the error is expected.' }] },
+    {
+      code: `function f() {\n  // @ts-expect-error\n  return lib.call(1);\n}`,
+      errors: [
+        {
+          messageId: 'tsExpectErrorWithoutDescription',
+          line: 2,
+          message: '@ts-expect-error needs a reason: add a description of at least 3 characters saying why the error is expected.',
+        },
+      ],
+    },
     { code: `// @ts-expect-error: x\nlib.call(1);`, errors: [{ messageId: 'tsExpectErrorWithoutDescription' }] },
     { code: `/** @ts-ignore */\nconst a = 1;`, errors: [{ messageId: 'tsIgnore' }] },
     { code: `const a = 1; // @ts-ignore\nexport default a;`, filename: 'src/a.js', errors: [{ messageId: 'tsIgnore', line: 1, column: 17 }] },
@@ -54,21 +74,40 @@ new RuleTester().run(rule, {
   ],
 });
 
-/** The rule's fixes for `code`, and the text once they are applied. */
-function fix(code: string, file = 'src/file.ts') {
-  const { fixes = [] } = lintSource({ file, text: code, rules: [{ rule: rule, severity: 'error', options: rule.meta.defaultOptions }], isTestFile: false, collectFixes: true });
-  return { kinds: fixes.map((fixable) => fixable.fix.kind), text: applyFixes({ file, text: code, fixes }).text };
-}
-
-describe('typescript/no-ts-ignore fix', () => {
-  it('should offer no fix for @ts-nocheck or a @ts-expect-error without a reason (a reason cannot be invented)', () => {
-    expect(fix('// @ts-nocheck\nexport const a = 1;\n// @ts-expect-error\nlib.call(1);').kinds).toEqual([]);
-    // Nor for a @ts-ignore without one: the @ts-expect-error it would write breaks the same rule.
-    expect(fix('// @ts-ignore\nconst x: number = "a";\n/* @ts-ignore: */ y();')).toEqual({ kinds: [], text: '// @ts-ignore\nconst x: number = "a";\n/* @ts-ignore: */ y();' });
-  });
-
-  it('should fix every @ts-ignore of a file in one pass, and leave a pragma in a string alone', () => {
-    const code = "// @ts-ignore one\na();\nconst s = '// @ts-ignore';\n/** @ts-ignore two */\nb();\n";
-    expect(fix(code).text).toBe("// @ts-expect-error one\na();\nconst s = '// @ts-ignore';\n/** @ts-expect-error two */\nb();\n");
-  });
+// Where no reason can be kept, no change is offered: a reason cannot be invented, and the pragma
+// the change would write without one breaks this rule's own reason check.
+new RuleTester().run(rule, {
+  valid: [],
+  invalid: [
+    {
+      code: '// @ts-nocheck\nexport const a = 1;\n// @ts-expect-error\nlib.call(1);',
+      errors: [
+        { messageId: 'tsNocheck', suggestions: [] },
+        { messageId: 'tsExpectErrorWithoutDescription', suggestions: [] },
+      ],
+    },
+    {
+      code: '// @ts-ignore\nconst x: number = "a";\n/* @ts-ignore: */ y();',
+      errors: [
+        { messageId: 'tsIgnore', suggestions: [] },
+        { messageId: 'tsIgnore', suggestions: [] },
+      ],
+    },
+    // Each pragma gets its own change, and one in a string is no pragma.
+    {
+      code: "// @ts-ignore one\na();\nconst s = '// @ts-ignore';\n/** @ts-ignore two */\nb();\n",
+      errors: [
+        {
+          messageId: 'tsIgnore',
+          line: 1,
+          suggestions: [{ messageId: 'useExpectError', output: "// @ts-expect-error one\na();\nconst s = '// @ts-ignore';\n/** @ts-ignore two */\nb();\n" }],
+        },
+        {
+          messageId: 'tsIgnore',
+          line: 4,
+          suggestions: [{ messageId: 'useExpectError', output: "// @ts-ignore one\na();\nconst s = '// @ts-ignore';\n/** @ts-expect-error two */\nb();\n" }],
+        },
+      ],
+    },
+  ],
 });

@@ -26,17 +26,23 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     testFiles: 'skip',
     docs: {
       description: 'Disallow `@ts-ignore` and `@ts-nocheck`; require a description on `@ts-expect-error`.',
-      rationale: 'Suppressed type errors stay hidden after the code around them changes; `@ts-expect-error` with a reason is visible, reviewed, and fails once it is no longer needed.',
+      rationale:
+        'Suppressed type errors stay hidden after the code around them changes; `@ts-expect-error` with a reason is visible, ' +
+        'reviewed, and fails once it is no longer needed.',
     },
     messages: {
       tsIgnore: 'Do not use @ts-ignore: fix the type error, or use `@ts-expect-error -- <why>` so it fails once the error is gone.',
-      tsNocheck: 'Do not use @ts-nocheck: it turns type checking off for the whole file; fix the errors or suppress them one by one with `@ts-expect-error -- <why>`.',
-      tsExpectErrorWithoutDescription: '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
+      tsNocheck:
+        'Do not use @ts-nocheck: it turns type checking off for the whole file; fix the errors or suppress them one by one with `@ts-expect-error -- <why>`.',
+      tsExpectErrorWithoutDescription:
+        '@ts-expect-error needs a reason: add a description of at least {{minimum}} characters saying why the error is expected.',
       useExpectError: 'Use @ts-expect-error instead: it fails once the error is gone, and the reason after it stays.',
     },
     hints: {
       useExpectError: 'Check that the line still has the type error it silences: `@ts-expect-error` fails the build where none remains.',
-      tsIgnore: 'Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (the rule\'s suggestion fix does it, keeping the text after it), or fix the type error and delete the comment.',
+      tsIgnore:
+        "Replace `@ts-ignore` with `@ts-expect-error -- <why the error is expected>` (the rule's suggestion fix does it, " +
+        'keeping the text after it), or fix the type error and delete the comment.',
       tsNocheck: 'Delete the `@ts-nocheck` comment, then fix each type error it hid or put `// @ts-expect-error -- <why>` on the line above it.',
       tsExpectErrorWithoutDescription: 'Write why the error is expected after the pragma, at least {{minimum}} characters: `// @ts-expect-error -- <why>`.',
     },
@@ -66,7 +72,9 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
             // Only the pragma is replaced: the reason written after it stays as it is. Without one the
             // result would break this rule's own `@ts-expect-error` check: a reason cannot be invented.
             const hasReason = descriptionOf(match[3]).length >= context.options.minimumDescriptionLength;
-            const suggest = hasReason ? [{ messageId: 'useExpectError' as const, fix: (fixer: RuleFixer) => fixer.replaceText([start, end], '@ts-expect-error') }] : [];
+            const suggest = hasReason
+              ? [{ messageId: 'useExpectError' as const, fix: (fixer: RuleFixer) => fixer.replaceText([start, end], '@ts-expect-error') }]
+              : [];
             context.report({ range: [start, end], messageId: 'tsIgnore', suggest });
           } else if (kind === 'nocheck') {
             context.report({ range: [start, end], messageId: 'tsNocheck' });

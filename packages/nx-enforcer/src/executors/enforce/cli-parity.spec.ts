@@ -95,7 +95,8 @@ function executorContext(projectName: string): ExecutorContext {
 }
 
 /** What a violation is, whoever found it. */
-const key = (violation: ReportedViolation) => `${violation.file}:${violation.line}:${violation.column} ${violation.ruleId} ${violation.severity} ${violation.scope}`;
+const key = (violation: ReportedViolation) =>
+  `${violation.file}:${violation.line}:${violation.column} ${violation.ruleId} ${violation.severity} ${violation.scope}`;
 
 async function viaNx(): Promise<{ violations: string[]; success: Record<string, boolean>; filesChecked: number }> {
   jest.mocked(createProjectFileMapUsingProjectGraph).mockResolvedValue(nxFileMap());
@@ -114,7 +115,12 @@ async function viaNx(): Promise<{ violations: string[]; success: Record<string, 
 async function viaCli(...args: string[]): Promise<{ report: RunReport; exitCode: number; stderr: string }> {
   let out = '';
   let err = '';
-  const exitCode = await runCli(['check', '--format', 'json', ...args], { cwd: root, stdout: (text) => (out += text), stderr: (text) => (err += text), color: false });
+  const exitCode = await runCli(['check', '--format', 'json', ...args], {
+    cwd: root,
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    color: false,
+  });
   return { report: JSON.parse(out) as RunReport, exitCode, stderr: err };
 }
 
@@ -123,7 +129,10 @@ describe('the CLI and the enforce targets give one answer', () => {
     // The util baseline accepts its @ts-ignore, so util passes and only api blocks.
     writeFileSync(
       join(root, 'libs/util/enforcer.baseline.json'),
-      JSON.stringify({ version: 1, violations: [{ fingerprint: await fingerprintOfTsIgnore(), ruleId: 'typescript/no-ts-ignore', file: 'libs/util/src/run.ts', message: 'x' }] }),
+      JSON.stringify({
+        version: 1,
+        violations: [{ fingerprint: await fingerprintOfTsIgnore(), ruleId: 'typescript/no-ts-ignore', file: 'libs/util/src/run.ts', message: 'x' }],
+      }),
     );
     const nx = await viaNx();
     const cli = await viaCli();
@@ -140,7 +149,8 @@ describe('the CLI and the enforce targets give one answer', () => {
     expect(cli.report.summary.filesChecked).toBe(nx.filesChecked);
     expect(cli.report.violations.map((violation) => violation.file)).not.toContain('apps/api/dist/main.js');
     expect(cli.report.notices.filter((notice) => notice.code === 'not-checked').map((notice) => notice.message)).toEqual([
-      'tools/: 2 source files in no Nx project, so no enforce target checks them (nx g nx-enforcer:init --checkFilesOutsideProjects adds a root project that does)',
+      'tools/: 2 source files in no Nx project, so no enforce target checks them (nx g nx-enforcer:init ' +
+        '--checkFilesOutsideProjects adds a root project that does)',
     ]);
   });
 
@@ -161,7 +171,13 @@ describe('the CLI and the enforce targets give one answer', () => {
     const stop = new AbortController();
     stop.abort();
     let out = '';
-    const code = await runCli(['check', '--watch', '--format', 'json'], { cwd: root, stdout: (text) => (out += text), stderr: () => undefined, color: false, stop: stop.signal });
+    const code = await runCli(['check', '--watch', '--format', 'json'], {
+      cwd: root,
+      stdout: (text) => (out += text),
+      stderr: () => undefined,
+      color: false,
+      stop: stop.signal,
+    });
     const watched = JSON.parse(out) as RunReport;
     const checked = (await viaCli()).report;
     expect(watched.violations.map(key)).toEqual(checked.violations.map(key));

@@ -14,7 +14,13 @@ import type { EnforceExecutorOptions } from './schema';
  * unchanged since the shard on disk was written are not analysed again. The task fails on a new
  * `error`, or on more new warnings than `maxWarnings`.
  */
-export async function enforceProject(rawOptions: EnforceExecutorOptions, context: ExecutorContext, run: RunContext, output: TaskOutput, color: boolean): Promise<{ success: boolean }> {
+export async function enforceProject(
+  rawOptions: EnforceExecutorOptions,
+  context: ExecutorContext,
+  run: RunContext,
+  output: TaskOutput,
+  color: boolean,
+): Promise<{ success: boolean }> {
   const projectName = context.projectName;
   if (!projectName) throw new Error('nx-enforcer:enforce must run for a project');
   const project = projectInfoOf(context, projectName);

@@ -34,7 +34,8 @@ export default async function* enforceBatch(
     run = await createRunContext(context, 1);
   } catch (error) {
     // Without the file map no project can be checked: say so on every task instead of failing blindly.
-    for (const task of tasks) yield { task: task.id, result: { success: false, status: 'skipped', terminalOutput: `nx-enforcer: ${(error as Error).message}\n` } };
+    for (const task of tasks)
+      yield { task: task.id, result: { success: false, status: 'skipped', terminalOutput: `nx-enforcer: ${(error as Error).message}\n` } };
     return;
   }
   // Nx's run duration spans the tasks' own times: the first tasks waited for this process to start
@@ -46,7 +47,13 @@ export default async function* enforceBatch(
     const startTime = started++ < PROJECTS_IN_FLIGHT ? processStart : Date.now();
     let success = false;
     try {
-      ({ success } = await enforceProject(inputs[task.id] ?? {}, { ...context, projectName: task.target.project, targetName: task.target.target }, run, output, false));
+      ({ success } = await enforceProject(
+        inputs[task.id] ?? {},
+        { ...context, projectName: task.target.project, targetName: task.target.target },
+        run,
+        output,
+        false,
+      ));
     } catch (error) {
       // One project's unexpected failure is that task's, never the batch's.
       output.error(`nx-enforcer: ${(error as Error).stack ?? String(error)}`);
@@ -61,7 +68,10 @@ async function* inFlight<T, R>(items: readonly T[], limit: number, work: (item: 
   let next = 0;
   const start = () => {
     const index = next++;
-    running.set(index, work(items[index]).then((result) => ({ index, result })));
+    running.set(
+      index,
+      work(items[index]).then((result) => ({ index, result })),
+    );
   };
   while (next < items.length && running.size < limit) start();
   while (running.size > 0) {

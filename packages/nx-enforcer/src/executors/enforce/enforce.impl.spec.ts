@@ -82,13 +82,19 @@ function createWorkspace(files: Record<string, string>, projects: Record<string,
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-  const fileData = (file: string): FileData => ({ file, hash: createHash('sha1').update(files[file] ?? '').digest('hex') });
+  const fileData = (file: string): FileData => ({
+    file,
+    hash: createHash('sha1')
+      .update(files[file] ?? '')
+      .digest('hex'),
+  });
   const fileMap: ProjectFileMap = Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, project.files.map(fileData)]));
   fileMapMock.mockImplementation(async () => fileMap);
   return {
     root,
     run: (project, options = {}) => enforceExecutor(options, executorContext(root, project, projects)) as Promise<{ success: boolean }>,
-    watch: (project, options = {}) => enforceExecutor({ ...options, watch: true }, executorContext(root, project, projects)) as AsyncGenerator<{ success: boolean }>,
+    watch: (project, options = {}) =>
+      enforceExecutor({ ...options, watch: true }, executorContext(root, project, projects)) as AsyncGenerator<{ success: boolean }>,
     read: (path) => readFileSync(join(root, path), 'utf8'),
     fileMap,
   };
@@ -111,7 +117,12 @@ function executorContext(root: string, projectName: string, projects: Record<str
     nxJsonConfiguration: {},
     projectGraph: {
       nodes: Object.fromEntries(Object.entries(configurations).map(([name, data]) => [name, { name, type: 'lib' as const, data }])),
-      dependencies: Object.fromEntries(Object.entries(projects).map(([name, project]) => [name, (project.dependsOn ?? []).map((target) => ({ source: name, target, type: 'static' as const }))])),
+      dependencies: Object.fromEntries(
+        Object.entries(projects).map(([name, project]) => [
+          name,
+          (project.dependsOn ?? []).map((target) => ({ source: name, target, type: 'static' as const })),
+        ]),
+      ),
     },
   };
 }
@@ -145,8 +156,18 @@ describe('enforce executor', () => {
     expect(sarif.runs[0].results).toHaveLength(report.violations.length);
     expect(report.summary).toMatchObject({ filesChecked: 3, errors: 1, warnings: 1 });
     expect(report.violations).toEqual([
-      expect.objectContaining({ file: 'libs/lib-a/src/greet.ts', line: positionOf(CONSOLE_LOG, 'console').line, ruleId: 'logging/no-console', severity: 'warn' }),
-      expect.objectContaining({ file: 'libs/lib-a/src/run.ts', line: positionOf(TS_IGNORE, '@ts-ignore').line, ruleId: 'typescript/no-ts-ignore', severity: 'error' }),
+      expect.objectContaining({
+        file: 'libs/lib-a/src/greet.ts',
+        line: positionOf(CONSOLE_LOG, 'console').line,
+        ruleId: 'logging/no-console',
+        severity: 'warn',
+      }),
+      expect.objectContaining({
+        file: 'libs/lib-a/src/run.ts',
+        line: positionOf(TS_IGNORE, '@ts-ignore').line,
+        ruleId: 'typescript/no-ts-ignore',
+        severity: 'error',
+      }),
     ]);
     const session = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/session.json'));
     expect(session.project).toBe('lib-a');
@@ -189,10 +210,7 @@ describe('enforce executor', () => {
   });
 
   it('should fail and name the file when the root enforcer.config.json is broken', async () => {
-    const workspace = createWorkspace(
-      { 'enforcer.config.json': '{ "rules": ', 'libs/lib-a/src/clean.ts': CLEAN },
-      libA(['libs/lib-a/src/clean.ts']),
-    );
+    const workspace = createWorkspace({ 'enforcer.config.json': '{ "rules": ', 'libs/lib-a/src/clean.ts': CLEAN }, libA(['libs/lib-a/src/clean.ts']));
 
     expect(await workspace.run('lib-a')).toEqual({ success: false });
     expect(loggedErrors()).toMatch(/^nx-enforcer: enforcer\.config\.json:\d+:\d+: invalid JSON/);
@@ -213,8 +231,11 @@ describe('enforce executor', () => {
 
   it('should let a workspace rule read only files that are inputs of the task, and say which reads it refused', async () => {
     // The rule reports whatever the files it reads hold: a stale replay would hide a change to any of them.
-    const rule = `module.exports = { id: 'acme/reads', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { m: 'read {{what}}' }, schema: { type: 'object' }, defaultOptions: {}, reads: ['tools/allowed.txt'] },
-      create: (context) => ({ Text: () => ['libs/lib-a/src/other.ts', 'libs/lib-a/src/ignored.ts', 'libs/lib-b/src/run.ts', 'tools/allowed.txt'].forEach((path) => context.readFile(path) !== undefined && context.report({ range: [0, 1], messageId: 'm', data: { what: path } })) }) };`;
+    const rule =
+      `module.exports = { id: 'acme/reads', meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, ` +
+      `messages: { m: 'read {{what}}' }, schema: { type: 'object' }, defaultOptions: {}, reads: ['tools/allowed.txt'] },\n` +
+      `      create: (context) => ({ Text: () => ['libs/lib-a/src/other.ts', 'libs/lib-a/src/ignored.ts', 'libs/lib-b/src/run.ts', 'tools/allowed.txt']` +
+      `.forEach((path) => context.readFile(path) !== undefined && context.report({ range: [0, 1], messageId: 'm', data: { what: path } })) }) };`;
     const files = {
       'enforcer.config.json': JSON.stringify({ rulesDirectory: 'tools/rules', rules: { 'acme/reads': 'warn' } }),
       'tools/rules/reads.js': rule,
@@ -225,7 +246,10 @@ describe('enforce executor', () => {
       'libs/lib-b/src/run.ts': CLEAN,
     };
     // ignored.ts is on disk but not in Nx's file map, as a git-ignored file is.
-    const workspace = createWorkspace(files, { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/run.ts', 'libs/lib-a/src/other.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } });
+    const workspace = createWorkspace(files, {
+      'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/run.ts', 'libs/lib-a/src/other.ts'] },
+      'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] },
+    });
 
     expect(await workspace.run('lib-a')).toEqual({ success: true });
     const report = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json'));
@@ -233,7 +257,11 @@ describe('enforce executor', () => {
     expect(found).toEqual(['read libs/lib-a/src/other.ts', 'read tools/allowed.txt']);
     expect(report.notices).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: 'libs/lib-a/src/run.ts', code: 'not-an-input', message: expect.stringContaining('rule acme/reads could not read libs/lib-a/src/ignored.ts, libs/lib-b/src/run.ts: not an input of this task') }),
+        expect.objectContaining({
+          file: 'libs/lib-a/src/run.ts',
+          code: 'not-an-input',
+          message: expect.stringContaining('rule acme/reads could not read libs/lib-a/src/ignored.ts, libs/lib-b/src/run.ts: not an input of this task'),
+        }),
       ]),
     );
   });
@@ -256,7 +284,10 @@ describe('enforce executor', () => {
         'libs/lib-a/src/run.ts': TS_IGNORE,
         'libs/lib-b/src/run.ts': TS_IGNORE,
       },
-      { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/enforcer.config.json', 'libs/lib-a/src/run.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] } },
+      {
+        'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/enforcer.config.json', 'libs/lib-a/src/run.ts'] },
+        'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/run.ts'] },
+      },
     );
 
     expect(await workspace.run('lib-a')).toEqual({ success: true });
@@ -288,7 +319,11 @@ describe('enforce executor', () => {
   it('should write byte-identical outputs on a second run, whatever the file map order', async () => {
     const files = { 'libs/lib-a/src/a.ts': TS_IGNORE, 'libs/lib-a/src/b.ts': CONSOLE_LOG, 'libs/lib-a/src/c.ts': `${CONSOLE_LOG}${TS_IGNORE}` };
     const workspace = createWorkspace(files, libA(Object.keys(files)));
-    const outputs = ['.nx-enforcer/projects/libs%2Flib-a/report.json', '.nx-enforcer/projects/libs%2Flib-a/report.sarif', '.nx-enforcer/projects/libs%2Flib-a/session.json'];
+    const outputs = [
+      '.nx-enforcer/projects/libs%2Flib-a/report.json',
+      '.nx-enforcer/projects/libs%2Flib-a/report.sarif',
+      '.nx-enforcer/projects/libs%2Flib-a/session.json',
+    ];
 
     await workspace.run('lib-a');
     const first = outputs.map(workspace.read);
@@ -326,7 +361,9 @@ describe('enforce executor', () => {
   it('should check project boundaries with the project graph: tags, package names and path aliases', async () => {
     const files = {
       'enforcer.config.json': JSON.stringify({
-        rules: { 'architecture/project-boundaries': ['error', { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] }] },
+        rules: {
+          'architecture/project-boundaries': ['error', { depConstraints: [{ sourceTag: 'type:ui', onlyDependOnProjectsWithTags: ['type:ui', 'type:util'] }] }],
+        },
       }),
       'tsconfig.base.json': JSON.stringify({ compilerOptions: { paths: { '@ws/util': ['./libs/util/src/index.ts'] } } }),
       'libs/ui/src/button.ts': "import { load } from '@ws/data';\nimport { format } from '@ws/util';\nimport { x } from '../../util/src/internal';\n",
@@ -351,7 +388,8 @@ describe('enforce executor', () => {
   it('should read a DTO in a library the project depends on in the graph, and say it cannot verify one in a library it does not', async () => {
     const dto = "import { IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  email!: string;\n}\n";
     const controller = (from: string) =>
-      `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${from}';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`;
+      `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '${from}';\n` +
+      `@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`;
     const files = {
       'enforcer.config.json': JSON.stringify({ rules: { 'nestjs/dto-validated': 'error' } }),
       'apps/api/src/users.controller.ts': controller('@ws/contracts'),
@@ -363,15 +401,22 @@ describe('enforce executor', () => {
     const workspace = createWorkspace(files, {
       api: { root: 'apps/api', files: ['apps/api/src/users.controller.ts'], dependsOn: ['contracts'] },
       admin: { root: 'apps/admin', files: ['apps/admin/src/users.controller.ts'] },
-      contracts: { root: 'libs/contracts', packageName: '@ws/contracts', files: ['libs/contracts/package.json', 'libs/contracts/src/index.ts', 'libs/contracts/src/create-user.dto.ts'] },
+      contracts: {
+        root: 'libs/contracts',
+        packageName: '@ws/contracts',
+        files: ['libs/contracts/package.json', 'libs/contracts/src/index.ts', 'libs/contracts/src/create-user.dto.ts'],
+      },
     });
 
     expect(await workspace.run('api')).toEqual({ success: false });
     expect(await workspace.run('admin')).toEqual({ success: true });
 
-    const messages = (project: string) => JSON.parse(workspace.read(`.nx-enforcer/projects/apps%2F${project}/report.json`)).violations.map((v: { message: string }) => v.message);
+    const messages = (project: string) =>
+      JSON.parse(workspace.read(`.nx-enforcer/projects/apps%2F${project}/report.json`)).violations.map((v: { message: string }) => v.message);
     expect(messages('api')).toEqual([expect.stringContaining('Body DTO "CreateUserDto" has properties without a validation decorator (email)')]);
-    expect(messages('admin')).toEqual([expect.stringContaining('it is declared in project contracts ("@ws/contracts"), which this project does not depend on')]);
+    expect(messages('admin')).toEqual([
+      expect.stringContaining('it is declared in project contracts ("@ws/contracts"), which this project does not depend on'),
+    ]);
   });
 
   it("should reuse a file's stored result when another project's graph edges change, and not when the checked project's do", async () => {
@@ -379,7 +424,9 @@ describe('enforce executor', () => {
     const dto = "import { IsString } from 'class-validator';\nexport class CreateUserDto {\n  @IsString() name!: string;\n  email!: string;\n}\n";
     const files = {
       'enforcer.config.json': JSON.stringify({ rules: { 'nestjs/dto-validated': 'error' } }),
-      'apps/api/src/users.controller.ts': `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '@ws/contracts';\n@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`,
+      'apps/api/src/users.controller.ts':
+        `import { Body, Controller, Post } from '@nestjs/common';\nimport { CreateUserDto } from '@ws/contracts';\n` +
+        `@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: CreateUserDto) {}\n}\n`,
       'apps/admin/src/main.ts': CLEAN,
       'libs/contracts/src/index.ts': dto,
     };
@@ -418,7 +465,9 @@ describe('enforce executor', () => {
     writeFileSync(join(workspace.root, newFile), TS_IGNORE.replace('run', 'more'));
     workspace.fileMap['lib-a'].push({ file: newFile, hash: 'h' });
     expect(await workspace.run('lib-a')).toEqual({ success: false });
-    const scopes = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).violations.map((v: { file: string; scope: string }) => `${v.file} ${v.scope}`);
+    const scopes = JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/report.json')).violations.map(
+      (v: { file: string; scope: string }) => `${v.file} ${v.scope}`,
+    );
     expect(scopes).toEqual(['libs/lib-a/src/more.ts new', 'libs/lib-a/src/run.ts historical']);
   });
 
@@ -439,7 +488,9 @@ describe('enforce executor', () => {
       expect(await workspace.run('lib-a')).toEqual({ success: true });
 
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0][0])).toMatch(/^nx-enforcer: .*session\.json was not valid JSON \(truncated or corrupt\); set aside as session\.json\.corrupt, all files are checked again$/);
+      expect(String(warn.mock.calls[0][0])).toMatch(
+        /^nx-enforcer: .*session\.json was not valid JSON \(truncated or corrupt\); set aside as session\.json\.corrupt, all files are checked again$/,
+      );
       expect(workspace.read(`${shardPath}.corrupt`)).toBe('{"version":2,"proj');
       expect(JSON.parse(workspace.read(shardPath)).files['libs/lib-a/src/greet.ts'].violations).toHaveLength(1);
     });
@@ -516,13 +567,17 @@ describe('enforce executor', () => {
 
       expect(stdout).toMatch(/^::warning file=libs\/lib-a\/src\/greet\.ts,line=\d+,.*title=logging\/no-console::/m);
       expect(JSON.parse(workspace.read('.nx-enforcer/projects/libs%2Flib-a/gl-code-quality.json'))).toEqual([
-        expect.objectContaining({ check_name: 'logging/no-console', severity: 'minor', location: expect.objectContaining({ path: 'libs/lib-a/src/greet.ts' }) }),
+        expect.objectContaining({
+          check_name: 'logging/no-console',
+          severity: 'minor',
+          location: expect.objectContaining({ path: 'libs/lib-a/src/greet.ts' }),
+        }),
       ]);
     });
 
     it.each([
       [['stylish', 'json'], 'only one format can print to the terminal'],
-      [['junit:../../elsewhere.xml'], '../../elsewhere.xml must be a new file inside the task\'s output folder'],
+      [['junit:../../elsewhere.xml'], "../../elsewhere.xml must be a new file inside the task's output folder"],
       [['json:report.json'], 'report.json must be a new file inside'],
       [['xml'], 'unknown format "xml"'],
     ])('should fail with a clear message for format %j, writing nothing', async (format, message) => {
@@ -568,7 +623,10 @@ describe('enforce executor', () => {
       dependencies: Object.fromEntries(projects.map((project) => [`${project}:enforce`, []])),
       continuousDependencies: {},
       tasks: Object.fromEntries(
-        projects.map((project) => [`${project}:enforce`, { id: `${project}:enforce`, target: { project, target: 'enforce' }, overrides: {}, outputs: [], parallelism: true, cache: true }]),
+        projects.map((project) => [
+          `${project}:enforce`,
+          { id: `${project}:enforce`, target: { project, target: 'enforce' }, overrides: {}, outputs: [], parallelism: true, cache: true },
+        ]),
       ),
     });
     const collect = async (iterator: AsyncIterableIterator<BatchTaskResult>) => {
@@ -579,7 +637,14 @@ describe('enforce executor', () => {
 
     it('should stream one result per task, each with its own output, reading the file map once', async () => {
       const workspace = twoProjects();
-      const context = { ...executorContext(workspace.root, 'lib-a', { 'lib-a': { root: 'libs/lib-a', files: [] }, 'lib-b': { root: 'libs/lib-b', files: [] }, 'lib-c': { root: 'libs/lib-c', files: [] } }), projectName: undefined };
+      const context = {
+        ...executorContext(workspace.root, 'lib-a', {
+          'lib-a': { root: 'libs/lib-a', files: [] },
+          'lib-b': { root: 'libs/lib-b', files: [] },
+          'lib-c': { root: 'libs/lib-c', files: [] },
+        }),
+        projectName: undefined,
+      };
       const inputs = { 'lib-a:enforce': {}, 'lib-b:enforce': { maxWarnings: 0 }, 'lib-c:enforce': { format: ['json'] } };
 
       const called = Date.now();
@@ -608,7 +673,9 @@ describe('enforce executor', () => {
     it('should give the same outputs as one process per project', async () => {
       const workspace = twoProjects();
       const projects = { 'lib-a': { root: 'libs/lib-a', files: [] }, 'lib-b': { root: 'libs/lib-b', files: [] }, 'lib-c': { root: 'libs/lib-c', files: [] } };
-      const outputs = ['lib-a', 'lib-b', 'lib-c'].flatMap((lib) => ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/projects/libs%2F${lib}/${file}`));
+      const outputs = ['lib-a', 'lib-b', 'lib-c'].flatMap((lib) =>
+        ['report.json', 'report.sarif', 'session.json'].map((file) => `.nx-enforcer/projects/libs%2F${lib}/${file}`),
+      );
       for (const project of ['lib-a', 'lib-b', 'lib-c']) await workspace.run(project);
       const single = outputs.map(workspace.read);
       rmSync(join(workspace.root, '.nx-enforcer'), { recursive: true });
@@ -624,7 +691,12 @@ describe('enforce executor', () => {
 
       const results = await collect(enforceBatch(taskGraphOf(['lib-a', 'lib-b']), {}, {}, executorContext(workspace.root, 'lib-a', {})));
 
-      expect(results).toEqual(['lib-a:enforce', 'lib-b:enforce'].map((task) => ({ task, result: { success: false, status: 'skipped', terminalOutput: 'nx-enforcer: project graph is stale\n' } })));
+      expect(results).toEqual(
+        ['lib-a:enforce', 'lib-b:enforce'].map((task) => ({
+          task,
+          result: { success: false, status: 'skipped', terminalOutput: 'nx-enforcer: project graph is stale\n' },
+        })),
+      );
     });
   });
 
@@ -648,7 +720,9 @@ describe('enforce executor', () => {
 
       expect((await checks.next()).value).toEqual({ success: true });
       expect(await nextAfter(() => write('libs/lib-a/src/run.ts', TS_IGNORE))).toEqual({ success: false });
-      expect(report().violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toEqual(['libs/lib-a/src/run.ts typescript/no-ts-ignore']);
+      expect(report().violations.map((v: { file: string; ruleId: string }) => `${v.file} ${v.ruleId}`)).toEqual([
+        'libs/lib-a/src/run.ts typescript/no-ts-ignore',
+      ]);
       expect(report().profile.files).toEqual({ analysed: 1, reused: 1 });
 
       // Mid-edit the file does not parse: reported, and checked again on the next save.
@@ -700,7 +774,10 @@ describe('enforce executor', () => {
     const IGNORED = '// @ts-ignore -- the v1 payload is a string\nexport const total: number = payload;\ndeclare const payload: string;\n';
     const EXPECTED = '// @ts-expect-error -- the v1 payload is a string\nexport const total: number = payload;\ndeclare const payload: string;\n';
     const LOGGER_CONFIG = JSON.stringify({ rules: { 'logging/no-console': ['warn', { logger: 'logger from @acme/logging', loggerModule: '@acme/logging' }] } });
-    const targets = { enforce: { executor: 'nx-enforcer:enforce', cache: true }, 'enforce-fix': { executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } } };
+    const targets = {
+      enforce: { executor: 'nx-enforcer:enforce', cache: true },
+      'enforce-fix': { executor: 'nx-enforcer:enforce', cache: false, options: { fix: true } },
+    };
     /** The context of `nx run <project>:<target>`, with the inferred targets on every project. */
     const contextFor = (workspace: Workspace, project: string, projects: Record<string, ProjectSpec>, targetName = 'enforce-fix'): ExecutorContext => {
       const context = executorContext(workspace.root, project, projects);
@@ -731,7 +808,9 @@ describe('enforce executor', () => {
       expect(await fix(workspace, 'lib-a', projects)).toEqual({ success: true });
       expect(stdout).toContain('nx-enforcer: Still blocking after the fixes: 1 new error, 0 new warnings');
 
-      expect(workspace.read('libs/lib-a/src/greet.ts')).toBe("import { logger } from '@acme/logging';\n\nexport function greet(): void {\n  logger.info('hello');\n}\n");
+      expect(workspace.read('libs/lib-a/src/greet.ts')).toBe(
+        "import { logger } from '@acme/logging';\n\nexport function greet(): void {\n  logger.info('hello');\n}\n",
+      );
       expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
       expect(stdout).toMatch(/libs\/lib-a\/src\/total\.ts\n\s+1:4\s+error\s+Do not use @ts-ignore/);
     });
@@ -755,7 +834,8 @@ describe('enforce executor', () => {
       expect(await fix(workspace, 'lib-a', projects, { fixType: 'suggestion' }, 'enforce')).toEqual({ success: false });
 
       expect(loggedErrors()).toBe(
-        'nx-enforcer: fix rewrites source files, so it never runs on a cached target, and "lib-a:enforce" has caching on. Run the uncached "enforce-fix" target instead: nx run lib-a:enforce-fix (or nx affected -t enforce-fix).',
+        'nx-enforcer: fix rewrites source files, so it never runs on a cached target, and "lib-a:enforce" has caching on. Run ' +
+          'the uncached "enforce-fix" target instead: nx run lib-a:enforce-fix (or nx affected -t enforce-fix).',
       );
       expect(workspace.read('libs/lib-a/src/total.ts')).toBe(IGNORED);
       expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
@@ -803,31 +883,40 @@ describe('enforce executor', () => {
 
     it('should fix every project of a batch, each task with its own output', async () => {
       const files = { 'libs/lib-a/src/total.ts': IGNORED, 'libs/lib-b/src/total.ts': IGNORED };
-      const projects = { 'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/total.ts'] }, 'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/total.ts'] } };
+      const projects = {
+        'lib-a': { root: 'libs/lib-a', files: ['libs/lib-a/src/total.ts'] },
+        'lib-b': { root: 'libs/lib-b', files: ['libs/lib-b/src/total.ts'] },
+      };
       const workspace = createWorkspace(files, projects);
       const taskGraph: TaskGraph = {
         roots: ['lib-a:enforce-fix', 'lib-b:enforce-fix'],
         dependencies: { 'lib-a:enforce-fix': [], 'lib-b:enforce-fix': [] },
         continuousDependencies: {},
         tasks: Object.fromEntries(
-          ['lib-a', 'lib-b'].map((project) => [`${project}:enforce-fix`, { id: `${project}:enforce-fix`, target: { project, target: 'enforce-fix' }, overrides: {}, outputs: [], parallelism: true, cache: false }]),
+          ['lib-a', 'lib-b'].map((project) => [
+            `${project}:enforce-fix`,
+            { id: `${project}:enforce-fix`, target: { project, target: 'enforce-fix' }, overrides: {}, outputs: [], parallelism: true, cache: false },
+          ]),
         ),
       };
       const inputs = { 'lib-a:enforce-fix': { fix: true, fixType: 'suggestion' as const }, 'lib-b:enforce-fix': { fix: true } };
 
       const results: BatchTaskResult[] = [];
-      for await (const result of enforceBatch(taskGraph, inputs, {}, { ...contextFor(workspace, 'lib-a', projects), projectName: undefined })) results.push(result);
+      for await (const result of enforceBatch(taskGraph, inputs, {}, { ...contextFor(workspace, 'lib-a', projects), projectName: undefined }))
+        results.push(result);
 
       const byTask = Object.fromEntries(results.map(({ task, result }) => [task, result]));
       expect(byTask['lib-a:enforce-fix']).toMatchObject({ success: true, status: 'success' });
       expect(byTask['lib-a:enforce-fix'].terminalOutput).toContain('1 fixed in 1 file');
       // lib-b's suggestion was not asked for: the fix run succeeds and says what still blocks.
       expect(byTask['lib-b:enforce-fix']).toMatchObject({ success: true, status: 'success' });
-      expect(byTask['lib-b:enforce-fix'].terminalOutput).toContain('nx-enforcer: Still blocking after the fixes: 1 new error, 0 new warnings; no fix of this kind solves them, so they need an edit by hand. Then check again: npx nx run lib-b:enforce');
+      expect(byTask['lib-b:enforce-fix'].terminalOutput).toContain(
+        'nx-enforcer: Still blocking after the fixes: 1 new error, 0 new warnings; no fix of this kind solves them, so they ' +
+          'need an edit by hand. Then check again: npx nx run lib-b:enforce',
+      );
       expect(workspace.read('libs/lib-a/src/total.ts')).toBe(EXPECTED);
       expect(workspace.read('libs/lib-b/src/total.ts')).toBe(IGNORED);
       expect(existsSync(join(workspace.root, '.nx-enforcer'))).toBe(false);
     });
   });
 });
-

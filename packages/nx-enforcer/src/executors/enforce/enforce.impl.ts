@@ -18,7 +18,10 @@ const terminal: TaskOutput = {
  * `nx run <project>:enforce`: one project per process (see enforce.batch.ts for `--batch`). With
  * `watch`, a stream of results, one per check, until stopped.
  */
-export default function enforceExecutor(options: EnforceExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> | AsyncGenerator<{ success: boolean }> {
+export default function enforceExecutor(
+  options: EnforceExecutorOptions,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> | AsyncGenerator<{ success: boolean }> {
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   return options.watch ? watchUntilStopped(options, context, color) : enforceOnce(options, context, color);
 }

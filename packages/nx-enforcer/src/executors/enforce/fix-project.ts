@@ -26,7 +26,10 @@ export async function fixProject(options: RunOptions, { context, run, output, co
   assertUncached(context, projectName);
   // A fix run writes no report files (it has no cached output folder).
   const toFile = options.outputs.find((target) => target.file !== undefined);
-  if (toFile) throw new OptionError(`format: ${toFile.format}:${toFile.file}: a fix run writes no report files (it has no cached output folder); print one format to the terminal`);
+  if (toFile)
+    throw new OptionError(
+      `format: ${toFile.format}:${toFile.file}: a fix run writes no report files (it has no cached output folder); print one format to the terminal`,
+    );
   const terminal = options.outputs[0];
 
   let fixed;
@@ -60,6 +63,8 @@ function assertUncached(context: ExecutorContext, projectName: string): void {
   const fixTarget = isFixTargetName(targetName) ? undefined : fixTargetNameOf(targetName);
   throw new OptionError(
     `fix rewrites source files, so it never runs on a cached target, and "${projectName}:${targetName}" has caching on. ` +
-      (fixTarget ? `Run the uncached "${fixTarget}" target instead: nx run ${projectName}:${fixTarget} (or nx affected -t ${fixTarget}).` : `Set "cache": false on the "${targetName}" target.`),
+      (fixTarget
+        ? `Run the uncached "${fixTarget}" target instead: nx run ${projectName}:${fixTarget} (or nx affected -t ${fixTarget}).`
+        : `Set "cache": false on the "${targetName}" target.`),
   );
 }

@@ -7,7 +7,15 @@ import { readPolicyOf } from './read-policy';
 const workspaceRule = (id: string, reads?: string[]): Rule =>
   defineRule({
     id,
-    meta: { category: 'errors', defaultSeverity: 'error', docs: { description: 'd', rationale: 'r' }, messages: { found: 'found' }, schema: { type: 'object', additionalProperties: false }, defaultOptions: {}, ...(reads ? { reads } : {}) },
+    meta: {
+      category: 'errors',
+      defaultSeverity: 'error',
+      docs: { description: 'd', rationale: 'r' },
+      messages: { found: 'found' },
+      schema: { type: 'object', additionalProperties: false },
+      defaultOptions: {},
+      ...(reads ? { reads } : {}),
+    },
     create: () => ({}),
   });
 
@@ -29,7 +37,10 @@ describe('readPolicyOf', () => {
     shared: [{ file: 'libs/shared/src/index.ts' }],
   };
   const policy = async () => {
-    const config = await loadConfig({ workspaceRoot: workspace, rules: [...builtinRules, workspaceRule('acme/reader'), workspaceRule('acme/declared', ['tools/data/*.json'])] });
+    const config = await loadConfig({
+      workspaceRoot: workspace,
+      rules: [...builtinRules, workspaceRule('acme/reader'), workspaceRule('acme/declared', ['tools/data/*.json'])],
+    });
     return readPolicyOf(config, fileMap, 'api', workspace);
   };
 

@@ -29,7 +29,9 @@ export function readPolicyOf(
   let tracked: Set<string> | undefined;
   let own: Set<string> | undefined;
   const optionFiles = new Set(config.optionFiles());
-  const declared = new Map(config.rules.map((rule) => [rule.id, rule.meta.reads && rule.meta.reads.length > 0 ? picomatch([...rule.meta.reads], { dot: true }) : undefined]));
+  const declared = new Map(
+    config.rules.map((rule) => [rule.id, rule.meta.reads && rule.meta.reads.length > 0 ? picomatch([...rule.meta.reads], { dot: true }) : undefined]),
+  );
   const allowed = (path: string, ruleId: string): boolean => {
     if (optionFiles.has(path) || declared.get(ruleId)?.(path)) return true;
     if (BUILTIN_RULE_IDS.has(ruleId)) {

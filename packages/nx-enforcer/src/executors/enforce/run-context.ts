@@ -64,8 +64,17 @@ function workspaceViewOf(context: ExecutorContext): WorkspaceView {
   const projects = Object.values(context.projectGraph.nodes).map((node) => {
     const js = (node.data.metadata as { js?: { packageName?: string; packageExports?: unknown } } | undefined)?.js;
     // Edges to other projects only (not to npm packages): their files are the target's `^` inputs.
-    const dependencies = (context.projectGraph.dependencies?.[node.name] ?? []).map((edge) => edge.target).filter((target) => target in context.projectGraph.nodes);
-    return { name: node.name, root: node.data.root, tags: node.data.tags ?? [], packageName: js?.packageName, packageExports: js?.packageExports, dependencies: [...new Set(dependencies)].sort() };
+    const dependencies = (context.projectGraph.dependencies?.[node.name] ?? [])
+      .map((edge) => edge.target)
+      .filter((target) => target in context.projectGraph.nodes);
+    return {
+      name: node.name,
+      root: node.data.root,
+      tags: node.data.tags ?? [],
+      packageName: js?.packageName,
+      packageExports: js?.packageExports,
+      dependencies: [...new Set(dependencies)].sort(),
+    };
   });
   // The same aliases as the CLI's (the root tsconfig's, with its baseUrl): one answer for both.
   return createWorkspaceView({ projects, pathAliases: pathAliasesOf(context.root) });

@@ -14,12 +14,24 @@ import type { EnforceExecutorOptions } from './schema';
  * shard; new files join the list and deleted ones leave it. Every output is written atomically, so
  * stopping the watch (Ctrl-C) at any moment leaves the last complete shard and report.
  */
-export async function* watchProject(options: EnforceExecutorOptions, context: ExecutorContext, run: RunContext, output: TaskOutput, color: boolean): AsyncGenerator<{ success: boolean }> {
+export async function* watchProject(
+  options: EnforceExecutorOptions,
+  context: ExecutorContext,
+  run: RunContext,
+  output: TaskOutput,
+  color: boolean,
+): AsyncGenerator<{ success: boolean }> {
   const projectName = context.projectName as string;
   const root = context.projectsConfigurations.projects[projectName].root;
   const files = new Map((run.fileMap[projectName] ?? []).map((file) => [file.file, file.hash as string | undefined]));
   const checkOnce = (again: boolean) =>
-    enforceProject(options, context, { ...run, fileMap: { ...run.fileMap, [projectName]: [...files].sort().map(([file, hash]) => ({ file, hash })) }, keepReportWhileChecking: again }, output, color);
+    enforceProject(
+      options,
+      context,
+      { ...run, fileMap: { ...run.fileMap, [projectName]: [...files].sort().map(([file, hash]) => ({ file, hash })) }, keepReportWhileChecking: again },
+      output,
+      color,
+    );
 
   yield await checkOnce(false);
   // New files join as Nx's file map would take them: not when .gitignore or .nxignore leave them out.
@@ -33,7 +45,10 @@ export async function* watchProject(options: EnforceExecutorOptions, context: Ex
       if (isFile(join(context.root, path))) files.set(path, undefined);
       else files.delete(path);
     }
-    output.print(`\nnx-enforcer: ${batch.length} file${batch.length === 1 ? '' : 's'} changed (${batch.slice(0, 3).join(', ')}${batch.length > 3 ? ', …' : ''}); checking again\n`);
+    output.print(
+      `\nnx-enforcer: ${batch.length} file${batch.length === 1 ? '' : 's'} changed (${batch.slice(0, 3).join(', ')}${batch.length > 3 ? ', …' : ''})` +
+        `; checking again\n`,
+    );
     yield await checkOnce(true);
   }
 }

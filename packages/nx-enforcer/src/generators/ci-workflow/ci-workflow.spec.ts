@@ -16,7 +16,20 @@ describe('ci-workflow generator', () => {
 
     const workflow = tree.read(github, 'utf-8') ?? '';
     const steps = workflow.slice(workflow.indexOf('    steps:'));
-    const order = ['actions/checkout@v4', 'fetch-depth: 0', 'actions/setup-node@v4', 'cache: npm', 'run: npm ci', 'nrwl/nx-set-shas@v4', 'actions/cache@v4', 'run: npx nx affected -t enforce --format=github', 'run: npx nx run-many -t enforce --format=github', '$GITHUB_STEP_SUMMARY', 'github/codeql-action/upload-sarif@v3', 'sarif_file: .nx-enforcer/summary/workspace.sarif'];
+    const order = [
+      'actions/checkout@v4',
+      'fetch-depth: 0',
+      'actions/setup-node@v4',
+      'cache: npm',
+      'run: npm ci',
+      'nrwl/nx-set-shas@v4',
+      'actions/cache@v4',
+      'run: npx nx affected -t enforce --format=github',
+      'run: npx nx run-many -t enforce --format=github',
+      '$GITHUB_STEP_SUMMARY',
+      'github/codeql-action/upload-sarif@v3',
+      'sarif_file: .nx-enforcer/summary/workspace.sarif',
+    ];
     const positions = order.map((text) => steps.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -70,7 +83,9 @@ describe('ci-workflow generator', () => {
     const pipeline = tree.read('.gitlab-ci.yml', 'utf-8') ?? '';
     expect(pipeline).toContain('GIT_DEPTH: 0');
     // The same flags in both: the full report's run takes the projects the gate checked from the cache.
-    expect(pipeline).toContain('- npx nx affected -t enforce --format=stylish,gitlab:gl-code-quality.json --base="${CI_MERGE_REQUEST_DIFF_BASE_SHA:-HEAD~1}" --head=HEAD');
+    expect(pipeline).toContain(
+      '- npx nx affected -t enforce --format=stylish,gitlab:gl-code-quality.json --base="${CI_MERGE_REQUEST_DIFF_BASE_SHA:-HEAD~1}" --head=HEAD',
+    );
     expect(pipeline).toContain('- npx nx run-many -t enforce --format=stylish,gitlab:gl-code-quality.json || true');
     expect(pipeline).toContain('codequality:\n        - .nx-enforcer/projects/*/gl-code-quality.json');
     expect(pipeline).toContain('when: always');

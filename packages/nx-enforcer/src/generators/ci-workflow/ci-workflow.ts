@@ -16,7 +16,7 @@ export async function ciWorkflowGenerator(tree: Tree, schema: CiWorkflowGenerato
   }
   const text = gitlabPipeline(options);
   const root = '.gitlab-ci.yml';
-  const existing = tree.exists(root) ? tree.read(root, 'utf-8') ?? '' : undefined;
+  const existing = tree.exists(root) ? (tree.read(root, 'utf-8') ?? '') : undefined;
   if (existing === undefined || existing.startsWith(GENERATED_MARKER)) {
     writeOwnFile(tree, root, text);
     return;

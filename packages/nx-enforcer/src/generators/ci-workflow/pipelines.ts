@@ -31,8 +31,20 @@ interface PackageManagerSteps {
 
 const PACKAGE_MANAGERS: Record<PackageManager, PackageManagerSteps> = {
   npm: { exec: 'npx', install: 'npm ci', installCached: 'npm ci --cache .npm --prefer-offline', cacheFolder: '.npm/', lockFile: 'package-lock.json' },
-  pnpm: { exec: 'pnpm exec', install: 'pnpm install --frozen-lockfile', installCached: 'pnpm install --frozen-lockfile --store-dir .pnpm-store', cacheFolder: '.pnpm-store/', lockFile: 'pnpm-lock.yaml' },
-  yarn: { exec: 'yarn', install: 'yarn install --immutable', installCached: 'YARN_ENABLE_GLOBAL_CACHE=false yarn install --immutable', cacheFolder: '.yarn/cache/', lockFile: 'yarn.lock' },
+  pnpm: {
+    exec: 'pnpm exec',
+    install: 'pnpm install --frozen-lockfile',
+    installCached: 'pnpm install --frozen-lockfile --store-dir .pnpm-store',
+    cacheFolder: '.pnpm-store/',
+    lockFile: 'pnpm-lock.yaml',
+  },
+  yarn: {
+    exec: 'yarn',
+    install: 'yarn install --immutable',
+    installCached: 'YARN_ENABLE_GLOBAL_CACHE=false yarn install --immutable',
+    cacheFolder: '.yarn/cache/',
+    lockFile: 'yarn.lock',
+  },
   bun: { exec: 'bunx', install: 'bun install --frozen-lockfile', installCached: 'bun install --frozen-lockfile', cacheFolder: '.bun/', lockFile: 'bun.lock' },
 };
 
@@ -45,7 +57,12 @@ export function githubWorkflow(options: PipelineOptions): string {
     'file' in options.node ? `          node-version-file: ${options.node.file}` : `          node-version: ${options.node.version}`,
     ...(options.packageManager === 'bun' ? [] : [`          cache: ${options.packageManager}`]),
   ];
-  const before = options.packageManager === 'pnpm' ? ['      - uses: pnpm/action-setup@v4'] : options.packageManager === 'yarn' ? ['      # Yarn Berry comes through corepack, as packageManager in package.json says.', '      - run: corepack enable'] : [];
+  const before =
+    options.packageManager === 'pnpm'
+      ? ['      - uses: pnpm/action-setup@v4']
+      : options.packageManager === 'yarn'
+        ? ['      # Yarn Berry comes through corepack, as packageManager in package.json says.', '      - run: corepack enable']
+        : [];
   const after = options.packageManager === 'bun' ? ['      - uses: oven-sh/setup-bun@v2'] : [];
   return [
     `${GENERATED_MARKER} (nx g nx-enforcer:ci-workflow --ci=github): run it again to update this file.`,
@@ -65,7 +82,7 @@ export function githubWorkflow(options: PipelineOptions): string {
     '  security-events: write',
     '',
     'env:',
-    "  # In the workspace, so the cache step below can restore it (Nx 23 otherwise keeps it in ~/.nx).",
+    '  # In the workspace, so the cache step below can restore it (Nx 23 otherwise keeps it in ~/.nx).',
     '  NX_CACHE_DIRECTORY: .nx/cache',
     '',
     'jobs:',
@@ -80,7 +97,7 @@ export function githubWorkflow(options: PipelineOptions): string {
     ...setupNode,
     ...after,
     `      - run: ${pm.install}`,
-    '      # NX_BASE and NX_HEAD for nx affected: the pull request\'s base, or the last green commit of the branch.',
+    "      # NX_BASE and NX_HEAD for nx affected: the pull request's base, or the last green commit of the branch.",
     '      - uses: nrwl/nx-set-shas@v4',
     '      # Unchanged projects are cache hits. Nx never replays a failed task: a blocked project runs again.',
     '      - uses: actions/cache@v4',

@@ -17,9 +17,15 @@ const variants: Array<[PackageManager, PipelineOptions['node']]> = [
   ['yarn', { version: '24' }],
   ['bun', { file: '.node-version' }],
 ];
-const optionsOf = (packageManager: PackageManager, node: PipelineOptions['node']): PipelineOptions => ({ name: 'enforce', target: 'enforce', packageManager, defaultBranch: 'main', node });
+const optionsOf = (packageManager: PackageManager, node: PipelineOptions['node']): PipelineOptions => ({
+  name: 'enforce',
+  target: 'enforce',
+  packageManager,
+  defaultBranch: 'main',
+  node,
+});
 
-describe('generated pipelines, checked by the CI systems\' own schemas', () => {
+describe("generated pipelines, checked by the CI systems' own schemas", () => {
   let folder: string;
 
   beforeEach(() => {
@@ -54,7 +60,12 @@ describe('generated pipelines, checked by the CI systems\' own schemas', () => {
     git('add', '--all');
     git('-c', 'user.name=spec', '-c', 'user.email=spec@nx-enforcer.invalid', 'commit', '--quiet', '-m', 'pipeline');
     const cli = require.resolve('gitlab-ci-local/dist/index.js');
-    const result = spawnSync(nodeForGitlabCiLocal(), [cli, '--list'], { cwd: repository, encoding: 'utf8', timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const result = spawnSync(nodeForGitlabCiLocal(), [cli, '--list'], {
+      cwd: repository,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     // Colour codes, should the tool print them anyway.
     const plain = (text: string | null) => (text ?? '').replace(/\x1b\[[0-9;]*m/g, '');
     return { status: result.status, stdout: plain(result.stdout), stderr: plain(result.stderr) };

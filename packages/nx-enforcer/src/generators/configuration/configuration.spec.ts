@@ -1,6 +1,15 @@
 import { builtinRules } from '@nx-enforcer/core';
 import { textFileGlobsOf } from '@nx-enforcer/core/internal';
-import { addProjectConfiguration, createProjectGraphAsync, readJson, readNxJson, readProjectConfiguration, updateNxJson, type ProjectGraph, type Tree } from '@nx/devkit';
+import {
+  addProjectConfiguration,
+  createProjectGraphAsync,
+  readJson,
+  readNxJson,
+  readProjectConfiguration,
+  updateNxJson,
+  type ProjectGraph,
+  type Tree,
+} from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { configurationGenerator } from './configuration';
 
@@ -31,7 +40,10 @@ describe('configuration generator', () => {
   it("should write the project's enforcer.config.json with a $schema relative to the project", async () => {
     await configurationGenerator(tree, { project: 'lib-a', skipFormat: true });
 
-    expect(readJson(tree, 'libs/lib-a/enforcer.config.json')).toEqual({ $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules: {} });
+    expect(readJson(tree, 'libs/lib-a/enforcer.config.json')).toEqual({
+      $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json',
+      rules: {},
+    });
     expect(tree.exists('enforcer.config.json')).toBe(false);
   });
 
@@ -101,7 +113,9 @@ describe('configuration generator', () => {
   });
 
   it('should throw for an unknown project, naming the close matches', async () => {
-    await expect(configurationGenerator(tree, { project: 'lib-x', skipFormat: true })).rejects.toThrow('Cannot find a project named "lib-x". Did you mean "lib-a"?');
+    await expect(configurationGenerator(tree, { project: 'lib-x', skipFormat: true })).rejects.toThrow(
+      'Cannot find a project named "lib-x". Did you mean "lib-a"?',
+    );
     expect(tree.listChanges().map((change) => change.path)).not.toContain('lib-x/enforcer.config.json');
   });
 
@@ -111,7 +125,10 @@ describe('configuration generator', () => {
 
     await configurationGenerator(tree, { project: 'lib-b', skipFormat: true });
 
-    expect(readJson(tree, 'packages/lib-b/enforcer.config.json')).toEqual({ $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json', rules: {} });
+    expect(readJson(tree, 'packages/lib-b/enforcer.config.json')).toEqual({
+      $schema: '../../node_modules/@nx-enforcer/core/schema/enforcer.schema.json',
+      rules: {},
+    });
     expect(graphMock).not.toHaveBeenCalled();
   });
 

@@ -16,7 +16,10 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
   const inferred = isPluginRegistered(readNxJson(tree)?.plugins);
   const project = getProjects(tree).get(name);
   if (!inferred && project === undefined) {
-    throw new Error(`Project "${name}" is defined by plugins only, so there is no file to add an enforce target to, and nx-enforcer is not registered in nx.json: run \`nx g nx-enforcer:init\` to infer the target.`);
+    throw new Error(
+      `Project "${name}" is defined by plugins only, so there is no file to add an enforce target to, and nx-enforcer is not ` +
+        `registered in nx.json: run \`nx g nx-enforcer:init\` to infer the target.`,
+    );
   }
   writeConfigIfMissing(tree, root);
   if (!inferred && project !== undefined && !project.targets?.[ENFORCE_TARGET]) {
@@ -28,7 +31,12 @@ export async function configurationGenerator(tree: Tree, options: ConfigurationG
       textFileGlobs: textFileGlobsOf(builtinRules),
       exec,
     });
-    const targets = { ...project.targets, [ENFORCE_TARGET]: target, [fixTargetNameOf(ENFORCE_TARGET)]: buildEnforceFixTarget(exec), [watchTargetNameOf(ENFORCE_TARGET)]: buildEnforceWatchTarget(exec) };
+    const targets = {
+      ...project.targets,
+      [ENFORCE_TARGET]: target,
+      [fixTargetNameOf(ENFORCE_TARGET)]: buildEnforceFixTarget(exec),
+      [watchTargetNameOf(ENFORCE_TARGET)]: buildEnforceWatchTarget(exec),
+    };
     updateProjectConfiguration(tree, name, { ...project, targets });
   }
   if (!options.skipFormat) await formatFiles(tree);

@@ -19,7 +19,11 @@ function graphWithTargets(...targetsPerProject: string[][]): ProjectGraph {
   const nodes: ProjectGraph['nodes'] = {};
   targetsPerProject.forEach((targets, index) => {
     const name = `project-${index}`;
-    nodes[name] = { name, type: 'lib', data: { root: `libs/${name}`, targets: Object.fromEntries(targets.map((target) => [target, { executor: 'nx:noop' }])) } };
+    nodes[name] = {
+      name,
+      type: 'lib',
+      data: { root: `libs/${name}`, targets: Object.fromEntries(targets.map((target) => [target, { executor: 'nx:noop' }])) },
+    };
   });
   return { nodes, dependencies: {} };
 }
@@ -140,14 +144,17 @@ describe('init generator', () => {
       expect(tree.read('.gitignore', 'utf-8')).toMatch(/^node_modules\n[\s\S]*^\.nx-enforcer\n$/m);
     });
 
-    it.each(['.nx-enforcer', '/.nx-enforcer', '.nx-enforcer/', '  .nx-enforcer  '])('should not add .nx-enforcer again when .gitignore has %j', async (entry) => {
-      const existing = `node_modules\n${entry}\ndist\n`;
-      tree.write('.gitignore', existing);
+    it.each(['.nx-enforcer', '/.nx-enforcer', '.nx-enforcer/', '  .nx-enforcer  '])(
+      'should not add .nx-enforcer again when .gitignore has %j',
+      async (entry) => {
+        const existing = `node_modules\n${entry}\ndist\n`;
+        tree.write('.gitignore', existing);
 
-      await initGenerator(tree, { skipFormat: true });
+        await initGenerator(tree, { skipFormat: true });
 
-      expect(tree.read('.gitignore', 'utf-8')).toBe(existing);
-    });
+        expect(tree.read('.gitignore', 'utf-8')).toBe(existing);
+      },
+    );
 
     it('should not count a longer name as the output folder', async () => {
       tree.write('.gitignore', '.nx-enforcer-old\n');
@@ -174,7 +181,11 @@ describe('init generator', () => {
 
   it("should ask for @nx/devkit at the workspace's nx version only where the root lists none", () => {
     tree.write('package.json', JSON.stringify({ name: 'ws', devDependencies: { nx: '21.6.11' } }));
-    expect(rootDevDependencies(tree, { enforcer: '1.2.3', nx: '21.6.11' })).toEqual({ 'nx-enforcer': '1.2.3', '@nx-enforcer/core': '1.2.3', '@nx/devkit': '21.6.11' });
+    expect(rootDevDependencies(tree, { enforcer: '1.2.3', nx: '21.6.11' })).toEqual({
+      'nx-enforcer': '1.2.3',
+      '@nx-enforcer/core': '1.2.3',
+      '@nx/devkit': '21.6.11',
+    });
 
     tree.write('package.json', JSON.stringify({ name: 'ws', dependencies: { '@nx/devkit': '22.7.12' } }));
     expect(rootDevDependencies(tree, { enforcer: '1.2.3', nx: '22.7.12' })).toEqual({ 'nx-enforcer': '1.2.3', '@nx-enforcer/core': '1.2.3' });

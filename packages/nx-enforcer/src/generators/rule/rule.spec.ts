@@ -65,9 +65,13 @@ describe('rule generator', () => {
       writeFileSync(join(folder, 'no-legacy-api.ts'), tree.read(`${DEFAULT_RULES_DIRECTORY}/no-legacy-api.ts`, 'utf-8') ?? '');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const rule = (require(join(folder, 'no-legacy-api.ts')) as { default: FileRule }).default;
-      expect(lintWithRule(rule, { code: 'deprecatedApi();\nallowedApi();' }).map((v) => `${v.line}:${v.column} ${v.ruleId}`)).toEqual(['1:1 local/no-legacy-api']);
+      expect(lintWithRule(rule, { code: 'deprecatedApi();\nallowedApi();' }).map((v) => `${v.line}:${v.column} ${v.ruleId}`)).toEqual([
+        '1:1 local/no-legacy-api',
+      ]);
       expect(lintWithRule(rule, { code: "const s = 'deprecatedApi()';" })).toEqual([]);
-      expect(lintWithRule(rule, { code: 'deprecatedApi();' }).map((v) => v.hint)).toEqual(['Replace deprecatedApi() with the function that supersedes it (name it here), or delete the call.']);
+      expect(lintWithRule(rule, { code: 'deprecatedApi();' }).map((v) => v.hint)).toEqual([
+        'Replace deprecatedApi() with the function that supersedes it (name it here), or delete the call.',
+      ]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -108,7 +108,9 @@ interface ModuleFacts {
 }
 
 // A module file is read for every controller of its application: its facts are kept while its text is unchanged.
-const moduleFacts = defineTextService('NestJS module facts', 512, (path, text) => readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)));
+const moduleFacts = defineTextService('NestJS module facts', 512, (path, text) =>
+  readModuleFacts(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true)),
+);
 
 function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
   const imports = importSpecifiers(sourceFile);
@@ -123,7 +125,13 @@ function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
       const callee = node.expression;
       const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       // `NestFactory.create(AppModule)`, `NestFactory.createMicroservice(AppModule, ...)`.
-      if (method?.startsWith('create') && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'NestFactory' && node.arguments[0]) {
+      if (
+        method?.startsWith('create') &&
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'NestFactory' &&
+        node.arguments[0]
+      ) {
         follow(node.arguments[0]);
       }
       if (method === 'useGlobalGuards') facts.globalGuards.push(...node.arguments.map(instanceClassName).filter((name): name is string => name !== undefined));
@@ -168,7 +176,8 @@ function readModuleMetadata(decorator: ts.CallExpression, follow: (expression: t
 
 function appGuardClass(provider: ts.ObjectLiteralExpression): string | undefined {
   const values = new Map<string, ts.Expression>();
-  for (const property of provider.properties) if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) values.set(property.name.text, property.initializer);
+  for (const property of provider.properties)
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) values.set(property.name.text, property.initializer);
   const provide = values.get('provide');
   if (!provide || !(ts.isIdentifier(provide) && provide.text === 'APP_GUARD')) return undefined;
   const implementation = values.get('useClass') ?? values.get('useExisting');
@@ -182,7 +191,8 @@ function moduleReferenceName(expression: ts.Expression): string | undefined {
     const callee = expression.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return callee.expression.text;
     const callback = expression.arguments[0];
-    if (ts.isIdentifier(callee) && callee.text === 'forwardRef' && callback && ts.isArrowFunction(callback) && !ts.isBlock(callback.body)) return moduleReferenceName(callback.body);
+    if (ts.isIdentifier(callee) && callee.text === 'forwardRef' && callback && ts.isArrowFunction(callback) && !ts.isBlock(callback.body))
+      return moduleReferenceName(callback.body);
   }
   return undefined;
 }
@@ -251,7 +261,8 @@ function routePath(expression: ts.Expression): string | undefined {
   if (ts.isStringLiteralLike(expression)) return trimSlashes(expression.text);
   if (!ts.isObjectLiteralExpression(expression)) return undefined;
   for (const property of expression.properties) {
-    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path' && ts.isStringLiteralLike(property.initializer)) return trimSlashes(property.initializer.text);
+    if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'path' && ts.isStringLiteralLike(property.initializer))
+      return trimSlashes(property.initializer.text);
   }
   return undefined;
 }
@@ -268,7 +279,8 @@ function localInitializer(sourceFile: ts.SourceFile, name: string): ts.Expressio
     for (const declaration of statement.declarationList.declarations) {
       if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) {
         let initializer = declaration.initializer;
-        while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
+        while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isParenthesizedExpression(initializer))
+          initializer = initializer.expression;
         return initializer;
       }
     }
@@ -285,7 +297,13 @@ export function routeMatches(pattern: string, path: string): boolean {
   if (pattern === '' || pattern === '*') return true;
   const expression = pattern
     .split('/')
-    .map((segment) => (segment.startsWith('*') || segment.startsWith('{*') || segment === '(.*)' ? '.*' : segment.startsWith(':') ? '[^/]+' : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .map((segment) =>
+      segment.startsWith('*') || segment.startsWith('{*') || segment === '(.*)'
+        ? '.*'
+        : segment.startsWith(':')
+          ? '[^/]+'
+          : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return new RegExp(`^${expression}$`).test(path);
 }

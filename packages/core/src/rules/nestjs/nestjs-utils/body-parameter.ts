@@ -37,10 +37,13 @@ export function hasValidatingPipe(body: BodyParameter): boolean {
  */
 export function referencedTypeName(type: ts.TypeNode | undefined): { qualifier?: string; name: string } | undefined {
   if (type === undefined) return undefined;
-  if (ts.isParenthesizedTypeNode(type) || (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword)) return referencedTypeName(type.type);
+  if (ts.isParenthesizedTypeNode(type) || (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword))
+    return referencedTypeName(type.type);
   if (ts.isArrayTypeNode(type)) return referencedTypeName(type.elementType);
   if (ts.isUnionTypeNode(type)) {
-    const members = type.types.filter((member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+    const members = type.types.filter(
+      (member) => member.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword),
+    );
     return members.length === 1 ? referencedTypeName(members[0]) : undefined;
   }
   if (!ts.isTypeReferenceNode(type)) return undefined;

@@ -58,7 +58,10 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   const { specifier } = reference;
   // Under Nx only the project's own files and its dependencies' are this task's inputs: reading
   // another project's would let a cached result outlive a change there.
-  const resolved = resolveModule({ file: fromFile, checkedFile: host.file, readFile: host.readFile, derive: host.derive, workspace: host.workspace }, specifier);
+  const resolved = resolveModule(
+    { file: fromFile, checkedFile: host.file, readFile: host.readFile, derive: host.derive, workspace: host.workspace },
+    specifier,
+  );
   if (!('module' in resolved)) return { kind: 'unresolved', specifier, where: resolved.unresolved };
   const { module } = resolved;
   const summary = derived(host, exportSummaries, module.path, module.text);
@@ -68,7 +71,11 @@ function lookupInModule(host: DtoLookupHost, fromFile: string, reference: Module
   if (found === 'class') {
     // Only a class needs its tree: the rule reads its properties.
     const sourceFile = ts.createSourceFile(module.path, module.text, ts.ScriptTarget.Latest, true);
-    return { kind: 'class', declaration: exportedDeclaration(sourceFile, reference.exported) as ts.ClassLikeDeclaration, bindings: collectModuleBindings(sourceFile) };
+    return {
+      kind: 'class',
+      declaration: exportedDeclaration(sourceFile, reference.exported) as ts.ClassLikeDeclaration,
+      bindings: collectModuleBindings(sourceFile),
+    };
   }
   const reExports = found ? [found] : summary.stars.map((next) => ({ specifier: next, exported: reference.exported }));
   if (hopsLeft === 0 || reExports.length > MAX_STAR_EXPORTS) return { kind: 'unresolved', specifier, where: 'missing' };
@@ -148,7 +155,10 @@ function declaresOtherThanClass(statement: ts.Statement, name: string): boolean 
     return statement.name?.text === name;
   }
   if (ts.isModuleDeclaration(statement)) return ts.isIdentifier(statement.name) && statement.name.text === name;
-  return ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
+  return (
+    ts.isVariableStatement(statement) &&
+    statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name)
+  );
 }
 
 function namedImport(statements: readonly ts.Statement[], local: string): ModuleReference | undefined {
@@ -180,7 +190,8 @@ function namespaceImport(statements: readonly ts.Statement[], namespace: string,
 function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
   const statements = sourceFile.statements;
   for (const statement of statements) {
-    if (ts.isClassDeclaration(statement) && isExported(statement) && (isDefault(statement) ? exported === 'default' : statement.name?.text === exported)) return statement;
+    if (ts.isClassDeclaration(statement) && isExported(statement) && (isDefault(statement) ? exported === 'default' : statement.name?.text === exported))
+      return statement;
     if (exported === 'default' && ts.isExportAssignment(statement) && !statement.isExportEquals) return defaultExport(statements, statement.expression);
     if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
       const element = statement.exportClause.elements.find((candidate) => candidate.name.text === exported);
@@ -194,7 +205,10 @@ function exportedDeclaration(sourceFile: ts.SourceFile, exported: string): ts.Cl
   return undefined;
 }
 
-function defaultExport(statements: readonly ts.Statement[], expression: ts.Expression): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
+function defaultExport(
+  statements: readonly ts.Statement[],
+  expression: ts.Expression,
+): ts.ClassLikeDeclaration | ModuleReference | TypeOnly | 'other' | undefined {
   if (ts.isClassExpression(expression)) return expression;
   return ts.isIdentifier(expression) ? localOrImported(statements, expression.text) : 'other';
 }
@@ -207,8 +221,12 @@ function localOrImported(statements: readonly ts.Statement[], local: string): ts
 /** `export * from './x'` lines: the name may come from any of them. */
 function starExports(sourceFile: ts.SourceFile, exported: string): ModuleReference[] {
   return sourceFile.statements
-    .filter((statement): statement is ts.ExportDeclaration & { moduleSpecifier: ts.StringLiteral } =>
-      ts.isExportDeclaration(statement) && statement.exportClause === undefined && statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier),
+    .filter(
+      (statement): statement is ts.ExportDeclaration & { moduleSpecifier: ts.StringLiteral } =>
+        ts.isExportDeclaration(statement) &&
+        statement.exportClause === undefined &&
+        statement.moduleSpecifier !== undefined &&
+        ts.isStringLiteral(statement.moduleSpecifier),
     )
     .map((statement) => ({ specifier: statement.moduleSpecifier.text, exported }));
 }

@@ -21,12 +21,20 @@ export function validatedInService(parameter: ts.ParameterDeclaration, host: Dto
   if (!ts.isIdentifier(parameter.name) || !ts.isMethodDeclaration(handler) || !handler.body || !ts.isClassLike(handler.parent)) return false;
   const call = firstCallTaking(handler.body, parameter.name.text);
   const callee = call && call.expression;
-  if (!callee || !ts.isPropertyAccessExpression(callee) || !ts.isPropertyAccessExpression(callee.expression) || callee.expression.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  if (
+    !callee ||
+    !ts.isPropertyAccessExpression(callee) ||
+    !ts.isPropertyAccessExpression(callee.expression) ||
+    callee.expression.expression.kind !== ts.SyntaxKind.ThisKeyword
+  )
+    return false;
   const serviceType = injectedTypeName(handler.parent, callee.expression.name.text);
   if (serviceType === undefined) return false;
   const found = lookupDto(host, { name: serviceType });
   if (found.kind !== 'class') return false;
-  const method = found.declaration.members.find((member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === callee.name.text && member.body !== undefined);
+  const method = found.declaration.members.find(
+    (member): member is ts.MethodDeclaration => ts.isMethodDeclaration(member) && member.name.getText() === callee.name.text && member.body !== undefined,
+  );
   return method?.body !== undefined && validates(method.body);
 }
 
@@ -49,7 +57,9 @@ function firstCallTaking(body: ts.Node, name: string): ts.CallExpression | undef
 function injectedTypeName(service: ts.ClassLikeDeclaration, property: string): string | undefined {
   for (const member of service.members) {
     if (ts.isConstructorDeclaration(member)) {
-      const parameter = member.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === property && ts.getModifiers(candidate)?.length);
+      const parameter = member.parameters.find(
+        (candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === property && ts.getModifiers(candidate)?.length,
+      );
       if (parameter) return typeName(parameter.type);
     } else if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === property) {
       return typeName(member.type);

@@ -61,7 +61,11 @@ export interface DynamicModelCall {
  * Prisma whatever holds the client. A model given by a variable on a known client is a
  * `DynamicModelCall`.
  */
-export function prismaCallOf(node: ts.CallExpression, clients: ReadonlySet<string>, models: ReadonlySet<string> = new Set()): PrismaCall | DynamicModelCall | undefined {
+export function prismaCallOf(
+  node: ts.CallExpression,
+  clients: ReadonlySet<string>,
+  models: ReadonlySet<string> = new Set(),
+): PrismaCall | DynamicModelCall | undefined {
   const callee = unwrap(node.expression);
   const operation = memberName(callee);
   if (operation === undefined || !(FILTERED_OPERATIONS.has(operation) || CREATING_OPERATIONS.has(operation))) return undefined;
@@ -71,7 +75,9 @@ export function prismaCallOf(node: ts.CallExpression, clients: ReadonlySet<strin
   const model = memberName(modelAccess);
   const client = unwrap(modelAccess.expression);
   if (model === undefined) {
-    return ts.isElementAccessExpression(modelAccess) && isClient(client, clients) ? { node, modelExpression: modelAccess.argumentExpression, operation } : undefined;
+    return ts.isElementAccessExpression(modelAccess) && isClient(client, clients)
+      ? { node, modelExpression: modelAccess.argumentExpression, operation }
+      : undefined;
   }
   // `$`-members (`$transaction`, `$queryRaw`) are the client's own API, not models.
   if (model.startsWith('$')) return undefined;

@@ -34,9 +34,17 @@ describe('parsePrismaSchema', () => {
 
   it('should ignore // and /// comments but not // inside strings', () => {
     const models = parsePrismaSchema(
-      ['/// Docs for Note', 'model Note { // trailing', '  // tenantId String', '  /// tenantId String', '  url String @default("https://example.com") // tenantId', '}', '// model Old {', '//   tenantId String', '// }'].join(
-        '\r\n',
-      ),
+      [
+        '/// Docs for Note',
+        'model Note { // trailing',
+        '  // tenantId String',
+        '  /// tenantId String',
+        '  url String @default("https://example.com") // tenantId',
+        '}',
+        '// model Old {',
+        '//   tenantId String',
+        '// }',
+      ].join('\r\n'),
     );
     expect(models).toEqual([{ name: 'Note', fields: [{ name: 'url', type: 'String', attributes: '@default("https://example.com")' }] }]);
   });
@@ -78,7 +86,10 @@ describe('tenantModelsOf', () => {
 
 describe('rowKeysOf', () => {
   it('should collect @id and @unique fields of every model, not @@unique blocks, @default(uuid()) alone or names that merely start alike', () => {
-    const schema = 'model Share {\n  pk BigInt @id @default(autoincrement())\n  shareId String @unique\n  uid String\n  uniqueness String\n  title String @default(uuid())\n  @@unique([uid, title])\n}\nmodel Tag {\n  id String @id\n  label String @unique @db.VarChar(20)\n  identifier String @idx\n}\n';
+    const schema =
+      'model Share {\n  pk BigInt @id @default(autoincrement())\n  shareId String @unique\n  uid String\n  uniqueness String\n' +
+      '  title String @default(uuid())\n  @@unique([uid, title])\n}\nmodel Tag {\n  id String @id\n  label String @unique ' +
+      '@db.VarChar(20)\n  identifier String @idx\n}\n';
     expect([...rowKeysOf(parsePrismaSchema(schema))].sort()).toEqual(['id', 'label', 'pk', 'shareId']);
   });
 });

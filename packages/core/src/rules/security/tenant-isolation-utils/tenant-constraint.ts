@@ -44,7 +44,11 @@ export function whereVerdict(where: ts.Expression, scope: WhereScope, depth = 0)
   const value = unwrap(where);
   if (isUndefinedValue(value)) return NO;
   const keys = [...scope.fields, ...scope.relations];
-  if (ts.isObjectLiteralExpression(value)) return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), (key, property) => whereKeyVerdict(key, property, scope, depth));
+  if (ts.isObjectLiteralExpression(value))
+    return objectVerdict(
+      viewObject(value, (node) => constLiteral(node, keys)),
+      (key, property) => whereKeyVerdict(key, property, scope, depth),
+    );
   if (ts.isConditionalExpression(value)) return allOf([whereVerdict(value.whenTrue, scope, depth + 1), whereVerdict(value.whenFalse, scope, depth + 1)]);
   const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value, keys) : undefined;
   return literal ? whereVerdict(literal, scope, depth + 1) : unknown(where);
@@ -59,7 +63,11 @@ export function whereVerdict(where: ts.Expression, scope: WhereScope, depth = 0)
  */
 export function dataVerdict(data: ts.Expression, field: string, relationKeys: ReadonlySet<string>, relationsGuessed = false, depth = 0): Verdict {
   const value = unwrap(data);
-  if (ts.isConditionalExpression(value)) return allOf([dataVerdict(value.whenTrue, field, relationKeys, relationsGuessed, depth + 1), dataVerdict(value.whenFalse, field, relationKeys, relationsGuessed, depth + 1)]);
+  if (ts.isConditionalExpression(value))
+    return allOf([
+      dataVerdict(value.whenTrue, field, relationKeys, relationsGuessed, depth + 1),
+      dataVerdict(value.whenFalse, field, relationKeys, relationsGuessed, depth + 1),
+    ]);
   const keys = [field, ...relationKeys];
   if (!ts.isObjectLiteralExpression(value)) {
     const literal = depth < MAX_LITERAL_DEPTH ? constLiteral(value, keys) : undefined;
@@ -70,7 +78,10 @@ export function dataVerdict(data: ts.Expression, field: string, relationKeys: Re
     if (key === field || relationKeys.has(key)) return YES;
     return relationsGuessed && connectsByTenantKey(property, field) ? YES : NO;
   };
-  return objectVerdict(viewObject(value, (node) => constLiteral(node, keys)), keyVerdict);
+  return objectVerdict(
+    viewObject(value, (node) => constLiteral(node, keys)),
+    keyVerdict,
+  );
 }
 
 /** `{ connect: { id_userId: { id, userId } } }`: a relation connected by a unique key that pins the tenant. */
@@ -141,7 +152,8 @@ function helperOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpres
   let owner: ts.Node | undefined = call.parent;
   while (owner && !ts.isClassLike(owner)) {
     // `this` inside a plain function, or a method of an object literal, is not the class instance.
-    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || (ts.isMethodDeclaration(owner) && ts.isObjectLiteralExpression(owner.parent))) return undefined;
+    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner) || (ts.isMethodDeclaration(owner) && ts.isObjectLiteralExpression(owner.parent)))
+      return undefined;
     owner = owner.parent;
   }
   if (!owner) return undefined;
@@ -175,7 +187,11 @@ function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): b
     let current: ts.Expression = target;
     let key: string | undefined;
     while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
-      key = ts.isPropertyAccessExpression(current) ? current.name.text : ts.isStringLiteralLike(current.argumentExpression) ? current.argumentExpression.text : undefined;
+      key = ts.isPropertyAccessExpression(current)
+        ? current.name.text
+        : ts.isStringLiteralLike(current.argumentExpression)
+          ? current.argumentExpression.text
+          : undefined;
       if (key === undefined) return undefined;
       current = unwrap(current.expression);
     }
@@ -192,7 +208,13 @@ function mayChangeKeys(name: string, keys: readonly string[], scope: ts.Node): b
       }
     }
     if (ts.isDeleteExpression(node) && rootedAtName(node.expression)) changed = true;
-    if (ts.isCallExpression(node) && node.arguments[0] && rootedAtName(node.arguments[0]) && /^Object\.(?:assign|defineProperty)$/.test(node.expression.getText())) changed = true;
+    if (
+      ts.isCallExpression(node) &&
+      node.arguments[0] &&
+      rootedAtName(node.arguments[0]) &&
+      /^Object\.(?:assign|defineProperty)$/.test(node.expression.getText())
+    )
+      changed = true;
     ts.forEachChild(node, visit);
   };
   visit(scope);
@@ -225,7 +247,13 @@ function isElementOfReadIds(identifier: ts.Identifier, scope: WhereScope): boole
   if (ts.isParameter(declaration)) {
     const callback = declaration.parent;
     const iteration = callback.parent;
-    if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters[0] !== declaration || !ts.isCallExpression(iteration) || !iteration.arguments.includes(callback)) return false;
+    if (
+      !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ||
+      callback.parameters[0] !== declaration ||
+      !ts.isCallExpression(iteration) ||
+      !iteration.arguments.includes(callback)
+    )
+      return false;
     const method = unwrap(iteration.expression);
     return ts.isPropertyAccessExpression(method) && ELEMENT_CALLBACKS.has(method.name.text) && areIdsOfReadRows(method.expression, scope);
   }
@@ -256,7 +284,14 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
     if (checked || candidate.pos >= current.pos) return;
     if (ts.isFunctionLike(candidate)) return;
     const operation = ts.isCallExpression(candidate) ? (memberName(unwrap(candidate.expression)) ?? '') : '';
-    if (ts.isCallExpression(candidate) && candidate !== current && mayBeModelCall(candidate) && modelOf(candidate) === model && !isRejectionSwallowed(candidate) && runsBefore(candidate, current)) {
+    if (
+      ts.isCallExpression(candidate) &&
+      candidate !== current &&
+      mayBeModelCall(candidate) &&
+      modelOf(candidate) === model &&
+      !isRejectionSwallowed(candidate) &&
+      runsBefore(candidate, current)
+    ) {
       const args = candidate.arguments[0] && unwrap(candidate.arguments[0]);
       const section = (name: string) => {
         const found = args && ts.isObjectLiteralExpression(args) ? viewObject(args).properties.get(name) : undefined;
@@ -272,13 +307,25 @@ function isCheckedByEarlierRead(key: string, node: ts.Expression, scope: WhereSc
       if (/OrThrow$/.test(operation) && holds(where) && whereVerdict(where as ts.Expression, scope).kind === 'yes') checked = true;
       // `const row = await findFirst({ where: { id, tenantId } }); if (!row) throw …`, or a read by id
       // whose row's tenant is compared before use: `if (!row || row.tenantId !== tenantId) throw …`.
-      else if (/^find(?:First|Unique)$/.test(operation) && holds(where) && isGuardedRead(candidate, current, scope, where !== undefined && whereVerdict(where, scope).kind === 'yes')) checked = true;
+      else if (
+        /^find(?:First|Unique)$/.test(operation) &&
+        holds(where) &&
+        isGuardedRead(candidate, current, scope, where !== undefined && whereVerdict(where, scope).kind === 'yes')
+      )
+        checked = true;
       // A row this code created with the tenant set and that id: `create({ data: { id, tenantId } })`.
       else if (operation === 'create') {
         const data = section('data');
         if (holds(data) && whereVerdict(data as ts.Expression, scope).kind === 'yes') checked = true;
       }
-    } else if (ts.isIdentifier(value) && ts.isCallExpression(candidate) && !mayBeModelCall(candidate) && !isRejectionSwallowed(candidate) && runsBefore(candidate, current) && helperChecksId(candidate, value.text, key, model, scope)) {
+    } else if (
+      ts.isIdentifier(value) &&
+      ts.isCallExpression(candidate) &&
+      !mayBeModelCall(candidate) &&
+      !isRejectionSwallowed(candidate) &&
+      runsBefore(candidate, current) &&
+      helperChecksId(candidate, value.text, key, model, scope)
+    ) {
       checked = true;
     }
     ts.forEachChild(candidate, visit);
@@ -335,7 +382,9 @@ function isGuardedRead(read: ts.CallExpression, current: ts.Node | number, scope
     if (checksRowTenant(guard, row, scope)) return true;
     if (!ts.isIfStatement(guard) || guard.elseStatement || !exits(guard.thenStatement)) continue;
     const conditions = disjuncts(guard.expression);
-    const missing = conditions.some((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row));
+    const missing = conditions.some(
+      (condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row),
+    );
     const otherTenant = conditions.some((condition) => comparesTenant(condition, row, scope));
     if (otherTenant || (pinned && missing)) return true;
   }
@@ -394,24 +443,40 @@ export function isCheckedBeforeUse(read: ts.CallExpression, scope: WhereScope): 
     if (!ts.isIfStatement(next) || next.elseStatement || !exits(next.thenStatement) || mentions(next.thenStatement, row)) return false;
     const conditions = disjuncts(next.expression);
     if (conditions.some((condition) => comparesTenant(condition, row, scope) || comparesTenantOfPresentRow(condition, row, scope))) return true;
-    if (!conditions.every((condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row))) return false;
+    if (
+      !conditions.every(
+        (condition) => ts.isPrefixUnaryExpression(condition) && condition.operator === ts.SyntaxKind.ExclamationToken && isName(condition.operand, row),
+      )
+    )
+      return false;
   }
   return false;
 }
 
 /** `row && row.tenantId !== tenantId`: past it, the row is missing or the tenant's. */
 function comparesTenantOfPresentRow(condition: ts.Expression, row: string, scope: WhereScope): boolean {
-  return ts.isBinaryExpression(condition) && condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && isName(condition.left, row) && comparesTenant(unwrap(condition.right), row, scope);
+  return (
+    ts.isBinaryExpression(condition) &&
+    condition.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+    isName(condition.left, row) &&
+    comparesTenant(unwrap(condition.right), row, scope)
+  );
 }
 
 function disjuncts(condition: ts.Expression): ts.Expression[] {
   const inner = unwrap(condition);
-  return ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarBarToken ? [...disjuncts(inner.left), ...disjuncts(inner.right)] : [inner];
+  return ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarBarToken
+    ? [...disjuncts(inner.left), ...disjuncts(inner.right)]
+    : [inner];
 }
 
 /** `row.tenantId !== tenantId` (either side), `row?.tenantId != x`. */
 function comparesTenant(condition: ts.Expression, row: string, scope: WhereScope): boolean {
-  if (!ts.isBinaryExpression(condition) || ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(condition.operatorToken.kind)) return false;
+  if (
+    !ts.isBinaryExpression(condition) ||
+    ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(condition.operatorToken.kind)
+  )
+    return false;
   const isTenantOfRow = (side: ts.Expression) => {
     const access = unwrap(side);
     return ts.isPropertyAccessExpression(access) && scope.fields.includes(access.name.text) && isName(access.expression, row);
@@ -487,7 +552,8 @@ function runsBefore(earlier: ts.Node, later: ts.Node): boolean {
   while (statement.parent && !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) {
     // Code that may not run: another function, a branch, a loop body, the right of `&&`/`||`/`??`.
     if (ts.isFunctionLike(statement.parent) || MAYBE_RUNS.has(statement.parent.kind)) return false;
-    if (ts.isBinaryExpression(statement.parent) && statement.parent.right === statement && LAZY_OPERATORS.has(statement.parent.operatorToken.kind)) return false;
+    if (ts.isBinaryExpression(statement.parent) && statement.parent.right === statement && LAZY_OPERATORS.has(statement.parent.operatorToken.kind))
+      return false;
     statement = statement.parent;
   }
   const block = statement.parent;
@@ -520,7 +586,8 @@ function unchangedPath(value: ts.Expression, body: ts.Node): string | undefined 
     if (isAssignment(node) && below(node.left)) changed = true;
     else if (ts.isDeleteExpression(node) && below(node.expression)) changed = true;
     // `Object.assign(input, …)` may write any key.
-    else if (ts.isCallExpression(node) && node.arguments.length > 0 && isName(node.arguments[0], name) && /^Object\.assign$/.test(node.expression.getText())) changed = true;
+    else if (ts.isCallExpression(node) && node.arguments.length > 0 && isName(node.arguments[0], name) && /^Object\.assign$/.test(node.expression.getText()))
+      changed = true;
     else ts.forEachChild(node, visit);
   };
   visit(body);
@@ -588,7 +655,14 @@ function holdsPushedRows(identifier: ts.Identifier): boolean {
   if (!binding || binding.path.length > 0 || !ts.isVariableDeclaration(binding.declaration)) return false;
   const list = binding.declaration.parent;
   const initializer = binding.declaration.initializer && unwrap(binding.declaration.initializer);
-  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !initializer || !ts.isArrayLiteralExpression(initializer) || initializer.elements.length > 0) return false;
+  if (
+    !ts.isVariableDeclarationList(list) ||
+    (list.flags & ts.NodeFlags.Const) === 0 ||
+    !initializer ||
+    !ts.isArrayLiteralExpression(initializer) ||
+    initializer.elements.length > 0
+  )
+    return false;
   const name = identifier.text;
   let pushes = 0;
   let other = false;
@@ -596,11 +670,19 @@ function holdsPushedRows(identifier: ts.Identifier): boolean {
     if (other) return;
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ARRAY_MUTATORS.has(node.name.text)) {
       const call = node.parent;
-      const pushed = ts.isCallExpression(call) && call.expression === node && node.name.text === 'push' && call.arguments.length === 1 ? unwrap(call.arguments[0]) : undefined;
+      const pushed =
+        ts.isCallExpression(call) && call.expression === node && node.name.text === 'push' && call.arguments.length === 1
+          ? unwrap(call.arguments[0])
+          : undefined;
       const written = pushed && ts.isAwaitExpression(pushed) ? unwrap(pushed.expression) : pushed;
       if (written && ts.isCallExpression(written) && mayBeModelCall(written) && ROW_RETURNING.test(memberName(unwrap(written.expression)) ?? '')) pushes++;
       else other = true;
-    } else if (isAssignment(node) && ts.isElementAccessExpression(node.left) && ts.isIdentifier(unwrap(node.left.expression)) && (unwrap(node.left.expression) as ts.Identifier).text === name) {
+    } else if (
+      isAssignment(node) &&
+      ts.isElementAccessExpression(node.left) &&
+      ts.isIdentifier(unwrap(node.left.expression)) &&
+      (unwrap(node.left.expression) as ts.Identifier).text === name
+    ) {
       other = true;
     }
     ts.forEachChild(node, visit);
@@ -629,7 +711,8 @@ function isLetOfRows(declaration: ts.VariableDeclaration): boolean {
   const visit = (node: ts.Node): void => {
     if (other) return;
     if (isAssignment(node) && ts.isIdentifier(unwrap(node.left)) && (unwrap(node.left) as ts.Identifier).text === name) {
-      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isRowCall(node.right) || isNothingValue(unwrap(node.right)))) rows += isRowCall(node.right) ? 1 : 0;
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && (isRowCall(node.right) || isNothingValue(unwrap(node.right))))
+        rows += isRowCall(node.right) ? 1 : 0;
       // `rows = rows.filter(…)`: some of the same rows.
       else if (!(node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSelectionOf(unwrap(node.right), name))) other = true;
     }
@@ -659,11 +742,13 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
   const binding = bindingOf(identifier);
   if (!binding) return false;
   // `const [first] = rows`: an element of the rows read is a row read.
-  const bound = binding.path.length > 0 && /^\d+$/.test(binding.path[0]) && ts.isVariableDeclaration(binding.declaration) ? binding.path.slice(1) : binding.path;
+  const bound =
+    binding.path.length > 0 && /^\d+$/.test(binding.path[0]) && ts.isVariableDeclaration(binding.declaration) ? binding.path.slice(1) : binding.path;
   if (bound.join('.') !== path.join('.')) return false;
   const declaration = binding.declaration;
   // A decorated parameter (`@Body() user: User`) is what the client sent, whatever its type says.
-  if (ts.isParameter(declaration) && depth === 0 && path.length === 0 && !ts.getDecorators(declaration)?.length && isPrismaRowType(declaration.type)) return true;
+  if (ts.isParameter(declaration) && depth === 0 && path.length === 0 && !ts.getDecorators(declaration)?.length && isPrismaRowType(declaration.type))
+    return true;
   // `rows.map((row) => ...)`, `rows.forEach(...)`: an element of rows read with Prisma.
   if (ts.isParameter(declaration)) {
     const callback = declaration.parent;
@@ -690,7 +775,13 @@ function readsRow(identifier: ts.Identifier, path: readonly string[], depth = 0)
     if (binding.path.length > 0) return readsRow(initializer, [], depth);
   }
   // `const first = rows.slice(0, limit)`: some of the rows read.
-  if (initializer && ts.isCallExpression(initializer) && ELEMENT_SELECTORS.has(memberName(unwrap(initializer.expression)) ?? '') && path.length === 0 && depth < 3) {
+  if (
+    initializer &&
+    ts.isCallExpression(initializer) &&
+    ELEMENT_SELECTORS.has(memberName(unwrap(initializer.expression)) ?? '') &&
+    path.length === 0 &&
+    depth < 3
+  ) {
     const source = unwrap((unwrap(initializer.expression) as ts.PropertyAccessExpression).expression);
     return ts.isIdentifier(source) && readsRow(source, [], depth + 1);
   }
@@ -710,7 +801,12 @@ function areIdsOfReadRows(node: ts.Expression, scope: WhereScope, depth = 0): bo
   if (!ts.isCallExpression(value) || memberName(unwrap(value.expression)) !== 'map') return false;
   let rows = unwrap((unwrap(value.expression) as ts.PropertyAccessExpression).expression);
   // `rows.filter(…).map(…)`: some of the rows read.
-  while (ts.isCallExpression(rows) && ELEMENT_SELECTORS.has(memberName(unwrap(rows.expression)) ?? '') && ts.isPropertyAccessExpression(unwrap(rows.expression))) rows = unwrap((unwrap(rows.expression) as ts.PropertyAccessExpression).expression);
+  while (
+    ts.isCallExpression(rows) &&
+    ELEMENT_SELECTORS.has(memberName(unwrap(rows.expression)) ?? '') &&
+    ts.isPropertyAccessExpression(unwrap(rows.expression))
+  )
+    rows = unwrap((unwrap(rows.expression) as ts.PropertyAccessExpression).expression);
   const callback = value.arguments[0] && unwrap(value.arguments[0]);
   if (!ts.isIdentifier(rows) || !callback || !ts.isArrowFunction(callback) || ts.isBlock(callback.body)) return false;
   const returned = unwrap(callback.body);
@@ -742,8 +838,16 @@ function constArray(identifier: ts.Identifier): ts.Expression | undefined {
   let changed = false;
   const visit = (node: ts.Node): void => {
     if (changed) return;
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ARRAY_MUTATORS.has(node.name.text)) changed = true;
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && ts.isIdentifier(node.left.expression) && node.left.expression.text === name) changed = true;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && ARRAY_MUTATORS.has(node.name.text))
+      changed = true;
+    else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isElementAccessExpression(node.left) &&
+      ts.isIdentifier(node.left.expression) &&
+      node.left.expression.text === name
+    )
+      changed = true;
     else ts.forEachChild(node, visit);
   };
   visit(list.parent.parent);
@@ -762,7 +866,9 @@ const moduleBindings = new WeakMap<ts.SourceFile, ModuleBindings>();
 function isPrismaRowType(type: ts.TypeNode | undefined): boolean {
   // `ShareRecord | null`: a row, when there is one.
   if (type && ts.isUnionTypeNode(type)) {
-    const rows = type.types.filter((member) => !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword) && member.kind !== ts.SyntaxKind.UndefinedKeyword);
+    const rows = type.types.filter(
+      (member) => !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword) && member.kind !== ts.SyntaxKind.UndefinedKeyword,
+    );
     return rows.length === 1 && isPrismaRowType(rows[0]);
   }
   if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments) return false;
