@@ -91,15 +91,10 @@ for (const { repo, commit } of repos) {
   const labels = indexLabels(readLabels(repo));
   if (dumpFile)
     dumped.push(
-      ...findings.map(({ file, line, column, ruleId, severity, message }) => ({
+      ...findings.map((finding) => ({
         repo,
-        file,
-        line,
-        column,
-        rule: ruleId,
-        severity,
-        message,
-        label: labels.get(locationKey({ file, line, rule: ruleId })) ?? null,
+        ...findingRow(finding),
+        label: labels.get(locationKey({ file: finding.file, line: finding.line, rule: finding.ruleId })) ?? null,
       })),
     );
   const candidates = domain ? {} : independentCandidates(root);
@@ -153,17 +148,7 @@ for (const { repo, commit } of repos) {
     total.missed.push(...recall.missed.map((miss) => `${repo} ${miss.file}:${miss.line}`));
     total.severity ??= ruleFindings[0]?.severity;
     totals.set(rule, total);
-    pending.findings.push(
-      ...precision.pending.map(({ file, line, column, ruleId, severity, message }) => ({
-        file,
-        line,
-        column,
-        rule: ruleId,
-        severity,
-        message,
-        text: lineOf(root, file, line),
-      })),
-    );
+    pending.findings.push(...precision.pending.map((finding) => ({ ...findingRow(finding), text: lineOf(root, finding.file, finding.line) })));
     pending.candidates.push(
       ...recall.pending.map(({ file, line, text }) => ({ file, line, rule, text, reported: reported.has(locationKey({ file, line, rule })) })),
     );
@@ -285,4 +270,12 @@ function countBy(items, keyOf) {
   const counts = {};
   for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * A finding as the dump and the pending-labels file write it: the rule id under `rule`, as labels name it.
+ * @param {{ file: string, line: number, column: number, ruleId: string, severity: string, message: string }} finding
+ */
+function findingRow({ file, line, column, ruleId, severity, message }) {
+  return { file, line, column, rule: ruleId, severity, message };
 }

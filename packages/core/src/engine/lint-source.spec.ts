@@ -406,6 +406,18 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     );
   });
 
+  it("should not run a rule with fixtureFiles: 'skip' on fixture data (a code template), and run it elsewhere", () => {
+    const onAny = defineRule<'found', Record<string, never>>({
+      id: 'typescript/test-fixtures',
+      meta: { ...testMeta('typescript', 'found: it'), fixtureFiles: 'skip' },
+      create(context) {
+        return { Text: () => context.report({ range: [0, 1], messageId: 'found' }) };
+      },
+    });
+    expect(lintSource({ file: 'src/page.template.ts', text: 'x;', rules: [active(onAny)], isTestFile: false }).violations).toEqual([]);
+    expect(lintSource({ file: 'src/page.ts', text: 'x;', rules: [active(onAny)], isTestFile: false }).violations).toHaveLength(1);
+  });
+
   it("should not run a rule with testFiles: 'skip' on a test file, and still parse the file", () => {
     const computed: string[] = [];
     const onTest = lintSource({ file: 'src/a.spec.ts', text: 'const legacy = 1;\nconst x = (;', rules: [active(fixing(computed))], isTestFile: true });

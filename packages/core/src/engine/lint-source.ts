@@ -110,9 +110,10 @@ type Visitor = (node: ts.Node) => void;
  */
 export function lintSource(input: LintSourceInput): LintSourceResult {
   const scriptKind = scriptKindOf(input.file);
+  const fixture = isFixtureFile(input.file);
   const checksSuppressions = input.reportUnusedSuppressions === true && input.text.includes('enforcer-');
   const rules = input.rules.filter(
-    (active): active is ActiveRule<FileRule> => isFileRuleFor(active, input.isTestFile) && (checksSuppressions || mayMatch(active, input.text)),
+    (active): active is ActiveRule<FileRule> => isFileRuleFor(active, input.isTestFile, fixture) && (checksSuppressions || mayMatch(active, input.text)),
   );
   // A code file any rule is on for is parsed once even where no rule's keyword occurs: a syntax
   // error is a finding, never a silent pass.
@@ -213,9 +214,10 @@ export function lintSource(input: LintSourceInput): LintSourceResult {
   return result;
 }
 
-/** A per-file rule that runs on this file: project rules never do, and `testFiles: 'skip'` rules not on test files. */
-function isFileRuleFor(active: ActiveRule, isTestFile: boolean): active is ActiveRule<FileRule> {
-  return !isProjectRule(active.rule) && !(isTestFile && active.rule.meta.testFiles === 'skip');
+/** A per-file rule that runs on this file: project rules never do, nor `testFiles` / `fixtureFiles: 'skip'` rules on such files. */
+function isFileRuleFor(active: ActiveRule, isTestFile: boolean, isFixture: boolean): active is ActiveRule<FileRule> {
+  if (isProjectRule(active.rule)) return false;
+  return !(isTestFile && active.rule.meta.testFiles === 'skip') && !(isFixture && active.rule.meta.fixtureFiles === 'skip');
 }
 
 /** Other linters' rule names to our rule ids, built once per rule list (one per configuration and file kind). */

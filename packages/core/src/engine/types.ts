@@ -201,6 +201,11 @@ export interface FileRuleMeta<MessageIds extends string, Options> extends RuleMe
    * is expected (console output, `any`, hardcoded dates).
    */
   testFiles?: 'skip';
+  /**
+   * `skip`: the rule never runs on fixture data (a tool's sample inputs under a test folder, code
+   * templates): text no one runs as it is, where what the rule checks is often there on purpose.
+   */
+  fixtureFiles?: 'skip';
 }
 
 /** What a project rule declares on top: `scope: 'project'`. */

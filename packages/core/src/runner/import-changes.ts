@@ -1,5 +1,6 @@
 import { ts } from '../../lazy/typescript';
 import type { FixImport, TextEdit } from '../engine/types';
+import { syntaxKindSet } from '../engine/syntax-kind-set';
 
 /** The imports a file already has, and where fixes' new imports go, written like their neighbours. */
 export class ImportChanges {
@@ -141,14 +142,16 @@ function usesSemicolons(sourceFile: ts.SourceFile, imports: readonly ts.ImportDe
   return withSemicolon * 2 >= samples.length;
 }
 
+const optionalSemicolonKinds = syntaxKindSet(() => [
+  ts.SyntaxKind.ExpressionStatement,
+  ts.SyntaxKind.VariableStatement,
+  ts.SyntaxKind.ExportDeclaration,
+  ts.SyntaxKind.ExportAssignment,
+  ts.SyntaxKind.TypeAliasDeclaration,
+]);
+
 function endsWithOptionalSemicolon(statement: ts.Statement): boolean {
-  return (
-    ts.isExpressionStatement(statement) ||
-    ts.isVariableStatement(statement) ||
-    ts.isExportDeclaration(statement) ||
-    ts.isExportAssignment(statement) ||
-    ts.isTypeAliasDeclaration(statement)
-  );
+  return optionalSemicolonKinds.has(statement.kind);
 }
 
 function firstStringLiteral(root: ts.Node): ts.StringLiteral | undefined {

@@ -3,8 +3,8 @@ import { formatMessage } from '../engine/format-message';
 import type { Rule, Severity, Violation } from '../engine/types';
 
 /** What both testers check of one reported violation. */
-export interface ExpectedMessage {
-  messageId: string;
+export interface ExpectedMessage<MessageIds extends string = string> {
+  messageId: MessageIds;
   /** The placeholders of the message: the message must be the template filled with exactly these. */
   data?: Record<string, string | number>;
   /** The exact message. */

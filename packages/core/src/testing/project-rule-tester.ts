@@ -1,6 +1,6 @@
 import type { ProjectRule, Violation } from '../engine/types';
 import { checkProject, type ProjectInfo } from '../runner/check-project';
-import { assertMessage, caseSettings } from './expected-violation';
+import { assertMessage, caseSettings, type ExpectedMessage } from './expected-violation';
 import type { TestFramework } from './rule-tester';
 
 export interface ProjectValidCase<Options> {
@@ -14,13 +14,9 @@ export interface ProjectValidCase<Options> {
   options?: Partial<Options>;
 }
 
-export interface ProjectExpectedError<MessageIds extends string = string> {
-  messageId: MessageIds;
-  /** The placeholders of the message: the message must be the template filled with exactly these. */
-  data?: Record<string, string | number>;
+export interface ProjectExpectedError<MessageIds extends string = string> extends ExpectedMessage<MessageIds> {
   /** Workspace-relative; the project root when the finding is about the project as a whole. */
   file?: string;
-  message?: string;
   /** The exact hint, or a matcher such as `expect.stringContaining(...)`. */
   hint?: unknown;
 }

@@ -3,7 +3,7 @@ import { lintSource } from '../engine/lint-source';
 import type { FileRule, FixableViolation, Violation } from '../engine/types';
 import type { WorkspaceView } from '../engine/workspace-view';
 import { applyFixes } from '../runner/apply-fixes';
-import { assertMessage, caseSettings } from './expected-violation';
+import { assertMessage, caseSettings, type ExpectedMessage } from './expected-violation';
 
 export interface ValidCase<Options> {
   code: string;
@@ -18,16 +18,11 @@ export interface ValidCase<Options> {
   files?: Record<string, string>;
 }
 
-export interface ExpectedError<MessageIds extends string = string> {
-  messageId: MessageIds;
-  /** The placeholders of the message: the message must be the template filled with exactly these. */
-  data?: Record<string, string | number>;
+export interface ExpectedError<MessageIds extends string = string> extends ExpectedMessage<MessageIds> {
   line?: number;
   column?: number;
   endLine?: number;
   endColumn?: number;
-  /** The exact message, when the data placeholders matter. */
-  message?: string;
   /**
    * The violation's suggestions, in order: each one's message id (when given) and the code after it
    * alone is applied (`--fix-type suggestion`); `[]` when the violation offers none. Unchecked when absent.

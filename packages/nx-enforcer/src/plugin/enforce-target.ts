@@ -99,19 +99,13 @@ function targetHelpCommand(help: TargetHelp | undefined, exec: ExecPrefix = 'npx
  * target's, and since the fixed sources are its inputs, its next run checks them afresh.
  */
 export function buildEnforceFixTarget(exec: ExecPrefix = 'npx', help?: TargetHelp): TargetConfiguration {
-  return {
-    executor: 'nx-enforcer:enforce',
-    cache: false,
+  return uncachedVariant({
     options: { fix: true },
-    metadata: {
-      technologies: ['typescript'],
-      description: 'Apply the safe fixes of the code policies to the project sources, then report what remains (nx-enforcer; never cached)',
-      help: {
-        command: targetHelpCommand(help && { ...help, targetName: fixTargetNameOf(help.targetName) }, exec),
-        example: { options: { fixType: 'suggestion' } },
-      },
-    },
-  };
+    description: 'Apply the safe fixes of the code policies to the project sources, then report what remains (nx-enforcer; never cached)',
+    help: help && { ...help, targetName: fixTargetNameOf(help.targetName) },
+    example: { fixType: 'suggestion' },
+    exec,
+  });
 }
 
 /**
@@ -121,17 +115,33 @@ export function buildEnforceFixTarget(exec: ExecPrefix = 'npx', help?: TargetHel
  */
 export function buildEnforceWatchTarget(exec: ExecPrefix = 'npx', help?: TargetHelp): TargetConfiguration {
   return {
+    ...uncachedVariant({
+      options: { watch: true },
+      description: 'Check the project again after every burst of file changes (nx-enforcer; continuous, never cached)',
+      help: help && { ...help, targetName: watchTargetNameOf(help.targetName) },
+      example: { watchDebounce: 500 },
+      exec,
+    }),
+    continuous: true,
+  };
+}
+
+/** The `enforce` executor with one mode switched on, uncached, with its help and an example. */
+function uncachedVariant(variant: {
+  options: Record<string, unknown>;
+  description: string;
+  help?: TargetHelp;
+  example: Record<string, unknown>;
+  exec: ExecPrefix;
+}): TargetConfiguration {
+  return {
     executor: 'nx-enforcer:enforce',
     cache: false,
-    continuous: true,
-    options: { watch: true },
+    options: variant.options,
     metadata: {
       technologies: ['typescript'],
-      description: 'Check the project again after every burst of file changes (nx-enforcer; continuous, never cached)',
-      help: {
-        command: targetHelpCommand(help && { ...help, targetName: watchTargetNameOf(help.targetName) }, exec),
-        example: { options: { watchDebounce: 500 } },
-      },
+      description: variant.description,
+      help: { command: targetHelpCommand(variant.help, variant.exec), example: { options: variant.example } },
     },
   };
 }

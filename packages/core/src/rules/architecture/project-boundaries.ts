@@ -1,6 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf, type ValueOf } from '../../engine/rule-options';
+import { defineOptions, option, type ValueOf } from '../../engine/rule-options';
 import type { WorkspaceProject } from '../../engine/workspace-view';
 
 const dependencyConstraint = option.object(
@@ -22,19 +22,12 @@ const dependencyConstraint = option.object(
  */
 export type DependencyConstraint = ValueOf<typeof dependencyConstraint>;
 
-const options = defineOptions({
-  depConstraints: option.arrayOf(dependencyConstraint, { default: [], description: 'Constraints by tag, as in @nx/enforce-module-boundaries.' }),
-  checkDeepImports: option.boolean({ default: true, description: "Report imports that reach into another project's files instead of its entry point." }),
-});
-
-export type ProjectBoundariesOptions = OptionsOf<typeof options>;
-
 /**
  * Tag-based dependency constraints in the style of `@nx/enforce-module-boundaries`: which projects
  * may import which, and only through their public entry point. Needs the project graph, so it
  * runs through the Nx plugin; the standalone CLI has no graph and skips it.
  */
-export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport' | 'bannedExternalImport', ProjectBoundariesOptions>({
+export default defineRule({
   id: 'architecture/project-boundaries',
   meta: {
     category: 'architecture',
@@ -69,7 +62,10 @@ export default defineRule<'onlyDependOn' | 'notDependOn' | 'deepImport' | 'banne
         'Remove the import of {{specifier}}: move the code that needs "{{packageName}}" into a project not tagged ' +
         '"{{sourceTag}}", or have the caller pass in what it provides.',
     },
-    options,
+    options: defineOptions({
+      depConstraints: option.arrayOf(dependencyConstraint, { default: [], description: 'Constraints by tag, as in @nx/enforce-module-boundaries.' }),
+      checkDeepImports: option.boolean({ default: true, description: "Report imports that reach into another project's files instead of its entry point." }),
+    }),
     keywords: ['import', 'require', 'export'],
   },
   create(context) {

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 
 export const DEFAULT_DATE_IGNORE_FILES = ['**/fixtures/**', '**/__fixtures__/**', '**/*.fixture.*', '**/__snapshots__/**', '**/mocks/**'];
 
@@ -38,21 +38,12 @@ function ignoreMatcherOf(globs: readonly string[]): (file: string) => boolean {
   return matcher;
 }
 
-const options = defineOptions({
-  ignoreFiles: option.stringArray({
-    default: DEFAULT_DATE_IGNORE_FILES,
-    description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.',
-  }),
-});
-
-export type NoHardcodedDateOptions = OptionsOf<typeof options>;
-
 /**
  * Dates written into code rot: what was "next release" or "end of trial" becomes a silent bug on
  * the day after. The original enforcer demanded that every date equal today and drowned its users;
  * this rule flags dates used as values in code, not dates in comments, imports or test data.
  */
-export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOptions>({
+export default defineRule({
   id: 'dates/no-hardcoded-date',
   meta: {
     category: 'dates',
@@ -79,7 +70,12 @@ export default defineRule<'dateInString' | 'dateConstructor', NoHardcodedDateOpt
         "Pass a named constant instead of literals (`const LAUNCH_DATE = '…'`, then `new Date(LAUNCH_DATE)`), or read the date " +
         'from configuration or the clock (`new Date()`).',
     },
-    options,
+    options: defineOptions({
+      ignoreFiles: option.stringArray({
+        default: DEFAULT_DATE_IGNORE_FILES,
+        description: 'Globs (relative to the workspace root) of files where literal dates are data; test files are always skipped.',
+      }),
+    }),
     // Only a file with date-shaped text or a Date construction can match: most files are never parsed for this rule.
     keywords: [DATE_SHAPE, /\bDate(?:\.(?:parse|UTC))?\s*\(/],
   },

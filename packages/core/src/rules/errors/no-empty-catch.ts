@@ -1,18 +1,12 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-
-const options = defineOptions({
-  allowWithComment: option.boolean({ default: true, description: 'Accept an empty block that contains a comment stating the reason.' }),
-});
-
-export type NoEmptyCatchOptions = OptionsOf<typeof options>;
+import { defineOptions, option } from '../../engine/rule-options';
 
 /**
  * An empty catch swallows every error, including the ones nobody anticipated; the program goes on
  * in a state the author never considered and the failure leaves no trace.
  */
-export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptions>({
+export default defineRule({
   id: 'errors/no-empty-catch',
   meta: {
     category: 'errors',
@@ -37,7 +31,9 @@ export default defineRule<'emptyCatch' | 'emptyCatchCallback', NoEmptyCatchOptio
         "Give the callback a body, e.g. `.catch((error) => { logger.warn('…', error); })` or a fallback value, or a comment " +
         'inside it that says why ignoring the rejection is safe.',
     },
-    options,
+    options: defineOptions({
+      allowWithComment: option.boolean({ default: true, description: 'Accept an empty block that contains a comment stating the reason.' }),
+    }),
     equivalents: { eslint: ['no-empty'] },
     keywords: ['catch'],
     coverage: { unit: 'catch clauses and .catch() callbacks' },

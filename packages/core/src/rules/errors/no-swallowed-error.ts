@@ -1,19 +1,13 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-
-const options = defineOptions({
-  ignorePattern: option.string({ default: '^_', description: 'Error bindings whose name matches this regular expression are treated as deliberately unused.' }),
-});
-
-export type NoSwallowedErrorOptions = OptionsOf<typeof options>;
+import { defineOptions, option } from '../../engine/rule-options';
 
 /**
  * A catch that names the error and then never touches it has decided, silently, that the error
  * does not matter: no rethrow, no log, no return, no hand-off. (Empty blocks are
  * `errors/no-empty-catch`'s business.)
  */
-export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorOptions>({
+export default defineRule({
   id: 'errors/no-swallowed-error',
   meta: {
     category: 'errors',
@@ -39,7 +33,12 @@ export default defineRule<'swallowed' | 'swallowedInCallback', NoSwallowedErrorO
         "Use {{name}} in the callback, e.g. `logger.error('…', {{name}})` or `throw {{name}}`; if ignoring it is deliberate, " +
         'drop the parameter (`.catch(() => fallback)`).',
     },
-    options,
+    options: defineOptions({
+      ignorePattern: option.string({
+        default: '^_',
+        description: 'Error bindings whose name matches this regular expression are treated as deliberately unused.',
+      }),
+    }),
     keywords: ['catch'],
   },
   create(context) {

@@ -1,6 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import { collectModuleBindings, qualifiedCallName, type ModuleBindings } from '../rule-utils/qualified-call-name';
 import { hasShebang } from '../rule-utils/file-roles';
 
@@ -35,23 +35,12 @@ export const DEFAULT_RISKY_CALLS = [
 
 export const DEFAULT_RISKY_PROMISE_CALLS = ['fetch', 'fs/promises:*', 'fs:promises.*'];
 
-const options = defineOptions({
-  calls: option.stringArray({
-    default: DEFAULT_RISKY_CALLS,
-    description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).',
-  }),
-  promiseCalls: option.stringArray({ default: DEFAULT_RISKY_PROMISE_CALLS, description: 'Calls that return a promise that can reject, in the same notation.' }),
-  allowReturnedPromises: option.boolean({ default: true, description: "A promise that is returned (or is an arrow function's result) is left to the caller." }),
-});
-
-export type UnhandledRiskyCallOptions = OptionsOf<typeof options>;
-
 /**
  * Calls that fail for reasons outside the program's control (bad input, missing files, the
  * network) must meet error handling: a `try` around them in the same function, a `.catch()`, or
  * an explicit decision to let the error propagate (`@throws`, a returned promise).
  */
-export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCallOptions>({
+export default defineRule({
   id: 'errors/unhandled-risky-call',
   meta: {
     category: 'errors',
@@ -77,7 +66,20 @@ export default defineRule<'unhandledCall' | 'unhandledPromise', UnhandledRiskyCa
         'Write `try { await {{call}}(…) } catch (error) { … }`, chain `.catch((error) => …)` onto the promise, or `return` the ' +
         'promise so the caller handles the rejection.',
     },
-    options,
+    options: defineOptions({
+      calls: option.stringArray({
+        default: DEFAULT_RISKY_CALLS,
+        description: 'Calls that throw: `Global.member`, `new Name`, or `module:export` (a `*` matches any name, e.g. `fs:*`).',
+      }),
+      promiseCalls: option.stringArray({
+        default: DEFAULT_RISKY_PROMISE_CALLS,
+        description: 'Calls that return a promise that can reject, in the same notation.',
+      }),
+      allowReturnedPromises: option.boolean({
+        default: true,
+        description: "A promise that is returned (or is an arrow function's result) is left to the caller.",
+      }),
+    }),
     coverage: { unit: 'risky calls' },
   },
   create(context) {

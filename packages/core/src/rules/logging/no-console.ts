@@ -7,6 +7,7 @@ import { DEFAULT_SCRIPT_FILES, entryPointMatcher, hasShebang } from '../rule-uti
 import { isDeclaredProgram, projectRootOf } from '../rule-utils/declared-entry-points';
 import { readModule, resolveModulePath, type FileAccess } from '../rule-utils/module-paths';
 import type { WorkspaceView } from '../../engine/workspace-view';
+import { syntaxKindSet } from '../../engine/syntax-kind-set';
 
 /** The logger method a console method becomes; methods without one (`table`, `dir`...) get no fix. */
 const LOGGER_METHODS: Readonly<Record<string, string>> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug' };
@@ -41,7 +42,7 @@ export type NoConsoleOptions = OptionsOf<typeof options>;
  * Console output bypasses the application's logger: no levels, no structure, no redaction, and it
  * is lost in production log pipelines. Test files and configured entry points (CLIs) are exempt.
  */
-export default defineRule<'unexpected' | 'unexpectedWithLogger', NoConsoleOptions>({
+export default defineRule({
   id: 'logging/no-console',
   meta: {
     category: 'logging',
@@ -194,18 +195,22 @@ function statementBinding(statement: ts.Statement, name: string): Binding {
   return 'none';
 }
 
+const plainDataKinds = syntaxKindSet(() => [
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateExpression,
+  ts.SyntaxKind.ArrayLiteralExpression,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+]);
+
 /** A literal, or an object or array of them: data, not a logger. */
 function isPlainData(node: ts.Expression): boolean {
-  return (
-    ts.isLiteralExpression(node) ||
-    ts.isNoSubstitutionTemplateLiteral(node) ||
-    ts.isTemplateExpression(node) ||
-    ts.isArrayLiteralExpression(node) ||
-    node.kind === ts.SyntaxKind.TrueKeyword ||
-    node.kind === ts.SyntaxKind.FalseKeyword ||
-    node.kind === ts.SyntaxKind.NullKeyword ||
-    (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand))
-  );
+  return plainDataKinds.has(node.kind) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
 }
 
 function bindsName(binding: ts.BindingName, name: string): boolean {

@@ -1,12 +1,12 @@
 import { ts } from '../../../lazy/typescript';
 import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, isArrayName, type BodyParameter } from './nestjs-utils/body-parameter';
 import { NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
 import { isSchemaParse, validatedInService } from './nestjs-utils/validated-in-service';
-import { ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
+import { FOLLOWS_IMPORTS } from '../rule-utils/module-paths';
 
 /**
  * Types that erase to `Object` or a primitive at run time: `ValidationPipe` has no class to
@@ -42,17 +42,11 @@ const keywordTypes = syntaxKindSet(() => [
   ts.SyntaxKind.VoidKeyword,
 ]);
 
-const options = defineOptions({
-  checkFields: option.boolean({ default: true, description: "Also report `@Body('field')` parameters with a primitive or loose type and no validating pipe." }),
-});
-
-export type BodyRequiresDtoOptions = OptionsOf<typeof options>;
-
 /**
  * The request body is untrusted input. NestJS validates it only when the parameter is typed with
  * a class (a DTO) that `ValidationPipe` can check, or when a pipe checks the value itself.
  */
-export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', BodyRequiresDtoOptions>({
+export default defineRule({
   id: 'nestjs/body-requires-dto',
   meta: {
     category: 'nestjs',
@@ -83,11 +77,15 @@ export default defineRule<'untypedBody' | 'looseBody' | 'unvalidatedField', Body
       unvalidatedField:
         "Pass a validating pipe as the second argument, e.g. `@Body('{{field}}', ParseIntPipe)` or `ParseUUIDPipe`, or type the field with a DTO class.",
     },
-    options,
+    options: defineOptions({
+      checkFields: option.boolean({
+        default: true,
+        description: "Also report `@Body('field')` parameters with a primitive or loose type and no validating pipe.",
+      }),
+    }),
     keywords: NEST_KEYWORDS,
-    // The service a body is handed to is read like a DTO: through path aliases, in the projects this one depends on.
-    reads: ROOT_TSCONFIG_FILES,
-    readsDependencies: true,
+    // The service a body is handed to is read like a DTO.
+    ...FOLLOWS_IMPORTS,
   },
   create(context) {
     let bindings: ModuleBindings | undefined;

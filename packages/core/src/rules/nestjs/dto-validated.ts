@@ -1,9 +1,9 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { bodyParameter, hasValidatingPipe, referencedTypeName } from './nestjs-utils/body-parameter';
-import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
+import { exportedDeclarationText, FOLLOWS_IMPORTS } from '../rule-utils/module-paths';
 import { lookupDto, type DtoLookup } from './nestjs-utils/dto-lookup';
 import { decoratorModule, decoratorNames, decoratorsOf, listForMessage, NEST_KEYWORDS, fileNestBindings } from './nestjs-utils/nest-decorators';
 
@@ -14,30 +14,12 @@ type Finding =
   | { messageId: 'cannotVerify'; data: { dto: string; reason: string } }
   | undefined;
 
-const options = defineOptions({
-  validationModules: option.stringArray({
-    default: ['class-validator'],
-    description: 'Modules whose decorators validate a property (any decorator imported from them counts).',
-  }),
-  validationDecorators: option.stringArray({
-    default: [],
-    description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.',
-  }),
-  reportUnresolved: option.boolean({
-    default: true,
-    description:
-      'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a project this one does not depend on.',
-  }),
-});
-
-export type DtoValidatedOptions = OptionsOf<typeof options>;
-
 /**
  * A DTO class validates nothing by being a class: `ValidationPipe` checks only the properties that
  * carry class-validator decorators. An undecorated property is passed through unchecked (or, with
  * `whitelist`, silently dropped), which is rarely what the author meant.
  */
-export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify', DtoValidatedOptions>({
+export default defineRule({
   id: 'nestjs/dto-validated',
   meta: {
     category: 'nestjs',
@@ -71,11 +53,25 @@ export default defineRule<'unvalidatedProperties' | 'notAClass' | 'cannotVerify'
         'Declare or import {{dto}} where this project can read it (its own files, or a workspace project it depends on), or set ' +
         'reportUnresolved to false in the rule options to accept DTOs checked elsewhere.',
     },
-    options,
+    options: defineOptions({
+      validationModules: option.stringArray({
+        default: ['class-validator'],
+        description: 'Modules whose decorators validate a property (any decorator imported from them counts).',
+      }),
+      validationDecorators: option.stringArray({
+        default: [],
+        description: 'Further decorator names that validate a property, e.g. custom validators declared in the workspace.',
+      }),
+      reportUnresolved: option.boolean({
+        default: true,
+        description:
+          'Warn when a DTO cannot be read: a missing file, more than one re-export hop, an installed package, or (under Nx) a ' +
+          'project this one does not depend on.',
+      }),
+    }),
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'body DTO parameters' },
-    reads: ROOT_TSCONFIG_FILES,
-    readsDependencies: true,
+    ...FOLLOWS_IMPORTS,
   },
   create(context) {
     const modules = new Set(context.options.validationModules);

@@ -1,7 +1,7 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { exportedDeclarationText, ROOT_TSCONFIG_FILES } from '../rule-utils/module-paths';
+import { defineOptions, option } from '../../engine/rule-options';
+import { exportedDeclarationText, FOLLOWS_IMPORTS } from '../rule-utils/module-paths';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { appFactsFor, routeMatches, trimSlashes, type AppFacts } from './nestjs-utils/app-facts';
 import {
@@ -19,36 +19,16 @@ import {
 /** Names of guards and middleware that establish who the caller is (not throttling, logging or role checks alone). */
 export const DEFAULT_AUTHENTICATORS = 'auth|jwt|session|passport|api-?key|bearer|token|clerk|firebase|login';
 
-type MessageId = 'missingGuard' | 'cannotVerify';
-
 /** `UseGuards(` with at least one guard, inside a decorator factory's declaration. */
 const COMPOSED_GUARD = /\bUseGuards\s*\(\s*[^)\s]/;
 
 const mutationVerbs: Record<string, string> = { Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE' };
 
-const options = defineOptions({
-  guardDecorators: option.stringArray({
-    default: ['UseGuards'],
-    description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.',
-  }),
-  publicDecorators: option.stringArray({ default: ['Public'], description: 'Decorator names that mark a handler or a controller as deliberately public.' }),
-  authenticators: option.string({
-    minLength: 1,
-    default: DEFAULT_AUTHENTICATORS,
-    description:
-      'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the ' +
-      'caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when ' +
-      'its name matches.',
-  }),
-});
-
-export type MutationRequiresGuardOptions = OptionsOf<typeof options>;
-
 /**
  * A handler that changes data and has no guard is open to anyone who can reach the server. Nest
  * applies guards from the handler and from its controller class, so either place counts.
  */
-export default defineRule<MessageId, MutationRequiresGuardOptions>({
+export default defineRule({
   id: 'nestjs/mutation-requires-guard',
   meta: {
     category: 'nestjs',
@@ -76,11 +56,24 @@ export default defineRule<MessageId, MutationRequiresGuardOptions>({
       cannotVerify:
         'List the controllers in forRoutes(...) directly or through an array declared in {{file}}, or put a guard decorator on "{{method}}" or its controller.',
     },
-    options,
+    options: defineOptions({
+      guardDecorators: option.stringArray({
+        default: ['UseGuards'],
+        description: 'Decorator names that guard a handler or a whole controller, e.g. `UseGuards`, `Auth`, `Roles`.',
+      }),
+      publicDecorators: option.stringArray({ default: ['Public'], description: 'Decorator names that mark a handler or a controller as deliberately public.' }),
+      authenticators: option.string({
+        minLength: 1,
+        default: DEFAULT_AUTHENTICATORS,
+        description:
+          'A regular expression (case-insensitive) matching the class names of guards and middleware that authenticate the ' +
+          'caller. A global guard (APP_GUARD, useGlobalGuards) or a middleware applied with forRoutes protects a route only when ' +
+          'its name matches.',
+      }),
+    }),
     keywords: NEST_KEYWORDS,
     coverage: { unit: 'mutation handlers' },
-    reads: ROOT_TSCONFIG_FILES,
-    readsDependencies: true,
+    ...FOLLOWS_IMPORTS,
   },
   create(context) {
     const guards = new Set(context.options.guardDecorators);

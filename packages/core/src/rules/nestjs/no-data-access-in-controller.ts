@@ -1,31 +1,18 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { className, classOfThis, hasNestDecorator, NEST_KEYWORDS, fileNestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 
 export const DEFAULT_CLIENT_NAMES = ['prisma', 'prismaService', 'db', 'dataSource', 'entityManager', 'em'];
 export const DEFAULT_REPOSITORY_PATTERN = '(?:^r|R)epo(?:sitory)?$';
 
-const options = defineOptions({
-  clientNames: option.stringArray({
-    default: DEFAULT_CLIENT_NAMES,
-    description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).',
-  }),
-  repositoryPattern: option.string({
-    default: DEFAULT_REPOSITORY_PATTERN,
-    description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.',
-  }),
-});
-
-export type NoDataAccessInControllerOptions = OptionsOf<typeof options>;
-
 /**
  * Controllers translate HTTP into calls of the application; queries written in them cannot be
  * reused by other entry points (queues, CLI, other controllers), hide business rules in the
  * transport layer and make handlers hard to test without a database.
  */
-export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
+export default defineRule({
   id: 'nestjs/no-data-access-in-controller',
   meta: {
     category: 'nestjs',
@@ -48,7 +35,16 @@ export default defineRule<'dataAccess', NoDataAccessInControllerOptions>({
         'Move this query into a method of an @Injectable() service that injects this.{{client}}, inject that service ' +
         "into {{controller}}'s constructor, and call the service method here.",
     },
-    options,
+    options: defineOptions({
+      clientNames: option.stringArray({
+        default: DEFAULT_CLIENT_NAMES,
+        description: 'Property names under which database clients are injected (`this.prisma`, `this.dataSource`...).',
+      }),
+      repositoryPattern: option.string({
+        default: DEFAULT_REPOSITORY_PATTERN,
+        description: 'Regular expression matched against property names of repositories; an empty string turns repository detection off.',
+      }),
+    }),
     keywords: NEST_KEYWORDS,
   },
   create(context) {

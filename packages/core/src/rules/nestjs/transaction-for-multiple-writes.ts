@@ -1,7 +1,7 @@
 import { ts } from '../../../lazy/typescript';
 import { syntaxKindSet } from '../../engine/syntax-kind-set';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import type { ModuleBindings } from '../rule-utils/qualified-call-name';
 import { classOfMember, hasNestDecorator, listForMessage, NEST_KEYWORDS, fileNestBindings, thisPropertyName } from './nestjs-utils/nest-decorators';
 import { containsThrow, exits } from '../rule-utils/throws';
@@ -40,25 +40,12 @@ const loopKinds = syntaxKindSet(() => [
 ]);
 const iterationMethods = new Set(['map', 'forEach', 'flatMap']);
 
-const options = defineOptions({
-  clientNames: option.stringArray({
-    default: DEFAULT_PRISMA_CLIENT_NAMES,
-    description: 'Property names under which the Prisma client is injected (`this.prisma`).',
-  }),
-  writeMethods: option.stringArray({
-    default: DEFAULT_WRITE_METHODS,
-    description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).',
-  }),
-});
-
-export type TransactionForMultipleWritesOptions = OptionsOf<typeof options>;
-
 /**
  * Two writes that belong together (an order and its lines, a transfer's debit and credit) must
  * succeed or fail together; without a transaction a failure between them leaves half the change
  * in the database.
  */
-export default defineRule<'writesWithoutTransaction', TransactionForMultipleWritesOptions>({
+export default defineRule({
   id: 'nestjs/transaction-for-multiple-writes',
   meta: {
     category: 'nestjs',
@@ -81,7 +68,16 @@ export default defineRule<'writesWithoutTransaction', TransactionForMultipleWrit
         'Run the writes in `await this.{{client}}.$transaction(async (tx) => { … })`, calling them on `tx` instead of ' +
         'this.{{client}}, or pass them as an array: `this.{{client}}.$transaction([...])`.',
     },
-    options,
+    options: defineOptions({
+      clientNames: option.stringArray({
+        default: DEFAULT_PRISMA_CLIENT_NAMES,
+        description: 'Property names under which the Prisma client is injected (`this.prisma`).',
+      }),
+      writeMethods: option.stringArray({
+        default: DEFAULT_WRITE_METHODS,
+        description: 'Operations that write: model operations (`create`) and client operations starting with `$` (`$executeRaw`).',
+      }),
+    }),
     keywords: NEST_KEYWORDS,
   },
   create(context) {

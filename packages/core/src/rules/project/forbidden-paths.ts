@@ -1,23 +1,13 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import { projectPathPrefix } from '../../engine/workspace-paths';
-
-const options = defineOptions({
-  paths: option.stringArray({
-    default: [],
-    description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).',
-  }),
-  byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, globs that no file of a project with that tag may match.' }),
-});
-
-export type ForbiddenPathsOptions = OptionsOf<typeof options>;
 
 /**
  * The original enforcer's "legacy path" check, generalised: folders a migration retired, or files
  * that must never be committed into a project, stay gone.
  */
-export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
+export default defineRule({
   id: 'project/forbidden-paths',
   meta: {
     category: 'project',
@@ -35,7 +25,13 @@ export default defineRule<'forbiddenPath', ForbiddenPathsOptions>({
     hints: {
       forbiddenPath: 'Delete {{file}} (`git rm {{file}}`), or move what is still used to a path that {{pattern}} does not match and update its imports.',
     },
-    options,
+    options: defineOptions({
+      paths: option.stringArray({
+        default: [],
+        description: 'Globs, relative to the project root, that no file of any project may match (a folder is `legacy/**`).',
+      }),
+      byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, globs that no file of a project with that tag may match.' }),
+    }),
   },
   checkProject(context) {
     const forbidden: Array<{ pattern: string; reason: string }> = context.options.paths.map((pattern) => ({ pattern, reason: '' }));

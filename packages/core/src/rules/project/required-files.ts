@@ -1,22 +1,12 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-
-const options = defineOptions({
-  files: option.stringArray({
-    default: [],
-    description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).',
-  }),
-  byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, paths or globs that projects with that tag must also contain.' }),
-});
-
-export type RequiredFilesOptions = OptionsOf<typeof options>;
+import { defineOptions, option } from '../../engine/rule-options';
 
 /**
  * The original enforcer checked that each project kept its "memory bank" documents; this is that
  * check for any file a team agrees every project (or every project of a kind) must have.
  */
-export default defineRule<'missingFile', RequiredFilesOptions>({
+export default defineRule({
   id: 'project/required-files',
   meta: {
     category: 'project',
@@ -34,7 +24,13 @@ export default defineRule<'missingFile', RequiredFilesOptions>({
     hints: {
       missingFile: 'Create {{root}}/{{file}} (for a glob, any file that matches it) and commit it with the project.',
     },
-    options,
+    options: defineOptions({
+      files: option.stringArray({
+        default: [],
+        description: 'Paths or globs, relative to the project root, that every project must contain (a glob needs one match).',
+      }),
+      byTag: option.record(option.stringArray(), { default: {}, description: 'Per Nx tag, paths or globs that projects with that tag must also contain.' }),
+    }),
   },
   checkProject(context) {
     const required = new Map<string, string>();

@@ -1,28 +1,20 @@
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
+import { defineOptions, option } from '../../engine/rule-options';
 import { headerColon, isName, isOp, suiteEnd } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
-
-const options = defineOptions({
-  allowReraise: option.boolean({
-    default: true,
-    description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.',
-  }),
-});
-
-export type NoBareExceptOptions = OptionsOf<typeof options>;
 
 /**
  * A bare `except:` also catches `KeyboardInterrupt`, `SystemExit` and `GeneratorExit`: Ctrl-C and
  * `sys.exit()` stop working inside the `try`, and every unexpected bug is handled like the one
  * failure the author had in mind.
  */
-export default defineRule<'bareExcept', NoBareExceptOptions>({
+export default defineRule({
   id: 'python/no-bare-except',
   meta: {
     category: 'python',
     defaultSeverity: 'error',
+    // A formatter's sample inputs are not code the policy is about; tests are.
+    fixtureFiles: 'skip',
     docs: {
       description: 'Disallow bare `except:` clauses in Python; name the exceptions to catch.',
       rationale:
@@ -35,14 +27,17 @@ export default defineRule<'bareExcept', NoBareExceptOptions>({
     hints: {
       bareExcept: 'Write `except Exception:` (or the specific exceptions the block handles) instead of `except:`.',
     },
-    options,
+    options: defineOptions({
+      allowReraise: option.boolean({
+        default: true,
+        description: 'Accept a bare `except:` whose handler re-raises the exception with a bare `raise` (cleanup on any failure): it swallows nothing.',
+      }),
+    }),
     equivalents: { python: ['E722', 'B001', 'bare-except', 'PyBroadException'] },
     keywords: [/\bexcept[\s\\]*:/],
     language: 'python',
   },
   create(context) {
-    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
-    if (isFixtureFile(context.file)) return {};
     return {
       Text(text) {
         const lines = context.service(pythonLines);

@@ -1,33 +1,20 @@
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
+import { defineOptions, option } from '../../engine/rule-options';
 import { isName, isOp } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
-
-const options = defineOptions({
-  allowInInit: option.boolean({
-    default: true,
-    description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
-  }),
-  allowModules: option.stringArray({
-    uniqueItems: true,
-    default: [],
-    description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).',
-  }),
-});
-
-export type NoImportStarOptions = OptionsOf<typeof options>;
 
 /**
  * `from m import *` makes the names of a module depend on another module's contents: readers,
  * linters and type checkers cannot tell where a name comes from, and a new name in `m` silently
  * shadows a local one.
  */
-export default defineRule<'importStar', NoImportStarOptions>({
+export default defineRule({
   id: 'python/no-import-star',
   meta: {
     category: 'python',
     defaultSeverity: 'error',
+    // A formatter's sample inputs are not code the policy is about; tests are.
+    fixtureFiles: 'skip',
     docs: {
       description: 'Disallow wildcard imports (`from module import *`) in Python; import the names that are used.',
       rationale:
@@ -42,14 +29,22 @@ export default defineRule<'importStar', NoImportStarOptions>({
         'Replace `from {{module}} import *` with `from {{module}} import name_a, name_b`, listing the names this file uses, or ' +
         'import the module and qualify the names.',
     },
-    options,
+    options: defineOptions({
+      allowInInit: option.boolean({
+        default: true,
+        description: "Accept star imports in a package's `__init__.py`, where they re-export submodules (each should define `__all__`).",
+      }),
+      allowModules: option.stringArray({
+        uniqueItems: true,
+        default: [],
+        description: 'Modules a star import is accepted from, exactly as written after `from` (e.g. `.base` for layered Django settings).',
+      }),
+    }),
     equivalents: { python: ['F403', 'wildcard-import'] },
     keywords: [/\bimport[\s\\]*\*/],
     language: 'python',
   },
   create(context) {
-    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
-    if (isFixtureFile(context.file)) return {};
     if (context.options.allowInInit && /(^|\/)__init__\.py$/.test(context.file)) return {};
     const allowed = new Set(context.options.allowModules);
     return {

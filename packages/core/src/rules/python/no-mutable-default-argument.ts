@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
+import { defineOptions, option } from '../../engine/rule-options';
 import { isOp } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
 
@@ -9,27 +8,17 @@ export const DEFAULT_MUTABLE_CALLS = ['list', 'dict', 'set', 'bytearray', 'defau
 /** Token index range `[start, end)` within a logical line. */
 type Span = readonly [start: number, end: number];
 
-const options = defineOptions({
-  mutableCalls: option.stringArray({
-    uniqueItems: true,
-    default: DEFAULT_MUTABLE_CALLS,
-    description:
-      'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches ' +
-      '`collections.deque`), a dotted name the whole callee.',
-  }),
-});
-
-export type NoMutableDefaultArgumentOptions = OptionsOf<typeof options>;
-
 /**
  * A default value is evaluated once, when the `def` runs, and the same object is handed to every
  * call: what one call appends to a default list, the next call finds already there.
  */
-export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
+export default defineRule({
   id: 'python/no-mutable-default-argument',
   meta: {
     category: 'python',
     defaultSeverity: 'error',
+    // A formatter's sample inputs are not code the policy is about; tests are.
+    fixtureFiles: 'skip',
     docs: {
       description: 'Disallow mutable default values (list, dict, set literals and constructor calls) for Python function and lambda parameters.',
       rationale:
@@ -44,14 +33,20 @@ export default defineRule<'mutableDefault', NoMutableDefaultArgumentOptions>({
       mutableDefault:
         'Change the default to None (`{{name}}=None`) and start the body with `if {{name}} is None: {{name}} = …`, building a fresh {{kind}} on each call.',
     },
-    options,
+    options: defineOptions({
+      mutableCalls: option.stringArray({
+        uniqueItems: true,
+        default: DEFAULT_MUTABLE_CALLS,
+        description:
+          'Calls that build a mutable value; a bare name matches the last segment of the callee (`deque` matches ' +
+          '`collections.deque`), a dotted name the whole callee.',
+      }),
+    }),
     equivalents: { python: ['B006', 'dangerous-default-value', 'PyDefaultArgument'] },
     keywords: ['def', 'lambda'],
     language: 'python',
   },
   create(context) {
-    // Fixture data (a formatter's sample inputs) is not code the policy is about; tests are.
-    if (isFixtureFile(context.file)) return {};
     const mutableCalls = new Set(context.options.mutableCalls);
     return {
       Text(text) {

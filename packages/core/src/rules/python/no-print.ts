@@ -22,7 +22,7 @@ export type NoPrintOptions = OptionsOf<typeof options>;
  * log pipeline can filter, and in a server it interleaves with the real output. Scripts, `__main__`
  * blocks and tests print by design and are exempt.
  */
-export default defineRule<'unexpectedPrint', NoPrintOptions>({
+export default defineRule({
   id: 'python/no-print',
   meta: {
     category: 'python',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import { headerColon, isName, isOp, isPlainCall, rebindsBuiltin } from './python-source';
 import { pythonLines, type LogicalLine } from './python-tokens';
 
@@ -16,21 +16,12 @@ interface TryFrame {
 
 type Clause = 'try' | 'except' | 'else' | 'finally';
 
-const options = defineOptions({
-  allowReturn: option.boolean({
-    default: true,
-    description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).',
-  }),
-});
-
-export type OpenOutsideWithOptions = OptionsOf<typeof options>;
-
 /**
  * A file opened without `with` is closed only when the code reaches `close()`: an exception on the
  * way leaks the handle until the garbage collector runs (never, on some interpreters), and writes may
  * not be flushed.
  */
-export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
+export default defineRule({
   id: 'python/open-outside-with',
   meta: {
     category: 'python',
@@ -48,7 +39,12 @@ export default defineRule<'openOutsideWith', OpenOutsideWithOptions>({
       openOutsideWith:
         'Rewrite it as `with open(...) as f:` and use `f` inside that block, so the file is closed on every path (or close it in the `finally:` of a `try`).',
     },
-    options,
+    options: defineOptions({
+      allowReturn: option.boolean({
+        default: true,
+        description: 'Accept `return open(...)`, where a function hands the open file to its caller (who must close it).',
+      }),
+    }),
     keywords: [/\bopen[\s\\]*\(/],
     language: 'python',
   },

@@ -8,6 +8,12 @@ import { defineTextService, type TextService } from '../../engine/rule-services'
 /** The root tsconfig files whose `compilerOptions.paths` name the workspace's path aliases, first found wins. */
 export const ROOT_TSCONFIG_FILES: readonly string[] = ['tsconfig.base.json', 'tsconfig.json'];
 
+/**
+ * The `meta` of a rule that follows imports into other modules (DTOs, services, decorator
+ * factories): it reads the root tsconfig's path aliases and the projects its project depends on.
+ */
+export const FOLLOWS_IMPORTS = { reads: ROOT_TSCONFIG_FILES, readsDependencies: true } as const;
+
 type ReadFile = (path: string) => string | undefined;
 
 /**

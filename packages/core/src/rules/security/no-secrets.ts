@@ -1,6 +1,6 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
+import { defineOptions, option } from '../../engine/rule-options';
 import { isCodeFile } from '../../engine/source-kinds';
 import type { RuleFixer, SuggestionDescriptor, TextEdit } from '../../engine/types';
 import { redact, shannonEntropy, TOKEN_PATTERNS } from '../../engine/secret-mask';
@@ -70,26 +70,12 @@ const NETRC_PASSWORD = /\b(password|passwd)\s+(\S{10,})/g;
 const ENVIRONMENT_FALLBACK =
   /(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([^"'`]+)["'`]\s*\])\s*(?:\?\?|\|\|)\s*(["'`])([^\s"'`]{10,})\3/g;
 
-const options = defineOptions({
-  allowValues: option.stringArray({
-    default: DEFAULT_ALLOWED_SECRET_VALUES,
-    description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.',
-  }),
-  maxLineLength: option.integer({
-    minimum: 80,
-    default: 4096,
-    description: 'Lines longer than this (minified code) are searched only for known token formats.',
-  }),
-});
-
-export type NoSecretsOptions = OptionsOf<typeof options>;
-
 /**
  * Credentials committed to a repository are leaked to everyone who can read it, its forks and its
  * caches. Scans code and the project's text files (JSON, YAML, `.env`, Markdown...), and never
  * repeats a secret in full: messages show at most its first four characters.
  */
-export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment', NoSecretsOptions>({
+export default defineRule({
   id: 'security/no-secrets',
   meta: {
     category: 'security',
@@ -116,7 +102,17 @@ export default defineRule<'secretToken' | 'secretAssignment' | 'useEnvironment',
     },
     // A suggestion: the value must then be set in every environment, and `process.env` may be undefined.
     hasSuggestions: true,
-    options,
+    options: defineOptions({
+      allowValues: option.stringArray({
+        default: DEFAULT_ALLOWED_SECRET_VALUES,
+        description: 'Regular expressions (case-insensitive) for known fake values, e.g. documentation examples.',
+      }),
+      maxLineLength: option.integer({
+        minimum: 80,
+        default: 4096,
+        description: 'Lines longer than this (minified code) are searched only for known token formats.',
+      }),
+    }),
     textFiles: SECRET_TEXT_FILES,
   },
   create(context) {

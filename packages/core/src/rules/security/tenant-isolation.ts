@@ -65,7 +65,7 @@ export type TenantIsolationOptions = OptionsOf<typeof options>;
  * customer's data to another. Checks Prisma calls on the models the configuration names (directly
  * or through the schema); what is built out of sight is reported as unverifiable, as a warning.
  */
-export default defineRule<MessageId, TenantIsolationOptions>({
+export default defineRule({
   id: 'security/tenant-isolation',
   meta: {
     category: 'security',

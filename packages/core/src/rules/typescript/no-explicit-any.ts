@@ -1,23 +1,16 @@
 import { ts } from '../../../lazy/typescript';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
-
-const options = defineOptions({
-  ignoreRestArgs: option.boolean({ default: false, description: 'Allow `...args: any[]` rest parameters.' }),
-});
-
-export type NoExplicitAnyOptions = OptionsOf<typeof options>;
+import { defineOptions, option } from '../../engine/rule-options';
+import { NOT_IN_TESTS_OR_FIXTURES } from '../rule-utils/file-roles';
 
 /** `any` switches type checking off for everything it touches, and spreads silently. */
-export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
+export default defineRule({
   id: 'typescript/no-explicit-any',
   meta: {
     category: 'typescript',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
-    // Tests do on purpose what this rule forbids in application code.
-    testFiles: 'skip',
+    ...NOT_IN_TESTS_OR_FIXTURES,
     docs: {
       description: 'Disallow the `any` type.',
       rationale: 'A value typed `any` is not checked, and neither is anything computed from it; `unknown` keeps the checks and forces a narrowing.',
@@ -28,13 +21,13 @@ export default defineRule<'unexpectedAny', NoExplicitAnyOptions>({
     hints: {
       unexpectedAny: 'Replace `any` with the real type, or `unknown` and narrow it where it is used.',
     },
-    options,
+    options: defineOptions({
+      ignoreRestArgs: option.boolean({ default: false, description: 'Allow `...args: any[]` rest parameters.' }),
+    }),
     equivalents: { eslint: ['@typescript-eslint/no-explicit-any'] },
     keywords: ['any'],
   },
   create(context) {
-    // Tests build deliberately odd values (`null as any`, `result!`), and fixture data is not code.
-    if (isFixtureFile(context.file)) return {};
     return {
       AnyKeyword(node) {
         if (context.options.ignoreRestArgs && isRestParameterType(node)) return;

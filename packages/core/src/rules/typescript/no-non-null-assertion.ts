@@ -1,16 +1,15 @@
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
+import { NOT_IN_TESTS_OR_FIXTURES } from '../rule-utils/file-roles';
 
 /** `value!` tells the compiler to stop checking exactly where a null would crash at run time. */
-export default defineRule<'nonNullAssertion', Record<string, never>>({
+export default defineRule({
   id: 'typescript/no-non-null-assertion',
   meta: {
     category: 'typescript',
     // Off by default: its precision on real repositories is below the 90% a default rule needs (see its doc).
     defaultSeverity: 'off',
-    // Tests do on purpose what this rule forbids in application code.
-    testFiles: 'skip',
+    ...NOT_IN_TESTS_OR_FIXTURES,
     docs: {
       description: 'Disallow non-null assertions (`value!`).',
       rationale: 'A non-null assertion silences the null check without proving anything; when the assumption breaks, the crash happens far from the cause.',
@@ -28,8 +27,6 @@ export default defineRule<'nonNullAssertion', Record<string, never>>({
     keywords: ['!'],
   },
   create(context) {
-    // Tests build deliberately odd values (`null as any`, `result!`), and fixture data is not code.
-    if (isFixtureFile(context.file)) return {};
     return {
       NonNullExpression(node) {
         context.report({ node, messageId: 'nonNullAssertion' });

@@ -1,29 +1,22 @@
 import { isOffsetInComment } from '../../engine/comment-position';
 import type { RuleFixer } from '../../engine/types';
 import { defineRule } from '../../engine/define-rule';
-import { defineOptions, option, type OptionsOf } from '../../engine/rule-options';
-import { isFixtureFile } from '../rule-utils/file-roles';
+import { defineOptions, option } from '../../engine/rule-options';
+import { NOT_IN_TESTS_OR_FIXTURES } from '../rule-utils/file-roles';
 
 // TypeScript honours these pragmas only at the start of a comment (after `//` or `/*` and `*`s).
 const PRAGMA = /(\/\/\/?|\/\*+)[ \t]*@ts-(ignore|nocheck|expect-error)\b([^\n]*)/g;
-
-const options = defineOptions({
-  minimumDescriptionLength: option.integer({ minimum: 1, default: 3, description: 'Shortest description accepted after `@ts-expect-error`.' }),
-});
-
-export type NoTsIgnoreOptions = OptionsOf<typeof options>;
 
 /**
  * `@ts-ignore` and `@ts-nocheck` hide type errors, including future ones nobody has seen yet.
  * `@ts-expect-error` at least fails once the error is gone; it must say why the error is expected.
  */
-export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescription' | 'useExpectError', NoTsIgnoreOptions>({
+export default defineRule({
   id: 'typescript/no-ts-ignore',
   meta: {
     category: 'typescript',
     defaultSeverity: 'error',
-    // Tests do on purpose what this rule forbids in application code.
-    testFiles: 'skip',
+    ...NOT_IN_TESTS_OR_FIXTURES,
     docs: {
       description: 'Disallow `@ts-ignore` and `@ts-nocheck`; require a description on `@ts-expect-error`.',
       rationale:
@@ -48,16 +41,14 @@ export default defineRule<'tsIgnore' | 'tsNocheck' | 'tsExpectErrorWithoutDescri
     },
     // A suggestion: `@ts-expect-error` fails the build where no error remains, which `@ts-ignore` tolerated.
     hasSuggestions: true,
-    options,
+    options: defineOptions({
+      minimumDescriptionLength: option.integer({ minimum: 1, default: 3, description: 'Shortest description accepted after `@ts-expect-error`.' }),
+    }),
     equivalents: { eslint: ['@typescript-eslint/ban-ts-comment', '@typescript-eslint/prefer-ts-expect-error'] },
     keywords: ['@ts-'],
     coverage: { unit: 'TypeScript directives' },
   },
   create(context) {
-    // Fixture data (a linter's or compiler's sample inputs) is not code the policy is about.
-    // Tests silence the compiler on purpose to mock a module or pass a wrong value (measured on real
-    // code: every @ts-ignore in a test was scaffolding), so test files are not checked.
-    if (isFixtureFile(context.file)) return {};
     return {
       // Pragmas are comments, which the syntax walk does not visit: find them in the text, then
       // confirm each one is in a comment (not inside a string) through the syntax tree.
