@@ -1,5 +1,4 @@
 import { isOffsetInComment } from '../../engine/comment-position';
-import type { RuleFixer } from '../../engine/types';
 import { defineRule } from '../../engine/define-rule';
 import { defineOptions, option } from '../../engine/rule-options';
 import { NOT_IN_TESTS_OR_FIXTURES } from '../rule-utils/file-roles';
@@ -63,10 +62,11 @@ export default defineRule({
             // Only the pragma is replaced: the reason written after it stays as it is. Without one the
             // result would break this rule's own `@ts-expect-error` check: a reason cannot be invented.
             const hasReason = descriptionOf(match[3]).length >= context.options.minimumDescriptionLength;
-            const suggest = hasReason
-              ? [{ messageId: 'useExpectError' as const, fix: (fixer: RuleFixer) => fixer.replaceText([start, end], '@ts-expect-error') }]
-              : [];
-            context.report({ range: [start, end], messageId: 'tsIgnore', suggest });
+            context.report({
+              range: [start, end],
+              messageId: 'tsIgnore',
+              suggest: hasReason ? [{ messageId: 'useExpectError', fix: (fixer) => fixer.replaceText([start, end], '@ts-expect-error') }] : [],
+            });
           } else if (kind === 'nocheck') {
             context.report({ range: [start, end], messageId: 'tsNocheck' });
           } else if (descriptionOf(match[3]).length < context.options.minimumDescriptionLength) {
