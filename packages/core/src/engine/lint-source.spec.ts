@@ -366,24 +366,24 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     ]);
   });
 
-  it('should turn a fix that throws into a notice and keep the violation', () => {
-    const broken = defineRule<'found', Record<string, never>>({
-      id: 'typescript/test-broken-fix',
-      meta: { ...testMeta('typescript', 'found: it'), fixable: 'safe' },
-      create(context) {
-        return {
-          Text() {
-            context.report({
-              range: [0, 1],
-              messageId: 'found',
-              fix: () => {
-                throw new Error('no edit for you');
-              },
-            });
-          },
-        };
-      },
+  /** A rule that reports the file's first character, with `extra` meta and report fields. */
+  const firstCharacter = (name: string, meta: Partial<FileRuleMeta<'found', Record<string, never>>>, extra: { fix?: unknown } = {}) =>
+    defineRule<'found', Record<string, never>>({
+      id: `typescript/test-${name}`,
+      meta: { ...testMeta('typescript', 'found: it'), ...meta },
+      create: (context) => ({ Text: () => context.report({ range: [0, 1], messageId: 'found', ...(extra as { fix?: () => null }) }) }),
     });
+
+  it('should turn a fix that throws into a notice and keep the violation', () => {
+    const broken = firstCharacter(
+      'broken-fix',
+      { fixable: 'safe' },
+      {
+        fix: () => {
+          throw new Error('no edit for you');
+        },
+      },
+    );
     const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(broken)], isTestFile: false, collectFixes: true });
     expect(result.violations).toHaveLength(1);
     expect(result.fixes).toEqual([]);
@@ -393,13 +393,7 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
   });
 
   it('should refuse a fix given as data (the eager API) by name, as a rule error', () => {
-    const eager = defineRule<'found', Record<string, never>>({
-      id: 'typescript/test-eager-fix',
-      meta: { ...testMeta('typescript', 'found: it'), fixable: 'safe' },
-      create(context) {
-        return { Text: () => context.report({ range: [0, 1], messageId: 'found', fix: { kind: 'safe', edits: [] } as never }) };
-      },
-    });
+    const eager = firstCharacter('eager-fix', { fixable: 'safe' }, { fix: { kind: 'safe', edits: [] } });
     const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(eager)], isTestFile: false });
     expect(result.notices[0].message).toContain(
       'rule typescript/test-eager-fix failed on this file and was skipped for it: rule typescript/test-eager-fix reported a fix that is not a function',
@@ -407,13 +401,7 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
   });
 
   it("should not run a rule with fixtureFiles: 'skip' on fixture data (a code template), and run it elsewhere", () => {
-    const onAny = defineRule<'found', Record<string, never>>({
-      id: 'typescript/test-fixtures',
-      meta: { ...testMeta('typescript', 'found: it'), fixtureFiles: 'skip' },
-      create(context) {
-        return { Text: () => context.report({ range: [0, 1], messageId: 'found' }) };
-      },
-    });
+    const onAny = firstCharacter('fixtures', { fixtureFiles: 'skip' });
     expect(lintSource({ file: 'src/page.template.ts', text: 'x;', rules: [active(onAny)], isTestFile: false }).violations).toEqual([]);
     expect(lintSource({ file: 'src/page.ts', text: 'x;', rules: [active(onAny)], isTestFile: false }).violations).toHaveLength(1);
   });
