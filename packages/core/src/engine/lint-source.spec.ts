@@ -367,11 +367,11 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
   });
 
   /** A rule that reports the file's first character, with `extra` meta and report fields. */
-  const firstCharacter = (name: string, meta: Partial<FileRuleMeta<'found', Record<string, never>>>, extra: { fix?: unknown } = {}) =>
+  const firstCharacter = (name: string, meta: Partial<FileRuleMeta<'found', Record<string, never>>>, extra: { fix?: unknown; suggest?: unknown } = {}) =>
     defineRule<'found', Record<string, never>>({
       id: `typescript/test-${name}`,
       meta: { ...testMeta('typescript', 'found: it'), ...meta },
-      create: (context) => ({ Text: () => context.report({ range: [0, 1], messageId: 'found', ...(extra as { fix?: () => null }) }) }),
+      create: (context) => ({ Text: () => context.report({ range: [0, 1], messageId: 'found', ...(extra as { fix?: () => null; suggest?: [] }) }) }),
     });
 
   it('should turn a fix that throws into a notice and keep the violation', () => {
@@ -398,6 +398,13 @@ describe('lintSource: diagnostics with ids, lazy fixes, skipped test files', () 
     expect(result.notices[0].message).toContain(
       'rule typescript/test-eager-fix failed on this file and was skipped for it: rule typescript/test-eager-fix reported a fix that is not a function',
     );
+  });
+
+  it('should refuse suggestions from a rule whose meta does not say it offers them, as a rule error', () => {
+    const undeclared = firstCharacter('undeclared-suggestions', {}, { suggest: [{ messageId: 'found', fix: () => null }] });
+    const result = lintSource({ file: 'src/a.ts', text: 'x;', rules: [active(undeclared)], isTestFile: false });
+    expect(result.violations).toEqual([]);
+    expect(result.notices[0].message).toContain('rule typescript/test-undeclared-suggestions offered suggestions but its meta.hasSuggestions is not true');
   });
 
   it("should not run a rule with fixtureFiles: 'skip' on fixture data (a code template), and run it elsewhere", () => {

@@ -94,7 +94,8 @@ interface PendingReport {
   data?: Record<string, string>;
   /** Run only when fixes are asked for, after suppressions: a suppressed finding's fix is never computed. */
   fix?: { kind: RuleFixKind; compute: FixFunction };
-  suggest?: readonly { messageId: string; message: string; compute: FixFunction }[];
+  /** The message of each is formatted only when fixing, too. */
+  suggest?: readonly { messageId: string; message: () => string; compute: FixFunction }[];
 }
 
 /** Hints of the engine's own findings, which no rule declares. */
@@ -254,7 +255,8 @@ function computeFixes(findings: readonly Finding[], tree: LazyTree, file: string
       }
     };
     if (report.fix) attempt(report.fix.kind, report.fix.compute);
-    for (const suggestion of report.suggest ?? []) attempt('suggestion', suggestion.compute, { messageId: suggestion.messageId, message: suggestion.message });
+    for (const suggestion of report.suggest ?? [])
+      attempt('suggestion', suggestion.compute, { messageId: suggestion.messageId, message: suggestion.message() });
   }
   return fixes;
 }
@@ -394,9 +396,7 @@ function createContext(
         messageId: descriptor.messageId,
         ...(data ? { data } : {}),
         ...(descriptor.fix ? { fix: { kind: fixKindOf(active.rule), compute: fixFunction(active.rule.id, descriptor.fix) } } : {}),
-        ...(descriptor.suggest && descriptor.suggest.length > 0
-          ? { suggest: descriptor.suggest.map((suggestion) => suggestionOf(active.rule.id, messages, suggestion)) }
-          : {}),
+        ...(descriptor.suggest && descriptor.suggest.length > 0 ? { suggest: suggestionsOf(active.rule, messages, descriptor.suggest) } : {}),
       });
     },
   };
@@ -414,6 +414,16 @@ function fixFunction(ruleId: string, fix: unknown): FixFunction {
   return fix as FixFunction;
 }
 
+function suggestionsOf(
+  rule: FileRule,
+  messages: Record<string, string>,
+  suggestions: readonly SuggestionDescriptor<string>[],
+): NonNullable<PendingReport['suggest']> {
+  // The summary's fix commands and the docs name the rules that suggest by their meta.
+  if (rule.meta.hasSuggestions !== true) throw new Error(`rule ${rule.id} offered suggestions but its meta.hasSuggestions is not true`);
+  return suggestions.map((suggestion) => suggestionOf(rule.id, messages, suggestion));
+}
+
 function suggestionOf(
   ruleId: string,
   messages: Record<string, string>,
@@ -423,7 +433,7 @@ function suggestionOf(
   if (template === undefined) throw new Error(`rule ${ruleId} suggested a change with unknown messageId "${suggestion.messageId}"`);
   return {
     messageId: suggestion.messageId,
-    message: printable(maskSecrets(formatMessage(template, suggestion.data))),
+    message: () => printable(maskSecrets(formatMessage(template, suggestion.data))),
     compute: fixFunction(ruleId, suggestion.fix),
   };
 }
