@@ -16,13 +16,11 @@ export type DtoLookup =
   | { kind: 'skip' }
   | { kind: 'unresolved'; specifier: string; where: 'missing' | 'package' | { project: string } };
 
-export interface DtoLookupHost {
+export interface DtoLookupHost extends FileAccess {
   /** The controller's file, workspace-relative. */
   file: string;
   sourceFile: ts.SourceFile;
   workspace?: WorkspaceView;
-  readFile(path: string): string | undefined;
-  derive?: FileAccess['derive'];
 }
 
 /** A name imported from, or re-exported from, a module. */

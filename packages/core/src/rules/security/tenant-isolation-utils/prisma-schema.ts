@@ -16,21 +16,17 @@ export function accessorOf(modelName: string): string {
   return modelName.charAt(0).toLowerCase() + modelName.slice(1);
 }
 
-/** The `model` and `view` blocks of a Prisma schema. */
-export function parsePrismaSchema(text: string): readonly PrismaModel[] {
-  return parseModels(text);
-}
-
 /**
  * A schema's models, parsed once per run while its text is unchanged: one schema serves every file
  * of the project. A few schema paths at most are alive in a run.
  */
-export const prismaModels = defineTextService('Prisma schema models', 4, (_path, text) => parseModels(text));
+export const prismaModels = defineTextService('Prisma schema models', 4, (_path, text) => parsePrismaSchema(text));
 
 const BLOCK_START = /^(?:model|view)\s+(\w+)\s*\{(.*)$/;
 const FIELD = /^(\w+)\s+([\w.]+(?:\[\])?\??)\s*(.*)$/;
 
-function parseModels(text: string): PrismaModel[] {
+/** The `model` and `view` blocks of a Prisma schema. */
+export function parsePrismaSchema(text: string): readonly PrismaModel[] {
   const models: PrismaModel[] = [];
   let current: PrismaModel | undefined;
   for (const rawLine of text.split(/\r?\n/)) {
